@@ -1,0 +1,229 @@
+"""The `bshp` command: the app by default, and subcommands for scripts and rescue work.
+
+Exit codes: 0 ok, 1 failure, 2 bad input or usage. Messages are in Norwegian and name the file
+and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from .errors import BshpError, UsageError
+
+DEFAULT_DATA = Path("sessions")
+
+# argparse's own messages, in Norwegian.
+_ARGPARSE_NB = {
+    "usage: ": "bruk: ",
+    "positional arguments": "argumenter",
+    "options": "valg",
+    "show this help message and exit": "vis denne hjelpeteksten og avslutt",
+    "the following arguments are required: %s": "mangler argument: %s",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r (velg blant %(choices)s)",
+    "expected one argument": "trenger én verdi",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydig valg: %(option)s kan bety %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
+}
+argparse._ = lambda text: _ARGPARSE_NB.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit code 2 for usage errors, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: feil: {message}\nSe «{self.prog} --help».\n")
+
+
+PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
+
+
+def parse_period(text: str) -> str:
+    """Validate a plan period like 2027-2030 and return it normalised."""
+    match = PERIOD_RE.match(text)
+    if not match:
+        raise UsageError(f"Ugyldig planperiode «{text}». Skriv den som årstall fra–til, for eksempel 2027-2030.")
+    start, end = int(match.group(1)), int(match.group(2))
+    if not (2000 <= start <= 2100) or end < start or end - start > 20:
+        raise UsageError(
+            f"Planperioden «{text}» ser ikke riktig ut: sluttåret må komme etter startåret, og perioden "
+            "bør være høyst 20 år (vanlig er 4 år, for eksempel 2027-2030)."
+        )
+    return f"{start}–{end}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bshp",
+        description="Veiviser for boligsosial handlingsplan. Uten kommando starter appen.",
+    )
+    parser.add_argument("--data", metavar="MAPPE", help="mappen øktene lagres i (standard: ./sessions, eller BSHP_DATA)")
+    parser.add_argument("--prompts", metavar="MAPPE", help="egne veiledningsfiler i stedet for de som følger med")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    sub.add_parser("list", help="vis øktene i datamappen")
+
+    p = sub.add_parser("new", help="opprett en ny økt")
+    p.add_argument("kommune", metavar="KOMMUNE", help="kommunens navn")
+    p.add_argument("--period", metavar="ÅÅÅÅ-ÅÅÅÅ", help="planperioden, for eksempel 2027-2030")
+
+    p = sub.add_parser("dump", help="skriv hele økta som JSON")
+    p.add_argument("id", metavar="ID")
+
+    p = sub.add_parser("import", help="importer en økt fra en JSON-fil")
+    p.add_argument("file", metavar="FIL")
+
+    p = sub.add_parser("backups", help="vis sikkerhetskopiene av en økt")
+    p.add_argument("id", metavar="ID")
+
+    p = sub.add_parser("restore", help="gjenopprett en økt fra en sikkerhetskopi")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("backup", metavar="KOPI", help="nummer fra «bshp backups ID» eller filnavn")
+
+    p = sub.add_parser("check-prompts", help="kontroller veiledningsfilene")
+    p.add_argument("dir", metavar="MAPPE", nargs="?", help="mappen som skal kontrolleres")
+
+    return parser
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    if args.data:
+        return Path(args.data)
+    env = os.environ.get("BSHP_DATA")
+    return Path(env) if env else DEFAULT_DATA
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        handler = _COMMANDS[args.command]
+        return handler(args)
+    except BshpError as exc:
+        print(f"bshp: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 1
+
+
+def _store(args: argparse.Namespace):
+    from .store import SessionStore
+
+    return SessionStore(data_dir(args))
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from .ui.app import run_app
+
+    return run_app(data_dir(args), Path(args.prompts) if args.prompts else None)
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    infos = store.list()
+    if not infos:
+        print(f"Ingen økter i «{store.data_dir}» ennå. Opprett en med: bshp new KOMMUNE --period 2027-2030")
+        return 0
+    rows = [("ID", "Kommune", "Planperiode", "Fremdrift", "Sist lagret")]
+    damaged = []
+    for info in infos:
+        if not info.ok:
+            damaged.append(info)
+            continue
+        progress = f"{round(info.progress * 100)} %" if info.progress is not None else f"{info.answers} svar"
+        rows.append((info.id, info.municipality, info.period or "–", progress, _short_time(info.updated)))
+    if len(rows) > 1:
+        widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        for row in rows:
+            print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    for info in damaged:
+        print(f"SKADET  {info.path.name}: {info.damaged}. Se «bshp backups {info.id}».")
+    return 0
+
+
+def _short_time(iso: str) -> str:
+    return iso[:16].replace("T", " ") if iso else "–"
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    period = parse_period(args.period) if args.period else None
+    store = _store(args)
+    with store.create(args.kommune, period) as session:
+        print(f"Opprettet økta «{session.id}» for {session.municipality} i {session.path}")
+    return 0
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    data = _store(args).dump(args.id)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    store = _store(args)
+    session_id = store.import_file(Path(args.file))
+    print(f"Importerte «{args.file}» som økta «{session_id}» i {store.path_for(session_id)}")
+    return 0
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    store = _store(args)
+    store.path_for(args.id)  # validates the id
+    backups = store.backups(args.id)
+    if not backups:
+        print(f"Ingen sikkerhetskopier av «{args.id}» ennå. De lages når økta åpnes og mens dere jobber.")
+        return 0
+    for n, info in enumerate(backups, start=1):
+        state = f"SKADET: {info.damaged}" if info.damaged else f"{info.answers} svar"
+        print(f"{n:>3}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason_text:<32}  {state}  ({info.name})")
+    print(f"Gjenopprett med: bshp restore {args.id} NUMMER")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    store = _store(args)
+    info = store.restore(args.id, args.backup)
+    print(
+        f"Gjenopprettet «{args.id}» fra sikkerhetskopien {info.created:%Y-%m-%d %H:%M:%S}. "
+        "Tilstanden før gjenopprettingen er tatt vare på som en egen sikkerhetskopi."
+    )
+    return 0
+
+
+def _cmd_check_prompts(args: argparse.Namespace) -> int:
+    from .script import check_folder, default_prompts_dir
+
+    folder = Path(args.dir) if args.dir else (Path(args.prompts) if args.prompts else default_prompts_dir())
+    scripts, problems = check_folder(folder)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} feil i «{folder}». Rett dem og kjør kontrollen igjen.", file=sys.stderr)
+        return 2
+    steps = sum(len(s.steps) for s in scripts)
+    print(f"OK: {len(scripts)} veiledninger med {steps} steg i «{folder}».")
+    return 0
+
+
+_COMMANDS = {
+    "list": _cmd_list,
+    "new": _cmd_new,
+    "dump": _cmd_dump,
+    "import": _cmd_import,
+    "backups": _cmd_backups,
+    "restore": _cmd_restore,
+    "check-prompts": _cmd_check_prompts,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

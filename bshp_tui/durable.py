@@ -1,0 +1,90 @@
+"""Durable file writes: never overwrite in place.
+
+A save writes the whole new state to a temporary file in the same folder, flushes and fsyncs it,
+renames it over the old file with `os.replace` (atomic on POSIX and Windows) and fsyncs the folder
+so the rename itself survives a power cut. A process killed at any moment leaves either the old or
+the new file, never a mix. A failed write (full disk, read-only folder) leaves the old file as it
+was and removes the temporary file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+TMP_SUFFIX = ".tmp"
+
+
+class DirSyncWarning(Exception):
+    """The file was replaced, but the folder could not be synced to disk."""
+
+
+def tmp_prefix(path: Path) -> str:
+    """Temporary files start with a dot and end in .tmp, so they never look like a session."""
+    return f".{path.name}."
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically and durably.
+
+    Raises OSError when the new content could not be written; `path` is then unchanged.
+    Raises DirSyncWarning when `path` holds the new content but the folder sync failed.
+    """
+    folder = path.parent
+    tmp = folder / f"{tmp_prefix(path)}{os.getpid()}{TMP_SUFFIX}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        raise DirSyncWarning(str(exc)) from exc
+
+
+def fsync_dir(folder: Path) -> None:
+    """fsync a folder so renames and new files in it are durable (a no-op where unsupported)."""
+    if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename.
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def remove_stale_tmp_files(path: Path) -> int:
+    """Remove temporary files a killed writer of `path` left behind. Call only while holding the
+    lock on `path`, so no live writer is using them. Returns how many were removed."""
+    prefix = tmp_prefix(path)
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(TMP_SUFFIX):
+            _unlink_quietly(Path(entry.path))
+            removed += 1
+    return removed
