@@ -9,11 +9,12 @@ recursively; dict keys are cleaned like text.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from typing import Any
 
-_KEEP = {"\n", "\t"}
-_FORBIDDEN = {"\ufffe", "\uffff"}
+# Control characters (category Cc) other than tab and newline, and the code points XML forbids.
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
@@ -24,18 +25,10 @@ def clean_text(text: str) -> str:
         # Join surrogate pairs, drop lone surrogates.
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(_is_unwanted(ch) for ch in text):
-        text = "".join(ch for ch in text if not _is_unwanted(ch))
-    return unicodedata.normalize("NFC", text)
-
-
-def _is_unwanted(ch: str) -> bool:
-    if ch in _KEEP:
-        return False
-    if ch in _FORBIDDEN:
-        return True
-    cat = unicodedata.category(ch)
-    return cat == "Cc" or cat == "Cs"
+    text = _UNWANTED.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def clean_value(value: Any) -> Any:

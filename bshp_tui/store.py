@@ -25,6 +25,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
+from tinydb.table import Document
 from tinydb.storages import Storage
 
 from . import schema
@@ -218,7 +219,10 @@ class Session:
         fields = {**fields, "key": key, "updated": now_iso()}
         doc_id = self._index[table].get(key)
         if doc_id is None:
-            self._index[table][key] = self.db.table(table).insert(fields)
+            # Index first: if the write fails, the document is still in memory under this id.
+            doc_id = max(self._index[table].values(), default=0) + 1
+            self._index[table][key] = doc_id
+            self.db.table(table).insert(Document(fields, doc_id=doc_id))
         else:
             self.db.table(table).update(fields, doc_ids=[doc_id])
 

@@ -1,0 +1,53 @@
+"""SIGKILL a writer at random moments: the file always parses and equals one complete saved state."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bshp_tui.store import SessionStore
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from crash_writer import payload  # noqa: E402
+
+KILLS = 100
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_never_leaves_a_broken_or_mixed_file(tmp_path):
+    store = SessionStore(tmp_path)
+    store.create("Krasj").close()
+    rng = random.Random(2026)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent.parent), os.environ.get("PYTHONPATH", "")])}
+    last_confirmed = 0
+    for i in range(KILLS):
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "crash_writer.py"), str(tmp_path), "krasj"],
+            stdout=subprocess.PIPE, text=True, env=env,
+        )
+        first = child.stdout.readline()  # wait until it is writing
+        assert first.strip(), f"writer did not start (kill {i})"
+        time.sleep(rng.uniform(0, 0.12))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        reported = [int(x) for x in (first + out).split()]
+        confirmed = max(reported) if reported else last_confirmed
+
+        data = json.loads((tmp_path / "krasj.json").read_bytes())  # always parses
+        states = [d["value"] for d in data["answers"].values() if d["key"] == "state"]
+        assert len(states) == 1
+        k = states[0]["k"]
+        assert states[0]["payload"] == payload(k), f"mixed state after kill {i}"
+        # exactly a complete saved state: the last confirmed one or the one being written
+        assert confirmed <= k <= confirmed + 1, (confirmed, k)
+        last_confirmed = k
+        # temp files are never listed as sessions
+        assert [s.id for s in store.list()] == ["krasj"]
+    assert last_confirmed > KILLS  # the writer made progress across the kills

@@ -1,0 +1,75 @@
+"""The `bshp` command line: Norwegian messages and exit codes 0 ok, 1 failure, 2 bad input."""
+
+import json
+
+from conftest import run_bshp
+
+
+def test_new_list_dump_import_backups_restore(tmp_path):
+    data = tmp_path / "data"
+    r = run_bshp("new", "Nord-Fron/Sel", "--period", "2027-2030", data=data)
+    assert r.returncode == 0, r.stderr
+    assert "nord-fron-sel" in r.stdout
+
+    r = run_bshp("list", data=data)
+    assert r.returncode == 0
+    assert "Nord-Fron/Sel" in r.stdout and "2027–2030" in r.stdout
+
+    r = run_bshp("dump", "nord-fron-sel", data=data)
+    assert r.returncode == 0
+    dumped = json.loads(r.stdout)
+    assert dumped["meta"]["1"]["municipality"] == "Nord-Fron/Sel"
+
+    src = tmp_path / "dump.json"
+    src.write_text(r.stdout, encoding="utf-8")
+    r = run_bshp("import", src, data=data)
+    assert r.returncode == 0 and "nord-fron-sel-2" in r.stdout
+
+    r = run_bshp("backups", "nord-fron-sel", data=data)
+    assert r.returncode == 0
+
+
+def test_bshp_data_environment_variable(tmp_path):
+    r = run_bshp("new", "Molde", env={"BSHP_DATA": str(tmp_path / "env")})
+    assert r.returncode == 0
+    assert (tmp_path / "env" / "molde.json").exists()
+
+
+def test_usage_errors_exit_2_in_norwegian(tmp_path):
+    data = tmp_path / "data"
+    r = run_bshp("new", "Molde", "--period", "snart", data=data)
+    assert r.returncode == 2 and "planperiode" in r.stderr.lower()
+    r = run_bshp("dump", "finnes-ikke", data=data)
+    assert r.returncode == 2 and "Fant ingen økt" in r.stderr
+    r = run_bshp("tull", data=data)
+    assert r.returncode == 2 and "ugyldig valg" in r.stderr
+    r = run_bshp("restore", data=data)
+    assert r.returncode == 2 and "mangler argument" in r.stderr
+
+
+def test_import_of_bad_file_exits_2_and_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    run_bshp("new", "Molde", data=data)
+    before = sorted(p.name for p in data.iterdir())
+    for raw in [b"", b'{"meta": ', b"[]", b"\xff\xfe"]:
+        bad = tmp_path / "bad.json"
+        bad.write_bytes(raw)
+        r = run_bshp("import", bad, data=data)
+        assert r.returncode == 2, raw
+        assert "bad.json" in r.stderr and "Ingenting er lagret" in r.stderr or "UTF-8" in r.stderr
+    assert sorted(p.name for p in data.iterdir()) == before
+    r = run_bshp("import", tmp_path / "mangler.json", data=data)
+    assert r.returncode == 2 and "Fant ikke filen" in r.stderr
+
+
+def test_damaged_session_is_listed_and_named(tmp_path):
+    data = tmp_path / "data"
+    run_bshp("new", "Molde", data=data)
+    run_bshp("new", "Skadet", data=data)
+    (data / "skadet.json").write_bytes(b"")
+    r = run_bshp("list", data=data)
+    assert r.returncode == 0
+    assert "Molde" in r.stdout
+    assert "SKADET  skadet.json: filen er tom" in r.stdout
+    r = run_bshp("dump", "skadet", data=data)
+    assert r.returncode == 1 and "skadet.json" in r.stderr and "bshp backups skadet" in r.stderr

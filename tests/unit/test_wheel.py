@@ -1,0 +1,45 @@
+"""A built wheel, installed into a fresh venv and run from another folder, finds its prompts."""
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_ships_prompts(tmp_path):
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
+    wheel = next(dist.glob("bshp-*.whl"))
+
+    fresh = tmp_path / "fresh"
+    venv.create(fresh, with_pip=True)
+    py = fresh / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    inst = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+                          capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stderr
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # The dependencies come from the test environment; bshp_tui itself only from the wheel.
+    env = {**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    code = (
+        "import bshp_tui, pathlib, sys\n"
+        "from bshp_tui.script import default_prompts_dir, load_folder\n"
+        "assert 'fresh' in bshp_tui.__file__, bshp_tui.__file__\n"
+        "folder = default_prompts_dir()\n"
+        "assert pathlib.Path(folder).is_relative_to(pathlib.Path(bshp_tui.__file__).parent), folder\n"
+        "print(len(load_folder(folder)))\n"
+    )
+    run = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.strip()) >= 6
