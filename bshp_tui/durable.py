@@ -25,22 +25,26 @@ def tmp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably.
 
     Raises OSError when the new content could not be written; `path` is then unchanged.
     Raises DirSyncWarning when `path` holds the new content but the folder sync failed.
     """
-    folder = path.parent
-    tmp = folder / f"{tmp_prefix(path)}{os.getpid()}{TMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}{TMP_SUFFIX}")
+    fd = os.open(tmp, _OPEN_FLAGS, 0o644)
     try:
         try:
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            _sync_file(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -48,12 +52,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         _unlink_quietly(tmp)
         raise
     try:
-        fsync_dir(folder)
+        fsync_dir(folder or ".")
     except OSError as exc:
         raise DirSyncWarning(str(exc)) from exc
 
 
-def fsync_dir(folder: Path) -> None:
+def _sync_file(fd: int) -> None:
+    # fdatasync flushes the data and the size, which is all a reader needs; it skips timestamps.
+    (getattr(os, "fdatasync", None) or os.fsync)(fd)
+
+
+def fsync_dir(folder: Path | str) -> None:
     """fsync a folder so renames and new files in it are durable (a no-op where unsupported)."""
     if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename.
         return
@@ -67,7 +76,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _unlink_quietly(path: Path) -> None:
+def _unlink_quietly(path: Path | str) -> None:
     try:
         os.unlink(path)
     except OSError:

@@ -61,7 +61,12 @@ BACKUP_REASONS = {
 
 
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """Local time with its UTC offset, to the second: 2026-11-26T09:30:12+01:00."""
+    t = time.localtime()
+    offset = t.tm_gmtoff or 0
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', t)}{sign}{hours:02d}:{minutes:02d}"
 
 
 def encode(data: dict) -> bytes:
