@@ -1,0 +1,554 @@
+"""The conductor: given the scripts and a session, what to ask next, and what the answers mean.
+
+Pure Python (no Textual). It walks the visible fields in order: steps whose condition holds, and
+repeated steps once per item of their list. The cursor is kept in the session's state, so a group
+resumes exactly where they stopped. Editing an earlier answer never deletes later answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Protocol
+
+from . import values as V
+from .script import Field, Script, Step
+from .values import Item, ValidationError, is_empty
+
+CURSOR_STATE = "cursor"
+SKIPPED_STATE = "skipped"
+
+
+class SessionLike(Protocol):
+    def answer(self, key: str, default: Any = None) -> Any: ...
+    def answers(self) -> dict[str, Any]: ...
+    def set_answer(self, key: str, value: Any, **extra: Any) -> None: ...
+    def delete_answer(self, key: str) -> None: ...
+    def state(self, key: str, default: Any = None) -> Any: ...
+    def set_state(self, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class Position:
+    """One field to fill: in a step, for one repeat item (or None)."""
+
+    script_id: str
+    step_id: str
+    item: str | None
+    field_id: str
+
+    @property
+    def key(self) -> str:
+        return answer_key(self.script_id, self.field_id, self.item)
+
+    def to_state(self) -> list:
+        return [self.script_id, self.step_id, self.item, self.field_id]
+
+    @classmethod
+    def from_state(cls, raw: Any) -> "Position | None":
+        if isinstance(raw, list) and len(raw) == 4 and all(isinstance(x, (str, type(None))) for x in raw):
+            return cls(raw[0], raw[1], raw[2], raw[3])
+        return None
+
+
+def answer_key(script_id: str, field_id: str, item: str | None = None) -> str:
+    return f"{script_id}/{field_id}" + (f"@{item}" if item else "")
+
+
+@dataclass
+class StepInstance:
+    """A step as the group meets it: a repeated step appears once per item."""
+
+    script: Script
+    step: Step
+    item: Item | None
+    fields: list[Field]
+
+    @property
+    def title(self) -> str:
+        return f"{self.step.title}: {self.item.text}" if self.item else self.step.title
+
+    def positions(self) -> list[Position]:
+        item = self.item.id if self.item else None
+        return [Position(self.script.id, self.step.id, item, f.id) for f in self.fields]
+
+
+class Conductor:
+    def __init__(self, scripts: list[Script], session: SessionLike):
+        self.scripts = scripts
+        self.session = session
+        self._scripts = {s.id: s for s in scripts}
+        self._fields: dict[str, Field] = {}
+        self._steps: dict[str, Step] = {}
+        self._repeat_of: dict[str, str | None] = {}  # field ref -> repeat source of its step
+        for script in scripts:
+            for step in script.steps:
+                self._steps[step.ref_id] = step
+                for fld in step.fields:
+                    self._fields[fld.ref_id] = fld
+                    self._repeat_of[fld.ref_id] = step.repeat
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def script(self, script_id: str) -> Script:
+        return self._scripts[script_id]
+
+    def step(self, pos: Position) -> Step:
+        return self._steps[f"{pos.script_id}.{pos.step_id}"]
+
+    def field(self, ref_or_pos: str | Position) -> Field:
+        if isinstance(ref_or_pos, Position):
+            return self._fields[f"{ref_or_pos.script_id}.{ref_or_pos.field_id}"]
+        return self._fields[ref_or_pos]
+
+    def has_field(self, ref: str) -> bool:
+        return ref in self._fields
+
+    def value(self, pos: Position) -> Any:
+        return self.session.answer(pos.key)
+
+    def field_values(self, ref: str) -> list[tuple[str | None, Any]]:
+        """All answers of a field, as (repeat item id, value), in the order of the repeat list."""
+        if ref not in self._fields:
+            return []
+        script_id, field_id = ref.split(".", 1)
+        source = self._repeat_of.get(ref)
+        if source is None:
+            return [(None, self.session.answer(answer_key(script_id, field_id)))]
+        return [(item.id, self.session.answer(answer_key(script_id, field_id, item.id)))
+                for item in self.items(source)]
+
+    # -- items -----------------------------------------------------------------------------
+
+    def items(self, ref: str, column: str | None = None) -> list[Item]:
+        """The items of a list field (or the rows of a table field, named by `column`), across all
+        repeats of its step, in order."""
+        if ref not in self._fields:
+            return []
+        script_id, field_id = ref.split(".", 1)
+        fld = self._fields[ref]
+        out: list[Item] = []
+        for parent, value in self.field_values(ref):
+            key = answer_key(script_id, field_id, parent)
+            for entry in value or []:
+                if not isinstance(entry, dict) or "id" not in entry:
+                    continue
+                if fld.kind == "tabell":
+                    text = str(entry.get(column or "", "")).strip()
+                else:
+                    text = str(entry.get("tekst", "")).strip()
+                if text:
+                    out.append(Item(entry["id"], text, key, parent))
+        return out
+
+    def item_text(self, ref: str, item_id: str) -> str | None:
+        return next((i.text for i in self.items(ref) if i.id == item_id), None)
+
+    # -- structure -------------------------------------------------------------------------
+
+    def condition_holds(self, cond) -> bool:
+        if cond is None:
+            return True
+        value = self.session.answer(answer_key(*cond.ref.split(".", 1)))
+        if is_empty(value):
+            return False
+        chosen = set(value) if isinstance(value, list) else {value}
+        hit = bool(chosen & set(cond.values))
+        return not hit if cond.negate else hit
+
+    def instances(self, script_id: str | None = None) -> list[StepInstance]:
+        out = []
+        for script in self.scripts:
+            if script_id is not None and script.id != script_id:
+                continue
+            for step in script.steps:
+                if not self.condition_holds(step.condition):
+                    continue
+                fields = [f for f in step.fields if self.condition_holds(f.condition)]
+                if not fields:
+                    continue
+                if step.repeat:
+                    for item in self.items(step.repeat):
+                        out.append(StepInstance(script, step, item, fields))
+                else:
+                    out.append(StepInstance(script, step, None, fields))
+        return out
+
+    def instance(self, pos: Position) -> StepInstance | None:
+        for inst in self.instances(pos.script_id):
+            if inst.step.id == pos.step_id and (inst.item.id if inst.item else None) == pos.item:
+                return inst
+        return None
+
+    def positions(self) -> list[Position]:
+        return [p for inst in self.instances() for p in inst.positions()]
+
+    # -- answered and progress -------------------------------------------------------------
+
+    def is_answered(self, pos: Position) -> bool:
+        value = self.value(pos)
+        if is_empty(value):
+            return False
+        fld = self.field(pos)
+        if fld.kind == "vurdering":
+            return not self.unrated(fld)
+        return True
+
+    def unrated(self, fld: Field) -> list[Item]:
+        """Items of a rating field not yet rated on every scale."""
+        ratings = self.session.answer(answer_key(fld.script_id, fld.id)) or {}
+        out = []
+        for item in self.items(fld.ref or "", fld.ref_column):
+            given = ratings.get(item.id) or {}
+            if any(not isinstance(given.get(s.id), int) for s in fld.scales):
+                out.append(item)
+        return out
+
+    def is_skipped(self, pos: Position) -> bool:
+        return pos.key in (self.session.state(SKIPPED_STATE) or [])
+
+    def progress(self, positions: Iterable[Position]) -> tuple[int, int]:
+        """(answered, total) over the required fields among `positions`."""
+        done = total = 0
+        for pos in positions:
+            if not self.field(pos).required:
+                continue
+            total += 1
+            done += self.is_answered(pos)
+        return done, total
+
+    def step_progress(self, inst: StepInstance) -> tuple[int, int]:
+        return self.progress(inst.positions())
+
+    def is_step_complete(self, inst: StepInstance) -> bool:
+        done, total = self.step_progress(inst)
+        return done == total and (total > 0 or any(self.is_answered(p) for p in inst.positions()))
+
+    def script_progress(self, script_id: str) -> float:
+        done, total = self.progress(p for i in self.instances(script_id) for p in i.positions())
+        return done / total if total else 0.0
+
+    def overall_progress(self) -> float:
+        done, total = self.progress(self.positions())
+        return done / total if total else 0.0
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def resume_point(self) -> Position | None:
+        """The first unanswered required field, or None when everything required is answered."""
+        for pos in self.positions():
+            if self.field(pos).required and not self.is_answered(pos):
+                return pos
+        return None
+
+    def cursor(self) -> Position | None:
+        """Where the group is: the stored cursor if it is still visible, else the resume point."""
+        stored = Position.from_state(self.session.state(CURSOR_STATE))
+        if stored is not None and stored in self.positions():
+            return stored
+        return self.resume_point()
+
+    def set_cursor(self, pos: Position | None) -> None:
+        self.session.set_state(CURSOR_STATE, pos.to_state() if pos else None)
+
+    def next_position(self, after: Position | None, unanswered_only: bool = True) -> Position | None:
+        positions = self.positions()
+        start = positions.index(after) + 1 if after in positions else 0
+        for pos in positions[start:]:
+            if not unanswered_only or not (self.is_answered(pos) or self.is_skipped(pos)):
+                return pos
+        if unanswered_only:
+            return self.resume_point()
+        return None
+
+    def next(self) -> Position | None:
+        """Move to the next field in order (answered or not)."""
+        pos = self.next_position(self.cursor(), unanswered_only=False)
+        if pos is not None:
+            self.set_cursor(pos)
+        return pos
+
+    def back(self) -> Position | None:
+        positions = self.positions()
+        cur = self.cursor()
+        if cur not in positions:
+            pos = positions[-1] if positions else None
+        else:
+            idx = positions.index(cur)
+            pos = positions[idx - 1] if idx > 0 else cur
+        if pos is not None:
+            self.set_cursor(pos)
+        return pos
+
+    def skip(self) -> Position | None:
+        """Leave the current field for now and go on to the next unanswered one."""
+        cur = self.cursor()
+        if cur is not None:
+            skipped = list(self.session.state(SKIPPED_STATE) or [])
+            if cur.key not in skipped:
+                skipped.append(cur.key)
+                self.session.set_state(SKIPPED_STATE, skipped)
+        pos = self.next_position(cur, unanswered_only=True)
+        if pos == cur:
+            pos = self.next_position(cur, unanswered_only=False)
+        self.set_cursor(pos)
+        return pos
+
+    def jump(self, script_id: str, step_id: str | None = None, item: str | None = None) -> Position | None:
+        """Go to a guided session, a step or one repeat of a step: its first unanswered field, or
+        its first field if all are answered."""
+        candidates = [
+            p for inst in self.instances(script_id)
+            if (step_id is None or inst.step.id == step_id)
+            and (item is None or (inst.item and inst.item.id == item))
+            for p in inst.positions()
+        ]
+        if not candidates:
+            return None
+        pos = next((p for p in candidates if not self.is_answered(p)), candidates[0])
+        self.set_cursor(pos)
+        return pos
+
+    # -- answering -------------------------------------------------------------------------
+
+    def parse(self, pos: Position, text: str) -> Any:
+        """Turn what the group typed into a stored value for this field. Raises ValidationError."""
+        fld = self.field(pos)
+        raw = text.strip()
+        if not raw:
+            if fld.required:
+                raise ValidationError(
+                    "Dette spørsmålet må besvares før planen er komplett. "
+                    "Skriv et svar, eller bruk /hopp for å ta det senere."
+                )
+            return None
+        kind = fld.kind
+        if kind == "tekst":
+            return raw
+        if kind == "tall":
+            return V.parse_number(raw, fld)
+        if kind == "dato":
+            return V.parse_date(raw)
+        if kind in ("valg", "flervalg"):
+            return V.choose(raw, [(o.id, o.label) for o in fld.options], kind == "flervalg")
+        if kind == "liste":
+            return V.merge_list(self.value(pos), V.split_lines(raw), self._all_item_ids(pos))
+        if kind == "tabell":
+            return self._parse_table(pos, fld, raw)
+        if kind == "utvalg":
+            items = self.items(fld.ref or "", fld.ref_column)
+            if not items:
+                raise ValidationError("Det er ingen punkter å velge blant ennå. Fyll inn det tidligere steget først.")
+            return V.choose(raw, [(i.id, i.text) for i in items], fld.multiple)
+        if kind == "vurdering":
+            return self._parse_ratings(fld, raw)
+        raise ValidationError(f"Ukjent felttype {kind}.")
+
+    def _all_item_ids(self, pos: Position) -> set[str]:
+        ref = f"{pos.script_id}.{pos.field_id}"
+        return {i.id for i in self.items(ref)}
+
+    def _parse_table(self, pos: Position, fld: Field, raw: str) -> list[dict]:
+        rows = []
+        for n, line in enumerate(V.split_lines(raw), start=1):
+            cells = V.parse_row(line, fld.columns)
+            if not any(cells):
+                continue
+            row: dict[str, Any] = {}
+            refs: dict[str, str] = {}
+            for col, cell in zip(fld.columns, cells):
+                try:
+                    value, ref = V.parse_cell(cell, col, self.items(col.ref) if col.ref else [])
+                except ValidationError as exc:
+                    raise ValidationError(f"Linje {n}: {exc}") from None
+                row[col.id] = value
+                if ref:
+                    refs[col.id] = ref
+            if refs:
+                row["refs"] = refs
+            rows.append(row)
+        return V.merge_rows(self.value(pos), rows, fld.columns)
+
+    def _parse_ratings(self, fld: Field, raw: str) -> dict:
+        items = self.items(fld.ref or "", fld.ref_column)
+        lines = V.split_lines(raw)
+        if len(lines) != len(items):
+            raise ValidationError(
+                f"Skriv én linje per tiltak ({len(items)} linjer), hver med {len(fld.scales)} tall fra 1 til 4 "
+                f"i rekkefølgen {', '.join(s.high for s in fld.scales)}."
+            )
+        ratings = dict(self.session.answer(answer_key(fld.script_id, fld.id)) or {})
+        for item, line in zip(items, lines):
+            digits = [int(d) for d in line.replace(",", " ").split() if d.isdigit()]
+            if len(digits) != len(fld.scales) or any(not V.RATING_MIN <= d <= V.RATING_MAX for d in digits):
+                raise ValidationError(f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «3 4 2 1».")
+            ratings[item.id] = {s.id: d for s, d in zip(fld.scales, digits)}
+        return ratings
+
+    def submit(self, pos: Position, text: str, advance: bool = True) -> Position | None:
+        """Store the answer typed for `pos` and return where the group goes next."""
+        value = self.parse(pos, text)
+        self.store(pos, value)
+        if advance:
+            nxt = self.next_position(pos, unanswered_only=True)
+            self.set_cursor(nxt)
+            return nxt
+        return pos
+
+    def store(self, pos: Position, value: Any) -> None:
+        """Store a value (from a structured editor or `parse`). An empty value removes the answer;
+        answers that depend on it stay (and are flagged by the health report if orphaned)."""
+        if is_empty(value):
+            self.session.delete_answer(pos.key)
+        else:
+            self.session.set_answer(pos.key, value)
+        skipped = self.session.state(SKIPPED_STATE) or []
+        if pos.key in skipped:
+            self.session.set_state(SKIPPED_STATE, [k for k in skipped if k != pos.key])
+        if (pos.script_id, pos.field_id) == ("oppstart", "planperiode") and isinstance(value, str):
+            update_meta = getattr(self.session, "update_meta", None)
+            if update_meta:
+                update_meta(period=value)
+        self._record_progress()
+
+    def set_rating(self, fld: Field, item_id: str, scale_id: str, rating: int | None) -> None:
+        """Rate one item on one scale (from the prioritisation editor)."""
+        key = answer_key(fld.script_id, fld.id)
+        ratings = {k: dict(v) for k, v in (self.session.answer(key) or {}).items()}
+        given = ratings.setdefault(item_id, {})
+        if rating is None:
+            given.pop(scale_id, None)
+        else:
+            if not V.RATING_MIN <= rating <= V.RATING_MAX:
+                raise ValidationError("Vurderingen må være et tall fra 1 til 4.")
+            given[scale_id] = rating
+        self.store(Position(fld.script_id, fld.step_id, None, fld.id), ratings)
+
+    def _record_progress(self) -> None:
+        update_meta = getattr(self.session, "update_meta", None)
+        if update_meta is None:
+            return
+        progress = round(self.overall_progress(), 2)
+        meta = getattr(self.session, "meta", {}) or {}
+        if meta.get("progress") != progress:
+            update_meta(progress=progress)
+
+    # -- text for the chat and editors -----------------------------------------------------
+
+    def initial_text(self, pos: Position) -> str:
+        """What to put in the input when the group arrives at a field: the current answer as
+        text, or the suggested defaults."""
+        fld = self.field(pos)
+        value = self.value(pos)
+        if not is_empty(value):
+            return self.format_value(fld, value)
+        if fld.kind == "liste" and fld.defaults:
+            return "\n".join(fld.defaults)
+        if fld.kind == "tabell":
+            seeded = self._seed_rows(pos, fld)
+            if seeded:
+                return seeded
+            if fld.defaults:
+                return "\n".join(fld.defaults)
+        if (pos.script_id, pos.field_id) == ("oppstart", "planperiode"):
+            return str((getattr(self.session, "meta", {}) or {}).get("period", ""))
+        return ""
+
+    def _seed_rows(self, pos: Position, fld: Field) -> str:
+        """For an action-plan table in a step repeated per goal area: one row per measure the
+        group gathered for the same goal area, best-ranked first."""
+        if pos.item is None:
+            return ""
+        for col in fld.columns:
+            if col.kind == "fra" and col.ref and self._repeat_of.get(col.ref) == self._step_repeat(pos):
+                rank = {m.item.id: n for n, m in enumerate(self.ranked_measures())}
+                same = [i for i in self.items(col.ref) if i.parent == pos.item]
+                same.sort(key=lambda i: rank.get(i.id, len(rank)))
+                rows = []
+                for item in same:
+                    rows.append("; ".join(item.text if c.id == col.id else "" for c in fld.columns))
+                return "\n".join(rows)
+        return ""
+
+    def _step_repeat(self, pos: Position) -> str | None:
+        return self.step(pos).repeat
+
+    def format_value(self, fld: Field, value: Any) -> str:
+        """An answer as the text the group would type to give it."""
+        if is_empty(value):
+            return ""
+        kind = fld.kind
+        if kind == "liste":
+            return "\n".join(str(i.get("tekst", "")) for i in value if isinstance(i, dict))
+        if kind == "tabell":
+            return "\n".join(V.format_row(r, fld.columns) for r in value if isinstance(r, dict))
+        if kind == "valg":
+            return fld.option_label(value)
+        if kind == "flervalg":
+            return ", ".join(fld.option_label(v) for v in value)
+        if kind == "tall":
+            return V.format_number(value)
+        if kind == "utvalg":
+            ids = value if isinstance(value, list) else [value]
+            items = {i.id: i.text for i in self.items(fld.ref or "", fld.ref_column)}
+            return ", ".join(items.get(i, "(slettet)") for i in ids)
+        if kind == "vurdering":
+            lines = []
+            for item in self.items(fld.ref or "", fld.ref_column):
+                given = value.get(item.id) or {}
+                lines.append(" ".join(str(given.get(s.id, "-")) for s in fld.scales))
+            return "\n".join(lines)
+        return str(value)
+
+    def display_value(self, fld: Field, value: Any) -> str:
+        """An answer for reading (the group's turn in the transcript)."""
+        if fld.kind == "liste":
+            return "\n".join(f"- {i.get('tekst', '')}" for i in value or [] if isinstance(i, dict))
+        if fld.kind == "dato":
+            return V.format_date(value)
+        if fld.kind == "tall" and fld.unit:
+            return f"{V.format_number(value)} {fld.unit}"
+        if fld.kind == "vurdering":
+            parts = []
+            for item in self.items(fld.ref or "", fld.ref_column):
+                given = (value or {}).get(item.id) or {}
+                marks = ", ".join(f"{s.high.lower()} {given.get(s.id, '–')}" for s in fld.scales)
+                parts.append(f"- {item.text}: {marks}")
+            return "\n".join(parts)
+        if fld.kind == "tabell":
+            return "\n".join(f"- {self.row_text(fld, r)}" for r in value or [] if isinstance(r, dict))
+        return self.format_value(fld, value)
+
+    def row_text(self, fld: Field, row: dict) -> str:
+        cells = []
+        for col in fld.columns:
+            value = self.cell(fld, row, col.id)
+            if value not in ("", None):
+                if col.kind == "tall":
+                    value = V.format_number(value)
+                elif col.kind == "dato":
+                    value = V.format_date(value)
+                cells.append(f"{col.label}: {value}")
+        return "; ".join(cells)
+
+    def cell(self, fld: Field, row: dict, column_id: str) -> Any:
+        """A table cell's current value. A cell that names an item follows renames; a cell whose
+        item was deleted keeps its last text."""
+        col = fld.column(column_id)
+        ref = (row.get("refs") or {}).get(column_id)
+        if col is not None and col.kind == "fra" and ref and col.ref:
+            current = self.item_text(col.ref, ref)
+            if current is not None:
+                return current
+        return row.get(column_id, "")
+
+    def is_orphan_cell(self, fld: Field, row: dict, column_id: str) -> bool:
+        col = fld.column(column_id)
+        ref = (row.get("refs") or {}).get(column_id)
+        return bool(col and col.kind == "fra" and ref and col.ref and self.item_text(col.ref, ref) is None)
+
+    # -- derived results (see health.py for the rules) -------------------------------------
+
+    def ranked_measures(self):
+        from .health import ranked_measures
+
+        return ranked_measures(self)

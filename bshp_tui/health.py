@@ -1,0 +1,377 @@
+"""Derived results and the assistant's remarks: what a good facilitator would notice.
+
+Ranking rule (documented for the group in prompts/4-prioritering.md and the help text):
+each measure is rated 1–4 on four scales whose right-hand pole favours doing it now (haster,
+mindre kostbart, stor innflytelse, stor kunnskap). Its score is the sum, 4–16. Measures are
+ranked by score, then by urgency, then by cost (cheaper first), then in the order they were
+written. Measures not rated on every scale come last, marked as not yet rated.
+
+Low-hanging fruit: rated 3–4 on cost (mindre kostbart), influence and knowledge.
+"Flying" measures (need a reality check): rated 1–2 on both influence and knowledge.
+
+The rules look up fields by the ids used in the shipped prompt files (the constants below). A
+municipality's own prompt files that leave out a field simply turn its rules off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from typing import TYPE_CHECKING, Callable
+
+from .values import Item, is_empty
+
+if TYPE_CHECKING:
+    from .conductor import Conductor, Position
+
+SECTORS = "oppstart.sektorer"
+POLITICIAN = "politiker"
+MIN_SECTORS = 4
+GOAL_AREAS = "gap.malomrader"
+GAP_STATUS = "gap.status"
+GAP_VISION = "gap.framtid"
+GAP_MEASURES = "gap.tiltak"
+RATINGS = "prioritering.vurderinger"
+ACTION_PLAN = "tiltak.handlingsplan"
+MOBILISATION = "medvirkning.mobiliseringsplan"
+PARTICIPATION = "medvirkning.medvirkningsplan"
+SPECIAL_GROUPS = "medvirkning.tilrettelegging"
+KNOWLEDGE_GAPS = "kartlegging.mangler"
+MEETING_PLAN = "medvirkning.moteplan"
+
+HIGH = 3  # ratings 3 and 4 are the right-hand half of a 2x2 grid
+
+# Words that show a participation-plan row covers a group that needs special facilitation.
+GROUP_WORDS = {
+    "barn-unge": ("barn", "unge", "ungdom", "elev", "ungdomsråd"),
+    "utviklingshemming": ("utviklingshem",),
+    "rus-psykisk": ("rus", "psyk"),
+    "sprak": ("språk", "tolk", "flyktning", "innvandr"),
+    "bostedslose": ("bostedsløs",),
+    "eldre": ("eldre", "eldreråd", "senior"),
+}
+
+
+@dataclass
+class RankedMeasure:
+    item: Item
+    ratings: dict[str, int]
+    score: int | None  # None when not rated on every scale
+    goal_area: str = ""
+
+    @property
+    def rated(self) -> bool:
+        return self.score is not None
+
+
+@dataclass
+class Remark:
+    """Something the assistant says about the plan's health."""
+
+    rule: str
+    text: str  # Norwegian, plain words
+    level: str = "råd"  # "råd" (advice), "merk" (worth knowing), "bra" (praise)
+    triggers: tuple[str, ...] = ()  # field refs whose answer makes the remark timely
+    script_id: str | None = None  # where to go to act on it
+    step_id: str | None = None
+    item: str | None = None
+    key: str = ""  # a stable id, so the chat says it once
+    subjects: list[str] = dc_field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = f"{self.rule}:{self.item or ''}:{'|'.join(self.subjects)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Derived results
+
+
+def rating_field(c: "Conductor"):
+    return c.field(RATINGS) if c.has_field(RATINGS) else None
+
+
+def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
+    fld = rating_field(c)
+    if fld is None:
+        return []
+    ratings = c.session.answer(f"{fld.script_id}/{fld.id}") or {}
+    areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
+    scales = [s.id for s in fld.scales]
+    out = []
+    for order, item in enumerate(c.items(fld.ref or "", fld.ref_column)):
+        given = {k: v for k, v in (ratings.get(item.id) or {}).items() if isinstance(v, int)}
+        score = sum(given[s] for s in scales) if all(s in given for s in scales) else None
+        out.append((order, RankedMeasure(item, given, score, areas.get(item.parent or "", ""))))
+
+    def sort_key(entry):
+        order, m = entry
+        if m.score is None:
+            return (1, 0, 0, 0, order)
+        return (0, -m.score, -m.ratings.get("haster", 0), -m.ratings.get("kostnad", 0), order)
+
+    return [m for _, m in sorted(out, key=sort_key)]
+
+
+def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
+    return [m for m in ranked_measures(c) if m.rated
+            and all(m.ratings.get(s, 0) >= HIGH for s in ("kostnad", "innflytelse", "kunnskap"))]
+
+
+def flying_measures(c: "Conductor") -> list[RankedMeasure]:
+    return [m for m in ranked_measures(c) if m.ratings.get("innflytelse", HIGH) < HIGH
+            and m.ratings.get("kunnskap", HIGH) < HIGH]
+
+
+def quadrants(c: "Conductor", x_scale: str, y_scale: str) -> dict[tuple[bool, bool], list[RankedMeasure]]:
+    """Measures in a 2x2 grid: key (x high?, y high?) for measures rated on both scales."""
+    grid: dict[tuple[bool, bool], list[RankedMeasure]] = {(a, b): [] for a in (False, True) for b in (False, True)}
+    for m in ranked_measures(c):
+        if x_scale in m.ratings and y_scale in m.ratings:
+            grid[(m.ratings[x_scale] >= HIGH, m.ratings[y_scale] >= HIGH)].append(m)
+    return grid
+
+
+def table_total(c: "Conductor", ref: str, column: str, item: str | None = None) -> int | float:
+    """Sum of a number column of a table field (one repeat, or all repeats)."""
+    if not c.has_field(ref):
+        return 0
+    total: int | float = 0
+    for parent, rows in c.field_values(ref):
+        if item is not None and parent != item:
+            continue
+        for row in rows or []:
+            value = row.get(column) if isinstance(row, dict) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                total += value
+    return total
+
+
+def meeting_minutes(c: "Conductor") -> int | float:
+    return table_total(c, MEETING_PLAN, "minutter")
+
+
+def cost_per_goal_area(c: "Conductor") -> list[tuple[Item, int | float]]:
+    return [(area, table_total(c, ACTION_PLAN, "kostnad", area.id)) for area in c.items(GOAL_AREAS)]
+
+
+# --------------------------------------------------------------------------------------------
+# The remarks
+
+
+def _answered(c: "Conductor", ref: str) -> bool:
+    return c.has_field(ref) and any(not is_empty(v) for _, v in c.field_values(ref))
+
+
+def _rule_working_group(c: "Conductor") -> list[Remark]:
+    if not _answered(c, SECTORS):
+        return []
+    chosen = c.session.answer("oppstart/sektorer") or []
+    out = []
+    if POLITICIAN not in chosen:
+        out.append(Remark(
+            "ingen-politiker",
+            "Arbeidsgruppa har ingen politiker. Erfaringen er at politisk deltakelse gjør at de som skal "
+            "vedta planen, kjenner avveiningene bak den. Kan dere invitere en politiker?",
+            triggers=(SECTORS,), script_id="oppstart", step_id="arbeidsgruppe"))
+    if len(chosen) < MIN_SECTORS:
+        out.append(Remark(
+            "fa-sektorer",
+            f"Bare {len(chosen)} sektor{'er' if len(chosen) != 1 else ''} er representert. En bredt sammensatt gruppe "
+            "(for eksempel NAV, helse og omsorg, boligforvaltning og plan) gir et bedre kunnskapsgrunnlag.",
+            triggers=(SECTORS,), script_id="oppstart", step_id="arbeidsgruppe"))
+    return out
+
+
+def _rule_gap_without_measure(c: "Conductor") -> list[Remark]:
+    out = []
+    for area in c.items(GOAL_AREAS):
+        started = any(not is_empty(c.session.answer(f"{r.replace('.', '/')}@{area.id}")) for r in (GAP_STATUS, GAP_VISION))
+        measures = c.session.answer(f"{GAP_MEASURES.replace('.', '/')}@{area.id}")
+        if started and is_empty(measures):
+            out.append(Remark(
+                "gap-uten-tiltak",
+                f"Gapet for «{area.text}» har ingen tiltak ennå. Hva må til for å komme fra status i dag til visjonen?",
+                triggers=(GAP_STATUS, GAP_VISION, GAP_MEASURES), script_id="gap", step_id="gap",
+                item=area.id, subjects=[area.text]))
+    return out
+
+
+def _rule_measure_details(c: "Conductor") -> list[Remark]:
+    if not c.has_field(ACTION_PLAN):
+        return []
+    fld = c.field(ACTION_PLAN)
+    labels = {"ansvarlig": "ansvarlig", "tidsfrist": "tidsfrist", "kostnad": "kostnad"}
+    out = []
+    areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
+    for parent, rows in c.field_values(ACTION_PLAN):
+        for row in rows or []:
+            name = c.cell(fld, row, "tiltak") or row.get("strategi") or "et tiltak"
+            missing = [label for col, label in labels.items()
+                       if fld.column(col) is not None and row.get(col) in ("", None)]
+            if missing:
+                out.append(Remark(
+                    "tiltak-mangler",
+                    f"Tiltaket «{name}» ({areas.get(parent or '', '')}) mangler {_join(missing)}. Tiltak uten "
+                    "ansvarlig, frist og kostnad blir sjelden gjennomført.",
+                    triggers=(ACTION_PLAN,), script_id="tiltak", step_id="malomrade", item=parent,
+                    subjects=[str(row.get("id", name))]))
+    return out
+
+
+def _rule_area_without_measures(c: "Conductor") -> list[Remark]:
+    if not c.has_field(ACTION_PLAN):
+        return []
+    started = any(k.startswith("tiltak/") for k in c.session.answers())
+    if not started:
+        return []
+    out = []
+    for area in c.items(GOAL_AREAS):
+        if is_empty(c.session.answer(f"{ACTION_PLAN.replace('.', '/')}@{area.id}")):
+            out.append(Remark(
+                "malomrade-uten-tiltak",
+                f"Målområdet «{area.text}» har ingen tiltak i handlingsplanen ennå.",
+                triggers=(ACTION_PLAN,), script_id="tiltak", step_id="malomrade", item=area.id,
+                subjects=[area.text]))
+    return out
+
+
+def _rule_external_actors(c: "Conductor") -> list[Remark]:
+    if not _answered(c, MOBILISATION):
+        return []
+    rows = c.session.answer(MOBILISATION.replace(".", "/")) or []
+    if any(str(r.get("type", "")).lower() == "ekstern" for r in rows if isinstance(r, dict)):
+        return []
+    return [Remark(
+        "ingen-eksterne",
+        "Mobiliseringsplanen har bare interne målgrupper. Hvem utenfor kommuneorganisasjonen bør med – "
+        "brukere, frivillige, utleiere, utbyggere? Marker dem som «ekstern».",
+        triggers=(MOBILISATION,), script_id="medvirkning", step_id="mobilisering")]
+
+
+def _rule_special_groups(c: "Conductor") -> list[Remark]:
+    if not _answered(c, SPECIAL_GROUPS) or not c.has_field(PARTICIPATION):
+        return []
+    fld = c.field(SPECIAL_GROUPS)
+    chosen = c.session.answer(SPECIAL_GROUPS.replace(".", "/")) or []
+    rows = c.session.answer(PARTICIPATION.replace(".", "/")) or []
+    text = " ".join(" ".join(str(v) for v in r.values() if isinstance(v, str)) for r in rows if isinstance(r, dict)).lower()
+    out = []
+    for group in chosen:
+        words = GROUP_WORDS.get(group, (fld.option_label(group).lower(),))
+        if not any(w in text for w in words):
+            out.append(Remark(
+                "mangler-tilrettelegging",
+                f"Dere har sagt at «{fld.option_label(group)}» trenger særlig tilrettelegging, men "
+                "medvirkningsplanen sier ikke hvordan de skal medvirke. Plan- og bygningsloven § 5-1 "
+                "gir kommunen et særlig ansvar for dette.",
+                triggers=(SPECIAL_GROUPS, PARTICIPATION), script_id="medvirkning", step_id="medvirkningsplan",
+                subjects=[group]))
+    return out
+
+
+def _rule_low_hanging_fruit(c: "Conductor") -> list[Remark]:
+    fruit = low_hanging_fruit(c)
+    if not fruit:
+        return []
+    names = _join([f"«{m.item.text}»" for m in fruit])
+    return [Remark(
+        "lavthengende-frukter",
+        f"Lavthengende frukter: {names}. De er billige, dere rår over dem og kan mye om dem – "
+        "sett dem gjerne i gang tidlig, så både brukere og ansatte ser at noe skjer.",
+        level="bra", triggers=(RATINGS,), script_id="prioritering", step_id="vurdering",
+        subjects=[m.item.id for m in fruit])]
+
+
+def _rule_flying(c: "Conductor") -> list[Remark]:
+    out = []
+    for m in flying_measures(c):
+        out.append(Remark(
+            "flygende-tiltak",
+            f"«{m.item.text}» har lite innflytelse og lite kunnskap bak seg. Ta en realitetssjekk: kan det "
+            "deles opp, eller bør første steg være å skaffe mer kunnskap?",
+            triggers=(RATINGS,), script_id="prioritering", step_id="vurdering", subjects=[m.item.id]))
+    return out
+
+
+def _rule_orphans(c: "Conductor") -> list[Remark]:
+    """Answers that point at something the group has since deleted."""
+    out = []
+    if c.has_field(ACTION_PLAN):
+        fld = c.field(ACTION_PLAN)
+        for parent, rows in c.field_values(ACTION_PLAN):
+            for row in rows or []:
+                if c.is_orphan_cell(fld, row, "tiltak"):
+                    out.append(Remark(
+                        "slettet-tiltak",
+                        f"Handlingsplanen har fortsatt tiltaket «{row.get('tiltak', '')}», men det er slettet fra "
+                        "gap-analysen. Skal det stå i planen?",
+                        level="merk", triggers=(GAP_MEASURES, ACTION_PLAN), script_id="tiltak",
+                        step_id="malomrade", item=parent, subjects=[str(row.get("id"))]))
+    # Answers of repeated steps whose item (e.g. a goal area) was removed from its list.
+    for script in c.scripts:
+        for step in script.steps:
+            if not step.repeat:
+                continue
+            alive = {i.id for i in c.items(step.repeat)}
+            for fld in step.fields:
+                prefix = f"{script.id}/{fld.id}@"
+                for key, value in c.session.answers().items():
+                    if key.startswith(prefix) and key[len(prefix):] not in alive and not is_empty(value):
+                        out.append(Remark(
+                            "slettet-punkt",
+                            f"Noen svar i «{step.title}» hører til et punkt som er fjernet fra lista. Svarene er "
+                            "tatt vare på; legg punktet inn igjen med samme navn hvis dere vil bruke dem.",
+                            level="merk", triggers=(step.repeat,), script_id=script.id, step_id=step.id,
+                            subjects=[key]))
+                        break
+    return out
+
+
+def _rule_knowledge_gaps(c: "Conductor") -> list[Remark]:
+    gaps = c.items(KNOWLEDGE_GAPS)
+    if not gaps or not any(k.startswith(("gap/tiltak", "tiltak/")) for k in c.session.answers()):
+        return []
+    measures = " ".join(i.text.lower() for i in c.items(GAP_MEASURES))
+    missing = [g for g in gaps if g.text.lower() not in measures]
+    if not missing:
+        return []
+    return [Remark(
+        "kunnskapshull",
+        f"Kartleggingen viste at dere mangler kunnskap om {_join([f'«{g.text}»' for g in missing])}. "
+        "Legg videre kartlegging inn som tiltak, så forsvinner det ikke.",
+        triggers=(KNOWLEDGE_GAPS, GAP_MEASURES), script_id="gap", step_id="gap",
+        subjects=[g.id for g in missing])]
+
+
+RULES: list[Callable[["Conductor"], list[Remark]]] = [
+    _rule_working_group,
+    _rule_gap_without_measure,
+    _rule_knowledge_gaps,
+    _rule_low_hanging_fruit,
+    _rule_flying,
+    _rule_external_actors,
+    _rule_special_groups,
+    _rule_area_without_measures,
+    _rule_measure_details,
+    _rule_orphans,
+]
+
+
+def health_report(c: "Conductor") -> list[Remark]:
+    """Every remark that applies now: the plan's health report."""
+    out: list[Remark] = []
+    for rule in RULES:
+        out.extend(rule(c))
+    return out
+
+
+def remarks_for(c: "Conductor", pos: "Position") -> list[Remark]:
+    """The remarks made timely by answering `pos`."""
+    ref = f"{pos.script_id}.{pos.field_id}"
+    return [r for r in health_report(c) if ref in r.triggers]
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " og " + parts[-1]

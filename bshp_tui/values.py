@@ -1,0 +1,286 @@
+"""Answer values per field kind: parse what the group typed, validate it, and format it back.
+
+Stored shapes (JSON):
+    tekst      "text"
+    liste      [{"id": "a1b2c3", "tekst": "..."}]
+    valg       "option-id"
+    flervalg   ["option-id", ...]
+    tall       12 or 1.5
+    dato       "2027", "2027-06", "2027-06-15", "løpende" or "årlig"
+    tabell     [{"id": "...", "<column>": "text or number", "refs": {"<column>": "item-id"}}]
+    vurdering  {"item-id": {"<scale>": 1..4}}
+    utvalg     ["item-id", ...] (or "item-id" when only one may be chosen)
+
+Item ids are stable: editing a list keeps the ids of unchanged and renamed items, so answers that
+point at an item (ratings, action-plan rows, repeated steps) follow it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .script import Column, Field
+
+
+class ValidationError(ValueError):
+    """The answer cannot be accepted. The message is Norwegian and says how to write it."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of a list or table answer that later steps can refer to."""
+
+    id: str
+    text: str
+    key: str  # the answer key it came from
+    parent: str | None = None  # the repeat item id of that answer, if any
+
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "desember": 12, "des": 12,
+}
+MONTH_NAMES = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+               "september", "oktober", "november", "desember"]
+DATE_WORDS = {"løpende": "løpende", "lopende": "løpende", "årlig": "årlig", "arlig": "årlig"}
+RATING_MIN, RATING_MAX = 1, 4
+_BULLET = re.compile(r"^\s*(?:[-*•]\s+)")
+
+
+def new_id(taken: Iterable[str] = ()) -> str:
+    taken = set(taken)
+    while True:
+        candidate = secrets.token_hex(3)
+        if candidate not in taken:
+            return candidate
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+# --------------------------------------------------------------------------------------------
+# Scalars
+
+
+def parse_number(text: str, fld: Field | None = None) -> int | float:
+    raw = text.strip().lower()
+    cleaned = re.sub(r"(kr\.?|nok|,-|kroner|minutter|min\.?|stk\.?)$", "", raw).strip()
+    if fld is not None and fld.unit:
+        cleaned = cleaned.removesuffix(fld.unit.lower()).strip()
+    cleaned = cleaned.replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned):  # 50.000 written with thousands dots
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValidationError(f"«{text.strip()}» er ikke et tall. Skriv bare tallet, for eksempel 12 eller 50 000.") from None
+    if fld is not None:
+        if fld.min is not None and number < fld.min:
+            raise ValidationError(f"Tallet kan ikke være mindre enn {format_number(fld.min)}.")
+        if fld.max is not None and number > fld.max:
+            raise ValidationError(f"Tallet kan ikke være større enn {format_number(fld.max)}.")
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def format_number(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{int(value):,}".replace(",", "\u00a0")
+
+
+def parse_date(text: str) -> str:
+    raw = text.strip().lower().rstrip(".")
+    if raw in DATE_WORDS:
+        return DATE_WORDS[raw]
+    m = re.fullmatch(r"(\d{4})", raw)
+    if m and 1900 <= int(raw) <= 2200:
+        return raw
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", raw)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None, text)
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
+    if m:
+        return _date(int(m.group(3)), int(m.group(2)), int(m.group(1)), text)
+    m = re.fullmatch(r"(\d{1,2})[./](\d{4})", raw)
+    if m:
+        return _date(int(m.group(2)), int(m.group(1)), None, text)
+    m = re.fullmatch(r"(?:(\d{1,2})\.?\s+)?([a-zæøå]+)\.?\s+(\d{4})", raw)
+    if m and m.group(2) in MONTHS:
+        day = int(m.group(1)) if m.group(1) else None
+        return _date(int(m.group(3)), MONTHS[m.group(2)], day, text)
+    raise ValidationError(
+        f"Forstår ikke datoen «{text.strip()}». Skriv et år (2028), en måned (2028-06 eller juni 2028), "
+        "en dato (15.06.2028) eller «løpende»."
+    )
+
+
+def _date(year: int, month: int, day: int | None, text: str) -> str:
+    import datetime
+
+    try:
+        if not 1900 <= year <= 2200:
+            raise ValueError
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        raise ValidationError(f"«{text.strip()}» er ikke en gyldig dato.") from None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def format_date(value: Any) -> str:
+    text = str(value)
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not m:
+        return text
+    if m.group(3):
+        return f"{int(m.group(3))}. {MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+    return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | list[str]:
+    """Pick option ids by number (1-based), id or label. `options` is [(id, label)]."""
+    raw = text.strip()
+    if not raw:
+        raise ValidationError("Velg et av alternativene.")
+    parts = [p.strip() for p in re.split(r"[,;\n]+", raw) if p.strip()] if multiple else [raw]
+    if multiple and len(parts) == 1 and re.fullmatch(r"\d+(\s+\d+)+", parts[0]):
+        parts = parts[0].split()
+    chosen: list[str] = []
+    for part in parts:
+        oid = _match_option(part, options)
+        if oid is None:
+            listing = ", ".join(f"{n}) {label}" for n, (_, label) in enumerate(options, 1))
+            raise ValidationError(f"«{part}» er ikke et av alternativene. Velg med nummer eller navn: {listing}.")
+        if oid not in chosen:
+            chosen.append(oid)
+    return chosen if multiple else chosen[0]
+
+
+def _match_option(part: str, options: list[tuple[str, str]]) -> str | None:
+    low = part.lower().rstrip(".)")
+    if low.isdigit() and 1 <= int(low) <= len(options):
+        return options[int(low) - 1][0]
+    for oid, label in options:
+        if low == oid.lower() or low == label.lower():
+            return oid
+    starts = [oid for oid, label in options if label.lower().startswith(low) and len(low) >= 3]
+    return starts[0] if len(starts) == 1 else None
+
+
+# --------------------------------------------------------------------------------------------
+# Lists and tables
+
+
+def split_lines(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = _BULLET.sub("", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def merge_list(old: list[dict] | None, texts: list[str], taken: Iterable[str] = ()) -> list[dict]:
+    """New list items from `texts`, keeping the ids of unchanged items (same text) and of
+    renamed ones (an unmatched old item at the same position)."""
+    old = list(old or [])
+    used: set[int] = set()
+    result: list[dict | None] = [None] * len(texts)
+    for i, text in enumerate(texts):
+        for j, item in enumerate(old):
+            if j not in used and item.get("tekst") == text:
+                result[i] = {"id": item["id"], "tekst": text}
+                used.add(j)
+                break
+    for i, text in enumerate(texts):
+        if result[i] is None and i < len(old) and i not in used:
+            result[i] = {"id": old[i]["id"], "tekst": text}
+            used.add(i)
+    ids = set(taken) | {item["id"] for item in old}
+    for i, text in enumerate(texts):
+        if result[i] is None:
+            item_id = new_id(ids)
+            ids.add(item_id)
+            result[i] = {"id": item_id, "tekst": text}
+    return [r for r in result if r is not None]
+
+
+def parse_row(line: str, columns: list[Column]) -> list[str]:
+    cells = [c.strip() for c in re.split(r"\t|;", line)]
+    while len(cells) > len(columns) and cells[-1] == "":
+        cells.pop()
+    if len(cells) > len(columns):
+        raise ValidationError(
+            f"Linja «{line.strip()}» har {len(cells)} deler, men tabellen har {len(columns)} kolonner "
+            f"({'; '.join(c.label for c in columns)}). Skill kolonnene med semikolon (;)."
+        )
+    return cells + [""] * (len(columns) - len(cells))
+
+
+def parse_cell(text: str, column: Column, items: list[Item]) -> tuple[Any, str | None]:
+    """A table cell's value and, for a `fra` column, the id of the item it names."""
+    if not text:
+        return "", None
+    if column.kind == "tall":
+        try:
+            return parse_number(text), None
+        except ValidationError as exc:
+            raise ValidationError(f"{column.label}: {exc}") from None
+    if column.kind == "dato":
+        try:
+            return parse_date(text), None
+        except ValidationError as exc:
+            raise ValidationError(f"{column.label}: {exc}") from None
+    if column.kind == "valg":
+        for option in column.options:
+            if text.lower() == option.lower():
+                return option, None
+        raise ValidationError(f"{column.label}: «{text}» er ikke et gyldig valg (velg {', '.join(column.options)}).")
+    if column.kind == "fra":
+        low = text.lower()
+        for item in items:
+            if item.text.lower() == low:
+                return item.text, item.id
+    return text, None
+
+
+def merge_rows(old: list[dict] | None, rows: list[dict], columns: list[Column]) -> list[dict]:
+    """Give new rows the ids of old rows with the same content, or at the same position."""
+    old = list(old or [])
+
+    def content(row: dict) -> tuple:
+        return tuple(row.get(c.id, "") for c in columns)
+
+    used: set[int] = set()
+    out: list[dict] = []
+    for i, row in enumerate(rows):
+        match = next((j for j, o in enumerate(old) if j not in used and content(o) == content(row)), None)
+        if match is None and i < len(old) and i not in used:
+            match = i
+        row = dict(row)
+        if match is not None:
+            used.add(match)
+            row["id"] = old[match]["id"]
+        out.append(row)
+    ids = {r["id"] for r in out if "id" in r} | {o["id"] for o in old}
+    for row in out:
+        if "id" not in row:
+            row["id"] = new_id(ids)
+            ids.add(row["id"])
+    return out
+
+
+def format_row(row: dict, columns: list[Column]) -> str:
+    cells = []
+    for col in columns:
+        value = row.get(col.id, "")
+        cells.append(format_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value))
+    return "; ".join(cells)
