@@ -431,7 +431,8 @@ def _load(path: Path) -> tuple[Script | None, list[ScriptError]]:
         for fld in st.fields:
             fld.script_id, fld.step_id = script.id, st.id
             if fld.id in seen_fields:
-                errors.append(ScriptError(path, fld.line, f"felt-id «{fld.id}» er brukt før (linje {seen_fields[fld.id]})"))
+                id_line = getattr(fld, "_lines", {}).get("id", fld.line)
+                errors.append(ScriptError(path, id_line, f"felt-id «{fld.id}» er brukt før (linje {seen_fields[fld.id]})"))
             else:
                 seen_fields[fld.id] = fld.line
         _fix_refs(st, script.id)

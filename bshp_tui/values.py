@@ -17,6 +17,7 @@ point at an item (ratings, action-plan rows, repeated steps) follow it.
 
 from __future__ import annotations
 
+import difflib
 import re
 import secrets
 from dataclasses import dataclass
@@ -189,28 +190,42 @@ def split_lines(text: str) -> list[str]:
 
 
 def merge_list(old: list[dict] | None, texts: list[str], taken: Iterable[str] = ()) -> list[dict]:
-    """New list items from `texts`, keeping the ids of unchanged items (same text) and of
-    renamed ones (an unmatched old item at the same position)."""
-    old = list(old or [])
-    used: set[int] = set()
-    result: list[dict | None] = [None] * len(texts)
+    """New list items from `texts`, keeping ids: an unchanged item (same text) keeps its id, and
+    so does a renamed one. A new text counts as a rename of a removed old item when the two are
+    alike, or when it stands in the removed item's place (edited in place)."""
+    old = [o for o in (old or []) if isinstance(o, dict) and "id" in o]
+    result: list[str | None] = [None] * len(texts)
+    free = list(range(len(old)))
+    for i, text in enumerate(texts):  # 1. unchanged
+        j = next((j for j in free if old[j].get("tekst") == text), None)
+        if j is not None:
+            result[i] = old[j]["id"]
+            free.remove(j)
+    open_new = [i for i in range(len(texts)) if result[i] is None]
+    pairs = sorted(
+        ((difflib.SequenceMatcher(None, texts[i].lower(), str(old[j].get("tekst", "")).lower()).ratio(), i, j)
+         for i in open_new for j in free),
+        reverse=True,
+    )
+    for ratio, i, j in pairs:  # 2. renamed: alike
+        if ratio < 0.6:
+            break
+        if result[i] is None and j in free:
+            result[i] = old[j]["id"]
+            free.remove(j)
+    for i in range(len(texts)):  # 3. edited in place: same position as a removed item
+        if result[i] is None and i in free:
+            result[i] = old[i]["id"]
+            free.remove(i)
+    ids = set(taken) | {o["id"] for o in old}
+    out = []
     for i, text in enumerate(texts):
-        for j, item in enumerate(old):
-            if j not in used and item.get("tekst") == text:
-                result[i] = {"id": item["id"], "tekst": text}
-                used.add(j)
-                break
-    for i, text in enumerate(texts):
-        if result[i] is None and i < len(old) and i not in used:
-            result[i] = {"id": old[i]["id"], "tekst": text}
-            used.add(i)
-    ids = set(taken) | {item["id"] for item in old}
-    for i, text in enumerate(texts):
-        if result[i] is None:
+        item_id = result[i]
+        if item_id is None:
             item_id = new_id(ids)
             ids.add(item_id)
-            result[i] = {"id": item_id, "tekst": text}
-    return [r for r in result if r is not None]
+        out.append({"id": item_id, "tekst": text})
+    return out
 
 
 def parse_row(line: str, columns: list[Column]) -> list[str]:
