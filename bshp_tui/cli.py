@@ -86,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID")
     p.add_argument("backup", metavar="KOPI", help="nummer fra «bshp backups ID» eller filnavn")
 
+    p = sub.add_parser("export", help="lag planen, datagrunnlaget eller arbeidsdokumentene som fil")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--document", default="plan", choices=["plan", "grunnlag", "arbeidsdokumenter", "alle"],
+                   help="hvilket dokument (standard: plan)")
+    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html"], help="filformat (standard: docx)")
+    p.add_argument("-o", "--output", metavar="STI", help="filen eller mappen dokumentet skal skrives til")
+    p.add_argument("--reference-doc", metavar="FIL", help="kommunens egen Word- eller ODT-mal")
+    p.add_argument("--status", default="Utkast", help="status på forsiden, for eksempel Høringsutkast eller Vedtatt")
+
     p = sub.add_parser("check-prompts", help="kontroller veiledningsfilene")
     p.add_argument("dir", metavar="MAPPE", nargs="?", help="mappen som skal kontrolleres")
 
@@ -214,6 +223,41 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_scripts(args: argparse.Namespace):
+    from .script import ScriptErrors, default_prompts_dir, load_folder
+
+    folder = Path(args.prompts) if args.prompts else default_prompts_dir()
+    try:
+        return load_folder(folder)
+    except ScriptErrors as exc:
+        lines = "\n".join(str(e) for e in exc.errors[:10])
+        raise UsageError(f"Veiledningsfilene i «{folder}» har feil:\n{lines}\nRett dem (se «bshp check-prompts»).") from None
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export.service import export
+
+    scripts = _load_scripts(args)
+    store = _store(args)
+    session = store.open(args.id, read_only=True)
+    try:
+        results = export(
+            scripts, session, args.document, args.format,
+            Path(args.output) if args.output else None,
+            Path(args.reference_doc) if args.reference_doc else None,
+            status=args.status,
+        )
+    finally:
+        session.close()
+    for result in results:
+        print(f"Skrev {result.path}")
+        if result.missing:
+            print(f"  Ikke utfylt ({len(result.missing)}), vist som [Ikke utfylt: …] i dokumentet:")
+            for what in result.missing:
+                print(f"  - {what}")
+    return 0
+
+
 _COMMANDS = {
     "list": _cmd_list,
     "new": _cmd_new,
@@ -222,6 +266,7 @@ _COMMANDS = {
     "backups": _cmd_backups,
     "restore": _cmd_restore,
     "check-prompts": _cmd_check_prompts,
+    "export": _cmd_export,
 }
 
 

@@ -21,14 +21,16 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 from tinydb.storages import Storage
 
 from . import schema
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 from .durable import DirSyncWarning, atomic_write_bytes, fsync_dir, remove_stale_tmp_files
 from .errors import (
     BshpError,
@@ -135,7 +137,7 @@ class Session:
     """
 
     def __init__(self, store: "SessionStore", session_id: str, data: dict, read_only: bool,
-                 lock: FileLock | None):
+                 lock: "FileLock | None"):
         self.store = store
         self.id = session_id
         self.path = store.path_for(session_id)
@@ -500,12 +502,14 @@ class SessionStore:
         folder = self.data_dir / LOCK_DIR
         return folder / f"{session_id}.lock", folder / f"{session_id}.owner"
 
-    def _acquire(self, session_id: str) -> FileLock:
+    def _acquire(self, session_id: str) -> "FileLock":
         lock_path, owner_path = self._lock_paths(session_id)
         try:
             lock_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SaveError(lock_path.parent, exc) from exc
+        from filelock import FileLock, Timeout  # only writers need it
+
         lock = FileLock(lock_path, timeout=0, thread_local=False)
         try:
             lock.acquire()
@@ -525,7 +529,7 @@ class SessionStore:
             pass  # the owner note is a courtesy; the lock itself is what protects the file
         return lock
 
-    def _release(self, session_id: str, lock: FileLock | None) -> None:
+    def _release(self, session_id: str, lock: "FileLock | None") -> None:
         if lock is None:
             return
         _, owner_path = self._lock_paths(session_id)

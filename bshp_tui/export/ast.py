@@ -1,0 +1,128 @@
+"""Build pandoc's JSON document tree (AST) directly.
+
+User text only ever becomes `Str` nodes (with `Space` and `LineBreak` between words and lines), so
+nothing the group typed can turn into a heading, a table, raw Word XML or an embedded file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+API_VERSION = [1, 23, 1, 1]  # pandoc 3.x, as bundled by pypandoc-binary
+
+Node = dict[str, Any]
+NO_ATTR: list = ["", [], []]
+_WORDS = re.compile(r"\S+")
+
+
+def text(value: Any) -> list[Node]:
+    """Inlines for literal text: words become Str, runs of spaces Space, newlines LineBreak."""
+    out: list[Node] = []
+    for n, line in enumerate(str(value).split("\n")):
+        if n:
+            out.append({"t": "LineBreak"})
+        words = _WORDS.findall(line)
+        for i, word in enumerate(words):
+            if i:
+                out.append({"t": "Space"})
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def strong(inlines: list[Node]) -> Node:
+    return {"t": "Strong", "c": inlines}
+
+
+def emph(inlines: list[Node]) -> Node:
+    return {"t": "Emph", "c": inlines}
+
+
+def span(inlines: list[Node], classes: list[str]) -> Node:
+    return {"t": "Span", "c": [["", classes, []], inlines]}
+
+
+def para(inlines: list[Node]) -> Node:
+    return {"t": "Para", "c": inlines}
+
+
+def plain(inlines: list[Node]) -> Node:
+    return {"t": "Plain", "c": inlines}
+
+
+def header(level: int, inlines: list[Node], ident: str = "", classes: list[str] | None = None) -> Node:
+    return {"t": "Header", "c": [level, [ident, classes or [], []], inlines]}
+
+
+def bullets(items: list[list[Node]]) -> Node:
+    return {"t": "BulletList", "c": items}
+
+
+def div(blocks: list[Node], classes: list[str] | None = None, custom_style: str | None = None) -> Node:
+    attrs = [["custom-style", custom_style]] if custom_style else []
+    return {"t": "Div", "c": [["", classes or [], attrs], blocks]}
+
+
+def _cell(blocks: list[Node]) -> list:
+    return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
+
+
+def _row(cells: list[list[Node]]) -> list:
+    return [NO_ATTR, [_cell(c) for c in cells]]
+
+
+def table(head: list[list[Node]], rows: list[list[list[Node]]], foot: list[list[Node]] | None = None,
+          caption: list[Node] | None = None, widths: list[float] | None = None) -> Node:
+    """A real table. `head` and each row are lists of cells; each cell is a list of blocks."""
+    ncols = len(head)
+    colspecs = [[{"t": "AlignDefault"},
+                 {"t": "ColWidth", "c": widths[i]} if widths else {"t": "ColWidthDefault"}]
+                for i in range(ncols)]
+    cap = [None, [plain(caption)]] if caption else [None, []]
+    return {"t": "Table", "c": [
+        NO_ATTR, cap, colspecs,
+        [NO_ATTR, [_row(head)]],
+        [[NO_ATTR, 0, [], [_row(r) for r in rows]]],
+        [NO_ATTR, [_row(foot)] if foot else []],
+    ]}
+
+
+def cell_text(value: Any) -> list[Node]:
+    return [plain(text(value))] if str(value) != "" else []
+
+
+def meta_inlines(value: str) -> Node:
+    return {"t": "MetaInlines", "c": text(value)}
+
+
+def meta_string(value: str) -> Node:
+    return {"t": "MetaString", "c": value}
+
+
+def document(blocks: list[Node], meta: dict[str, Node]) -> dict:
+    return {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks}
+
+
+def plain_text(nodes: Any) -> str:
+    """The visible text of any AST fragment (for tests, previews and search)."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            t = node.get("t")
+            if t == "Str":
+                out.append(node["c"])
+            elif t == "Space":
+                out.append(" ")
+            elif t in ("LineBreak", "SoftBreak"):
+                out.append("\n")
+            elif "c" in node:
+                walk(node["c"])
+            if t in ("Para", "Plain", "Header"):
+                out.append("\n")
+
+    walk(nodes)
+    return "".join(out)

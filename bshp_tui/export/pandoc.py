@@ -1,0 +1,116 @@
+"""Convert a document tree with the pandoc that pypandoc-binary ships, sandboxed, written atomically.
+
+The binary is found in the pypandoc package without importing or asking it anything: pypandoc's
+own lookup starts a second pandoc process for its version, which doubled the cost of an export.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from ..errors import BshpError, UsageError, describe_os_error
+
+FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html"}
+TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
+
+
+class ExportError(BshpError):
+    pass
+
+
+def pandoc_path() -> str:
+    spec = importlib.util.find_spec("pypandoc")
+    if spec and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            for name in ("pandoc", "pandoc.exe"):
+                candidate = Path(folder) / "files" / name
+                if candidate.is_file():
+                    return str(candidate)
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except Exception as exc:  # pypandoc raises OSError or its own errors when none is found
+        raise ExportError(
+            "Fant ikke pandoc, som trengs for å lage dokumentet. Installer bshp på nytt (make run), "
+            "så følger pandoc med."
+        ) from exc
+
+
+def check_reference_doc(path: Path, fmt: str) -> None:
+    """A municipality's own .docx/.odt template must exist, match the format and be a real file."""
+    if fmt not in TEMPLATE_PART:
+        raise UsageError(f"En mal (--reference-doc) kan bare brukes for docx og odt, ikke {fmt}.")
+    if not path.is_file():
+        raise UsageError(f"Fant ikke malen «{path}». Sjekk navnet og mappen.")
+    if path.suffix.lower() != f".{fmt}":
+        raise UsageError(f"Malen «{path.name}» må være en .{fmt}-fil når dokumentet lages som {fmt}.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if TEMPLATE_PART[fmt] not in archive.namelist():
+                raise UsageError(f"«{path.name}» ser ikke ut som et {fmt}-dokument. Lagre malen på nytt fra Word eller LibreOffice.")
+    except (zipfile.BadZipFile, OSError):
+        raise UsageError(f"«{path.name}» er ikke et gyldig {fmt}-dokument (filen er skadet eller av feil type).") from None
+
+
+def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None = None,
+            toc: bool = True) -> Path:
+    """Write `document` as `fmt` to `output`. The file appears complete or not at all: an earlier
+    file at `output` stays intact if anything fails."""
+    if fmt not in FORMATS:
+        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md eller html.")
+    output = Path(output)
+    if reference_doc is not None:
+        check_reference_doc(Path(reference_doc), fmt)
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Mappen «{folder}» finnes ikke. Velg en mappe som finnes.")
+    tmp = folder / f".{output.name}.{os.getpid()}.tmp"
+    args = [pandoc_path(), "--sandbox", "-f", "json", "-t", FORMATS[fmt], "-o", str(tmp)]
+    if fmt in ("html", "md"):
+        args.append("--standalone")
+    if toc and fmt in ("docx", "odt", "html"):
+        args.append("--toc")
+    if reference_doc is not None:
+        args += ["--reference-doc", str(reference_doc)]
+    try:
+        probe = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.close(probe)
+    except OSError as exc:
+        raise ExportError(f"Kan ikke skrive til «{folder}»: {describe_os_error(exc)}") from exc
+    try:
+        result = subprocess.run(args, input=json.dumps(document, ensure_ascii=False).encode("utf-8"),
+                                capture_output=True)
+        if result.returncode != 0:
+            detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise ExportError(
+                "Pandoc klarte ikke å lage dokumentet"
+                + (f" ({detail[-1]})" if detail else "")
+                + ". Ingen fil er endret. Prøv et annet format, eller meld feilen."
+            )
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        try:
+            os.replace(tmp, output)
+        except PermissionError as exc:
+            raise ExportError(
+                f"Kunne ikke skrive «{output}»: filen er kanskje åpen i Word eller et annet program, "
+                "eller mappen er skrivebeskyttet. Lukk filen og prøv igjen. Den gamle filen er ikke endret."
+            ) from exc
+        except OSError as exc:
+            raise ExportError(f"Kunne ikke skrive «{output}»: {describe_os_error(exc)}") from exc
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    return output

@@ -1,0 +1,56 @@
+"""Export a session's documents: the one place the CLI and the app call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..conductor import Conductor
+from ..errors import UsageError
+from ..script import Script
+from .document import DOCUMENTS, build_document
+from .pandoc import FORMATS, convert
+from .templates import OVERRIDE_DIR
+
+ALL = "alle"
+
+
+@dataclass
+class ExportResult:
+    document: str
+    path: Path
+    missing: list[str]
+
+
+def default_name(session_id: str, document: str, fmt: str) -> str:
+    return f"{session_id}-{document}.{fmt}"
+
+
+def export(scripts: list[Script], session, documents: str, fmt: str, output: Path | None,
+           reference_doc: Path | None = None, status: str = "Utkast",
+           template_dirs: list[Path] | None = None) -> list[ExportResult]:
+    """Write one or all documents. `output` is a file for one document, or a folder (for all,
+    or when it is an existing folder)."""
+    kinds = list(DOCUMENTS) if documents == ALL else [documents]
+    for kind in kinds:
+        if kind not in DOCUMENTS:
+            raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter eller alle.")
+    if fmt not in FORMATS:
+        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md eller html.")
+    if template_dirs is None:
+        template_dirs = [session.store.data_dir / OVERRIDE_DIR] if hasattr(session, "store") else []
+    conductor = Conductor(scripts, session)
+    results = []
+    for kind in kinds:
+        if output is None:
+            target = Path(default_name(session.id, kind, fmt))
+        elif output.is_dir() or len(kinds) > 1:
+            if not output.exists():
+                raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, eller velg en annen mappe.")
+            target = output / default_name(session.id, kind, fmt)
+        else:
+            target = output
+        doc, missing = build_document(conductor, kind, status=status, template_dirs=template_dirs)
+        convert(doc, target, fmt, reference_doc)
+        results.append(ExportResult(kind, target, missing))
+    return results

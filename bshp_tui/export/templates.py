@@ -1,0 +1,120 @@
+"""Standard texts for the documents (what such a plan is, the legal framework, the glossary).
+
+They ship as Markdown files in bshp_tui/export/templates/. A group can override any of them by
+putting a file with the same name in a `maler/` folder inside the data folder (or a folder given
+with --maler). These texts are trusted (written by the app or the group's own editor), so they are
+read as Markdown; answers typed in the app never are.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from . import ast as A
+
+TEMPLATE_NAMES = ("hva-er", "lovverk", "foringer", "utviklingstrekk", "ordliste")
+OVERRIDE_DIR = "maler"
+
+_md = MarkdownIt("commonmark")
+
+
+def template_text(name: str, override_dirs: list[Path] | None = None) -> tuple[str, str]:
+    """The Markdown of a standard text and where it came from ("standard" or the file path)."""
+    for folder in override_dirs or []:
+        path = Path(folder) / f"{name}.md"
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8"), str(path)
+            except (OSError, UnicodeDecodeError):
+                continue  # an unreadable override falls back to the shipped text
+    shipped = resources.files("bshp_tui.export") / "templates" / f"{name}.md"
+    return shipped.read_text(encoding="utf-8"), "standard"
+
+
+def template_blocks(name: str, override_dirs: list[Path] | None = None) -> list[A.Node]:
+    return markdown_blocks(template_text(name, override_dirs)[0])
+
+
+def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:
+    """Convert trusted Markdown (paragraphs, lists, emphasis, links, headings) to AST blocks."""
+    tokens = _md.parse(source)
+    blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset)
+    return blocks
+
+
+def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
+    out: list[A.Node] = []
+    while i < end:
+        tok = tokens[i]
+        if tok.type == "paragraph_open":
+            out.append((A.plain if tok.hidden else A.para)(_inlines(tokens[i + 1].children or [])))
+            i += 3
+        elif tok.type == "heading_open":
+            level = min(6, int(tok.tag[1]) + offset)
+            out.append(A.header(level, _inlines(tokens[i + 1].children or [])))
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            close = _close(tokens, i)
+            items = []
+            j = i + 1
+            while j < close:
+                item_close = _close(tokens, j)
+                inner, _ = _blocks(tokens, j + 1, item_close, offset)
+                items.append(inner)
+                j = item_close + 1
+            out.append(A.bullets(items) if tok.type == "bullet_list_open"
+                       else {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]})
+            i = close + 1
+        elif tok.type in ("fence", "code_block"):
+            out.append({"t": "CodeBlock", "c": [A.NO_ATTR, tok.content.rstrip("\n")]})
+            i += 1
+        elif tok.type == "blockquote_open":
+            close = _close(tokens, i)
+            inner, _ = _blocks(tokens, i + 1, close, offset)
+            out.append({"t": "BlockQuote", "c": inner})
+            i = close + 1
+        else:
+            i += 1  # html blocks and rules are left out on purpose
+    return out, i
+
+
+def _close(tokens, i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _inlines(children) -> list[A.Node]:
+    stack: list[tuple[str, list[A.Node], str]] = [("root", [], "")]
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            stack[-1][1].extend(A.text(child.content))
+        elif kind == "softbreak":
+            stack[-1][1].append({"t": "Space"})
+        elif kind == "hardbreak":
+            stack[-1][1].append({"t": "LineBreak"})
+        elif kind == "code_inline":
+            stack[-1][1].append({"t": "Code", "c": [A.NO_ATTR, child.content]})
+        elif kind in ("strong_open", "em_open", "link_open"):
+            stack.append((kind, [], str(child.attrs.get("href", "")) if kind == "link_open" else ""))
+        elif kind in ("strong_close", "em_close", "link_close"):
+            opened, inner, href = stack.pop()
+            if opened == "strong_open":
+                node = A.strong(inner)
+            elif opened == "em_open":
+                node = A.emph(inner)
+            else:
+                node = {"t": "Link", "c": [A.NO_ATTR, inner, [href, ""]]}
+            stack[-1][1].append(node)
+        # images and raw html are dropped: the documents never embed files
+    while len(stack) > 1:  # unbalanced markup: keep the text
+        _, inner, _ = stack.pop()
+        stack[-1][1].extend(inner)
+    return stack[0][1]
