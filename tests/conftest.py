@@ -1,10 +1,6 @@
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT, run_bshp  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture
@@ -12,16 +8,3 @@ def store(tmp_path):
     from bshp_tui.store import SessionStore
 
     return SessionStore(tmp_path / "sessions")
-
-
-def run_bshp(*args, data=None, cwd=None, input=None, env=None, timeout=120):
-    """Run the real `bshp` command in a subprocess and return the CompletedProcess."""
-    import subprocess
-
-    cmd = [sys.executable, "-m", "bshp_tui.cli"]
-    if data is not None:
-        cmd += ["--data", str(data)]
-    cmd += [str(a) for a in args]
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, input=input,
-                          env=full_env, timeout=timeout)

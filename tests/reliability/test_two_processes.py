@@ -12,7 +12,7 @@ import pytest
 from bshp_tui.errors import SessionLockedError
 from bshp_tui.store import SessionStore
 
-from conftest import ROOT, run_bshp
+from helpers import ROOT, run_bshp
 
 HOLDER = textwrap.dedent("""
     import sys, time

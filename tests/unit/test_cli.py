@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import run_bshp
+from helpers import run_bshp
 
 
 def test_new_list_dump_import_backups_restore(tmp_path):

@@ -6,7 +6,7 @@ from bshp_tui.conductor import Conductor, Position
 from bshp_tui.script import load_folder
 from bshp_tui.values import ValidationError
 
-from conftest import ROOT
+from helpers import ROOT
 from walk import answer_for, walk
 
 SCRIPTS = load_folder(ROOT / "prompts")

@@ -6,7 +6,7 @@ from bshp_tui import health
 from bshp_tui.conductor import Conductor, Position
 from bshp_tui.script import load_folder
 
-from conftest import ROOT
+from helpers import ROOT
 
 SCRIPTS = load_folder(ROOT / "prompts")
 

@@ -7,7 +7,7 @@ import pytest
 
 from bshp_tui.script import FIELD_KINDS, check_folder, default_prompts_dir, load_folder
 
-from conftest import ROOT, run_bshp
+from helpers import ROOT, run_bshp
 
 
 def test_every_shipped_prompt_file_loads():

@@ -1,0 +1,1 @@
+from export_fixtures import filled  # noqa: F401  (the fixture)

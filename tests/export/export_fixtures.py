@@ -1,0 +1,45 @@
+import pytest
+
+from bshp_tui.conductor import Conductor, Position  # noqa: E402
+from bshp_tui.script import load_folder  # noqa: E402
+
+from helpers import ROOT  # noqa: E402
+from walk import walk  # noqa: E402
+
+SCRIPTS = load_folder(ROOT / "prompts")
+
+HOSTILE = [
+    "# x",
+    "a | b",
+    "*stjerne*",
+    "```{=openxml}\n<w:p><w:r><w:t>INJISERT</w:t></w:r></w:p>\n```",
+    "<b>fet</b>",
+    "\\input{x}",
+    "![x](/etc/hostname)",
+    "1984.",
+]
+
+
+def pos(c, ref, item=None):
+    script, field = ref.split(".")
+    return Position(script, c.field(ref).step_id, item, field)
+
+
+@pytest.fixture
+def filled(store):
+    """A session walked through all six guided sessions, with hostile strings in answers that
+    reach every document."""
+    session = store.create("Nord-Fron/Sel", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk(c)
+    c.store(pos(c, "oppstart.mandat"), "\n\n".join(HOSTILE))
+    c.store(pos(c, "prioritering.hovedmal"), [{"id": f"h{i}", "tekst": t} for i, t in enumerate(HOSTILE)])
+    areas = c.items("gap.malomrader")
+    first = areas[0].id
+    rows = c.value(pos(c, "tiltak.handlingsplan", first))
+    rows.append({"id": "hostile", "strategi": "linje en\nlinje to", "tiltak": "# x | y", "ansvarlig": "<b>NAV</b>",
+                 "tidsfrist": "2028", "kostnad": 1984})
+    c.store(pos(c, "tiltak.handlingsplan", first), rows)
+    c.store(pos(c, "tiltak.mal", first), "![x](/etc/hostname) og \\input{x}")
+    yield c
+    session.close()
