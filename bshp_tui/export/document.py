@@ -130,7 +130,7 @@ class Builder:
             foot = [A.cell_text(total_label or "Sum") if n == 0 else
                     A.cell_text(format_number(total)) if col.id == fld.sum_column else []
                     for n, col in enumerate(fld.columns)]
-        return [A.table(head, body, foot)]
+        return [A.table(head, body, foot, widths=column_widths([c.kind for c in fld.columns]))]
 
     @staticmethod
     def _cell_display(kind: str, value: Any) -> str:
@@ -365,18 +365,22 @@ class Builder:
         if not groups:
             return out + [A.para([self.placeholder("rollegrupper og SWOT")])]
 
-        def cell(field: str, group: Item) -> list[A.Node]:
+        def cell(field: str, group: Item, what: str, required: bool) -> list[A.Node]:
             value = self.answer("oppstart", field, group.id) or []
             entries = [i.get("tekst", "") for i in value if isinstance(i, dict)]
-            return [A.bullets([[A.plain(A.text(e))] for e in entries])] if entries else []
+            if entries:
+                return [A.bullets([[A.plain(A.text(e))] for e in entries])]
+            return [A.plain([self.placeholder(f"{what} for {group.text}")])] if required else []
 
-        head = [A.cell_text(h) for h in ("Rollegruppe", "Sterke sider", "Svake sider", "Muligheter", "Trusler")]
-        rows = [[A.cell_text(g.text)] + [cell(f, g) for f in ("sterke", "svake", "muligheter", "trusler")]
-                for g in groups]
-        for g in groups:
-            if is_empty(self.answer("oppstart", "sterke", g.id)) and is_empty(self.answer("oppstart", "svake", g.id)):
-                self.missing.append(f"SWOT for {g.text}")
-        return out + [A.table(head, rows)]
+        for n, group in enumerate(groups, start=1):
+            out.append(A.header(2, A.text(f"2.{n} {group.text}")))
+            out.append(A.table([A.cell_text("Sterke sider"), A.cell_text("Svake sider")],
+                               [[cell("sterke", group, "sterke sider", True), cell("svake", group, "svake sider", True)]],
+                               widths=[0.5, 0.5]))
+            out.append(A.table([A.cell_text("Muligheter"), A.cell_text("Trusler")],
+                               [[cell("muligheter", group, "muligheter", False), cell("trusler", group, "trusler", False)]],
+                               widths=[0.5, 0.5]))
+        return out
 
     def gap_table(self) -> list[A.Node]:
         out = [A.header(1, A.text("3 Gap-analyse"), "gap")]
@@ -400,7 +404,7 @@ class Builder:
         head = [A.cell_text(h) for h in ("Målområde", "Status i dag", "Behov og tiltak", "Visjon")]
         rows = [[A.cell_text(a.text), text_cell("status", a, "status i dag"), list_cell(a),
                  text_cell("framtid", a, "visjon")] for a in areas]
-        return out + [A.table(head, rows)]
+        return out + [A.table(head, rows, widths=[0.18, 0.28, 0.28, 0.26])]
 
     def prioritisation(self) -> list[A.Node]:
         out = [A.header(1, A.text("4 Prioritering"), "prioritering")]
@@ -430,7 +434,7 @@ class Builder:
             "Hvert tiltak er vurdert fra 1 til 4 på fire skalaer der 4 taler for å gjøre det nå (haster, "
             "mindre kostbart, stor innflytelse, stor kunnskap). Summen gir rekkefølgen; ved lik sum kommer det "
             "som haster mest først, deretter det som koster minst.")))
-        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde", *[s.high for s in fld.scales], "Sum")]
+        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde", *[s.id.capitalize() for s in fld.scales], "Sum")]
         rows = []
         for n, m in enumerate(ranked, start=1):
             rows.append([A.cell_text(n if m.rated else "–"), A.cell_text(m.item.text), A.cell_text(m.goal_area),
@@ -438,7 +442,8 @@ class Builder:
                          A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
             if not m.rated:
                 self.missing.append(f"vurdering av «{m.item.text}»")
-        out.append(A.table(head, rows))
+        scale_width = 0.4 / (len(fld.scales) + 1)
+        out.append(A.table(head, rows, widths=[0.06, 0.34, 0.2] + [scale_width] * (len(fld.scales) + 1)))
         fruit = H.low_hanging_fruit(self.c)
         out.append(A.header(2, A.text("4.4 Lavthengende frukter")))
         out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit
@@ -484,6 +489,15 @@ class Builder:
         else:
             out.append(A.para([self.placeholder("plantype, som avgjør hvilke formelle steg planen må gjennom")]))
         return out
+
+
+def column_widths(kinds: list[str]) -> list[float]:
+    """Relative widths: numbers and dates narrow, text columns share the rest."""
+    narrow = {"tall": 0.08, "dato": 0.13}
+    fixed = sum(narrow.get(k, 0) for k in kinds)
+    text_cols = sum(1 for k in kinds if k not in narrow) or 1
+    share = max(0.1, (1.0 - fixed) / text_cols)
+    return [narrow.get(k, share) for k in kinds]
 
 
 def build_document(conductor: Conductor, kind: str, **options: Any) -> tuple[dict, list[str]]:

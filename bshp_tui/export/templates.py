@@ -95,7 +95,12 @@ def _inlines(children) -> list[A.Node]:
     for child in children:
         kind = child.type
         if kind == "text":
-            stack[-1][1].extend(A.text(child.content))
+            content = child.content
+            if content[:1].isspace():
+                stack[-1][1].append({"t": "Space"})
+            stack[-1][1].extend(A.text(content))
+            if content[-1:].isspace() and content.strip():
+                stack[-1][1].append({"t": "Space"})
         elif kind == "softbreak":
             stack[-1][1].append({"t": "Space"})
         elif kind == "hardbreak":
