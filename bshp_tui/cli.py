@@ -224,11 +224,11 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def _load_scripts(args: argparse.Namespace):
-    from .script import ScriptErrors, default_prompts_dir, load_folder
+    from .script import ScriptErrors, default_prompts_dir, load_folder_cached
 
     folder = Path(args.prompts) if args.prompts else default_prompts_dir()
     try:
-        return load_folder(folder)
+        return load_folder_cached(folder, data_dir(args) / ".cache")
     except ScriptErrors as exc:
         lines = "\n".join(str(e) for e in exc.errors[:10])
         raise UsageError(f"Veiledningsfilene i «{folder}» har feil:\n{lines}\nRett dem (se «bshp check-prompts»).") from None

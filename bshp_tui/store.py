@@ -12,20 +12,14 @@ fsync). One process at a time may write a session; others may open it read-only.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import shutil
-import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from tinydb import TinyDB
-from tinydb.table import Document
-from tinydb.storages import Storage
 
 from . import schema
 
@@ -101,7 +95,7 @@ def read_session_file(path: Path) -> tuple[dict, int]:
 # TinyDB storage
 
 
-class DurableStorage(Storage):
+class DurableStorage:
     """A TinyDB storage that keeps the database in memory and writes every change durably.
 
     TinyDB's JSONStorage re-reads the file before each change and overwrites it in place; this
@@ -149,6 +143,8 @@ class Session:
         self.durability_warning: str | None = None
         self._last_backup = time.monotonic()
         self._closed = False
+        from tinydb import TinyDB  # only writers need it; read-only views use SessionSnapshot
+
         self.db = TinyDB(storage=DurableStorage, session=self, data=data)
         self._index: dict[str, dict[str, int]] = {}
         for table in ("answers", "drafts", "state"):
@@ -229,6 +225,8 @@ class Session:
             # Index first: if the write fails, the document is still in memory under this id.
             doc_id = max(self._index[table].values(), default=0) + 1
             self._index[table][key] = doc_id
+            from tinydb.table import Document
+
             self.db.table(table).insert(Document(fields, doc_id=doc_id))
         else:
             self.db.table(table).update(fields, doc_ids=[doc_id])
@@ -306,6 +304,83 @@ class Session:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class SessionSnapshot:
+    """A read-only view of a session as it is on disk, for a second window or an export.
+    It takes no lock and never writes."""
+
+    read_only = True
+    dirty = False
+    last_saved = None
+    last_error = None
+    durability_warning = None
+
+    def __init__(self, store: "SessionStore", session_id: str, data: dict):
+        self.store = store
+        self.id = session_id
+        self.path = store.path_for(session_id)
+        self._data = data
+        self._docs = {
+            table: {doc["key"]: doc for doc in data.get(table, {}).values()}
+            for table in ("answers", "drafts", "state")
+        }
+
+    @property
+    def meta(self) -> dict:
+        return dict(self._data["meta"]["1"])
+
+    @property
+    def municipality(self) -> str:
+        return self.meta.get("municipality", "")
+
+    def answers(self) -> dict[str, Any]:
+        return {key: doc["value"] for key, doc in self._docs["answers"].items()}
+
+    def answer(self, key: str, default: Any = None) -> Any:
+        doc = self._docs["answers"].get(key)
+        return default if doc is None else doc["value"]
+
+    def answer_doc(self, key: str) -> dict | None:
+        doc = self._docs["answers"].get(key)
+        return None if doc is None else dict(doc)
+
+    def draft(self, key: str) -> str | None:
+        doc = self._docs["drafts"].get(key)
+        return None if doc is None else doc["text"]
+
+    def drafts(self) -> dict[str, str]:
+        return {key: doc["text"] for key, doc in self._docs["drafts"].items()}
+
+    def state(self, key: str, default: Any = None) -> Any:
+        doc = self._docs["state"].get(key)
+        return default if doc is None else doc["value"]
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise ReadOnlyError(self.id)
+
+    set_answer = delete_answer = set_draft = clear_draft = set_state = update_meta = _refuse
+    retry_save = _refuse
+
+    def snapshot(self) -> dict:
+        return json.loads(encode(self._data))
+
+    def save_copy(self, path: Path) -> None:
+        try:
+            atomic_write_bytes(Path(path), encode(self._data))
+        except DirSyncWarning:
+            pass
+        except OSError as exc:
+            raise SaveError(Path(path), exc) from exc
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "SessionSnapshot":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -463,7 +538,7 @@ class SessionStore:
             raise
         return Session(self, session_id, data, read_only=False, lock=lock)
 
-    def open(self, session_id: str, read_only: bool = False) -> Session:
+    def open(self, session_id: str, read_only: bool = False) -> "Session | SessionSnapshot":
         path = self.path_for(session_id)
         if not path.exists():
             raise SessionNotFound(
@@ -494,7 +569,9 @@ class SessionStore:
         except BaseException:
             self._release(session_id, lock)
             raise
-        return Session(self, session_id, data, read_only=read_only, lock=lock)
+        if read_only:
+            return SessionSnapshot(self, session_id, data)
+        return Session(self, session_id, data, read_only=False, lock=lock)
 
     # -- locking ---------------------------------------------------------------------------
 
@@ -517,6 +594,8 @@ class SessionStore:
             raise SessionLockedError(self.path_for(session_id), self._describe_owner(owner_path))
         except OSError as exc:
             raise SaveError(lock_path, exc) from exc
+        import socket
+
         owner = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -727,6 +806,8 @@ def _same_content(a: Path, b: Path) -> bool:
 
 
 def _user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # getuser raises several kinds when no user name is known

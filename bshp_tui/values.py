@@ -17,9 +17,7 @@ point at an item (ratings, action-plan rows, repeated steps) follow it.
 
 from __future__ import annotations
 
-import difflib
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -54,6 +52,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•]\s+)")
 
 
 def new_id(taken: Iterable[str] = ()) -> str:
+    import secrets
+
     taken = set(taken)
     while True:
         candidate = secrets.token_hex(3)
@@ -193,6 +193,8 @@ def merge_list(old: list[dict] | None, texts: list[str], taken: Iterable[str] = 
     """New list items from `texts`, keeping ids: an unchanged item (same text) keeps its id, and
     so does a renamed one. A new text counts as a rename of a removed old item when the two are
     alike, or when it stands in the removed item's place (edited in place)."""
+    import difflib
+
     old = [o for o in (old or []) if isinstance(o, dict) and "id" in o]
     result: list[str | None] = [None] * len(texts)
     free = list(range(len(old)))

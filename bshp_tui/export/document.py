@@ -50,12 +50,13 @@ class Builder:
     """Builds one document. Collects what is missing as it goes."""
 
     def __init__(self, conductor: Conductor, status: str = "Utkast", day: date | None = None,
-                 template_dirs: list[Path] | None = None):
+                 template_dirs: list[Path] | None = None, cache_dir: Path | None = None):
         self.c = conductor
         self.s = conductor.session
         self.status = status
         self.day = day
         self.template_dirs = template_dirs or []
+        self.cache_dir = cache_dir
         self.missing: list[str] = []
         meta = getattr(self.s, "meta", {}) or {}
         self.municipality = str(meta.get("municipality", "")).strip()
@@ -143,7 +144,7 @@ class Builder:
         return str(value)
 
     def standard_text(self, name: str) -> list[A.Node]:
-        return template_blocks(name, self.template_dirs)
+        return template_blocks(name, self.template_dirs, self.cache_dir)
 
     def goal_areas(self) -> list[Item]:
         return self.c.items(H.GOAL_AREAS)

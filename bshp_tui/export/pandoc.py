@@ -6,12 +6,11 @@ own lookup starts a second pandoc process for its version, which doubled the cos
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
-import zipfile
+import sys
 from pathlib import Path
 
 from ..errors import BshpError, UsageError, describe_os_error
@@ -25,13 +24,11 @@ class ExportError(BshpError):
 
 
 def pandoc_path() -> str:
-    spec = importlib.util.find_spec("pypandoc")
-    if spec and spec.submodule_search_locations:
-        for folder in spec.submodule_search_locations:
-            for name in ("pandoc", "pandoc.exe"):
-                candidate = Path(folder) / "files" / name
-                if candidate.is_file():
-                    return str(candidate)
+    for entry in sys.path:
+        for name in ("pandoc", "pandoc.exe"):
+            candidate = Path(entry or ".") / "pypandoc" / "files" / name
+            if candidate.is_file():
+                return str(candidate)
     found = shutil.which("pandoc")
     if found:
         return found
@@ -54,6 +51,8 @@ def check_reference_doc(path: Path, fmt: str) -> None:
         raise UsageError(f"Fant ikke malen «{path}». Sjekk navnet og mappen.")
     if path.suffix.lower() != f".{fmt}":
         raise UsageError(f"Malen «{path.name}» må være en .{fmt}-fil når dokumentet lages som {fmt}.")
+    import zipfile
+
     try:
         with zipfile.ZipFile(path) as archive:
             if TEMPLATE_PART[fmt] not in archive.namelist():

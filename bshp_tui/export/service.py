@@ -37,8 +37,10 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
             raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter eller alle.")
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md eller html.")
+    data_dir = session.store.data_dir if hasattr(session, "store") else None
     if template_dirs is None:
-        template_dirs = [session.store.data_dir / OVERRIDE_DIR] if hasattr(session, "store") else []
+        template_dirs = [data_dir / OVERRIDE_DIR] if data_dir else []
+    cache_dir = data_dir / ".cache" if data_dir else None
     conductor = Conductor(scripts, session)
     results = []
     for kind in kinds:
@@ -50,7 +52,8 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
             target = output / default_name(session.id, kind, fmt)
         else:
             target = output
-        doc, missing = build_document(conductor, kind, status=status, template_dirs=template_dirs)
+        doc, missing = build_document(conductor, kind, status=status, template_dirs=template_dirs,
+                                      cache_dir=cache_dir)
         convert(doc, target, fmt, reference_doc)
         results.append(ExportResult(kind, target, missing))
     return results

@@ -8,39 +8,75 @@ read as Markdown; answers typed in the app never are.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from . import ast as A
 
 TEMPLATE_NAMES = ("hva-er", "lovverk", "foringer", "utviklingstrekk", "ordliste")
 OVERRIDE_DIR = "maler"
 
-_md = MarkdownIt("commonmark")
+SHIPPED = Path(__file__).resolve().parent / "templates"
+
+
+def template_path(name: str, override_dirs: list[Path] | None = None) -> Path:
+    """The file a standard text comes from: the group's own, if it has one, else the shipped one."""
+    for folder in override_dirs or []:
+        path = Path(folder) / f"{name}.md"
+        if path.is_file():
+            return path
+    return SHIPPED / f"{name}.md"
 
 
 def template_text(name: str, override_dirs: list[Path] | None = None) -> tuple[str, str]:
     """The Markdown of a standard text and where it came from ("standard" or the file path)."""
-    for folder in override_dirs or []:
-        path = Path(folder) / f"{name}.md"
-        if path.is_file():
-            try:
-                return path.read_text(encoding="utf-8"), str(path)
-            except (OSError, UnicodeDecodeError):
-                continue  # an unreadable override falls back to the shipped text
-    shipped = resources.files("bshp_tui.export") / "templates" / f"{name}.md"
-    return shipped.read_text(encoding="utf-8"), "standard"
+    path = template_path(name, override_dirs)
+    if path.parent != SHIPPED:
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError):
+            pass  # an unreadable override falls back to the shipped text
+    return (SHIPPED / f"{name}.md").read_text(encoding="utf-8"), "standard"
 
 
-def template_blocks(name: str, override_dirs: list[Path] | None = None) -> list[A.Node]:
-    return markdown_blocks(template_text(name, override_dirs)[0])
+def template_blocks(name: str, override_dirs: list[Path] | None = None,
+                    cache_dir: Path | None = None) -> list[A.Node]:
+    """The standard text as document blocks. With `cache_dir`, the conversion is saved there and
+    reused while the file is unchanged."""
+    if cache_dir is None:
+        return markdown_blocks(template_text(name, override_dirs)[0])
+    import json
+    import os
+
+    path = template_path(name, override_dirs)
+    try:
+        st = path.stat()
+        key = [str(path), st.st_size, st.st_mtime_ns]
+    except OSError:
+        key = None
+    cache = Path(cache_dir) / f"mal-{name}.json"
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if key is not None and saved["key"] == key:
+            return saved["blocks"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    blocks = markdown_blocks(template_text(name, override_dirs)[0])
+    if key is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"key": key, "blocks": blocks}, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return blocks
 
 
 def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:
     """Convert trusted Markdown (paragraphs, lists, emphasis, links, headings) to AST blocks."""
-    tokens = _md.parse(source)
+    from ..script import _markdown
+
+    tokens = _markdown().parse(source)
     blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset)
     return blocks
 
