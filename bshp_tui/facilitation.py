@@ -1,0 +1,126 @@
+"""Facilitation on one screen (UI-free): timeboxes, IGP phases and «think alone, then share».
+
+The clock is injected, so tests can move time without waiting.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+IGP_PHASES = (("Individ", "Tenk og skriv hver for dere."),
+              ("Gruppe", "Del to og to eller i små grupper."),
+              ("Plenum", "Samle det viktigste i fellesskap."))
+IGP_SHARES = (0.25, 0.35, 0.40)
+PRIVATE_STATE = "private"
+
+
+@dataclass
+class Phase:
+    name: str
+    hint: str
+    seconds: float
+
+
+@dataclass
+class Timer:
+    """A countdown through one or more phases."""
+
+    phases: list[Phase]
+    clock: Callable[[], float] = time.monotonic
+    started: float = field(default=0.0)
+    paused_at: float | None = None
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+
+    @classmethod
+    def simple(cls, minutes: float, clock: Callable[[], float] = time.monotonic) -> "Timer":
+        return cls([Phase("Tid", "", minutes * 60)], clock)
+
+    @classmethod
+    def igp(cls, minutes: float, clock: Callable[[], float] = time.monotonic) -> "Timer":
+        total = max(3.0, minutes) * 60
+        phases = [Phase(name, hint, round(total * share)) for (name, hint), share in zip(IGP_PHASES, IGP_SHARES)]
+        return cls(phases, clock)
+
+    def elapsed(self) -> float:
+        now = self.paused_at if self.paused_at is not None else self.clock()
+        return max(0.0, now - self.started)
+
+    def pause(self) -> None:
+        if self.paused_at is None:
+            self.paused_at = self.clock()
+
+    def resume(self) -> None:
+        if self.paused_at is not None:
+            self.started += self.clock() - self.paused_at
+            self.paused_at = None
+
+    @property
+    def total(self) -> float:
+        return sum(p.seconds for p in self.phases)
+
+    @property
+    def finished(self) -> bool:
+        return self.elapsed() >= self.total
+
+    def current(self) -> tuple[int, Phase, float]:
+        """(index, phase, seconds left in it). After the end: the last phase with 0 left."""
+        t = self.elapsed()
+        for index, phase in enumerate(self.phases):
+            if t < phase.seconds:
+                return index, phase, phase.seconds - t
+            t -= phase.seconds
+        return len(self.phases) - 1, self.phases[-1], 0.0
+
+    def skip_phase(self) -> None:
+        """Move on to the next phase now."""
+        index, phase, left = self.current()
+        self.started -= left
+
+    def label(self) -> str:
+        index, phase, left = self.current()
+        minutes, seconds = divmod(int(round(left)), 60)
+        count = f" {index + 1}/{len(self.phases)}" if len(self.phases) > 1 else ""
+        state = " (pause)" if self.paused_at is not None else ""
+        if self.finished:
+            return f"{phase.name}{count}: tiden er ute"
+        return f"{phase.name}{count}: {minutes:02d}:{seconds:02d}{state}"
+
+
+# --------------------------------------------------------------------------------------------
+# Think alone, then share
+
+
+def private_entries(session, key: str) -> list[dict]:
+    return list((session.state(PRIVATE_STATE) or {}).get(key, []))
+
+
+def add_private(session, key: str, text: str) -> int:
+    """Store one participant's hidden contribution. Returns how many there are now."""
+    from .sanitize import clean_text
+
+    text = clean_text(text).strip()
+    if not text:
+        return len(private_entries(session, key))
+    state = dict(session.state(PRIVATE_STATE) or {})
+    entries = list(state.get(key, []))
+    entries.append({"text": text, "revealed": False})
+    state[key] = entries
+    session.set_state(PRIVATE_STATE, state)
+    return len(entries)
+
+
+def reveal(session, key: str) -> list[str]:
+    """Reveal the hidden contributions for a field and return their texts."""
+    state = dict(session.state(PRIVATE_STATE) or {})
+    entries = [dict(e, revealed=True) for e in state.get(key, [])]
+    state[key] = entries
+    session.set_state(PRIVATE_STATE, state)
+    return [e["text"] for e in entries]
+
+
+def hidden_count(session, key: str) -> int:
+    return sum(1 for e in private_entries(session, key) if not e.get("revealed"))

@@ -1,0 +1,152 @@
+"""The bshp Textual app: one factory (`make_app`) used by the CLI and the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from ..script import Script, ScriptError, check_folder, default_prompts_dir
+from ..store import SessionStore
+
+HIGH_CONTRAST = Theme(
+    name="bshp-kontrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFFFF",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    success="#00FF00",
+    warning="#FFA500",
+    error="#FF5555",
+    dark=True,
+)
+LIGHT = "textual-light"
+DARK = "textual-dark"
+
+
+class BshpApp(App):
+    """The guided assistant for a boligsosial handlingsplan."""
+
+    TITLE = "bshp – boligsosial handlingsplan"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "Hjelp", id="help"),
+        Binding("f2", "toggle_contrast", "Kontrast", id="contrast"),
+        Binding("ctrl+q", "quit", "Avslutt", priority=True, id="quit"),
+    ]
+
+    def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
+                 prompts_dir: Path | None = None, clock=None):
+        super().__init__()
+        self.store = store
+        self.scripts = scripts
+        self.prompt_problems = prompt_problems or []
+        self.prompts_dir = prompts_dir
+        self.clock = clock  # injected in tests to move timers without waiting
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = LIGHT
+        self._work = None  # the open WorkScreen, for saving on signals
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        from .start import StartScreen
+
+        self.push_screen(StartScreen())
+        if self.prompt_problems:
+            from .dialogs import MessageDialog
+
+            lines = "\n".join(f"- `{p}`" for p in self.prompt_problems[:12])
+            self.push_screen(MessageDialog(
+                "Feil i veiledningsfilene",
+                f"Veiledningsfilene i «{self.prompts_dir}» har feil, så appen bruker de som følger med i stedet. "
+                f"Rett feilene og start på nytt (kontroller med `bshp check-prompts`):\n\n{lines}",
+            ))
+
+    # -- saving on the way out -------------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_terminate_signal)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass  # not on the main thread (tests) or not supported (Windows)
+
+    def _on_terminate_signal(self) -> None:
+        self.save_all()
+        self.exit()
+
+    def save_all(self) -> None:
+        """Save the draft being typed and close the session. Uses app state only, so it works
+        when the terminal is gone and widgets are being torn down."""
+        work = self._work
+        if work is not None:
+            work.save_draft_now()
+            work.close_session()
+
+    async def action_quit(self) -> None:
+        self.save_all()
+        self.exit()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else LIGHT
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Hjelp", "Vis hjelpen (F1)", self.action_help)
+        yield SystemCommand("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)", self.action_toggle_contrast)
+        work = self._work
+        if work is not None and work.is_current:
+            yield SystemCommand("Eksporter planen", "Lag plandokumentet som Word-fil", lambda: work.run_command("eksporter", ""))
+            yield SystemCommand("Eksporter alle dokumentene", "Plan, datagrunnlag og arbeidsdokumenter som Word-filer",
+                                lambda: work.run_command("eksporter", "alle"))
+            yield SystemCommand("Forhåndsvis planen", "Se plandokumentet slik det blir", lambda: work.run_command("forhandsvis", ""))
+            yield SystemCommand("Planoversikt", "Målområder, mål, strategier og tiltak", lambda: work.run_command("oversikt", ""))
+            yield SystemCommand("Planhelse", "Assistentens merknader om planen", lambda: work.run_command("helse", ""))
+            yield SystemCommand("Rangerte tiltak", "Tiltakene rangert etter prioriteringen", lambda: work.run_command("rangering", ""))
+            yield SystemCommand("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett", lambda: work.run_command("matrise", ""))
+            yield SystemCommand("Start IGP", "Individ–gruppe–plenum med tidtaker", lambda: work.run_command("igp", ""))
+            yield SystemCommand("Tenk selv først", "Skjulte innspill fra hver deltaker", lambda: work.run_command("privat", ""))
+            yield SystemCommand("Tilbake til øktlista", "Lagre og gå til lista over økter", work.action_close)
+        yield SystemCommand("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)", self.action_quit)
+
+
+def load_scripts(prompts_dir: Path | None) -> tuple[list[Script], list[ScriptError], Path]:
+    """The group's own prompt files if given and valid; the shipped ones otherwise (with the
+    problems reported, so the app can say what was wrong)."""
+    folder = prompts_dir or default_prompts_dir()
+    scripts, problems = check_folder(folder)
+    if problems and prompts_dir is not None:
+        fallback, fallback_problems = check_folder(default_prompts_dir())
+        if not fallback_problems:
+            return fallback, problems, folder
+    return scripts, problems, folder
+
+
+def make_app(data_dir: Path, prompts_dir: Path | None = None, clock=None) -> BshpApp:
+    scripts, problems, folder = load_scripts(prompts_dir)
+    return BshpApp(SessionStore(data_dir), scripts, problems, folder, clock=clock)
+
+
+def run_app(data_dir: Path, prompts_dir: Path | None = None) -> int:
+    app = make_app(data_dir, prompts_dir)
+    try:
+        app.run()
+    finally:
+        app.save_all()
+    return app.return_code or 0

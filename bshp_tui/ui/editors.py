@@ -1,0 +1,542 @@
+"""Structured editors where chat is clumsy: lists, tables, the prioritisation matrix, the ranked
+list, the plan overview, the health report and the live preview."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
+
+from .. import health as H
+from ..conductor import Conductor, Position
+from ..errors import BshpError
+from ..script import Field
+from ..values import ValidationError, format_number, merge_list, merge_rows, parse_cell
+from .dialogs import TextDialog
+
+
+class _Editor(ModalScreen[bool]):
+    """Common frame: a title, a hint line and save/cancel."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lagre", id="save"),
+        Binding("escape", "cancel", "Avbryt", id="cancel"),
+    ]
+
+    def __init__(self, c: Conductor, pos: Position):
+        super().__init__()
+        self.c, self.pos = c, pos
+        self.field: Field = c.field(pos)
+        self.dirty = False
+
+    def header(self) -> ComposeResult:
+        yield Label(self.field.question, classes="dialog-title")
+        yield Static("A legg til · Enter endrer · Del sletter · Ctrl+↑/↓ flytter · Ctrl+S lagrer · Esc avbryter",
+                     classes="hint")
+        yield Static("", id="editor-error", classes="error-text")
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#editor-error", Static).update(text)
+
+    def store(self, value) -> bool:
+        try:
+            self.c.store(self.pos, value)
+        except (ValidationError, BshpError) as exc:
+            self.show_error(str(exc))
+            return False
+        return True
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ListEditor(_Editor):
+    BINDINGS = _Editor.BINDINGS + [
+        Binding("a", "add", "Legg til"),
+        Binding("delete,d", "delete", "Slett"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp"),
+        Binding("ctrl+down", "move(1)", "Flytt ned"),
+    ]
+
+    def __init__(self, c: Conductor, pos: Position):
+        super().__init__(c, pos)
+        self.items = [dict(i) for i in (c.value(pos) or []) if isinstance(i, dict)]
+        if not self.items and self.field.defaults:
+            self.items = merge_list([], list(self.field.defaults))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield from self.header()
+            yield ListView(id="items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self.query_one(ListView).focus()
+
+    def redraw(self, index: int | None = None) -> None:
+        view = self.query_one(ListView)
+        keep = view.index if index is None else index
+        view.clear()
+        for item in self.items:
+            view.append(ListItem(Label(item.get("tekst", ""), markup=False)))
+        if self.items:
+            view.index = max(0, min(keep or 0, len(self.items) - 1))
+
+    @work
+    async def action_add(self) -> None:
+        text = await self.app.push_screen_wait(TextDialog("Nytt punkt"))
+        if text and text.strip():
+            self.items = merge_list(self.items, [i["tekst"] for i in self.items] + [text.strip()])
+            self.dirty = True
+            self.redraw(len(self.items) - 1)
+
+    @on(ListView.Selected)
+    @work
+    async def edit_item(self) -> None:
+        index = self.query_one(ListView).index
+        if index is None or index >= len(self.items):
+            return
+        text = await self.app.push_screen_wait(TextDialog("Endre punktet", self.items[index]["tekst"]))
+        if text and text.strip():
+            self.items[index] = {"id": self.items[index]["id"], "tekst": text.strip()}  # same id: a rename
+            self.dirty = True
+            self.redraw(index)
+
+    def action_delete(self) -> None:
+        index = self.query_one(ListView).index
+        if index is not None and index < len(self.items):
+            del self.items[index]
+            self.dirty = True
+            self.redraw(index)
+
+    def action_move(self, step: int) -> None:
+        index = self.query_one(ListView).index
+        if index is None:
+            return
+        target = index + step
+        if 0 <= target < len(self.items):
+            self.items[index], self.items[target] = self.items[target], self.items[index]
+            self.dirty = True
+            self.redraw(target)
+
+    def action_save(self) -> None:
+        if self.store(self.items):
+            self.dismiss(True)
+
+
+class RowDialog(ModalScreen[dict | None]):
+    """Edit one table row: one field per column."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "OK")]
+
+    def __init__(self, c: Conductor, fld: Field, row: dict | None):
+        super().__init__()
+        self.c, self.fld, self.row = c, fld, dict(row or {})
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with VerticalScroll(classes="dialog wide"):
+            yield Label("Rad i tabellen", classes="dialog-title")
+            for col in self.fld.columns:
+                hint = {"tall": " (tall)", "dato": " (år, måned eller dato)"}.get(col.kind, "")
+                if col.kind == "valg":
+                    hint = f" ({', '.join(col.options)})"
+                if col.kind == "fra":
+                    hint = " (skriv navnet på et tiltak fra lista, eller et nytt)"
+                yield Label(col.label + hint)
+                value = self.c.cell(self.fld, self.row, col.id) if self.row else ""
+                shown = format_number(value) if col.kind == "tall" and value not in ("", None) else str(value or "")
+                yield Input(shown, id=f"col-{col.id}")
+            yield Static("", id="row-error", classes="error-text")
+            yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
+
+    @on(ListView.Selected)
+    def _noop(self) -> None:
+        pass
+
+    def on_input_submitted(self, event) -> None:
+        inputs = list(self.query("Input"))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_ok()
+
+    def action_ok(self) -> None:
+        row = {"id": self.row["id"]} if "id" in self.row else {}
+        refs = {}
+        for col in self.fld.columns:
+            text = self.query_one(f"#col-{col.id}").value.strip()
+            try:
+                value, ref = parse_cell(text, col, self.c.items(col.ref) if col.ref else [])
+            except ValidationError as exc:
+                self.query_one("#row-error", Static).update(str(exc))
+                return
+            row[col.id] = value
+            if ref:
+                refs[col.id] = ref
+            elif col.kind == "fra" and (self.row.get("refs") or {}).get(col.id) and value == self.c.cell(self.fld, self.row, col.id):
+                refs[col.id] = self.row["refs"][col.id]  # unchanged: keep following the item
+        if refs:
+            row["refs"] = refs
+        if not any(row.get(c.id) not in ("", None) for c in self.fld.columns):
+            self.query_one("#row-error", Static).update("Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte.")
+            return
+        self.dismiss(row)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TableEditor(_Editor):
+    BINDINGS = _Editor.BINDINGS + [
+        Binding("a", "add", "Ny rad"),
+        Binding("delete,d", "delete", "Slett rad"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp"),
+        Binding("ctrl+down", "move(1)", "Flytt ned"),
+    ]
+
+    def __init__(self, c: Conductor, pos: Position):
+        super().__init__(c, pos)
+        self.rows = [dict(r) for r in (c.value(pos) or []) if isinstance(r, dict)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield from self.header()
+            yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="total", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*[c.label for c in self.field.columns])
+        self.redraw()
+        table.focus()
+
+    def redraw(self, index: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row if index is None else index
+        table.clear()
+        for row in self.rows:
+            cells = []
+            for col in self.field.columns:
+                value = self.c.cell(self.field, row, col.id)
+                text = format_number(value) if col.kind == "tall" and value not in ("", None) else str(value or "")
+                if self.c.is_orphan_cell(self.field, row, col.id):
+                    text += " (slettet)"
+                cells.append(text)
+            table.add_row(*[Text(c) for c in cells])
+        if self.rows:
+            table.move_cursor(row=max(0, min(keep or 0, len(self.rows) - 1)))
+        if self.field.sum_column:
+            total = sum(r.get(self.field.sum_column) for r in self.rows
+                        if isinstance(r.get(self.field.sum_column), (int, float)))
+            label = self.field.column(self.field.sum_column).label
+            self.query_one("#total", Static).update(f"Sum {label.lower()}: {format_number(total)}")
+
+    @work
+    async def action_add(self) -> None:
+        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, None))
+        if row:
+            self.rows = merge_rows(self.rows, self.rows + [row], self.field.columns)
+            self.dirty = True
+            self.redraw(len(self.rows) - 1)
+
+    @on(DataTable.RowSelected)
+    @work
+    async def edit_row(self) -> None:
+        index = self.query_one(DataTable).cursor_row
+        if index is None or index >= len(self.rows):
+            return
+        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, self.rows[index]))
+        if row:
+            row["id"] = self.rows[index]["id"]
+            self.rows[index] = row
+            self.dirty = True
+            self.redraw(index)
+
+    def action_delete(self) -> None:
+        index = self.query_one(DataTable).cursor_row
+        if self.rows and index is not None and index < len(self.rows):
+            del self.rows[index]
+            self.dirty = True
+            self.redraw(index)
+
+    def action_move(self, step: int) -> None:
+        index = self.query_one(DataTable).cursor_row
+        target = index + step
+        if self.rows and 0 <= target < len(self.rows):
+            self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
+            self.dirty = True
+            self.redraw(target)
+
+    def action_save(self) -> None:
+        if self.store(self.rows):
+            self.dismiss(True)
+
+
+AXIS_PAIRS = [("haster", "kostnad"), ("innflytelse", "kunnskap"), ("kostnad", "innflytelse"), ("haster", "kunnskap")]
+
+
+class MatrixEditor(ModalScreen[bool]):
+    """Rate each measure 1–4 on each scale; see where it lands in a 2×2 grid. X switches axes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Ferdig", id="close"),
+        Binding("x", "switch_axes", "Bytt akser", id="axes"),
+        Binding("left", "scale(-1)", "Forrige skala", show=False),
+        Binding("right", "scale(1)", "Neste skala", show=False),
+        Binding("1", "rate(1)", "1", show=False),
+        Binding("2", "rate(2)", "2", show=False),
+        Binding("3", "rate(3)", "3", show=False),
+        Binding("4", "rate(4)", "4", show=False),
+        Binding("0", "rate(0)", "Fjern", show=False),
+    ]
+
+    def __init__(self, c: Conductor, fld: Field, read_only: bool = False):
+        super().__init__()
+        self.c, self.fld, self.read_only = c, fld, read_only
+        self.scale_index = 0
+        self.pair_index = 0
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Prioritering: vurder tiltakene", classes="dialog-title")
+            yield Static("", id="matrix-help", classes="hint")
+            yield DataTable(id="ratings", cursor_type="cell", zebra_stripes=True)
+            yield Static("", id="axes", classes="hint")
+            with Grid(id="matrix"):
+                for key in ("tl", "tr", "bl", "br"):
+                    yield Static("", id=f"q-{key}", classes="quadrant", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Tiltak", key="tiltak")
+        for scale in self.fld.scales:
+            table.add_column(f"{scale.low} (1) – {scale.high} (4)", key=scale.id)
+        self.query_one("#matrix-help", Static).update(
+            "Velg en celle og trykk 1–4 (0 fjerner) · ←/→ bytter skala · X bytter akser i rutenettet · Esc er ferdig")
+        self.redraw()
+        table.focus()
+
+    def measures(self):
+        return self.c.items(self.fld.ref or "", self.fld.ref_column)
+
+    def redraw(self) -> None:
+        table = self.query_one(DataTable)
+        coord = table.cursor_coordinate
+        table.clear()
+        ratings = self.c.session.answer(f"{self.fld.script_id}/{self.fld.id}") or {}
+        for item in self.measures():
+            given = ratings.get(item.id) or {}
+            table.add_row(Text(item.text), *[str(given.get(s.id, "·")) for s in self.fld.scales], key=item.id)
+        if table.row_count:
+            table.cursor_coordinate = coord if coord.row < table.row_count else coord._replace(row=0)
+        if not self.measures():
+            self.query_one("#matrix-help", Static).update(
+                "Det er ingen tiltak å vurdere ennå. Skriv tiltak i gap-analysen først.")
+        self.draw_matrix()
+
+    def draw_matrix(self) -> None:
+        scales = {s.id: s for s in self.fld.scales}
+        pairs = [p for p in AXIS_PAIRS if p[0] in scales and p[1] in scales] or [
+            (self.fld.scales[0].id, self.fld.scales[-1].id)]
+        x, y = pairs[self.pair_index % len(pairs)]
+        grid = H.quadrants(self.c, x, y)
+        sx, sy = scales[x], scales[y]
+        self.query_one("#axes", Static).update(
+            f"Rutenett: {sx.low} ← → {sx.high} (vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett)")
+        cells = {"tl": (False, True), "tr": (True, True), "bl": (False, False), "br": (True, False)}
+        for key, quadrant in cells.items():
+            names = [m.item.text for m in grid[quadrant]]
+            title = f"{sx.high if quadrant[0] else sx.low} · {sy.high if quadrant[1] else sy.low}"
+            body = "\n".join(f"• {n}" for n in names) or "–"
+            self.query_one(f"#q-{key}", Static).update(Text(f"{title}\n{body}"))
+
+    def action_switch_axes(self) -> None:
+        self.pair_index += 1
+        self.draw_matrix()
+
+    def action_scale(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        column = max(1, min(len(self.fld.scales), table.cursor_column + step))
+        table.cursor_coordinate = table.cursor_coordinate._replace(column=column)
+
+    def action_rate(self, value: int) -> None:
+        if self.read_only:
+            self.notify("Økta er åpnet bare for lesing.")
+            return
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        column = table.cursor_column
+        if column == 0:
+            column = 1
+        scale = self.fld.scales[column - 1]
+        try:
+            self.c.set_rating(self.fld, row_key.value, scale.id, value or None)
+        except (ValidationError, BshpError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed = True
+        self.redraw()
+        next_column = column + 1 if column < len(self.fld.scales) else 1
+        next_row = table.cursor_row + (1 if column == len(self.fld.scales) else 0)
+        table.cursor_coordinate = table.cursor_coordinate._replace(
+            row=min(next_row, table.row_count - 1), column=next_column)
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)
+
+
+class RankedScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q", "dismiss", "Lukk")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Tiltakene rangert", classes="dialog-title")
+            yield Static("Summen av de fire vurderingene (4–16). Ved lik sum går det som haster mest først, "
+                         "deretter det som koster minst. ★ = lavthengende frukt, ? = trenger realitetssjekk.",
+                         classes="hint")
+            yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Nr.", "Tiltak", "Målområde", "Haster", "Kostnad", "Innflytelse", "Kunnskap", "Sum", "")
+        fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
+        flying = {m.item.id for m in H.flying_measures(self.c)}
+        for n, m in enumerate(H.ranked_measures(self.c), start=1):
+            r = m.ratings
+            mark = "★" if m.item.id in fruit else ("?" if m.item.id in flying else "")
+            table.add_row(str(n) if m.rated else "–", Text(m.item.text), Text(m.goal_area),
+                          *[str(r.get(s, "·")) for s in ("haster", "kostnad", "innflytelse", "kunnskap")],
+                          str(m.score) if m.rated else "ikke vurdert", mark)
+        table.focus()
+
+
+class PlanOverviewScreen(ModalScreen[None]):
+    """Goal areas → goals → strategies → measures, with owner, deadline and cost."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", "Lukk")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Planoversikt", classes="dialog-title")
+            yield Tree("Handlingsplan", id="overview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(Tree)
+        tree.root.expand()
+        goals = [i.text for i in self.c.items("prioritering.hovedmal")]
+        main = tree.root.add("Hovedmål", expand=True)
+        for g in goals or ["(ikke skrevet ennå)"]:
+            main.add_leaf(Text(g))
+        fld = self.c.field("tiltak.handlingsplan") if self.c.has_field("tiltak.handlingsplan") else None
+        for area, total in H.cost_per_goal_area(self.c):
+            node = tree.root.add(Text(f"Målområde {area.text}  (kostnad {format_number(total)} kr)"), expand=True)
+            goal = self.c.session.answer(f"tiltak/mal@{area.id}") or "(mål ikke skrevet ennå)"
+            node.add_leaf(Text(f"Mål: {goal}"))
+            strategies: dict[str, list] = {}
+            for row in (self.c.session.answer(f"tiltak/handlingsplan@{area.id}") or []) if fld else []:
+                strategies.setdefault(str(row.get("strategi") or "(uten strategi)"), []).append(row)
+            for strategy, rows in strategies.items():
+                s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)
+                for row in rows:
+                    cost = row.get("kostnad")
+                    s_node.add_leaf(Text(
+                        f"{self.c.cell(fld, row, 'tiltak') or '(tiltak mangler)'} – "
+                        f"{row.get('ansvarlig') or 'ansvarlig mangler'}, {row.get('tidsfrist') or 'frist mangler'}, "
+                        f"{format_number(cost) + ' kr' if isinstance(cost, (int, float)) else 'kostnad mangler'}"))
+            if not strategies:
+                node.add_leaf("(ingen tiltak ennå)")
+        tree.focus()
+
+
+class HealthScreen(ModalScreen[tuple | None]):
+    """The assistant's remarks on the plan. Enter goes to the step that needs attention."""
+
+    BINDINGS = [Binding("escape,q", "close", "Lukk")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+        self.remarks = H.health_report(c)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Planhelse", classes="dialog-title")
+            if not self.remarks:
+                yield Static("Ingen merknader nå. Det ser ryddig ut!")
+            yield ListView(*[ListItem(Static(f"{'✓' if r.level == 'bra' else '•'} {r.text}", markup=False))
+                             for r in self.remarks], id="remarks")
+            yield Static("Enter går til steget merknaden gjelder · Esc lukker", classes="hint")
+        yield Footer()
+
+    @on(ListView.Selected)
+    def _go(self, event: ListView.Selected) -> None:
+        index = self.query_one(ListView).index
+        remark = self.remarks[index] if index is not None and index < len(self.remarks) else None
+        if remark is not None and remark.script_id:
+            self.dismiss((remark.script_id, remark.step_id, remark.item))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PreviewScreen(Screen):
+    """The plan document as it will look, built from the same document tree as the export."""
+
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Lukk"),
+                Binding("g", "choose('grunnlag')", "Datagrunnlag"), Binding("p", "choose('plan')", "Plan"),
+                Binding("w", "choose('arbeidsdokumenter')", "Arbeidsdokumenter")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+        self.kind = "plan"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="preview"):
+            yield Static("Lager forhåndsvisning …", id="preview-status", classes="hint")
+            yield Markdown("", id="preview-doc")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_preview()
+
+    def action_choose(self, kind: str) -> None:
+        self.kind = kind
+        self.render_preview()
+
+    @work(thread=True, exclusive=True)
+    def render_preview(self) -> None:
+        from ..export.preview import preview_markdown
+
+        try:
+            text, missing = preview_markdown(self.c, self.kind)
+        except BshpError as exc:
+            self.app.call_from_thread(self.query_one("#preview-status", Static).update, str(exc))
+            return
+        status = (f"{len(missing)} punkter er ikke fylt ut og vises som [Ikke utfylt: …]." if missing
+                  else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
+        self.app.call_from_thread(self.query_one("#preview-status", Static).update, status)
+        self.app.call_from_thread(self.query_one("#preview-doc", Markdown).update, text)

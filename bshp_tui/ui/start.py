@@ -1,0 +1,157 @@
+"""The start screen: the sessions in the data folder, new, open, delete and restore."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..errors import BshpError, SessionLockedError
+from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "Ny", id="new"),
+        Binding("enter", "open", "Åpne", id="open", show=True),
+        Binding("l", "open_read_only", "Bare les", id="read_only"),
+        Binding("s", "delete", "Slett", id="delete"),
+        Binding("k", "backups", "Sikkerhetskopier", id="backups"),
+        Binding("f5", "refresh", "Oppdater", id="refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start"):
+            yield Static(
+                "**Velkommen!** Velg planarbeidet dere vil fortsette med, eller trykk **N** for å starte et nytt. "
+                "Alt dere svarer lagres med en gang.", id="welcome", markup=False)
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="start-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#welcome", Static).update(
+            "Velkommen! Velg planarbeidet dere vil fortsette med og trykk Enter, eller trykk N for å starte "
+            "et nytt. Alt dere svarer, lagres med en gang.")
+        table = self.query_one(DataTable)
+        table.add_columns("Kommune", "Planperiode", "Fremdrift", "Sist lagret", "Fil")
+        self.refresh_list()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        try:
+            infos = self.app.store.list()
+        except BshpError as exc:
+            self.query_one("#start-status", Static).update(str(exc))
+            return
+        for info in infos:
+            if info.ok:
+                progress = f"{round((info.progress or 0) * 100)} %"
+                updated = info.updated[:16].replace("T", " ") if info.updated else "–"
+                table.add_row(info.municipality, info.period or "–", progress, updated, info.path.name, key=info.id)
+            else:
+                table.add_row("SKADET", info.damaged or "", "", "", info.path.name, key=info.id)
+        deleted = self.app.store.deleted_ids()
+        status = f"{len(infos)} planarbeid i «{self.app.store.data_dir}»."
+        if any(not i.ok for i in infos):
+            status += " En skadet fil kan gjenopprettes fra sikkerhetskopi (K)."
+        if deleted:
+            status += f" Slettet, men kan gjenopprettes: {', '.join(deleted)}."
+        if not infos:
+            status = "Ingen planarbeid her ennå. Trykk N for å starte et nytt."
+        self.query_one("#start-status", Static).update(status)
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def action_refresh(self) -> None:
+        self.refresh_list()
+
+    @work
+    async def action_new(self) -> None:
+        answer = await self.app.push_screen_wait(NewSessionDialog())
+        if not answer:
+            return
+        name, period = answer
+        try:
+            session = self.app.store.create(name, period or None)
+        except BshpError as exc:
+            await self.app.push_screen_wait(MessageDialog("Kunne ikke opprette", str(exc)))
+            return
+        self.open_session(session)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    @work
+    async def action_open(self, read_only: bool = False) -> None:
+        session_id = self.selected_id()
+        if session_id is None:
+            return
+        try:
+            session = self.app.store.open(session_id, read_only=read_only)
+        except SessionLockedError as exc:
+            if await self.app.push_screen_wait(ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?",
+                                                             yes="Bare les", no="Avbryt")):
+                self.action_open(read_only=True)
+            return
+        except BshpError as exc:
+            await self.app.push_screen_wait(MessageDialog("Kan ikke åpne", str(exc)))
+            return
+        self.open_session(session)
+
+    def action_open_read_only(self) -> None:
+        self.action_open(read_only=True)
+
+    def open_session(self, session) -> None:
+        from .work import WorkScreen
+
+        self.app.push_screen(WorkScreen(session))
+
+    @work
+    async def action_delete(self) -> None:
+        session_id = self.selected_id()
+        if session_id is None:
+            return
+        if not await self.app.push_screen_wait(ConfirmDialog(
+                f"Slette «{session_id}»? En sikkerhetskopi blir liggende, så den kan gjenopprettes.",
+                yes="Slett")):
+            return
+        try:
+            self.app.store.delete(session_id)
+        except BshpError as exc:
+            await self.app.push_screen_wait(MessageDialog("Kunne ikke slette", str(exc)))
+        self.refresh_list()
+
+    @work
+    async def action_backups(self) -> None:
+        session_id = self.selected_id()
+        if session_id is None:
+            deleted = self.app.store.deleted_ids()
+            if not deleted:
+                return
+            session_id = deleted[0]
+        choice = await self.app.push_screen_wait(BackupsDialog(session_id, self.app.store.backups(session_id)))
+        if not choice:
+            return
+        try:
+            info = self.app.store.restore(session_id, choice)
+        except BshpError as exc:
+            await self.app.push_screen_wait(MessageDialog("Kunne ikke gjenopprette", str(exc)))
+            return
+        self.notify(f"Gjenopprettet «{session_id}» fra {info.created:%d.%m.%Y %H:%M}.")
+        self.refresh_list()

@@ -1,0 +1,503 @@
+"""The guided chat for one session: transcript, input, step list, timer and status line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from rich.text import Text
+from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from .. import commands as cmd
+from .. import facilitation as F
+from ..conductor import Conductor, Position
+from ..errors import BshpError
+from ..transcript import build_turns, new_remarks, record_remarks
+from ..values import ValidationError
+from .chat import ChatInput, GroupTurn, Transcript
+from .steps import StepsPanel, position_label
+
+DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
+EXPORT_DIR = "eksport"
+
+
+class WorkScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+e", "edit", "Rediger", id="edit"),
+        Binding("ctrl+b", "back", "Tilbake", id="back"),
+        Binding("ctrl+n", "next", "Neste", id="next"),
+        Binding("ctrl+s", "skip", "Hopp over", id="skip"),
+        Binding("ctrl+t", "timer", "Tidtaker", id="timer"),
+        Binding("ctrl+p", "command_palette", "Kommandoer", show=False),
+        Binding("f3", "toggle_steps", "Steg", id="steps"),
+        Binding("escape", "close", "Øktliste", id="close"),
+    ]
+
+    def __init__(self, session):
+        super().__init__()
+        self.session = session
+        self.c: Conductor | None = None  # made on mount, when the app's scripts are at hand
+        self.pos: Position | None = None
+        self.editing_from: Position | None = None  # where to return after editing an earlier answer
+        self.draft_key: str | None = None
+        self.draft_text = ""  # app state: what is typed now, saved by signals and the timer
+        self.saved_draft = ""
+        self.timer: F.Timer | None = None
+        self.private = False
+        self._closed = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="work"):
+            yield StepsPanel(id="steps")
+            with Vertical(id="main"):
+                yield Transcript(id="transcript")
+                yield Static("", id="timer")
+                yield Static("", id="where", classes="hint")
+                yield HorizontalScroll(id="choices")
+                yield ChatInput(id="answer")
+                yield Input(id="private", password=True,
+                            placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
+                yield Static("", id="completion", classes="hint")
+                yield Static("", id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.c = Conductor(self.app.scripts, self.session)
+        self.app._work = self
+        self.sub_title = f"{self.session.municipality} {self.session.meta.get('period', '')}".strip()
+        self.query_one("#private", Input).display = False
+        self.query_one("#timer", Static).display = False
+        self.query_one("#completion", Static).display = False
+        if self.session.read_only:
+            self.query_one(ChatInput).read_only = True
+        await self.refresh_all(load_input=True)
+        self.set_interval(DRAFT_INTERVAL, self.save_draft_now)
+        self.set_interval(1.0, self.tick_timer)
+        self.query_one(ChatInput).focus()
+        self.on_resize()
+
+    def on_resize(self, event=None) -> None:
+        narrow = self.app.size.width < 100
+        self.query_one("#steps").set_class(narrow, "hidden-narrow")
+
+    def action_toggle_steps(self) -> None:
+        steps = self.query_one("#steps")
+        if steps.has_class("hidden-narrow") or steps.has_class("hidden"):
+            steps.remove_class("hidden-narrow", "hidden")
+            steps.focus()
+        else:
+            steps.add_class("hidden")
+
+    # -- refresh ---------------------------------------------------------------------------
+
+    async def refresh_all(self, load_input: bool = False) -> None:
+        self.pos = self.c.cursor()
+        await self.query_one(Transcript).show(build_turns(self.c))
+        self.query_one(StepsPanel).refresh_steps(self.c)
+        self.query_one("#where", Static).update(self.where_text())
+        await self.refresh_choices()
+        self.refresh_status()
+        if load_input:
+            self.load_input()
+
+    def where_text(self) -> str:
+        keys = "Enter sender · Alt+Enter eller Ctrl+J: ny linje · /hjelp"
+        if self.editing_from is not None:
+            keys = "Du endrer et tidligere svar · Enter lagrer og går tilbake · " + keys
+        return f"{position_label(self.c, self.pos)}\n{keys}"
+
+    def load_input(self) -> None:
+        box = self.query_one(ChatInput)
+        if self.pos is None:
+            self.draft_key, text = None, ""
+        else:
+            self.draft_key = self.pos.key
+            draft = self.session.draft(self.pos.key)
+            text = draft if draft is not None else self.c.initial_text(self.pos)
+            if draft is not None:
+                self.notify("Et utkast dere skrev sist er hentet fram.", timeout=4)
+        self.draft_text = self.saved_draft = text
+        box.set_text(text)
+        box.numbers_choose = self.pos is not None and self.c.field(self.pos).kind == "valg"
+
+    async def refresh_choices(self) -> None:
+        box = self.query_one("#choices", HorizontalScroll)
+        await box.remove_children()
+        if self.pos is None:
+            box.display = False
+            return
+        fld = self.c.field(self.pos)
+        buttons = []
+        if fld.kind in ("valg", "flervalg"):
+            for n, option in enumerate(fld.options, start=1):
+                button = Button(Text(f"{n} {option.label}"), classes="choice", compact=True)
+                button.choice_number = n
+                buttons.append(button)
+        box.display = bool(buttons)
+        if buttons:
+            await box.mount_all(buttons)
+
+    def refresh_status(self, error: str | None = None) -> None:
+        status = self.query_one("#status", Static)
+        if self.session.read_only:
+            status.update("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke.")
+            status.set_class(True, "warning")
+            return
+        err = error or (str(self.session.last_error) if self.session.last_error else None)
+        if err:
+            status.update(err)
+            status.set_class(True, "error")
+            return
+        status.set_class(False, "error", "warning")
+        saved = self.session.last_saved
+        percent = round(self.c.overall_progress() * 100)
+        text = f"Lagret {saved:%H:%M:%S}" if saved else "Alt er lagret"
+        status.update(f"{text} · {percent} % av planen er fylt ut")
+
+    # -- answering -------------------------------------------------------------------------
+
+    @on(ChatInput.Changed)
+    def _typed(self, event: ChatInput.Changed) -> None:
+        self.draft_text = event.text_area.text
+        self.refresh_completion()
+
+    def refresh_completion(self) -> None:
+        hint = self.query_one("#completion", Static)
+        text = self.draft_text
+        matches = cmd.complete(text) if text.startswith("/") and "\n" not in text else []
+        hint.display = bool(matches)
+        if matches:
+            hint.update("  ".join(f"/{c.name} – {c.help}" for c in matches[:4]) + "   (Tab fullfører)")
+
+    @on(ChatInput.CompleteRequested)
+    def _complete(self) -> None:
+        matches = cmd.complete(self.draft_text)
+        if matches:
+            self.query_one(ChatInput).set_text(f"/{matches[0].name} ")
+
+    @on(ChatInput.NumberKey)
+    async def _number(self, event: ChatInput.NumberKey) -> None:
+        await self.choose(event.number)
+
+    @on(Button.Pressed, ".choice")
+    async def _choice(self, event: Button.Pressed) -> None:
+        await self.choose(getattr(event.button, "choice_number", 0))
+
+    async def choose(self, number: int) -> None:
+        if self.pos is None:
+            return
+        fld = self.c.field(self.pos)
+        if not 1 <= number <= len(fld.options):
+            return
+        if fld.kind == "flervalg":
+            box = self.query_one(ChatInput)
+            current = [p.strip() for p in box.text.split(",") if p.strip()]
+            label = fld.options[number - 1].label
+            current = [p for p in current if p != label] if label in current else current + [label]
+            box.set_text(", ".join(current))
+            box.focus()
+            return
+        await self.submit(str(number))
+
+    @on(ChatInput.Submitted)
+    async def _submitted(self, event: ChatInput.Submitted) -> None:
+        await self.submit(event.text)
+
+    async def submit(self, text: str) -> None:
+        parsed = cmd.parse(text)
+        if parsed is not None:
+            name, arg = parsed
+            self.query_one(ChatInput).set_text("")
+            await self.run_command(name, arg)
+            return
+        if self.pos is None:
+            self.notify("Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter.")
+            return
+        if self.session.read_only:
+            self.notify("Økta er åpnet bare for lesing.", severity="warning")
+            return
+        pos = self.pos
+        try:
+            self.c.submit(pos, text, advance=self.editing_from is None)
+        except ValidationError as exc:
+            self.notify(str(exc), severity="warning", timeout=8)
+            self.refresh_status()
+            return
+        except BshpError as exc:  # the save failed: the answer is kept in memory
+            self.refresh_status(str(exc))
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self.session.clear_draft(pos.key)
+        record_remarks(self.c, pos, new_remarks(self.c, pos))
+        if self.editing_from is not None:
+            self.c.set_cursor(self.editing_from)
+            self.editing_from = None
+        await self.refresh_all(load_input=True)
+
+    def save_draft_now(self) -> None:
+        """Save what is being typed (from app state, not widgets). Called every second, and on
+        quit and signals."""
+        if self._closed or self.session.read_only or self.draft_key is None:
+            return
+        if self.draft_text == self.saved_draft:
+            return
+        try:
+            if self.draft_text.strip() and not self.draft_text.startswith("/"):
+                self.session.set_draft(self.draft_key, self.draft_text)
+            else:
+                self.session.clear_draft(self.draft_key)
+            self.saved_draft = self.draft_text
+        except BshpError as exc:
+            self.refresh_status(str(exc))
+
+    def close_session(self) -> None:
+        if not self._closed:
+            self.save_draft_now()
+            self._closed = True
+            self.session.close()
+
+    # -- navigation ------------------------------------------------------------------------
+
+    async def go(self, pos: Position | None) -> None:
+        self.save_draft_now()
+        await self.refresh_all(load_input=True)
+
+    async def action_back(self) -> None:
+        self.editing_from = None
+        self.save_draft_now()
+        self.c.back()
+        await self.go(self.c.cursor())
+
+    async def action_next(self) -> None:
+        self.editing_from = None
+        self.save_draft_now()
+        self.c.next()
+        await self.go(self.c.cursor())
+
+    async def action_skip(self) -> None:
+        self.editing_from = None
+        self.save_draft_now()
+        self.c.skip()
+        await self.go(self.c.cursor())
+
+    @on(StepsPanel.JumpRequested)
+    async def _jump(self, event: StepsPanel.JumpRequested) -> None:
+        self.editing_from = None
+        self.save_draft_now()
+        if self.c.jump(event.script_id, event.step_id, event.item) is None:
+            self.notify("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.")
+            return
+        await self.go(self.c.cursor())
+        self.query_one(ChatInput).focus()
+
+    @on(GroupTurn.EditRequested)
+    async def _edit_turn(self, event: GroupTurn.EditRequested) -> None:
+        if event.turn.pos is None or self.session.read_only:
+            return
+        self.save_draft_now()
+        if self.editing_from is None:
+            self.editing_from = self.pos
+        self.c.set_cursor(event.turn.pos)
+        await self.refresh_all(load_input=True)
+        self.query_one(ChatInput).focus()
+
+    def action_close(self) -> None:
+        self.close_session()
+        self.app._work = None
+        self.app.pop_screen()
+
+    # -- commands and facilitation ---------------------------------------------------------
+
+    async def run_command(self, name: str, arg: str) -> None:
+        from . import editors
+
+        if name == "tilbake":
+            await self.action_back()
+        elif name == "neste":
+            await self.action_next()
+        elif name == "hopp":
+            await self.action_skip()
+        elif name == "hjelp":
+            self.app.action_help()
+        elif name == "rediger":
+            self.action_edit()
+        elif name == "oversikt":
+            self.app.push_screen(editors.PlanOverviewScreen(self.c))
+        elif name == "rangering":
+            self.app.push_screen(editors.RankedScreen(self.c))
+        elif name == "matrise":
+            self.open_matrix()
+        elif name == "helse":
+            self.app.push_screen(editors.HealthScreen(self.c), self._after_health)
+        elif name == "forhandsvis":
+            self.app.push_screen(editors.PreviewScreen(self.c))
+        elif name == "eksporter":
+            self.export(arg)
+        elif name == "timer":
+            self.start_timer(arg)
+        elif name == "igp":
+            self.start_igp()
+        elif name == "privat":
+            self.set_private(True)
+        elif name == "vis":
+            await self.reveal()
+        else:
+            self.notify(cmd.unknown_message(name), severity="warning")
+
+    def action_edit(self) -> None:
+        from . import editors
+
+        if self.pos is None or self.session.read_only:
+            return
+        fld = self.c.field(self.pos)
+        if fld.kind == "liste":
+            self.app.push_screen(editors.ListEditor(self.c, self.pos), self._after_editor)
+        elif fld.kind == "tabell":
+            self.app.push_screen(editors.TableEditor(self.c, self.pos), self._after_editor)
+        elif fld.kind == "vurdering":
+            self.open_matrix()
+        else:
+            self.notify("Dette svaret redigeres rett i feltet nederst.")
+
+    def open_matrix(self) -> None:
+        from . import editors
+
+        fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
+        if fld is None:
+            self.notify("Veiledningene har ingen prioritering.")
+            return
+        self.app.push_screen(editors.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
+
+    async def _after_editor(self, changed: bool | None) -> None:
+        if changed and self.pos is not None:
+            record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
+        await self.refresh_all(load_input=bool(changed))
+
+    async def _after_health(self, target) -> None:
+        if target:
+            script_id, step_id, item = target
+            self.c.jump(script_id, step_id, item)
+        await self.refresh_all(load_input=bool(target))
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, arg: str) -> None:
+        from ..export.service import export
+
+        parts = arg.split()
+        fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
+        document = "alle" if "alle" in parts else next(
+            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter")), "plan")
+        folder = Path(self.app.store.data_dir) / EXPORT_DIR
+        self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            results = export(self.app.scripts, self.session, document, fmt, folder)
+        except (BshpError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
+            return
+        for result in results:
+            missing = f" {len(result.missing)} punkter er ikke fylt ut og står som [Ikke utfylt]." if result.missing else ""
+            self.app.call_from_thread(self.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
+
+    def start_timer(self, arg: str) -> None:
+        try:
+            minutes = float(arg.replace(",", ".")) if arg else float(self.current_minutes() or 10)
+        except ValueError:
+            self.notify("Skriv antall minutter, for eksempel /timer 10.", severity="warning")
+            return
+        self.timer = F.Timer.simple(minutes, self.clock())
+        self.tick_timer()
+
+    def action_timer(self) -> None:
+        if self.timer is not None and not self.timer.finished:
+            self.timer = None
+            self.tick_timer()
+        else:
+            self.start_timer("")
+
+    def start_igp(self) -> None:
+        self.timer = F.Timer.igp(self.current_minutes() or 20, self.clock())
+        self.tick_timer()
+        if self.pos is not None and self.c.step(self.pos).private:
+            self.set_private(True)
+
+    def current_minutes(self) -> int | None:
+        return self.c.step(self.pos).minutes if self.pos is not None else None
+
+    def clock(self):
+        import time
+
+        return self.app.clock or time.monotonic
+
+    def tick_timer(self) -> None:
+        box = self.query_one("#timer", Static)
+        if self.timer is None:
+            box.display = False
+            return
+        box.display = True
+        index, phase, _ = self.timer.current()
+        hint = f" – {phase.hint}" if phase.hint else ""
+        box.update(f"⏱ {self.timer.label()}{hint}   (Ctrl+T stopper)")
+        finished = self.timer.finished
+        box.set_class(finished, "finished")
+        last = getattr(self, "_last_phase", None)
+        if last is not None and (index != last or finished) and not getattr(self, "_rang", False):
+            self.app.bell()
+            self.notify(f"Tid for {phase.name.lower()}." if not finished else "Tiden er ute.")
+            self._rang = finished
+        self._last_phase = index
+
+    def set_private(self, on: bool) -> None:
+        if self.pos is None:
+            return
+        self.private = on
+        box = self.query_one("#private", Input)
+        box.display = on
+        self.query_one(ChatInput).display = not on
+        if on:
+            box.focus()
+            count = F.hidden_count(self.session, self.pos.key)
+            self.notify(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
+                        f"Innspillene skjules til dere skriver /vis. ({count} så langt)", timeout=8)
+        else:
+            self.query_one(ChatInput).focus()
+
+    @on(Input.Submitted, "#private")
+    async def _private_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if text.startswith("/"):
+            parsed = cmd.parse(text)
+            if parsed:
+                await self.run_command(*parsed)
+            return
+        if self.pos is None or not text:
+            return
+        count = F.add_private(self.session, self.pos.key, text)
+        self.notify(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.", timeout=4)
+
+    async def reveal(self) -> None:
+        if self.pos is None:
+            return
+        texts = F.reveal(self.session, self.pos.key)
+        self.set_private(False)
+        if not texts:
+            self.notify("Ingen skjulte innspill å vise.")
+            return
+        fld = self.c.field(self.pos)
+        joined = "\n".join(texts) if fld.kind in ("liste", "tabell") else "\n\n".join(texts)
+        self.query_one(ChatInput).set_text(joined)
+        self.draft_text = joined
+        self.notify(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.",
+                    timeout=8)
+
+    def on_unmount(self) -> None:
+        self.close_session()
