@@ -45,8 +45,9 @@ class BshpApp(App):
     ]
 
     def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
-                 prompts_dir: Path | None = None, clock=None):
+                 prompts_dir: Path | None = None, clock=None, handle_signals: bool = False):
         super().__init__()
+        self.handle_signals = handle_signals  # process-wide, so only when run for real
         self.store = store
         self.scripts = scripts
         self.prompt_problems = prompt_problems or []
@@ -57,7 +58,8 @@ class BshpApp(App):
         self._work = None  # the open WorkScreen, for saving on signals
 
     def on_mount(self) -> None:
-        self._install_signal_handlers()
+        if self.handle_signals:
+            self._install_signal_handlers()
         from .start import StartScreen
 
         self.push_screen(StartScreen())
@@ -138,13 +140,13 @@ def load_scripts(prompts_dir: Path | None) -> tuple[list[Script], list[ScriptErr
     return scripts, problems, folder
 
 
-def make_app(data_dir: Path, prompts_dir: Path | None = None, clock=None) -> BshpApp:
+def make_app(data_dir: Path, prompts_dir: Path | None = None, clock=None, handle_signals: bool = False) -> BshpApp:
     scripts, problems, folder = load_scripts(prompts_dir)
-    return BshpApp(SessionStore(data_dir), scripts, problems, folder, clock=clock)
+    return BshpApp(SessionStore(data_dir), scripts, problems, folder, clock=clock, handle_signals=handle_signals)
 
 
 def run_app(data_dir: Path, prompts_dir: Path | None = None) -> int:
-    app = make_app(data_dir, prompts_dir)
+    app = make_app(data_dir, prompts_dir, handle_signals=True)
     try:
         app.run()
     finally:

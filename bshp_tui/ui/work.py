@@ -49,7 +49,7 @@ class WorkScreen(Screen):
         self.saved_draft = ""
         self.timer: F.Timer | None = None
         self.private = False
-        self._closed = False
+        self._session_closed = False
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -245,7 +245,7 @@ class WorkScreen(Screen):
     def save_draft_now(self) -> None:
         """Save what is being typed (from app state, not widgets). Called every second, and on
         quit and signals."""
-        if self._closed or self.session.read_only or self.draft_key is None:
+        if self._session_closed or self.session.read_only or self.draft_key is None:
             return
         if self.draft_text == self.saved_draft:
             return
@@ -259,9 +259,9 @@ class WorkScreen(Screen):
             self.refresh_status(str(exc))
 
     def close_session(self) -> None:
-        if not self._closed:
+        if not self._session_closed:
             self.save_draft_now()
-            self._closed = True
+            self._session_closed = True
             self.session.close()
 
     # -- navigation ------------------------------------------------------------------------

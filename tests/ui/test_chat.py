@@ -1,0 +1,218 @@
+"""Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
+
+from bshp_tui.conductor import Position
+from bshp_tui.facilitation import hidden_count
+from bshp_tui.store import SessionStore
+from bshp_tui.ui.chat import ChatInput, GroupTurn, Transcript
+from bshp_tui.ui.start import StartScreen
+from bshp_tui.ui.steps import StepsPanel
+from bshp_tui.ui.work import WorkScreen
+
+from ui_helpers import SIZE, answer, group_turns, new_session, transcript_texts, type_text, work
+
+OPPSTART = [
+    "1",                                   # plantype: kommunedelplan (number key)
+    None,                                  # planperiode: keep the suggested 2027–2030
+    "Kari; NAV-leder; 10 %; kan forplikte NAV\nOla; kommunestyret; møtene; politisk",
+    "7, 6, 8, politiker",
+    "2",
+    "",                                    # referansegruppe: optional, left empty
+    "Lage høringsutkast innen oktober",
+    "Bedre samordning", "Bred gruppe", "Lite tid", "Koordinere", "Veiledning", "Struktur",
+    None,                                  # rollegrupper: keep the suggested list
+] 
+
+
+async def walk_oppstart(pilot):
+    w = work(pilot)
+    steps = list(OPPSTART)
+    for _ in range(60):
+        if w.pos is None or w.pos.script_id != "oppstart":
+            break
+        text = steps.pop(0) if steps else None
+        fld = w.c.field(w.pos)
+        if text is None and fld.kind == "liste" and fld.id in ("sterke", "svake", "muligheter", "trusler"):
+            text = f"{fld.id} en\n{fld.id} to"
+        if text is None and fld.kind == "tabell":
+            text = "\n".join(line.replace("; ;", "; 2027-05;") if line.count(";") >= 2 else line
+                             for line in w.c.initial_text(w.pos).splitlines())
+            text = "\n".join(f"2027-0{n + 1}; {line.split(';')[1].strip()}; Kari" if fld.id == "samlinger"
+                             else f"{line.split(';')[0].strip()}; 2027-06; Kari"
+                             for n, line in enumerate(w.c.initial_text(w.pos).splitlines()))
+        if text is None:
+            await pilot.press("enter")  # send the suggested text as it stands
+            await pilot.pause()
+        elif text == "1" and fld.kind == "valg":
+            await pilot.press("1")
+            await pilot.pause()
+        else:
+            await answer(pilot, text)
+    assert w.pos is None or w.pos.script_id != "oppstart", (w.pos, [str(n.message) for n in pilot.app._notifications])
+
+
+async def test_full_guided_session_then_resume(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot)
+        await walk_oppstart(pilot)
+        w = work(pilot)
+        assert w.c.script_progress("oppstart") == 1.0
+        assert w.pos == Position("kartlegging", "organisering", None, "fange_opp")
+        before = transcript_texts(pilot)
+        assert any("Kari" in t for t in before)
+        await type_text(pilot, "Et halvferdig svar")
+        await pilot.press("ctrl+q")
+    # Reopen: the transcript and the position are restored, and the draft is offered back.
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        w = work(pilot)
+        assert w.pos == Position("kartlegging", "organisering", None, "fange_opp")
+        assert transcript_texts(pilot) == before
+        assert w.query_one(ChatInput).text == "Et halvferdig svar"
+
+
+async def test_editing_an_earlier_answer_keeps_later_ones(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("enter")  # keep the period
+        await pilot.pause()
+        await answer(pilot, "Kari; NAV; 10 %; ja")
+        w = work(pilot)
+        where = w.pos
+        first = group_turns(pilot)[0]
+        first.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click(first)
+        await pilot.pause()
+        assert w.pos.field_id == "plantype" and w.editing_from == where
+        await answer(pilot, "Temaplan")
+        assert w.pos == where  # back where the group was
+        answers = w.session.answers()
+        assert answers["oppstart/plantype"] == "temaplan"
+        assert answers["oppstart/planperiode"] == "2027–2030"
+        assert answers["oppstart/medlemmer"][0]["navn"] == "Kari"
+
+
+async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("kartlegging", "boliger")
+        await w.refresh_all(load_input=True)
+        await answer(pilot, "mange")
+        assert w.pos.field_id == "antall"
+        assert w.query_one(ChatInput).text == "mange"
+        assert any("ikke et tall" in str(n.message) for n in app._notifications)
+
+
+async def test_slash_commands_and_completion(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await type_text(pilot, "/hj")
+        await pilot.press("tab")
+        assert w.query_one(ChatInput).text == "/hjelp "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await answer(pilot, "/hopp")
+        assert w.pos.field_id == "planperiode"
+        await answer(pilot, "/tilbake")
+        assert w.pos.field_id == "plantype"
+        await answer(pilot, "/tull")
+        assert any("Kjenner ikke kommandoen" in str(n.message) for n in app._notifications)
+
+
+async def test_step_panel_jumps(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.query_one(StepsPanel).post_message(StepsPanel.JumpRequested("medvirkning", "moteplan", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert w.pos.field_id == "moteplan"
+
+
+async def test_igp_timer_with_mocked_time(app_factory, clock):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("oppstart", "forventninger")
+        await w.refresh_all(load_input=True)
+        await answer(pilot, "/igp")
+        assert w.timer is not None and [p.name for p in w.timer.phases] == ["Individ", "Gruppe", "Plenum"]
+        w.tick_timer()
+        assert "Individ 1/3: 07:30" in str(w.query_one("#timer").render())
+        clock.advance(8 * 60)
+        w.tick_timer()
+        assert "Gruppe 2/3" in str(w.query_one("#timer").render())
+        clock.advance(30 * 60)
+        w.tick_timer()
+        assert "tiden er ute" in str(w.query_one("#timer").render())
+
+
+async def test_private_mode_hides_until_revealed(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("oppstart", "forventninger")
+        await w.refresh_all(load_input=True)
+        await answer(pilot, "/privat")
+        private = w.query_one("#private")
+        assert private.display and private.password
+        for text in ("Kari sitt innspill", "Olas innspill"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+            await pilot.pause()
+        key = w.pos.key
+        assert hidden_count(w.session, key) == 2
+        assert not any("innspill" in t for t in transcript_texts(pilot))
+        assert "Kari" not in w.query_one(ChatInput).text
+        await type_text(pilot, "/vis")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert hidden_count(w.session, key) == 0
+        assert w.query_one(ChatInput).text == "Kari sitt innspill\n\nOlas innspill"
+
+
+async def test_session_open_elsewhere_opens_read_only(app_factory, data_dir):
+    store = SessionStore(data_dir)
+    holder = store.create("Molde")
+    holder.set_answer("oppstart/plantype", "temaplan")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.click("#yes")
+        await pilot.pause()
+        await pilot.pause()
+        w = work(pilot)
+        assert w.session.read_only
+        assert "Bare lesing" in str(w.query_one("#status").render())
+        await answer(pilot, "Noe")
+        assert holder.answer("oppstart/planperiode") is None
+    holder.close()
+
+
+async def test_damaged_file_is_listed_and_others_open(app_factory, data_dir):
+    store = SessionStore(data_dir)
+    store.create("Molde").close()
+    store.create("Skadet").close()
+    (data_dir / "skadet.json").write_bytes(b"{")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("DataTable")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert rows[0][0] == "Molde"
+        assert rows[1][0] == "SKADET" and "avkuttet" in rows[1][1]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MessageDialog"

@@ -1,0 +1,52 @@
+"""Helpers for Pilot-driven tests of the app."""
+
+from bshp_tui.ui.app import make_app
+from bshp_tui.ui.chat import ChatInput, GroupTurn, Transcript
+from bshp_tui.ui.work import WorkScreen
+
+SIZE = (120, 40)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type into the focused widget; newlines become Ctrl+J (a new line, not send)."""
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            await pilot.press("ctrl+j")
+        if line:
+            await pilot.press(*[c if c != " " else "space" for c in line])
+
+
+async def answer(pilot, text: str) -> None:
+    box = pilot.app.screen.query_one(ChatInput)
+    box.set_text(text)
+    await pilot.pause()
+    box.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def new_session(pilot, name="Molde", period="2027-2030") -> WorkScreen:
+    await pilot.press("n")
+    await pilot.pause()
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await type_text(pilot, period)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WorkScreen)
+    return pilot.app.screen
+
+
+def work(pilot) -> WorkScreen:
+    assert isinstance(pilot.app.screen, WorkScreen)
+    return pilot.app.screen
+
+
+def transcript_texts(pilot) -> list[str]:
+    t = pilot.app.screen.query_one(Transcript)
+    return [turn.text for turn in t.turns]
+
+
+def group_turns(pilot) -> list[GroupTurn]:
+    return list(pilot.app.screen.query(GroupTurn))
