@@ -156,9 +156,8 @@ class RowDialog(ModalScreen[dict | None]):
             yield Static("", id="row-error", classes="error-text")
             yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
 
-    @on(ListView.Selected)
-    def _noop(self) -> None:
-        pass
+    def on_mount(self) -> None:
+        self.query("Input").first().focus()
 
     def on_input_submitted(self, event) -> None:
         inputs = list(self.query("Input"))

@@ -28,7 +28,7 @@ EXPORT_DIR = "eksport"
 
 class WorkScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+e", "edit", "Rediger", id="edit"),
+        Binding("ctrl+e", "edit", "Rediger", id="edit", priority=True),
         Binding("ctrl+b", "back", "Tilbake", id="back"),
         Binding("ctrl+n", "next", "Neste", id="next"),
         Binding("ctrl+s", "skip", "Hopp over", id="skip"),

@@ -1,0 +1,148 @@
+"""Pilot tests of the structured editors: list, table, matrix, ranked list, overview, health, preview."""
+
+from bshp_tui.conductor import Position
+from bshp_tui.ui.editors import (HealthScreen, ListEditor, MatrixEditor, PlanOverviewScreen, PreviewScreen,
+                                 RankedScreen, TableEditor)
+
+from ui_helpers import SIZE, answer, new_session, type_text
+
+
+async def goto(w, script, step, item=None):
+    w.c.jump(script, step, item)
+    await w.refresh_all(load_input=True)
+
+
+async def test_list_editor_add_edit_move_delete(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "gap", "malomrader")
+        await answer(pilot, "Kommunale boliger\nInnholdstjenester")
+        ids = [i["id"] for i in w.session.answer("gap/malomrader")]
+        await goto(w, "gap", "malomrader")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ListEditor)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Barn og unge")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("up", "up")      # first item: rename it
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " og bostøtte")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down")          # second item: move it down
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        await pilot.press("delete")        # the cursor follows it: delete it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        items = w.session.answer("gap/malomrader")
+        assert [i["tekst"] for i in items] == ["Kommunale boliger og bostøtte", "Barn og unge"]
+        assert items[0]["id"] == ids[0]  # renamed, same id
+
+
+async def test_table_editor_rows(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "medvirkning", "moteplan")
+        await answer(pilot, "18:00; velkommen; intro; plenum; 15; Kari; kaffe")
+        await goto(w, "medvirkning", "moteplan")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, TableEditor)
+        assert "Sum tid (min): 15" in str(app.screen.query_one("#total").render())
+        await pilot.press("a")
+        await pilot.pause()
+        for cell in ["18:15", "innspill", "gruppearbeid", "IGP", "45", "Ola", "lapper"]:
+            await type_text(pilot, cell)
+            await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rows = w.session.answer("medvirkning/moteplan")
+        assert [r["minutter"] for r in rows] == [15, 45]
+        assert rows[1]["hvem"] == "Ola"
+
+
+async def test_table_editor_rejects_bad_cell(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "medvirkning", "moteplan")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
+            await type_text(pilot, cell)
+            await pilot.press("enter")
+        await pilot.pause()
+        assert "ikke et tall" in str(app.screen.query_one("#row-error").render())
+
+
+async def test_matrix_rating_and_axes(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "gap", "malomrader")
+        await answer(pilot, "Kommunale boliger")
+        area = w.session.answer("gap/malomrader")[0]["id"]
+        w.c.submit(Position("gap", "gap", area, "tiltak"), "Billig tiltak\nFlygende tiltak")
+        await answer(pilot, "/matrise")
+        assert isinstance(app.screen, MatrixEditor)
+        await pilot.press("right")  # from the name column to the first scale
+        for key in "2444" "4211":
+            await pilot.press(key)
+        await pilot.pause()
+        ratings = w.session.answer("prioritering/vurderinger")
+        assert sorted(ratings.values(), key=lambda r: r["haster"]) == [
+            {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4},
+            {"haster": 4, "kostnad": 2, "innflytelse": 1, "kunnskap": 1}]
+        quadrant = str(app.screen.query_one("#q-tl").render())
+        assert "Billig tiltak" in quadrant  # kan vente, mindre kostbart
+        await pilot.press("x")
+        assert "Stor kunnskap" in str(app.screen.query_one("#axes").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert w.c.is_answered(Position("prioritering", "vurdering", None, "vurderinger"))
+        await answer(pilot, "/rangering")
+        assert isinstance(app.screen, RankedScreen)
+        table = app.screen.query_one("DataTable")
+        assert str(table.get_row_at(0)[1]) == "Billig tiltak" and str(table.get_row_at(0)[8]) == "★"
+
+
+async def test_overview_health_and_preview(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "gap", "malomrader")
+        await answer(pilot, "Kommunale boliger")
+        area = w.session.answer("gap/malomrader")[0]["id"]
+        w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"), "Flere boliger; Bygge; ; ; ")
+        await answer(pilot, "/oversikt")
+        assert isinstance(app.screen, PlanOverviewScreen)
+        labels = [str(n.label) for n in app.screen.query_one("Tree").root.children]
+        assert labels[1].startswith("Målområde Kommunale boliger")
+        await pilot.press("escape")
+        await answer(pilot, "/helse")
+        assert isinstance(app.screen, HealthScreen)
+        rules = [r.rule for r in app.screen.remarks]
+        assert "tiltak-mangler" in rules
+        app.screen.query_one("ListView").index = rules.index("tiltak-mangler")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert w.pos.step_id == "malomrade" and w.pos.item == area
+        await answer(pilot, "/forhandsvis")
+        assert isinstance(app.screen, PreviewScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#preview-status").render())
+        assert "ikke fylt ut" in status
+        assert "Målområde Kommunale boliger" in app.screen.query_one("#preview-doc")._markdown
