@@ -1,0 +1,117 @@
+"""The real app under a pseudo-terminal: SIGHUP (terminal closed) and SIGKILL keep what was typed."""
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+
+import pytest
+
+from bshp_tui.store import SessionStore
+
+from helpers import ROOT
+
+
+class Terminal:
+    def __init__(self, data_dir):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+        self.proc = subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
+                                     stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        os.close(slave)
+        self.output = bytearray()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output.extend(chunk)
+
+    def wait_for(self, text: str, timeout: float = 20) -> None:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if text.encode() in self.output:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} did not appear on screen")
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode())
+        time.sleep(0.3)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=10)
+        os.close(self.master)
+
+
+def start(tmp_path):
+    store = SessionStore(tmp_path)
+    store.create("Molde", "2027–2030").close()
+    term = Terminal(tmp_path)
+    term.wait_for("Molde")
+    term.type("\r")  # open the session
+    term.wait_for("Hvilken form skal planen ha")
+    term.type("1")   # plan type: kommunedelplan, saved at once
+    term.wait_for("Hvilken periode")
+    return store, term
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+def test_closing_the_terminal_saves_the_answer_and_the_draft(tmp_path, sig):
+    store, term = start(tmp_path)
+    try:
+        term.type(" (utkast)")  # a draft, not sent
+        term.proc.send_signal(sig)
+        assert term.proc.wait(timeout=15) is not None
+    finally:
+        term.close()
+    with store.open("molde") as session:  # the lock was released: it opens for writing
+        assert session.answer("oppstart/plantype") == "kommunedelplan"
+        assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
+
+
+def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path):
+    store, term = start(tmp_path)
+    try:
+        term.type(" (utkast)")
+        time.sleep(2.2)
+        term.proc.send_signal(signal.SIGKILL)
+        term.proc.wait(timeout=10)
+    finally:
+        term.close()
+    with store.open("molde") as session:  # the killed process's lock is taken over
+        assert session.answer("oppstart/plantype") == "kommunedelplan"
+        assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
+
+
+def test_draft_is_offered_back_on_resume(tmp_path):
+    store, term = start(tmp_path)
+    try:
+        term.type(" (utkast)")
+        term.proc.send_signal(signal.SIGHUP)
+        term.proc.wait(timeout=15)
+    finally:
+        term.close()
+    term = Terminal(tmp_path)
+    try:
+        term.wait_for("Molde")
+        term.type("\r")
+        term.wait_for("2027–2030 (utkast)")
+        term.wait_for("utkast dere skrev sist")
+    finally:
+        term.close()
