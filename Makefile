@@ -32,6 +32,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test compile
 	$(PY) bench/store.py
 	$(PY) bench/export.py
+	$(PY) bench/ui.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..script import Script, ScriptError, check_folder, default_prompts_dir
+from ..script import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir, load_folder_cached
 from ..store import SessionStore
 
 HIGH_CONTRAST = Theme(
@@ -57,12 +57,14 @@ class BshpApp(App):
         self.theme = LIGHT
         self._work = None  # the open WorkScreen, for saving on signals
 
+    def get_default_screen(self) -> Screen:
+        from .start import StartScreen
+
+        return StartScreen()
+
     def on_mount(self) -> None:
         if self.handle_signals:
             self._install_signal_handlers()
-        from .start import StartScreen
-
-        self.push_screen(StartScreen())
         if self.prompt_problems:
             from .dialogs import MessageDialog
 
@@ -128,10 +130,14 @@ class BshpApp(App):
         yield SystemCommand("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)", self.action_quit)
 
 
-def load_scripts(prompts_dir: Path | None) -> tuple[list[Script], list[ScriptError], Path]:
+def load_scripts(prompts_dir: Path | None, cache_dir: Path | None = None) -> tuple[list[Script], list[ScriptError], Path]:
     """The group's own prompt files if given and valid; the shipped ones otherwise (with the
     problems reported, so the app can say what was wrong)."""
     folder = prompts_dir or default_prompts_dir()
+    try:
+        return load_folder_cached(folder, cache_dir), [], folder
+    except ScriptErrors:
+        pass
     scripts, problems = check_folder(folder)
     if problems and prompts_dir is not None:
         fallback, fallback_problems = check_folder(default_prompts_dir())
@@ -141,7 +147,7 @@ def load_scripts(prompts_dir: Path | None) -> tuple[list[Script], list[ScriptErr
 
 
 def make_app(data_dir: Path, prompts_dir: Path | None = None, clock=None, handle_signals: bool = False) -> BshpApp:
-    scripts, problems, folder = load_scripts(prompts_dir)
+    scripts, problems, folder = load_scripts(prompts_dir, Path(data_dir) / ".cache")
     return BshpApp(SessionStore(data_dir), scripts, problems, folder, clock=clock, handle_signals=handle_signals)
 
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ListItem, ListView, Markdown, Static
+from textual.widgets import Button, Input, Label, ListItem, ListView, Static
 
 HELP_FILE = Path(__file__).with_name("help.md")
 
@@ -23,6 +23,8 @@ class MessageDialog(ModalScreen[None]):
         self.body = body
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
@@ -67,6 +69,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Lukk hjelpen")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
         try:
             text = HELP_FILE.read_text(encoding="utf-8")
         except OSError:

@@ -312,7 +312,7 @@ class WorkScreen(Screen):
     def action_close(self) -> None:
         self.close_session()
         self.app._work = None
-        self.app.pop_screen()
+        self.dismiss()
 
     # -- commands and facilitation ---------------------------------------------------------
 
