@@ -10,23 +10,26 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall whenever pyproject.toml changes. The editable install in "compat" mode is a plain .pth
-# entry (fast start-up); compileall writes bytecode even where PYTHONDONTWRITEBYTECODE is set.
-$(VENV)/.installed-run: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
+# A regular (non-editable) install, redone whenever the package's files change: the `bshp` command
+# then starts from compiled bytecode. Tests and benchmarks run from the source tree.
+SOURCES := pyproject.toml $(shell find bshp_tui prompts -type f \( -name '*.py' -o -name '*.md' -o -name '*.tcss' \) 2>/dev/null)
+
+$(VENV)/.installed-run: $(SOURCES) | $(PY)
+	$(PY) -m pip install --quiet .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
-	touch $@ $(VENV)/.installed-run
+	$(PY) -m pip install --quiet '.[test]'
+	touch $@
 
-compile:
+# Bytecode for the source tree, written even where PYTHONDONTWRITEBYTECODE is set.
+compile: | $(PY)
 	@$(PY) -m compileall -q bshp_tui
 
 run: $(VENV)/.installed-run compile
 	$(VENV)/bin/bshp --data $(DATA)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test compile
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed-test compile

@@ -31,7 +31,12 @@ def test_wheel_ships_prompts(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     # The dependencies come from the test environment; bshp_tui itself only from the wheel.
-    env = {**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    deps = tmp_path / "deps"
+    deps.mkdir()
+    site = sysconfig.get_paths()["purelib"]
+    for name in ("markdown_it", "mdurl"):
+        (deps / name).symlink_to(os.path.join(site, name))
+    env = {**os.environ, "PYTHONPATH": str(deps)}
     code = (
         "import bshp_tui, pathlib, sys\n"
         "from bshp_tui.script import default_prompts_dir, load_folder\n"
