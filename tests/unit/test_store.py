@@ -267,15 +267,16 @@ def test_import_roundtrip_and_bad_files(store, tmp_path):
     assert sorted(os.listdir(store.data_dir)) == before
 
 
-def test_unwritable_data_folder_gives_clear_error(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(Exception) as err:
-            SessionStore(folder).create("Molde")
-        assert "skrivetilgang" in str(err.value)
-    finally:
-        folder.chmod(0o700)
+def test_unwritable_data_folder_gives_clear_error(tmp_path, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    from bshp_tui.errors import BshpError
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(BshpError) as err:
+        SessionStore(tmp_path / "ny-mappe").create("Molde")
+    assert "Kunne ikke opprette datamappen" in str(err.value) and "skrivetilgang" in str(err.value)
