@@ -408,7 +408,7 @@ def _load(path: Path) -> tuple[Script | None, list[ScriptError]]:
             continue
         # Ordinary Markdown: the assistant's words. Keep the source lines as written.
         if tok.map and (tok.type.endswith("_open") or tok.type in ("fence", "code_block", "html_block", "hr")):
-            depth_close = _block_end(tokens, i)
+            depth_close = block_end(tokens, i)
             text_parts.append("\n".join(lines[tok.map[0]:tok.map[1]]))
             for t in tokens[i:depth_close + 1]:
                 if t.type == "inline":
@@ -449,7 +449,7 @@ def _load(path: Path) -> tuple[Script | None, list[ScriptError]]:
     return script, errors
 
 
-def _block_end(tokens, i: int) -> int:
+def block_end(tokens, i: int) -> int:
     """Index of the token that closes the top-level block opened at `i`."""
     tok = tokens[i]
     if not tok.type.endswith("_open"):

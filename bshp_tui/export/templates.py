@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..script import block_end
 from . import ast as A
 
 TEMPLATE_NAMES = ("hva-er", "lovverk", "foringer", "utviklingstrekk", "ordliste")
@@ -93,11 +94,11 @@ def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
             out.append(A.header(level, _inlines(tokens[i + 1].children or [])))
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            close = _close(tokens, i)
+            close = block_end(tokens, i)
             items = []
             j = i + 1
             while j < close:
-                item_close = _close(tokens, j)
+                item_close = block_end(tokens, j)
                 inner, _ = _blocks(tokens, j + 1, item_close, offset)
                 items.append(inner)
                 j = item_close + 1
@@ -108,22 +109,13 @@ def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
             out.append({"t": "CodeBlock", "c": [A.NO_ATTR, tok.content.rstrip("\n")]})
             i += 1
         elif tok.type == "blockquote_open":
-            close = _close(tokens, i)
+            close = block_end(tokens, i)
             inner, _ = _blocks(tokens, i + 1, close, offset)
             out.append({"t": "BlockQuote", "c": inner})
             i = close + 1
         else:
             i += 1  # html blocks and rules are left out on purpose
     return out, i
-
-
-def _close(tokens, i: int) -> int:
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
 
 
 def _inlines(children) -> list[A.Node]:

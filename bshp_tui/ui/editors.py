@@ -20,18 +20,48 @@ from .dialogs import TextDialog
 
 
 class _Editor(ModalScreen[bool]):
-    """Common frame: a title, a hint line and save/cancel."""
+    """Common frame for editing a list of entries (list items or table rows): a title, a hint
+    line, delete, move, save and cancel. Subclasses show the entries and add or edit one."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Lagre", id="save"),
         Binding("escape", "cancel", "Avbryt", id="cancel"),
+        Binding("a", "add", "Legg til"),
+        Binding("delete,d", "delete", "Slett"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp"),
+        Binding("ctrl+down", "move(1)", "Flytt ned"),
     ]
 
     def __init__(self, c: Conductor, pos: Position):
         super().__init__()
         self.c, self.pos = c, pos
         self.field: Field = c.field(pos)
-        self.dirty = False
+        self.entries: list[dict] = [dict(e) for e in (c.value(pos) or []) if isinstance(e, dict)]
+
+    def cursor_index(self) -> int | None:
+        raise NotImplementedError
+
+    def redraw(self, index: int | None = None) -> None:
+        raise NotImplementedError
+
+    def action_delete(self) -> None:
+        index = self.cursor_index()
+        if index is not None and index < len(self.entries):
+            del self.entries[index]
+            self.redraw(index)
+
+    def action_move(self, step: int) -> None:
+        index = self.cursor_index()
+        if index is None:
+            return
+        target = index + step
+        if 0 <= target < len(self.entries):
+            self.entries[index], self.entries[target] = self.entries[target], self.entries[index]
+            self.redraw(target)
+
+    def action_save(self) -> None:
+        if self.store(self.entries):
+            self.dismiss(True)
 
     def header(self) -> ComposeResult:
         yield Label(self.field.question, classes="dialog-title")
@@ -55,18 +85,10 @@ class _Editor(ModalScreen[bool]):
 
 
 class ListEditor(_Editor):
-    BINDINGS = _Editor.BINDINGS + [
-        Binding("a", "add", "Legg til"),
-        Binding("delete,d", "delete", "Slett"),
-        Binding("ctrl+up", "move(-1)", "Flytt opp"),
-        Binding("ctrl+down", "move(1)", "Flytt ned"),
-    ]
-
     def __init__(self, c: Conductor, pos: Position):
         super().__init__(c, pos)
-        self.items = [dict(i) for i in (c.value(pos) or []) if isinstance(i, dict)]
-        if not self.items and self.field.defaults:
-            self.items = merge_list([], list(self.field.defaults))
+        if not self.entries and self.field.defaults:
+            self.entries = merge_list([], list(self.field.defaults))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
@@ -82,51 +104,31 @@ class ListEditor(_Editor):
         view = self.query_one(ListView)
         keep = view.index if index is None else index
         view.clear()
-        for item in self.items:
+        for item in self.entries:
             view.append(ListItem(Label(item.get("tekst", ""), markup=False)))
-        if self.items:
-            view.index = max(0, min(keep or 0, len(self.items) - 1))
+        if self.entries:
+            view.index = max(0, min(keep or 0, len(self.entries) - 1))
 
     @work
     async def action_add(self) -> None:
         text = await self.app.push_screen_wait(TextDialog("Nytt punkt"))
         if text and text.strip():
-            self.items = merge_list(self.items, [i["tekst"] for i in self.items] + [text.strip()])
-            self.dirty = True
-            self.redraw(len(self.items) - 1)
+            self.entries = merge_list(self.entries, [i["tekst"] for i in self.entries] + [text.strip()])
+            self.redraw(len(self.entries) - 1)
 
     @on(ListView.Selected)
     @work
     async def edit_item(self) -> None:
         index = self.query_one(ListView).index
-        if index is None or index >= len(self.items):
+        if index is None or index >= len(self.entries):
             return
-        text = await self.app.push_screen_wait(TextDialog("Endre punktet", self.items[index]["tekst"]))
+        text = await self.app.push_screen_wait(TextDialog("Endre punktet", self.entries[index]["tekst"]))
         if text and text.strip():
-            self.items[index] = {"id": self.items[index]["id"], "tekst": text.strip()}  # same id: a rename
-            self.dirty = True
+            self.entries[index] = {"id": self.entries[index]["id"], "tekst": text.strip()}  # same id: a rename
             self.redraw(index)
 
-    def action_delete(self) -> None:
-        index = self.query_one(ListView).index
-        if index is not None and index < len(self.items):
-            del self.items[index]
-            self.dirty = True
-            self.redraw(index)
-
-    def action_move(self, step: int) -> None:
-        index = self.query_one(ListView).index
-        if index is None:
-            return
-        target = index + step
-        if 0 <= target < len(self.items):
-            self.items[index], self.items[target] = self.items[target], self.items[index]
-            self.dirty = True
-            self.redraw(target)
-
-    def action_save(self) -> None:
-        if self.store(self.items):
-            self.dismiss(True)
+    def cursor_index(self) -> int | None:
+        return self.query_one(ListView).index
 
 
 class RowDialog(ModalScreen[dict | None]):
@@ -194,17 +196,6 @@ class RowDialog(ModalScreen[dict | None]):
 
 
 class TableEditor(_Editor):
-    BINDINGS = _Editor.BINDINGS + [
-        Binding("a", "add", "Ny rad"),
-        Binding("delete,d", "delete", "Slett rad"),
-        Binding("ctrl+up", "move(-1)", "Flytt opp"),
-        Binding("ctrl+down", "move(1)", "Flytt ned"),
-    ]
-
-    def __init__(self, c: Conductor, pos: Position):
-        super().__init__(c, pos)
-        self.rows = [dict(r) for r in (c.value(pos) or []) if isinstance(r, dict)]
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield from self.header()
@@ -222,7 +213,7 @@ class TableEditor(_Editor):
         table = self.query_one(DataTable)
         keep = table.cursor_row if index is None else index
         table.clear()
-        for row in self.rows:
+        for row in self.entries:
             cells = []
             for col in self.field.columns:
                 value = self.c.cell(self.field, row, col.id)
@@ -231,10 +222,10 @@ class TableEditor(_Editor):
                     text += " (slettet)"
                 cells.append(text)
             table.add_row(*[Text(c) for c in cells])
-        if self.rows:
-            table.move_cursor(row=max(0, min(keep or 0, len(self.rows) - 1)))
+        if self.entries:
+            table.move_cursor(row=max(0, min(keep or 0, len(self.entries) - 1)))
         if self.field.sum_column:
-            total = sum(r.get(self.field.sum_column) for r in self.rows
+            total = sum(r.get(self.field.sum_column) for r in self.entries
                         if isinstance(r.get(self.field.sum_column), (int, float)))
             label = self.field.column(self.field.sum_column).label
             self.query_one("#total", Static).update(f"Sum {label.lower()}: {format_number(total)}")
@@ -243,41 +234,23 @@ class TableEditor(_Editor):
     async def action_add(self) -> None:
         row = await self.app.push_screen_wait(RowDialog(self.c, self.field, None))
         if row:
-            self.rows = merge_rows(self.rows, self.rows + [row], self.field.columns)
-            self.dirty = True
-            self.redraw(len(self.rows) - 1)
+            self.entries = merge_rows(self.entries, self.entries + [row], self.field.columns)
+            self.redraw(len(self.entries) - 1)
 
     @on(DataTable.RowSelected)
     @work
     async def edit_row(self) -> None:
         index = self.query_one(DataTable).cursor_row
-        if index is None or index >= len(self.rows):
+        if index is None or index >= len(self.entries):
             return
-        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, self.rows[index]))
+        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, self.entries[index]))
         if row:
-            row["id"] = self.rows[index]["id"]
-            self.rows[index] = row
-            self.dirty = True
+            row["id"] = self.entries[index]["id"]
+            self.entries[index] = row
             self.redraw(index)
 
-    def action_delete(self) -> None:
-        index = self.query_one(DataTable).cursor_row
-        if self.rows and index is not None and index < len(self.rows):
-            del self.rows[index]
-            self.dirty = True
-            self.redraw(index)
-
-    def action_move(self, step: int) -> None:
-        index = self.query_one(DataTable).cursor_row
-        target = index + step
-        if self.rows and 0 <= target < len(self.rows):
-            self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
-            self.dirty = True
-            self.redraw(target)
-
-    def action_save(self) -> None:
-        if self.store(self.rows):
-            self.dismiss(True)
+    def cursor_index(self) -> int | None:
+        return self.query_one(DataTable).cursor_row if self.entries else None
 
 
 AXIS_PAIRS = [("haster", "kostnad"), ("innflytelse", "kunnskap"), ("kostnad", "innflytelse"), ("haster", "kunnskap")]
