@@ -9,9 +9,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
-from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input, Markdown, Static
 
 from .. import commands as cmd
 from .. import facilitation as F
@@ -35,6 +35,7 @@ class WorkScreen(Screen):
         Binding("ctrl+t", "timer", "Tidtaker", id="timer"),
         Binding("ctrl+p", "command_palette", "Kommandoer", show=False),
         Binding("f3", "toggle_steps", "Steg", id="steps"),
+        Binding("f4", "toggle_preview", "Forhåndsvis", id="preview"),
         Binding("escape", "close", "Øktliste", id="close"),
     ]
 
@@ -67,6 +68,10 @@ class WorkScreen(Screen):
                             placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
                 yield Static("", id="completion", classes="hint")
                 yield Static("", id="status")
+            with VerticalScroll(id="live-preview"):
+                yield Static("Forhåndsvisning av planen – oppdateres når dere svarer (F4 skjuler)",
+                             classes="hint")
+                yield Markdown("", id="live-doc")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -76,6 +81,7 @@ class WorkScreen(Screen):
         self.query_one("#private", Input).display = False
         self.query_one("#timer", Static).display = False
         self.query_one("#completion", Static).display = False
+        self.query_one("#live-preview").display = False
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
         await self.refresh_all(load_input=True)
@@ -96,6 +102,23 @@ class WorkScreen(Screen):
         else:
             steps.add_class("hidden")
 
+    def action_toggle_preview(self) -> None:
+        pane = self.query_one("#live-preview")
+        pane.display = not pane.display
+        if pane.display:
+            self.update_preview()
+
+    @work(thread=True, exclusive=True, group="preview")
+    def update_preview(self) -> None:
+        """Render the plan from the same document tree as the export, off the UI thread."""
+        from ..export.preview import preview_markdown
+
+        try:
+            text, _ = preview_markdown(self.c, "plan")
+        except BshpError as exc:
+            text = str(exc)
+        self.app.call_from_thread(self.query_one("#live-doc", Markdown).update, text)
+
     # -- refresh ---------------------------------------------------------------------------
 
     async def refresh_all(self, load_input: bool = False) -> None:
@@ -105,6 +128,8 @@ class WorkScreen(Screen):
         self.query_one("#where", Static).update(self.where_text())
         await self.refresh_choices()
         self.refresh_status()
+        if self.query_one("#live-preview").display:
+            self.update_preview()
         if load_input:
             self.load_input()
 

@@ -146,3 +146,19 @@ async def test_overview_health_and_preview(app_factory):
         status = str(app.screen.query_one("#preview-status").render())
         assert "ikke fylt ut" in status
         assert "Målområde Kommunale boliger" in app.screen.query_one("#preview-doc")._markdown
+
+
+async def test_live_preview_follows_the_answers(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        doc = w.query_one("#live-doc")
+        assert "Ikke utfylt: hovedmål for perioden" in doc._markdown
+        w.c.submit(Position("prioritering", "hovedmal", None, "hovedmal"), "Ingen skal bo i midlertidig bolig over 3 måneder")
+        await w.refresh_all()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Ingen skal bo i midlertidig bolig over 3 måneder" in doc._markdown
