@@ -54,7 +54,7 @@ class BshpApp(App):
         self.prompts_dir = prompts_dir
         self.clock = clock  # injected in tests to move timers without waiting
         self.register_theme(HIGH_CONTRAST)
-        self.theme = LIGHT
+        self.theme = LIGHT  # a light theme reads best on most meeting-room screens
         self._work = None  # the open WorkScreen, for saving on signals
 
     def get_default_screen(self) -> Screen:

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
+from .titlebar import TitleBar
 from ..errors import BshpError, SessionLockedError
 from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 
@@ -20,11 +21,11 @@ class StartScreen(Screen):
         Binding("l", "open_read_only", "Bare les", id="read_only"),
         Binding("s", "delete", "Slett", id="delete"),
         Binding("k", "backups", "Sikkerhetskopier", id="backups"),
-        Binding("f5", "refresh", "Oppdater", id="refresh"),
+        Binding("f5", "refresh", "Oppdater", id="refresh", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(self.title_subtitle())
         with Vertical(id="start"):
             yield Static(
                 "**Velkommen!** Velg planarbeidet dere vil fortsette med, eller trykk **N** for å starte et nytt. "
@@ -32,6 +33,9 @@ class StartScreen(Screen):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="start-status", classes="hint")
         yield Footer()
+
+    def title_subtitle(self) -> str:
+        return ""
 
     def on_mount(self) -> None:
         self.query_one("#welcome", Static).update(

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Markdown, Static
+from textual.widgets import Button, Footer, Input, Markdown, Static
 
 from .. import commands as cmd
 from .. import facilitation as F
 from ..conductor import Conductor, Position
+from .titlebar import TitleBar
 from ..errors import BshpError
 from ..transcript import build_turns, new_remarks, record_remarks
 from ..values import ValidationError
@@ -54,8 +55,12 @@ class WorkScreen(Screen):
 
     # -- layout ----------------------------------------------------------------------------
 
+    def title_subtitle(self) -> str:
+        text = f"{self.session.municipality} {self.session.meta.get('period', '')}".strip()
+        return text + (" (bare lesing)" if self.session.read_only else "")
+
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(self.title_subtitle())
         with Horizontal(id="work"):
             yield StepsPanel(id="steps")
             with Vertical(id="main"):
@@ -77,7 +82,6 @@ class WorkScreen(Screen):
     async def on_mount(self) -> None:
         self.c = Conductor(self.app.scripts, self.session)
         self.app._work = self
-        self.sub_title = f"{self.session.municipality} {self.session.meta.get('period', '')}".strip()
         self.query_one("#private", Input).display = False
         self.query_one("#timer", Static).display = False
         self.query_one("#completion", Static).display = False
