@@ -17,6 +17,8 @@ from ..errors import BshpError, UsageError, describe_os_error
 
 FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html"}
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
+DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
+SANDBOX_EPOCH = b"1970-01-01T00:00:00Z"
 
 
 class ExportError(BshpError):
@@ -96,6 +98,8 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
                 + (f" ({detail[-1]})" if detail else "")
                 + ". Ingen fil er endret. Prøv et annet format, eller meld feilen."
             )
+        if fmt in DATE_PART:
+            _stamp_dates(tmp, DATE_PART[fmt])
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         try:
@@ -113,3 +117,27 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         except OSError:
             pass
     return output
+
+
+def _stamp_dates(path: Path, part: str) -> None:
+    """In the sandbox pandoc cannot read the clock, so it dates the document 1970-01-01. Put the
+    real time in the document properties (entries are copied as they were, in order, so the ODT
+    mimetype stays first and uncompressed)."""
+    import zipfile
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    stamped = path.with_name(path.name + ".dato")
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == part:
+                    data = data.replace(SANDBOX_EPOCH, now)
+                dst.writestr(info, data)
+        os.replace(stamped, path)
+    finally:
+        try:
+            os.unlink(stamped)
+        except OSError:
+            pass

@@ -87,6 +87,10 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, tmp_path):
     props = document.core_properties
     assert props.title == "Boligsosial handlingsplan 2027–2030"
     assert "Nord-Fron/Sel" in props.author
+    assert props.created.year >= 2026 and props.language == "nb-NO"
+    with zipfile.ZipFile(result.path) as archive:
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+        assert 'name="kommune"' in custom and "Nord-Fron/Sel" in custom
     with zipfile.ZipFile(result.path) as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
         assert 'w:val="nb-NO"' in styles or 'w:eastAsia="nb-NO"' in styles or "nb-NO" in archive.read("word/settings.xml").decode()
@@ -99,6 +103,10 @@ def test_plan_odt_structure(filled, tmp_path):
     assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
     tables = doc.getElementsByType(odftable.Table)
     assert len(tables) == 2
+    import zipfile as zf
+    with zf.ZipFile(result.path) as archive:
+        assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
+        assert b"1970-01-01" not in archive.read("meta.xml")
     first_cells = [_odf_text(cell) for cell in tables[0].getElementsByType(odftable.TableCell)]
     assert first_cells[:5] == ["Strategi", "Tiltak", "Ansvarlig", "Tidsfrist", "Kostnad"]
     assert "# x | y" in first_cells and "<b>NAV</b>" in first_cells
