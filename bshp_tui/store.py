@@ -359,8 +359,13 @@ class SessionSnapshot:
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
         raise ReadOnlyError(self.id)
 
-    set_answer = delete_answer = set_draft = clear_draft = set_state = update_meta = _refuse
+    set_answer = delete_answer = set_draft = clear_draft = update_meta = _refuse
     retry_save = _refuse
+
+    def set_state(self, key: str, value: Any) -> None:
+        """View state (where the reader is) is kept in memory only, so a read-only view can
+        still be navigated. Nothing is written."""
+        self._docs["state"][key] = {"key": key, "value": clean_value(value)}
 
     def snapshot(self) -> dict:
         return json.loads(encode(self._data))

@@ -199,6 +199,10 @@ async def test_session_open_elsewhere_opens_read_only(app_factory, data_dir):
         assert "Bare lesing" in str(w.query_one("#status").render())
         await answer(pilot, "Noe")
         assert holder.answer("oppstart/planperiode") is None
+        assert w.pos.field_id == "planperiode"
+        await pilot.press("ctrl+n")  # reading: navigation works, nothing is written
+        await pilot.pause()
+        assert w.pos.field_id == "medlemmer"
     holder.close()
 
 
