@@ -220,3 +220,18 @@ async def test_damaged_file_is_listed_and_others_open(app_factory, data_dir):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "MessageDialog"
+
+
+async def test_broken_prompt_folder_is_reported_and_shipped_prompts_used(tmp_path, data_dir):
+    from bshp_tui.ui.app import make_app
+
+    own = tmp_path / "egne"
+    own.mkdir()
+    (own / "1-test.md").write_text("# Test\n\n```veiledning\nid: test\n```\n\n## Steg\n\n```felt\nid: a\ntype: farge\n```\n",
+                                   encoding="utf-8")
+    app = make_app(data_dir, prompts_dir=own)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MessageDialog"
+        assert [s.id for s in app.scripts][:2] == ["oppstart", "kartlegging"]
+        assert any("1-test.md:" in str(p) and "farge" in str(p) for p in app.prompt_problems)
