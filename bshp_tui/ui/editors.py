@@ -370,13 +370,17 @@ class MatrixEditor(ModalScreen[bool]):
         self.dismiss(self.changed)
 
 
-class RankedScreen(ModalScreen[None]):
+class _View(ModalScreen[None]):
+    """A read-only view of derived results. Esc or Q closes it."""
+
     BINDINGS = [Binding("escape,q", "dismiss", "Lukk")]
 
     def __init__(self, c: Conductor):
         super().__init__()
         self.c = c
 
+
+class RankedScreen(_View):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield Label("Tiltakene rangert", classes="dialog-title")
@@ -400,14 +404,8 @@ class RankedScreen(ModalScreen[None]):
         table.focus()
 
 
-class PlanOverviewScreen(ModalScreen[None]):
+class PlanOverviewScreen(_View):
     """Goal areas → goals → strategies → measures, with owner, deadline and cost."""
-
-    BINDINGS = [Binding("escape,q", "dismiss", "Lukk")]
-
-    def __init__(self, c: Conductor):
-        super().__init__()
-        self.c = c
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
