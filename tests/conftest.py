@@ -1,7 +1,5 @@
 import pytest
 
-from helpers import ROOT, run_bshp  # noqa: F401  (re-exported for older imports)
-
 
 @pytest.fixture
 def store(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -346,7 +345,7 @@ class WorkScreen(Screen):
     # -- commands and facilitation ---------------------------------------------------------
 
     async def run_command(self, name: str, arg: str) -> None:
-        from . import editors
+        from . import views
 
         if name == "tilbake":
             await self.action_back()
@@ -359,15 +358,15 @@ class WorkScreen(Screen):
         elif name == "rediger":
             self.action_edit()
         elif name == "oversikt":
-            self.app.push_screen(editors.PlanOverviewScreen(self.c))
+            self.app.push_screen(views.PlanOverviewScreen(self.c))
         elif name == "rangering":
-            self.app.push_screen(editors.RankedScreen(self.c))
+            self.app.push_screen(views.RankedScreen(self.c))
         elif name == "matrise":
             self.open_matrix()
         elif name == "helse":
-            self.app.push_screen(editors.HealthScreen(self.c), self._after_health)
+            self.app.push_screen(views.HealthScreen(self.c), self._after_health)
         elif name == "forhandsvis":
-            self.app.push_screen(editors.PreviewScreen(self.c))
+            self.app.push_screen(views.PreviewScreen(self.c))
         elif name == "eksporter":
             self.export(arg)
         elif name == "timer":
@@ -397,13 +396,13 @@ class WorkScreen(Screen):
             self.notify("Dette svaret redigeres rett i feltet nederst.")
 
     def open_matrix(self) -> None:
-        from . import editors
+        from . import views
 
         fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
         if fld is None:
             self.notify("Veiledningene har ingen prioritering.")
             return
-        self.app.push_screen(editors.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
+        self.app.push_screen(views.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
 
     async def _after_editor(self, changed: bool | None) -> None:
         if changed and self.pos is not None:

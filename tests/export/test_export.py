@@ -3,7 +3,6 @@
 import json
 import os
 import zipfile
-from pathlib import Path
 from xml.dom import minidom
 
 import docx
@@ -13,9 +12,8 @@ from odf.element import Text as OdfText
 
 from bshp_tui import health
 from bshp_tui.conductor import Conductor
-from bshp_tui.errors import BshpError, UsageError
-from bshp_tui.export.document import build_document
-from bshp_tui.export.pandoc import ExportError, convert
+from bshp_tui.errors import UsageError
+from bshp_tui.export.pandoc import ExportError
 from bshp_tui.export.service import export
 
 from export_fixtures import HOSTILE, SCRIPTS, pos

@@ -3,10 +3,9 @@
 from bshp_tui.conductor import Position
 from bshp_tui.facilitation import hidden_count
 from bshp_tui.store import SessionStore
-from bshp_tui.ui.chat import ChatInput, GroupTurn, Transcript
+from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
-from bshp_tui.ui.work import WorkScreen
 
 from ui_helpers import SIZE, answer, group_turns, new_session, transcript_texts, type_text, work
 

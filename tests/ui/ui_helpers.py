@@ -1,6 +1,5 @@
 """Helpers for Pilot-driven tests of the app."""
 
-from bshp_tui.ui.app import make_app
 from bshp_tui.ui.chat import ChatInput, GroupTurn, Transcript
 from bshp_tui.ui.work import WorkScreen
 

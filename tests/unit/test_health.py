@@ -139,7 +139,7 @@ def test_removed_goal_area_leaves_its_answers_flagged(c):
 def test_totals(c):
     put(c, "medvirkning.moteplan", "18:00; a; b; c; 15; d; e\n18:15; a; b; c; 45; d; e")
     assert health.meeting_minutes(c) == 60
-    ids = setup_plan(c, "S; Bygge flere; Eiendom; 2028; 1 500 000\nS; Annet; NAV; 2027; 250 000")
+    setup_plan(c, "S; Bygge flere; Eiendom; 2028; 1 500 000\nS; Annet; NAV; 2027; 250 000")
     totals = {area.text: total for area, total in health.cost_per_goal_area(c)}
     assert totals == {"Kommunale boliger": 1_750_000, "Innholdstjenester": 0}
 

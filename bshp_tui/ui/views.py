@@ -1,0 +1,277 @@
+"""Views of derived results: the prioritisation matrix, the ranked list, the plan overview, the
+health report and the document preview."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
+
+from .. import health as H
+from ..conductor import Conductor
+from ..errors import BshpError
+from ..script import Field
+from ..values import ValidationError, format_number
+
+
+AXIS_PAIRS = [("haster", "kostnad"), ("innflytelse", "kunnskap"), ("kostnad", "innflytelse"), ("haster", "kunnskap")]
+
+
+class MatrixEditor(ModalScreen[bool]):
+    """Rate each measure 1–4 on each scale; see where it lands in a 2×2 grid. X switches axes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Ferdig", id="close"),
+        Binding("x", "switch_axes", "Bytt akser", id="axes"),
+        Binding("left", "scale(-1)", "Forrige skala", show=False),
+        Binding("right", "scale(1)", "Neste skala", show=False),
+        Binding("1", "rate(1)", "1", show=False),
+        Binding("2", "rate(2)", "2", show=False),
+        Binding("3", "rate(3)", "3", show=False),
+        Binding("4", "rate(4)", "4", show=False),
+        Binding("0", "rate(0)", "Fjern", show=False),
+    ]
+
+    def __init__(self, c: Conductor, fld: Field, read_only: bool = False):
+        super().__init__()
+        self.c, self.fld, self.read_only = c, fld, read_only
+        self.scale_index = 0
+        self.pair_index = 0
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Prioritering: vurder tiltakene", classes="dialog-title")
+            yield Static("", id="matrix-help", classes="hint")
+            yield DataTable(id="ratings", cursor_type="cell", zebra_stripes=True)
+            yield Static("", id="axes", classes="hint")
+            with Grid(id="matrix"):
+                for key in ("tl", "tr", "bl", "br"):
+                    yield Static("", id=f"q-{key}", classes="quadrant", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Tiltak", key="tiltak")
+        for scale in self.fld.scales:
+            table.add_column(f"{scale.low} (1) – {scale.high} (4)", key=scale.id)
+        self.query_one("#matrix-help", Static).update(
+            "Velg en celle og trykk 1–4 (0 fjerner) · ←/→ bytter skala · X bytter akser i rutenettet · Esc er ferdig")
+        self.redraw()
+        table.focus()
+
+    def measures(self):
+        return self.c.items(self.fld.ref or "", self.fld.ref_column)
+
+    def redraw(self) -> None:
+        table = self.query_one(DataTable)
+        coord = table.cursor_coordinate
+        table.clear()
+        ratings = self.c.session.answer(f"{self.fld.script_id}/{self.fld.id}") or {}
+        for item in self.measures():
+            given = ratings.get(item.id) or {}
+            table.add_row(Text(item.text), *[str(given.get(s.id, "·")) for s in self.fld.scales], key=item.id)
+        if table.row_count:
+            table.cursor_coordinate = coord if coord.row < table.row_count else coord._replace(row=0)
+        if not self.measures():
+            self.query_one("#matrix-help", Static).update(
+                "Det er ingen tiltak å vurdere ennå. Skriv tiltak i gap-analysen først.")
+        self.draw_matrix()
+
+    def draw_matrix(self) -> None:
+        scales = {s.id: s for s in self.fld.scales}
+        pairs = [p for p in AXIS_PAIRS if p[0] in scales and p[1] in scales] or [
+            (self.fld.scales[0].id, self.fld.scales[-1].id)]
+        x, y = pairs[self.pair_index % len(pairs)]
+        grid = H.quadrants(self.c, x, y)
+        sx, sy = scales[x], scales[y]
+        self.query_one("#axes", Static).update(
+            f"Rutenett: {sx.low} ← → {sx.high} (vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett)")
+        cells = {"tl": (False, True), "tr": (True, True), "bl": (False, False), "br": (True, False)}
+        for key, quadrant in cells.items():
+            names = [m.item.text for m in grid[quadrant]]
+            title = f"{sx.high if quadrant[0] else sx.low} · {sy.high if quadrant[1] else sy.low}"
+            body = "\n".join(f"• {n}" for n in names) or "–"
+            self.query_one(f"#q-{key}", Static).update(Text(f"{title}\n{body}"))
+
+    def action_switch_axes(self) -> None:
+        self.pair_index += 1
+        self.draw_matrix()
+
+    def action_scale(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        column = max(1, min(len(self.fld.scales), table.cursor_column + step))
+        table.cursor_coordinate = table.cursor_coordinate._replace(column=column)
+
+    def action_rate(self, value: int) -> None:
+        if self.read_only:
+            self.notify("Økta er åpnet bare for lesing.")
+            return
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        column = table.cursor_column
+        if column == 0:
+            column = 1
+        scale = self.fld.scales[column - 1]
+        try:
+            self.c.set_rating(self.fld, row_key.value, scale.id, value or None)
+        except (ValidationError, BshpError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed = True
+        self.redraw()
+        next_column = column + 1 if column < len(self.fld.scales) else 1
+        next_row = table.cursor_row + (1 if column == len(self.fld.scales) else 0)
+        table.cursor_coordinate = table.cursor_coordinate._replace(
+            row=min(next_row, table.row_count - 1), column=next_column)
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)
+
+
+class _View(ModalScreen[None]):
+    """A read-only view of derived results. Esc or Q closes it."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", "Lukk")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+
+
+class RankedScreen(_View):
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Tiltakene rangert", classes="dialog-title")
+            yield Static("Summen av de fire vurderingene (4–16). Ved lik sum går det som haster mest først, "
+                         "deretter det som koster minst. ★ = lavthengende frukt, ? = trenger realitetssjekk.",
+                         classes="hint")
+            yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Nr.", "Tiltak", "Målområde", "Haster", "Kostnad", "Innflytelse", "Kunnskap", "Sum", "")
+        fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
+        flying = {m.item.id for m in H.flying_measures(self.c)}
+        for n, m in enumerate(H.ranked_measures(self.c), start=1):
+            r = m.ratings
+            mark = "★" if m.item.id in fruit else ("?" if m.item.id in flying else "")
+            table.add_row(str(n) if m.rated else "–", Text(m.item.text), Text(m.goal_area),
+                          *[str(r.get(s, "·")) for s in ("haster", "kostnad", "innflytelse", "kunnskap")],
+                          str(m.score) if m.rated else "ikke vurdert", mark)
+        table.focus()
+
+
+class PlanOverviewScreen(_View):
+    """Goal areas → goals → strategies → measures, with owner, deadline and cost."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Planoversikt", classes="dialog-title")
+            yield Tree("Handlingsplan", id="overview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(Tree)
+        tree.root.expand()
+        goals = [i.text for i in self.c.items("prioritering.hovedmal")]
+        main = tree.root.add("Hovedmål", expand=True)
+        for g in goals or ["(ikke skrevet ennå)"]:
+            main.add_leaf(Text(g))
+        fld = self.c.field("tiltak.handlingsplan") if self.c.has_field("tiltak.handlingsplan") else None
+        for area, total in H.cost_per_goal_area(self.c):
+            node = tree.root.add(Text(f"Målområde {area.text}  (kostnad {format_number(total)} kr)"), expand=True)
+            goal = self.c.session.answer(f"tiltak/mal@{area.id}") or "(mål ikke skrevet ennå)"
+            node.add_leaf(Text(f"Mål: {goal}"))
+            strategies: dict[str, list] = {}
+            for row in (self.c.session.answer(f"tiltak/handlingsplan@{area.id}") or []) if fld else []:
+                strategies.setdefault(str(row.get("strategi") or "(uten strategi)"), []).append(row)
+            for strategy, rows in strategies.items():
+                s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)
+                for row in rows:
+                    cost = row.get("kostnad")
+                    s_node.add_leaf(Text(
+                        f"{self.c.cell(fld, row, 'tiltak') or '(tiltak mangler)'} – "
+                        f"{row.get('ansvarlig') or 'ansvarlig mangler'}, {row.get('tidsfrist') or 'frist mangler'}, "
+                        f"{format_number(cost) + ' kr' if isinstance(cost, (int, float)) else 'kostnad mangler'}"))
+            if not strategies:
+                node.add_leaf("(ingen tiltak ennå)")
+        tree.focus()
+
+
+class HealthScreen(ModalScreen[tuple | None]):
+    """The assistant's remarks on the plan. Enter goes to the step that needs attention."""
+
+    BINDINGS = [Binding("escape,q", "close", "Lukk")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+        self.remarks = H.health_report(c)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide editor"):
+            yield Label("Planhelse", classes="dialog-title")
+            if not self.remarks:
+                yield Static("Ingen merknader nå. Det ser ryddig ut!")
+            yield ListView(*[ListItem(Static(f"{'✓' if r.level == 'bra' else '•'} {r.text}", markup=False))
+                             for r in self.remarks], id="remarks")
+            yield Static("Enter går til steget merknaden gjelder · Esc lukker", classes="hint")
+        yield Footer()
+
+    @on(ListView.Selected)
+    def _go(self, event: ListView.Selected) -> None:
+        index = self.query_one(ListView).index
+        remark = self.remarks[index] if index is not None and index < len(self.remarks) else None
+        if remark is not None and remark.script_id:
+            self.dismiss((remark.script_id, remark.step_id, remark.item))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PreviewScreen(Screen):
+    """The plan document as it will look, built from the same document tree as the export."""
+
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Lukk"),
+                Binding("g", "choose('grunnlag')", "Datagrunnlag"), Binding("p", "choose('plan')", "Plan"),
+                Binding("w", "choose('arbeidsdokumenter')", "Arbeidsdokumenter")]
+
+    def __init__(self, c: Conductor):
+        super().__init__()
+        self.c = c
+        self.kind = "plan"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="preview"):
+            yield Static("Lager forhåndsvisning …", id="preview-status", classes="hint")
+            yield Markdown("", id="preview-doc")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_preview()
+
+    def action_choose(self, kind: str) -> None:
+        self.kind = kind
+        self.render_preview()
+
+    @work(thread=True, exclusive=True)
+    def render_preview(self) -> None:
+        from ..export.preview import preview_markdown
+
+        try:
+            text, missing = preview_markdown(self.c, self.kind)
+        except BshpError as exc:
+            self.app.call_from_thread(self.query_one("#preview-status", Static).update, str(exc))
+            return
+        status = (f"{len(missing)} punkter er ikke fylt ut og vises som [Ikke utfylt: …]." if missing
+                  else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
+        self.app.call_from_thread(self.query_one("#preview-status", Static).update, status)
+        self.app.call_from_thread(self.query_one("#preview-doc", Markdown).update, text)
