@@ -224,7 +224,8 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def _load_scripts(args: argparse.Namespace):
-    from .script import ScriptErrors, default_prompts_dir, load_folder_cached
+    from .script import ScriptErrors, default_prompts_dir
+    from .script_cache import load_folder_cached
 
     folder = Path(args.prompts) if args.prompts else default_prompts_dir()
     try:

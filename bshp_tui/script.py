@@ -13,10 +13,8 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 
 from __future__ import annotations
 
-import json
-import os
 import re
-from dataclasses import asdict, dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Iterable
 
@@ -734,74 +732,3 @@ def _check_references(scripts: list[Script]) -> list[ScriptError]:
             if ref not in steps:
                 errors.append(ScriptError(script.path, line, f"lenken «#{target}» viser til et steg som ikke finnes"))
     return errors
-
-
-# --------------------------------------------------------------------------------------------
-# A cache of parsed scripts, so commands that only read (export, list) start fast
-
-
-CACHE_VERSION = 1
-
-
-def _signature(folder: Path) -> list:
-    out = []
-    for path in prompt_files(folder):
-        st = path.stat()
-        out.append([path.name, st.st_size, st.st_mtime_ns])
-    return [CACHE_VERSION, str(Path(folder).resolve()), out]
-
-
-def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Script]:
-    """Like load_folder, but reuses a parse saved in `cache_dir` while the files are unchanged.
-    A missing, stale or unreadable cache is simply rebuilt; failing to save it is ignored."""
-    folder = Path(folder)
-    if cache_dir is None or not folder.is_dir():
-        return load_folder(folder)
-    signature = _signature(folder)
-    cache = Path(cache_dir) / "veiledninger.json"
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("signature") == signature:
-            return [_script_from_dict(s) for s in data["scripts"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    scripts = load_folder(folder)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]},
-                                  ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return scripts
-
-
-def _script_to_dict(script: Script) -> dict:
-    data = asdict(script)
-    data["path"] = str(script.path)
-    return data
-
-
-def _script_from_dict(data: dict) -> Script:
-    def condition(raw):
-        return None if raw is None else Condition(raw["ref"], tuple(raw["values"]), raw["negate"], raw["line"])
-
-    steps = []
-    for s in data["steps"]:
-        fields = []
-        for f in s["fields"]:
-            f = dict(f)
-            f["options"] = [Option(**o) for o in f["options"]]
-            f["columns"] = [Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"])) for c in f["columns"]]
-            f["scales"] = [Scale(**sc) for sc in f["scales"]]
-            f["condition"] = condition(f["condition"])
-            fields.append(Field(**f))
-        s = dict(s)
-        s["fields"] = fields
-        s["condition"] = condition(s["condition"])
-        steps.append(Step(**s))
-    data = dict(data)
-    data["steps"] = steps
-    data["path"] = Path(data["path"])
-    return Script(**data)

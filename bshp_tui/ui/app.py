@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..script import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir, load_folder_cached
+from ..script import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
+from ..script_cache import load_folder_cached
 from ..store import SessionStore
 
 HIGH_CONTRAST = Theme(

@@ -179,7 +179,7 @@ def test_older_schema_is_migrated_after_a_backup(store, monkeypatch):
 
 
 def test_rolling_backups_keep_distinct_states(store, monkeypatch):
-    monkeypatch.setattr("bshp_tui.store.BACKUP_INTERVAL", 0)
+    monkeypatch.setattr("bshp_tui.session.BACKUP_INTERVAL", 0)
     with store.create("Molde") as s:
         for i in range(MAX_BACKUPS + 15):
             s.set_answer("a/x", i)

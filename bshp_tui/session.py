@@ -1,0 +1,334 @@
+"""An open session: answers, drafts and view state, saved durably the moment they change.
+
+`Session` is the writable handle (it holds the writer lock, taken by the store); `SessionSnapshot`
+is a read-only view of the file as it is, for a second window or an export.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .durable import DirSyncWarning, atomic_write_bytes
+from .errors import BshpError, ReadOnlyError, SaveError
+from .sanitize import clean_text, clean_value
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+    from .store import SessionStore
+
+BACKUP_INTERVAL = 10 * 60  # seconds between automatic backups while a session is being edited
+
+
+def now_iso() -> str:
+    """Local time with its UTC offset, to the second: 2026-11-26T09:30:12+01:00."""
+    t = time.localtime()
+    offset = t.tm_gmtoff or 0
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', t)}{sign}{hours:02d}:{minutes:02d}"
+
+
+def encode(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# TinyDB storage
+
+
+class DurableStorage:
+    """A TinyDB storage that keeps the database in memory and writes every change durably.
+
+    TinyDB's JSONStorage re-reads the file before each change and overwrites it in place; this
+    one reads once and replaces the file atomically. When a write fails, the in-memory state
+    keeps the change, the file stays as it was, and the next write (or `Session.retry_save`)
+    writes everything.
+    """
+
+    def __init__(self, session: "Session", data: dict):
+        self._session = session
+        self._data = data
+
+    def read(self) -> dict:
+        return self._data
+
+    def write(self, data: dict) -> None:
+        self._data = data
+        self._session._write(data)
+
+    def close(self) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------------------------
+# An open session
+
+
+class Session:
+    """One open session. Changes are saved the moment they are made.
+
+    Answers are stored under string keys chosen by the conductor ("oppstart/plantype",
+    "gap/status@a1b2"). Values are cleaned (see sanitize) before they are stored.
+    """
+
+    def __init__(self, store: "SessionStore", session_id: str, data: dict, read_only: bool,
+                 lock: "FileLock | None"):
+        self.store = store
+        self.id = session_id
+        self.path = store.path_for(session_id)
+        self.read_only = read_only
+        self._lock = lock
+        self.dirty = False  # True while the file is behind the in-memory state
+        self.last_saved: datetime | None = None
+        self.last_error: BshpError | None = None
+        self.durability_warning: str | None = None
+        self._last_backup = time.monotonic()
+        self._closed = False
+        from tinydb import TinyDB  # only writers need it; read-only views use SessionSnapshot
+
+        self.db = TinyDB(storage=DurableStorage, session=self, data=data)
+        self._index: dict[str, dict[str, int]] = {}
+        for table in ("answers", "drafts", "state"):
+            self._index[table] = {
+                doc["key"]: doc.doc_id for doc in self.db.table(table).all()
+            }
+
+    # -- metadata --------------------------------------------------------------------------
+
+    @property
+    def meta(self) -> dict:
+        return dict(self.db.table("meta").get(doc_id=1) or {})
+
+    @property
+    def municipality(self) -> str:
+        return self.meta.get("municipality", "")
+
+    def update_meta(self, **fields: Any) -> None:
+        self._check_writable()
+        self.db.table("meta").update(clean_value(fields), doc_ids=[1])
+
+    # -- answers, drafts and state ---------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        return {doc["key"]: doc["value"] for doc in self.db.table("answers").all()}
+
+    def answer(self, key: str, default: Any = None) -> Any:
+        doc = self._get("answers", key)
+        return default if doc is None else doc["value"]
+
+    def answer_doc(self, key: str) -> dict | None:
+        doc = self._get("answers", key)
+        return None if doc is None else dict(doc)
+
+    def set_answer(self, key: str, value: Any, **extra: Any) -> None:
+        self._put("answers", key, {"value": clean_value(value), **clean_value(extra)})
+
+    def delete_answer(self, key: str) -> None:
+        self._delete("answers", key)
+
+    def draft(self, key: str) -> str | None:
+        doc = self._get("drafts", key)
+        return None if doc is None else doc["text"]
+
+    def drafts(self) -> dict[str, str]:
+        return {doc["key"]: doc["text"] for doc in self.db.table("drafts").all()}
+
+    def set_draft(self, key: str, text: str) -> None:
+        if not text:
+            self.clear_draft(key)
+            return
+        if self.draft(key) == clean_text(text):
+            return
+        self._put("drafts", key, {"text": clean_text(text)})
+
+    def clear_draft(self, key: str) -> None:
+        self._delete("drafts", key)
+
+    def state(self, key: str, default: Any = None) -> Any:
+        doc = self._get("state", key)
+        return default if doc is None else doc["value"]
+
+    def set_state(self, key: str, value: Any) -> None:
+        if self.state(key, object()) == value:
+            return
+        self._put("state", key, {"value": clean_value(value)})
+
+    def _get(self, table: str, key: str) -> dict | None:
+        doc_id = self._index[table].get(key)
+        return None if doc_id is None else self.db.table(table).get(doc_id=doc_id)
+
+    def _put(self, table: str, key: str, fields: dict) -> None:
+        self._check_writable()
+        key = clean_text(key)
+        fields = {**fields, "key": key, "updated": now_iso()}
+        doc_id = self._index[table].get(key)
+        if doc_id is None:
+            # Index first: if the write fails, the document is still in memory under this id.
+            doc_id = max(self._index[table].values(), default=0) + 1
+            self._index[table][key] = doc_id
+            from tinydb.table import Document
+
+            self.db.table(table).insert(Document(fields, doc_id=doc_id))
+        else:
+            self.db.table(table).update(fields, doc_ids=[doc_id])
+
+    def _delete(self, table: str, key: str) -> None:
+        self._check_writable()
+        doc_id = self._index[table].pop(key, None)
+        if doc_id is not None:
+            self.db.table(table).remove(doc_ids=[doc_id])
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.id)
+        if self._closed:
+            raise BshpError(f"Økta «{self.id}» er lukket. Åpne den på nytt for å gjøre endringer.")
+
+    def _write(self, data: dict) -> None:
+        """Write the whole state durably. Called by DurableStorage for every change."""
+        self._check_writable()
+        data["meta"]["1"]["updated"] = now_iso()
+        if time.monotonic() - self._last_backup >= BACKUP_INTERVAL:
+            self._last_backup = time.monotonic()
+            self.store._backup_quietly(self.id, "underveis")
+        try:
+            atomic_write_bytes(self.path, encode(data))
+        except DirSyncWarning as exc:
+            # The file holds the new state; only the folder sync failed. Keep dirty so the
+            # next change writes and syncs again.
+            self.durability_warning = str(exc)
+            self.dirty = True
+            self.last_saved = datetime.now()
+            return
+        except OSError as exc:
+            self.dirty = True
+            self.last_error = SaveError(self.path, exc)
+            raise self.last_error from exc
+        self.dirty = False
+        self.durability_warning = None
+        self.last_error = None
+        self.last_saved = datetime.now()
+
+    def retry_save(self) -> None:
+        """Write the in-memory state again (after a failed save). Raises SaveError on failure."""
+        self._write(self.db.storage.read())
+
+    def save_copy(self, path: Path) -> None:
+        """Write the in-memory state to another file, e.g. when the data folder is unwritable."""
+        try:
+            atomic_write_bytes(Path(path), encode(self.db.storage.read()))
+        except DirSyncWarning:
+            pass
+        except OSError as exc:
+            raise SaveError(Path(path), exc) from exc
+
+    def snapshot(self) -> dict:
+        """A deep copy of the whole session data (as in the file)."""
+        return json.loads(encode(self.db.storage.read()))
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        if self.dirty and not self.read_only:
+            try:
+                self.retry_save()
+            except BshpError:
+                pass
+        self._closed = True
+        self.store._release(self.id, self._lock)
+        self._lock = None
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class SessionSnapshot:
+    """A read-only view of a session as it is on disk, for a second window or an export.
+    It takes no lock and never writes."""
+
+    read_only = True
+    dirty = False
+    last_saved = None
+    last_error = None
+    durability_warning = None
+
+    def __init__(self, store: "SessionStore", session_id: str, data: dict):
+        self.store = store
+        self.id = session_id
+        self.path = store.path_for(session_id)
+        self._data = data
+        self._docs = {
+            table: {doc["key"]: doc for doc in data.get(table, {}).values()}
+            for table in ("answers", "drafts", "state")
+        }
+
+    @property
+    def meta(self) -> dict:
+        return dict(self._data["meta"]["1"])
+
+    @property
+    def municipality(self) -> str:
+        return self.meta.get("municipality", "")
+
+    def answers(self) -> dict[str, Any]:
+        return {key: doc["value"] for key, doc in self._docs["answers"].items()}
+
+    def answer(self, key: str, default: Any = None) -> Any:
+        doc = self._docs["answers"].get(key)
+        return default if doc is None else doc["value"]
+
+    def answer_doc(self, key: str) -> dict | None:
+        doc = self._docs["answers"].get(key)
+        return None if doc is None else dict(doc)
+
+    def draft(self, key: str) -> str | None:
+        doc = self._docs["drafts"].get(key)
+        return None if doc is None else doc["text"]
+
+    def drafts(self) -> dict[str, str]:
+        return {key: doc["text"] for key, doc in self._docs["drafts"].items()}
+
+    def state(self, key: str, default: Any = None) -> Any:
+        doc = self._docs["state"].get(key)
+        return default if doc is None else doc["value"]
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise ReadOnlyError(self.id)
+
+    set_answer = delete_answer = set_draft = clear_draft = update_meta = _refuse
+    retry_save = _refuse
+
+    def set_state(self, key: str, value: Any) -> None:
+        """View state (where the reader is) is kept in memory only, so a read-only view can
+        still be navigated. Nothing is written."""
+        self._docs["state"][key] = {"key": key, "value": clean_value(value)}
+
+    def snapshot(self) -> dict:
+        return json.loads(encode(self._data))
+
+    def save_copy(self, path: Path) -> None:
+        try:
+            atomic_write_bytes(Path(path), encode(self._data))
+        except DirSyncWarning:
+            pass
+        except OSError as exc:
+            raise SaveError(Path(path), exc) from exc
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "SessionSnapshot":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
