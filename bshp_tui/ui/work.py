@@ -224,6 +224,7 @@ class WorkScreen(Screen):
             return
         fld = self.c.field(self.pos)
         if not 1 <= number <= len(fld.options):
+            self.notify(f"Velg et tall fra 1 til {len(fld.options)}.", severity="warning")
             return
         if fld.kind == "flervalg":
             box = self.query_one(ChatInput)
