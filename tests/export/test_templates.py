@@ -25,3 +25,14 @@ def test_group_override(tmp_path):
     (tmp_path / "lovverk.md").write_text("Vår egen tekst om **lovverket**.", encoding="utf-8")
     assert plain_text(template_blocks("lovverk", [tmp_path])).strip() == "Vår egen tekst om lovverket."
     assert "boligsosialloven" in plain_text(template_blocks("lovverk", [tmp_path / "finnes-ikke"]))
+
+
+def test_document_tree_version_matches_the_bundled_pandoc():
+    import json
+    import subprocess
+
+    from bshp_tui.export.ast import API_VERSION
+    from bshp_tui.export.pandoc import pandoc_path
+
+    out = subprocess.run([pandoc_path(), "-f", "markdown", "-t", "json"], input=b"x", capture_output=True, check=True)
+    assert json.loads(out.stdout)["pandoc-api-version"][:2] == API_VERSION[:2]
