@@ -98,12 +98,16 @@ class WorkScreen(Screen):
         self.query_one("#steps").set_class(narrow, "hidden-narrow")
 
     def action_toggle_steps(self) -> None:
+        """F3: show the step list and move into it; pressed again there, hide it."""
         steps = self.query_one("#steps")
         if steps.has_class("hidden-narrow") or steps.has_class("hidden"):
             steps.remove_class("hidden-narrow", "hidden")
             steps.focus()
+        elif not steps.has_focus:
+            steps.focus()
         else:
             steps.add_class("hidden")
+            self.query_one(ChatInput).focus()
 
     def action_toggle_preview(self) -> None:
         pane = self.query_one("#live-preview")
