@@ -76,6 +76,10 @@ class BshpApp(App):
                 f"Rett feilene og start på nytt (kontroller med `bshp check-prompts`):\n\n{lines}",
             ))
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+        """Notifications often quote what the group typed, so they are never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- saving on the way out -------------------------------------------------------------
 
     def _install_signal_handlers(self) -> None:

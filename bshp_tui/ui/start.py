@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,15 +56,16 @@ class StartScreen(Screen):
         try:
             infos = self.app.store.list()
         except BshpError as exc:
-            self.query_one("#start-status", Static).update(str(exc))
+            self.query_one("#start-status", Static).update(Text(str(exc)))
             return
         for info in infos:
             if info.ok:
                 progress = f"{round((info.progress or 0) * 100)} %"
                 updated = info.updated[:16].replace("T", " ") if info.updated else "–"
-                table.add_row(info.municipality, info.period or "–", progress, updated, info.path.name, key=info.id)
+                table.add_row(Text(info.municipality), info.period or "–", progress, updated, info.path.name,
+                              key=info.id)
             else:
-                table.add_row("SKADET", info.damaged or "", "", "", info.path.name, key=info.id)
+                table.add_row("SKADET", Text(info.damaged or ""), "", "", info.path.name, key=info.id)
         deleted = self.app.store.deleted_ids()
         status = f"{len(infos)} planarbeid i «{self.app.store.data_dir}»."
         if any(not i.ok for i in infos):
@@ -72,7 +74,7 @@ class StartScreen(Screen):
             status += f" Slettet, men kan gjenopprettes: {', '.join(deleted)}."
         if not infos:
             status = "Ingen planarbeid her ennå. Trykk N for å starte et nytt."
-        self.query_one("#start-status", Static).update(status)
+        self.query_one("#start-status", Static).update(Text(status))
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)

@@ -132,7 +132,7 @@ class WorkScreen(Screen):
         self.pos = self.c.cursor()
         await self.query_one(Transcript).show(build_turns(self.c))
         self.query_one(StepsPanel).refresh_steps(self.c)
-        self.query_one("#where", Static).update(self.where_text())
+        self.query_one("#where", Static).update(Text(self.where_text()))
         await self.refresh_choices()
         self.refresh_status()
         if self.query_one("#live-preview").display:
@@ -180,19 +180,19 @@ class WorkScreen(Screen):
     def refresh_status(self, error: str | None = None) -> None:
         status = self.query_one("#status", Static)
         if self.session.read_only:
-            status.update("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke.")
+            status.update(Text("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke."))
             status.set_class(True, "warning")
             return
         err = error or (str(self.session.last_error) if self.session.last_error else None)
         if err:
-            status.update(err)
+            status.update(Text(err))
             status.set_class(True, "error")
             return
         status.set_class(False, "error", "warning")
         saved = self.session.last_saved
         percent = round(self.c.overall_progress() * 100)
         text = f"Lagret {saved:%H:%M:%S}" if saved else "Alt er lagret"
-        status.update(f"{text} · {percent} % av planen er fylt ut")
+        status.update(Text(f"{text} · {percent} % av planen er fylt ut"))
 
     # -- answering -------------------------------------------------------------------------
 

@@ -104,10 +104,12 @@ async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
         w = await new_session(pilot)
         w.c.jump("kartlegging", "boliger")
         await w.refresh_all(load_input=True)
-        await answer(pilot, "mange")
+        await answer(pilot, "mange [/] [b]")
+        await pilot.pause(0.3)
         assert w.pos.field_id == "antall"
-        assert w.query_one(ChatInput).text == "mange"
-        assert any("ikke et tall" in str(n.message) for n in app._notifications)
+        assert w.query_one(ChatInput).text == "mange [/] [b]"
+        note = next(n for n in app._notifications if "ikke et tall" in str(n.message))
+        assert "«mange [/] [b]»" in note.message and not note.markup  # shown literally
 
 
 async def test_slash_commands_and_completion(app_factory):
@@ -214,8 +216,8 @@ async def test_damaged_file_is_listed_and_others_open(app_factory, data_dir):
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("DataTable")
         rows = [table.get_row_at(i) for i in range(table.row_count)]
-        assert rows[0][0] == "Molde"
-        assert rows[1][0] == "SKADET" and "avkuttet" in rows[1][1]
+        assert str(rows[0][0]) == "Molde"
+        assert rows[1][0] == "SKADET" and "avkuttet" in str(rows[1][1])
         await pilot.press("down", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "MessageDialog"
@@ -234,3 +236,19 @@ async def test_broken_prompt_folder_is_reported_and_shipped_prompts_used(tmp_pat
         assert type(app.screen).__name__ == "MessageDialog"
         assert [s.id for s in app.scripts][:2] == ["oppstart", "kartlegging"]
         assert any("1-test.md:" in str(p) and "farge" in str(p) for p in app.prompt_problems)
+
+
+async def test_markup_in_names_is_shown_literally(app_factory, data_dir):
+    store = SessionStore(data_dir)
+    with store.create("[/]Rare [b]navn") as s:
+        s.set_answer("gap/malomrader", [{"id": "a1", "tekst": "[/] område *x*"}])
+        s.set_state("cursor", ["gap", "gap", "a1", "status"])
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        assert str(app.screen.query_one("DataTable").get_row_at(0)[0]) == "[/]Rare [b]navn"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        w = app.screen
+        assert "[/] område *x*" in str(w.query_one("#where").render())
+        assert "[/]Rare [b]navn" in str(w.query_one("TitleBar").render())
