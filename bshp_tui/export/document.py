@@ -32,6 +32,9 @@ PLAN_TYPES = {
     "handlingsdel": "Planens tiltak inngår i kommuneplanens handlingsdel, som rulleres hvert år.",
 }
 ACTION_COLUMNS = ["strategi", "tiltak", "ansvarlig", "tidsfrist", "kostnad"]
+# Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
+SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Innfly\u00adtelse",
+                  "kunnskap": "Kunn\u00adskap"}
 # Which part of the mapping describes a goal area, by words in the goal area's name.
 MAPPING_FOR_AREA = [
     (("bolig",), "boliger"),
@@ -435,7 +438,8 @@ class Builder:
             "Hvert tiltak er vurdert fra 1 til 4 på fire skalaer der 4 taler for å gjøre det nå (haster, "
             "mindre kostbart, stor innflytelse, stor kunnskap). Summen gir rekkefølgen; ved lik sum kommer det "
             "som haster mest først, deretter det som koster minst.")))
-        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde", *[s.id.capitalize() for s in fld.scales], "Sum")]
+        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde",
+                                         *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales], "Sum")]
         rows = []
         for n, m in enumerate(ranked, start=1):
             rows.append([A.cell_text(n if m.rated else "–"), A.cell_text(m.item.text), A.cell_text(m.goal_area),
@@ -443,8 +447,10 @@ class Builder:
                          A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
             if not m.rated:
                 self.missing.append(f"vurdering av «{m.item.text}»")
-        scale_width = 0.4 / (len(fld.scales) + 1)
-        out.append(A.table(head, rows, widths=[0.06, 0.34, 0.2] + [scale_width] * (len(fld.scales) + 1)))
+        # Scale columns wide enough for a heading like "Innflytelse" on one line.
+        scale_width = min(0.12, 0.5 / (len(fld.scales) + 1))
+        rest = 1.0 - 0.07 - scale_width * (len(fld.scales) + 1)
+        out.append(A.table(head, rows, widths=[0.07, rest * 0.55, rest * 0.45] + [scale_width] * (len(fld.scales) + 1)))
         fruit = H.low_hanging_fruit(self.c)
         out.append(A.header(2, A.text("4.4 Lavthengende frukter")))
         out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit

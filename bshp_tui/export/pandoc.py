@@ -19,6 +19,7 @@ FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html"}
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
 DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 SANDBOX_EPOCH = b"1970-01-01T00:00:00Z"
+A4_ODT = Path(__file__).resolve().parent / "templates" / "referanse-a4.odt"
 
 
 class ExportError(BshpError):
@@ -83,6 +84,8 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         args.append("--toc")
     if reference_doc is not None:
         args += ["--reference-doc", str(reference_doc)]
+    elif fmt == "odt":
+        args += ["--reference-doc", str(A4_ODT)]  # pandoc's own ODT template is US Letter
     try:
         probe = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.close(probe)

@@ -105,6 +105,7 @@ def test_plan_odt_structure(filled, tmp_path):
     with zf.ZipFile(result.path) as archive:
         assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
         assert b"1970-01-01" not in archive.read("meta.xml")
+        assert b'fo:page-width="21cm"' in archive.read("styles.xml")  # A4, not US Letter
     first_cells = [_odf_text(cell) for cell in tables[0].getElementsByType(odftable.TableCell)]
     assert first_cells[:5] == ["Strategi", "Tiltak", "Ansvarlig", "Tidsfrist", "Kostnad"]
     assert "# x | y" in first_cells and "<b>NAV</b>" in first_cells

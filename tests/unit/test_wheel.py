@@ -20,6 +20,11 @@ def test_wheel_ships_prompts(tmp_path):
     )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
     wheel = next(dist.glob("bshp-*.whl"))
+    import zipfile
+    names = zipfile.ZipFile(wheel).namelist()
+    for needed in ("bshp_tui/prompts/1-oppstart.md", "bshp_tui/export/templates/lovverk.md",
+                   "bshp_tui/export/templates/referanse-a4.odt", "bshp_tui/ui/app.tcss", "bshp_tui/ui/help.md"):
+        assert needed in names, needed
 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=True)
