@@ -33,7 +33,7 @@ PLAN_TYPES = {
 }
 ACTION_COLUMNS = ["strategi", "tiltak", "ansvarlig", "tidsfrist", "kostnad"]
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
-SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Innfly\u00adtelse",
+SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Inn\u00adfly\u00adtelse",
                   "kunnskap": "Kunn\u00adskap"}
 # Which part of the mapping describes a goal area, by words in the goal area's name.
 MAPPING_FOR_AREA = [
