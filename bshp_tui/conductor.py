@@ -79,13 +79,13 @@ class Conductor:
         self._scripts = {s.id: s for s in scripts}
         self._fields: dict[str, Field] = {}
         self._steps: dict[str, Step] = {}
-        self._repeat_of: dict[str, str | None] = {}  # field ref -> repeat source of its step
+        self.repeat_of: dict[str, str | None] = {}  # field ref -> repeat source of its step
         for script in scripts:
             for step in script.steps:
                 self._steps[step.ref_id] = step
                 for fld in step.fields:
                     self._fields[fld.ref_id] = fld
-                    self._repeat_of[fld.ref_id] = step.repeat
+                    self.repeat_of[fld.ref_id] = step.repeat
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -111,7 +111,7 @@ class Conductor:
         if ref not in self._fields:
             return []
         script_id, field_id = ref.split(".", 1)
-        source = self._repeat_of.get(ref)
+        source = self.repeat_of.get(ref)
         if source is None:
             return [(None, self.session.answer(answer_key(script_id, field_id)))]
         return [(item.id, self.session.answer(answer_key(script_id, field_id, item.id)))
@@ -432,104 +432,6 @@ class Conductor:
         if meta.get("progress") != progress:
             update_meta(progress=progress)
 
-    # -- text for the chat and editors -----------------------------------------------------
-
-    def initial_text(self, pos: Position) -> str:
-        """What to put in the input when the group arrives at a field: the current answer as
-        text, or the suggested defaults."""
-        fld = self.field(pos)
-        value = self.value(pos)
-        if not is_empty(value):
-            return self.format_value(fld, value)
-        if fld.kind == "liste" and fld.defaults:
-            return "\n".join(fld.defaults)
-        if fld.kind == "tabell":
-            seeded = self._seed_rows(pos, fld)
-            if seeded:
-                return seeded
-            if fld.defaults:
-                return "\n".join(fld.defaults)
-        if (pos.script_id, pos.field_id) == ("oppstart", "planperiode"):
-            return str((getattr(self.session, "meta", {}) or {}).get("period", ""))
-        return ""
-
-    def _seed_rows(self, pos: Position, fld: Field) -> str:
-        """For an action-plan table in a step repeated per goal area: one row per measure the
-        group gathered for the same goal area, best-ranked first."""
-        if pos.item is None:
-            return ""
-        for col in fld.columns:
-            if col.kind == "fra" and col.ref and self._repeat_of.get(col.ref) == self._step_repeat(pos):
-                rank = {m.item.id: n for n, m in enumerate(self.ranked_measures())}
-                same = [i for i in self.items(col.ref) if i.parent == pos.item]
-                same.sort(key=lambda i: rank.get(i.id, len(rank)))
-                rows = []
-                for item in same:
-                    rows.append("; ".join(item.text if c.id == col.id else "" for c in fld.columns))
-                return "\n".join(rows)
-        return ""
-
-    def _step_repeat(self, pos: Position) -> str | None:
-        return self.step(pos).repeat
-
-    def format_value(self, fld: Field, value: Any) -> str:
-        """An answer as the text the group would type to give it."""
-        if is_empty(value):
-            return ""
-        kind = fld.kind
-        if kind == "liste":
-            return "\n".join(str(i.get("tekst", "")) for i in value if isinstance(i, dict))
-        if kind == "tabell":
-            return "\n".join(V.format_row(r, fld.columns) for r in value if isinstance(r, dict))
-        if kind == "valg":
-            return fld.option_label(value)
-        if kind == "flervalg":
-            return ", ".join(fld.option_label(v) for v in value)
-        if kind == "tall":
-            return V.format_number(value)
-        if kind == "utvalg":
-            ids = value if isinstance(value, list) else [value]
-            items = {i.id: i.text for i in self.items(fld.ref or "", fld.ref_column)}
-            return ", ".join(items.get(i, "(slettet)") for i in ids)
-        if kind == "vurdering":
-            lines = []
-            for item in self.items(fld.ref or "", fld.ref_column):
-                given = value.get(item.id) or {}
-                lines.append(" ".join(str(given.get(s.id, "-")) for s in fld.scales))
-            return "\n".join(lines)
-        return str(value)
-
-    def display_value(self, fld: Field, value: Any) -> str:
-        """An answer for reading (the group's turn in the transcript)."""
-        if fld.kind == "liste":
-            return "\n".join(f"- {i.get('tekst', '')}" for i in value or [] if isinstance(i, dict))
-        if fld.kind == "dato":
-            return V.format_date(value)
-        if fld.kind == "tall" and fld.unit:
-            return f"{V.format_number(value)} {fld.unit}"
-        if fld.kind == "vurdering":
-            parts = []
-            for item in self.items(fld.ref or "", fld.ref_column):
-                given = (value or {}).get(item.id) or {}
-                marks = ", ".join(f"{s.high.lower()} {given.get(s.id, '–')}" for s in fld.scales)
-                parts.append(f"- {item.text}: {marks}")
-            return "\n".join(parts)
-        if fld.kind == "tabell":
-            return "\n".join(f"- {self.row_text(fld, r)}" for r in value or [] if isinstance(r, dict))
-        return self.format_value(fld, value)
-
-    def row_text(self, fld: Field, row: dict) -> str:
-        cells = []
-        for col in fld.columns:
-            value = self.cell(fld, row, col.id)
-            if value not in ("", None):
-                if col.kind == "tall":
-                    value = V.format_number(value)
-                elif col.kind == "dato":
-                    value = V.format_date(value)
-                cells.append(f"{col.label}: {value}")
-        return "; ".join(cells)
-
     def cell(self, fld: Field, row: dict, column_id: str) -> Any:
         """A table cell's current value. A cell that names an item follows renames; a cell whose
         item was deleted keeps its last text."""
@@ -545,10 +447,3 @@ class Conductor:
         col = fld.column(column_id)
         ref = (row.get("refs") or {}).get(column_id)
         return bool(col and col.kind == "fra" and ref and col.ref and self.item_text(col.ref, ref) is None)
-
-    # -- derived results (see health.py for the rules) -------------------------------------
-
-    def ranked_measures(self):
-        from .health import ranked_measures
-
-        return ranked_measures(self)

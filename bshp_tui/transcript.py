@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
 
@@ -102,7 +103,7 @@ def build_turns(c: Conductor) -> list[Turn]:
             turns.append(Turn("question", question_text(c, pos), pos, current))
             if answered:
                 fld = c.field(pos)
-                turns.append(Turn("answer", c.display_value(fld, c.value(pos)), pos))
+                turns.append(Turn("answer", display_value(c, fld, c.value(pos)), pos))
                 for r in remarks_after.get(pos.key, []):
                     turns.append(Turn("remark", "💬 " + md_escape(r.get("text", "")), pos))
     if cursor is None:

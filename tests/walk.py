@@ -1,5 +1,6 @@
 """A scripted group: answers every field of the shipped guided sessions with plausible text."""
 
+from bshp_tui.answer_text import initial_text
 from bshp_tui.conductor import Conductor
 
 ANSWERS = {
@@ -35,7 +36,7 @@ def answer_for(c: Conductor, pos) -> str:
         return "2028-09"
     if kind == "tabell":
         if fld.id == "handlingsplan":
-            seeded = c.initial_text(pos).splitlines()
+            seeded = initial_text(c, pos).splitlines()
             return "\n".join(f"Strategi; {line.split(';')[1].strip()}; NAV; 2028; 50 000" for line in seeded)
         return "\n".join("; ".join("2027-05" if col.kind == "dato" else "3" if col.kind == "tall" else
                                    col.options[0] if col.kind == "valg" else f"{col.id} {n}"

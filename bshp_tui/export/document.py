@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import health as H
+from ..answer_text import display_value, format_value
 from ..conductor import Conductor, answer_key
 from ..values import MONTH_NAMES, Item, format_date, format_number, is_empty
 from . import ast as A
@@ -84,7 +85,7 @@ class Builder:
         if is_empty(value):
             return [A.para([self.placeholder(what)])]
         if not isinstance(value, str):
-            value = self.c.format_value(self.c.field(f"{script}.{field}"), value)
+            value = format_value(self.c, self.c.field(f"{script}.{field}"), value)
         parts = [p for p in str(value).split("\n\n") if p.strip()]
         return [A.para(A.text(p.strip())) for p in parts]
 
@@ -105,7 +106,7 @@ class Builder:
             if not fld.required:
                 return []
             return [A.para([A.strong(A.text(label + ":")), {"t": "Space"}, self.placeholder(label)])]
-        shown = self.c.display_value(fld, value) if fld.kind != "tekst" else str(value)
+        shown = display_value(self.c, fld, value) if fld.kind != "tekst" else str(value)
         body = A.text(shown)
         return [A.para([A.strong(A.text(label + ":")), {"t": "Space"}, *body])]
 
@@ -334,7 +335,7 @@ class Builder:
             if is_empty(value):
                 continue
             out.append(A.para([A.strong(A.text(fld.question)), {"t": "LineBreak"},
-                               *A.text(self.c.display_value(fld, value))]))
+                               *A.text(display_value(self.c, fld, value))]))
         return out
 
     # -- the working papers ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Static
 
 from .. import commands as cmd
 from .. import facilitation as F
+from ..answer_text import initial_text
 from ..conductor import Conductor, Position
 from .titlebar import TitleBar
 from ..errors import BshpError
@@ -153,7 +154,7 @@ class WorkScreen(Screen):
         else:
             self.draft_key = self.pos.key
             draft = self.session.draft(self.pos.key)
-            text = draft if draft is not None else self.c.initial_text(self.pos)
+            text = draft if draft is not None else initial_text(self.c, self.pos)
             if draft is not None:
                 self.notify("Et utkast dere skrev sist er hentet fram.", timeout=4)
         self.draft_text = self.saved_draft = text

@@ -1,5 +1,6 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
+from bshp_tui.answer_text import initial_text
 from bshp_tui.conductor import Position
 from bshp_tui.facilitation import hidden_count
 from bshp_tui.store import SessionStore
@@ -34,10 +35,10 @@ async def walk_oppstart(pilot):
             text = f"{fld.id} en\n{fld.id} to"
         if text is None and fld.kind == "tabell":
             text = "\n".join(line.replace("; ;", "; 2027-05;") if line.count(";") >= 2 else line
-                             for line in w.c.initial_text(w.pos).splitlines())
+                             for line in initial_text(w.c, w.pos).splitlines())
             text = "\n".join(f"2027-0{n + 1}; {line.split(';')[1].strip()}; Kari" if fld.id == "samlinger"
                              else f"{line.split(';')[0].strip()}; 2027-06; Kari"
-                             for n, line in enumerate(w.c.initial_text(w.pos).splitlines()))
+                             for n, line in enumerate(initial_text(w.c, w.pos).splitlines()))
         if text is None:
             await pilot.press("enter")  # send the suggested text as it stands
             await pilot.pause()

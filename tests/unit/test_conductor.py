@@ -2,7 +2,9 @@
 
 import pytest
 
+from bshp_tui.answer_text import initial_text
 from bshp_tui.conductor import Conductor, Position
+from bshp_tui.health import ranked_measures
 from bshp_tui.script import load_folder
 from bshp_tui.values import ValidationError
 
@@ -84,7 +86,7 @@ def test_formal_steps_follow_the_plan_type(c):
     c.submit(pos(c, "oppstart", "plantype"), "Kommunedelplan")
     fields = {p.field_id for p in c.positions() if p.step_id == "framdrift"}
     assert "formelle_steg" in fields and "politiske_steg" not in fields
-    assert "planprogram" in c.initial_text(pos(c, "oppstart", "formelle_steg")).lower()
+    assert "planprogram" in initial_text(c, pos(c, "oppstart", "formelle_steg")).lower()
     c.submit(pos(c, "oppstart", "plantype"), "temaplan")
     fields = {p.field_id for p in c.positions() if p.step_id == "framdrift"}
     assert "politiske_steg" in fields and "formelle_steg" not in fields
@@ -92,7 +94,7 @@ def test_formal_steps_follow_the_plan_type(c):
 
 def test_repeated_step_runs_once_per_goal_area(c):
     assert not [i for i in c.instances("gap") if i.step.id == "gap"]
-    c.submit(pos(c, "gap", "malomrader"), c.initial_text(pos(c, "gap", "malomrader")) + "\nBarn og unge")
+    c.submit(pos(c, "gap", "malomrader"), initial_text(c, pos(c, "gap", "malomrader")) + "\nBarn og unge")
     titles = [i.title for i in c.instances("gap") if i.step.id == "gap"]
     assert titles == ["Gapet for hvert målområde: Kommunale boliger", "Gapet for hvert målområde: Økonomiske virkemidler",
                       "Gapet for hvert målområde: Innholdstjenester",
@@ -132,7 +134,7 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     c.submit(rating, "4 4 4 4\n1 1 1 1\n3 3 3 3")
     area = ids["Kommunale boliger"]
     plan = pos(c, "tiltak", "handlingsplan", area)
-    seeded = c.initial_text(plan).splitlines()
+    seeded = initial_text(c, plan).splitlines()
     assert seeded == ["; Kartlegge boligmassen; ; ; ", "; Bygge flere utleieboliger; ; ; "]
     c.submit(plan, "Kunnskap; Kartlegge boligmassen; Eiendom; 2027; 0")
     row = c.value(plan)[0]
@@ -141,7 +143,7 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     # rename the measure in the gap analysis
     c.submit(pos(c, "gap", "tiltak", area), "Kartlegge hele boligmassen\nBygge flere utleieboliger")
     assert c.items("gap.tiltak")[0].id == measure_id
-    ranked = c.ranked_measures()
+    ranked = ranked_measures(c)
     assert ranked[0].item.text == "Kartlegge hele boligmassen" and ranked[0].score == 16
     fld = c.field("tiltak.handlingsplan")
     assert c.cell(fld, c.value(plan)[0], "tiltak") == "Kartlegge hele boligmassen"
@@ -171,7 +173,7 @@ def test_ratings_editor_and_completion(c):
 def test_ranking_rule(c):
     fill_measures(c)
     c.submit(pos(c, "prioritering", "vurderinger"), "2 4 4 4\n4 4 3 3\n1 1 1 1")
-    ranked = c.ranked_measures()
+    ranked = ranked_measures(c)
     # equal sums (14): the more urgent goes first
     assert [m.item.text for m in ranked] == ["Bygge flere utleieboliger", "Kartlegge boligmassen", "Boveiledning for unge"]
     assert [m.score for m in ranked] == [14, 14, 4]
