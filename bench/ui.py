@@ -53,6 +53,17 @@ def big_session(store, areas: int = 150):
     return session.id, turns
 
 
+async def median_key_time(pilot) -> float:
+    """Median time from a key press until the app is idle again, over 20 keys."""
+    keys = []
+    for ch in "abcdefghijklmnopqrst":
+        t1 = time.perf_counter()
+        await pilot.press(ch)
+        await pilot.pause()
+        keys.append(time.perf_counter() - t1)
+    return statistics.median(keys)
+
+
 async def open_and_type(data_dir: Path, session_id: str) -> tuple[float, float]:
     from bshp_tui.ui.app import make_app
     from bshp_tui.ui.work import WorkScreen
@@ -64,14 +75,9 @@ async def open_and_type(data_dir: Path, session_id: str) -> tuple[float, float]:
         await app.push_screen(WorkScreen(session))
         await pilot.pause()
         opened = time.perf_counter() - t0
-        keys = []
-        for ch in "abcdefghijklmnopqrst":
-            t1 = time.perf_counter()
-            await pilot.press(ch)
-            await pilot.pause()
-            keys.append(time.perf_counter() - t1)
+        key = await median_key_time(pilot)
         app.exit()
-    return opened, statistics.median(keys)
+    return opened, key
 
 
 async def bare_typing() -> float:
@@ -84,13 +90,7 @@ async def bare_typing() -> float:
 
     app = Bare()
     async with app.run_test(size=(120, 40)) as pilot:
-        keys = []
-        for ch in "abcdefghijklmnopqrst":
-            t1 = time.perf_counter()
-            await pilot.press(ch)
-            await pilot.pause()
-            keys.append(time.perf_counter() - t1)
-    return statistics.median(keys)
+        return await median_key_time(pilot)
 
 
 def sessions() -> dict[str, tuple[float, float, int]]:

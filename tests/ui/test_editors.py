@@ -12,6 +12,13 @@ async def goto(w, script, step, item=None):
     await w.refresh_all(load_input=True)
 
 
+async def one_goal_area(pilot, w) -> str:
+    """Answer the goal-area question with one area and return its id."""
+    await goto(w, "gap", "malomrader")
+    await answer(pilot, "Kommunale boliger")
+    return w.session.answer("gap/malomrader")[0]["id"]
+
+
 async def test_list_editor_add_edit_move_delete(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -90,9 +97,7 @@ async def test_matrix_rating_and_axes(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        await goto(w, "gap", "malomrader")
-        await answer(pilot, "Kommunale boliger")
-        area = w.session.answer("gap/malomrader")[0]["id"]
+        area = await one_goal_area(pilot, w)
         w.c.submit(Position("gap", "gap", area, "tiltak"), "Billig tiltak\nFlygende tiltak")
         await answer(pilot, "/matrise")
         assert isinstance(app.screen, MatrixEditor)
@@ -121,9 +126,7 @@ async def test_overview_health_and_preview(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        await goto(w, "gap", "malomrader")
-        await answer(pilot, "Kommunale boliger")
-        area = w.session.answer("gap/malomrader")[0]["id"]
+        area = await one_goal_area(pilot, w)
         w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"), "Flere boliger; Bygge; ; ; ")
         await answer(pilot, "/oversikt")
         assert isinstance(app.screen, PlanOverviewScreen)
