@@ -28,7 +28,6 @@ COMMANDS = [
     Command("vis", "vis de skjulte innspillene"),
     Command("hjelp", "vis hjelpen"),
 ]
-BY_NAME = {c.name: c for c in COMMANDS}
 
 
 def parse(text: str) -> tuple[str, str] | None:

@@ -30,7 +30,6 @@ class Timer:
     phases: list[Phase]
     clock: Callable[[], float] = time.monotonic
     started: float = field(default=0.0)
-    paused_at: float | None = None
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -46,17 +45,7 @@ class Timer:
         return cls(phases, clock)
 
     def elapsed(self) -> float:
-        now = self.paused_at if self.paused_at is not None else self.clock()
-        return max(0.0, now - self.started)
-
-    def pause(self) -> None:
-        if self.paused_at is None:
-            self.paused_at = self.clock()
-
-    def resume(self) -> None:
-        if self.paused_at is not None:
-            self.started += self.clock() - self.paused_at
-            self.paused_at = None
+        return max(0.0, self.clock() - self.started)
 
     @property
     def total(self) -> float:
@@ -75,19 +64,13 @@ class Timer:
             t -= phase.seconds
         return len(self.phases) - 1, self.phases[-1], 0.0
 
-    def skip_phase(self) -> None:
-        """Move on to the next phase now."""
-        index, phase, left = self.current()
-        self.started -= left
-
     def label(self) -> str:
         index, phase, left = self.current()
         minutes, seconds = divmod(int(round(left)), 60)
         count = f" {index + 1}/{len(self.phases)}" if len(self.phases) > 1 else ""
-        state = " (pause)" if self.paused_at is not None else ""
         if self.finished:
             return f"{phase.name}{count}: tiden er ute"
-        return f"{phase.name}{count}: {minutes:02d}:{seconds:02d}{state}"
+        return f"{phase.name}{count}: {minutes:02d}:{seconds:02d}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -121,10 +121,6 @@ class Session:
         doc = self._get("answers", key)
         return default if doc is None else doc["value"]
 
-    def answer_doc(self, key: str) -> dict | None:
-        doc = self._get("answers", key)
-        return None if doc is None else dict(doc)
-
     def set_answer(self, key: str, value: Any, **extra: Any) -> None:
         self._put("answers", key, {"value": clean_value(value), **clean_value(extra)})
 
@@ -286,10 +282,6 @@ class SessionSnapshot:
     def answer(self, key: str, default: Any = None) -> Any:
         doc = self._docs["answers"].get(key)
         return default if doc is None else doc["value"]
-
-    def answer_doc(self, key: str) -> dict | None:
-        doc = self._docs["answers"].get(key)
-        return None if doc is None else dict(doc)
 
     def draft(self, key: str) -> str | None:
         doc = self._docs["drafts"].get(key)

@@ -38,10 +38,6 @@ def emph(inlines: list[Node]) -> Node:
     return {"t": "Emph", "c": inlines}
 
 
-def span(inlines: list[Node], classes: list[str]) -> Node:
-    return {"t": "Span", "c": [["", classes, []], inlines]}
-
-
 def para(inlines: list[Node]) -> Node:
     return {"t": "Para", "c": inlines}
 
