@@ -91,6 +91,10 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         os.close(probe)
     except OSError as exc:
         raise ExportError(f"Kan ikke skrive til «{folder}»: {describe_os_error(exc)}") from exc
+    if fmt == "md":
+        from .markdown_literal import literal_markdown
+
+        document = literal_markdown(document)
     try:
         result = subprocess.run(args, input=json.dumps(document, ensure_ascii=False).encode("utf-8"),
                                 capture_output=True)

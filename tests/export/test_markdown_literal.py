@@ -1,0 +1,105 @@
+"""Exported Markdown read back by pandoc gives the same text: no citations, entities, lists, divs."""
+
+import json
+import subprocess
+
+from hypothesis import given, settings, strategies as st
+
+from bshp_tui.export import ast as A
+from bshp_tui.export.markdown_literal import literal_markdown
+from bshp_tui.export.pandoc import pandoc_path
+from bshp_tui.export.service import export
+
+from export_fixtures import SCRIPTS, pos
+
+# Found by a fault campaign: each came back changed from pandoc's plain Markdown writer.
+TRICKY = ["@key", "[@doe99]", "&lt;", "&amp; &#65;", "1. tall", "2) to", "::: note", "i. roman",
+          "A. stor", "#1", "[^1]", "x^2^ H~2~O", "~~vekk~~", "$x$", "<!-- c -->", "'sitat' \"dobbel\" ... --",
+          "e-post a@b.no", "<https://y.no>", "{.klasse}", "Term\n: definisjon", "- punkt", "+ pluss", "> sitat"]
+
+
+def read_back(markdown: str) -> dict:
+    out = subprocess.run([pandoc_path(), "-f", "markdown", "-t", "json"], input=markdown.encode("utf-8"),
+                         capture_output=True, check=True).stdout
+    return json.loads(out)
+
+
+def write_markdown(document: dict) -> str:
+    out = subprocess.run([pandoc_path(), "--sandbox", "-f", "json", "-t", "markdown", "--standalone"],
+                         input=json.dumps(literal_markdown(document)).encode("utf-8"),
+                         capture_output=True, check=True).stdout
+    return out.decode("utf-8")
+
+
+def words(text: str) -> list[str]:
+    return A.plain_text(A.text(text)).split()
+
+
+def node_types(node, found=None):
+    found = set() if found is None else found
+    if isinstance(node, list):
+        for n in node:
+            node_types(n, found)
+    elif isinstance(node, dict):
+        if "t" in node:
+            found.add(node["t"])
+        for value in node.values():
+            node_types(value, found)
+    return found
+
+
+def round_trip(texts: list[str]) -> tuple[list, list]:
+    """Each text as a paragraph and as a table cell, through Markdown and back."""
+    blocks = [A.para(A.text(t)) for t in texts]
+    blocks.append(A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in texts]))
+    back = read_back(write_markdown(A.document(blocks, {"title": A.meta_inlines(" ".join(texts))})))
+    return blocks, back
+
+
+def test_tricky_strings_survive_markdown():
+    _, back = round_trip(TRICKY)
+    paras, table = back["blocks"][:-1], back["blocks"][-1]
+    assert [b["t"] for b in paras] == ["Para"] * len(TRICKY)
+    for text, para in zip(TRICKY, paras):
+        assert A.plain_text(para).split() == words(text), text
+    assert table["t"] == "Table"
+    cells = [row[1][0][4] for row in table["c"][4][0][3]]
+    for text, cell in zip(TRICKY, cells):
+        assert [b["t"] for b in cell] == ["Plain"], text  # never a list or a div inside a cell
+        assert A.plain_text(cell).split() == words(text), text
+    assert A.plain_text(back["meta"]["title"]).split() == words(" ".join(TRICKY))
+    assert not node_types(back) & {"Cite", "RawInline", "RawBlock", "Div", "OrderedList", "BulletList",
+                                   "Quoted", "Superscript", "Subscript", "Strikeout", "Math", "Note", "Link"}
+
+
+ALPHABET = st.sampled_from(list("abcæøå ÆØÅ019 \n\t«»–—…’”•") + list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(ALPHABET, min_size=1, max_size=25).filter(lambda t: t.split()), min_size=1, max_size=8))
+def test_any_text_survives_markdown(texts):
+    _, back = round_trip(texts)
+    paras, table = back["blocks"][:-1], back["blocks"][-1]
+    assert [A.plain_text(p).split() for p in paras] == [words(t) for t in texts]
+    cells = [row[1][0][4] for row in table["c"][4][0][3]]
+    assert [A.plain_text(c).split() for c in cells] == [words(t) for t in texts]
+
+
+def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
+    c = filled
+    c.store(pos(c, "prioritering.hovedmal"), [{"id": f"t{i}", "tekst": t} for i, t in enumerate(TRICKY)])
+    area = c.items("gap.malomrader")[0].id
+    rows = c.value(pos(c, "tiltak.handlingsplan", area))
+    rows.append({"id": "tricky", "strategi": "[@doe99]", "tiltak": "1. tall", "ansvarlig": "&lt;NAV&gt;",
+                 "tidsfrist": "2028", "kostnad": 10})
+    c.store(pos(c, "tiltak.handlingsplan", area), rows)
+    [md] = export(SCRIPTS, c.session, "plan", "md", tmp_path / "plan.md")
+    back = read_back(md.path.read_text(encoding="utf-8"))
+    text = A.plain_text(back["blocks"])
+    for tricky in ("[@doe99]", "&lt;NAV&gt;", "@key", "&amp;", "::: note"):
+        assert tricky in text, tricky
+    assert "Cite" not in node_types(back)
+    row_cells = [A.plain_text(cell[4]).strip()
+                 for t in back["blocks"] if t["t"] == "Table"
+                 for body in t["c"][4] for row in body[3] for cell in row[1]]
+    assert "1. tall" in row_cells
