@@ -7,6 +7,7 @@ import subprocess
 
 from ..conductor import Conductor
 from .document import build_document
+from .markdown_literal import escape_word
 from .pandoc import ExportError, pandoc_path
 
 
@@ -14,7 +15,7 @@ def preview_markdown(conductor: Conductor, kind: str = "plan") -> tuple[str, lis
     """The document as GitHub-flavoured Markdown (what the app's Markdown view shows), and the
     list of what is not filled in."""
     doc, missing = build_document(conductor, kind)
-    title = "".join(n.get("c", " ") if n["t"] == "Str" else " " for n in doc["meta"]["title"]["c"])
+    title = "".join(escape_word(n["c"]) if n["t"] == "Str" else " " for n in doc["meta"]["title"]["c"])
     result = subprocess.run(
         [pandoc_path(), "--sandbox", "-f", "json", "-t", "gfm-raw_html", "--wrap=none"],
         input=json.dumps(doc, ensure_ascii=False).encode("utf-8"), capture_output=True,

@@ -103,3 +103,20 @@ def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
                  for t in back["blocks"] if t["t"] == "Table"
                  for body in t["c"][4] for row in body[3] for cell in row[1]]
     assert "1. tall" in row_cells
+
+
+def test_preview_title_is_literal(store):
+    from markdown_it import MarkdownIt
+
+    from bshp_tui.conductor import Conductor
+    from bshp_tui.export.preview import preview_markdown
+
+    session = store.create("Sel", "*2027* [lenke](x) <b>")
+    try:
+        text, _ = preview_markdown(Conductor(SCRIPTS, session), "plan")
+    finally:
+        session.close()
+    tokens = MarkdownIt("commonmark").parseInline(text.splitlines()[0].removeprefix("# "))
+    children = tokens[0].children
+    assert [t.type for t in children] == ["text"] * len(children)
+    assert "".join(t.content for t in children).endswith("*2027* [lenke](x) <b>")
