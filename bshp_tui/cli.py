@@ -253,7 +253,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for result in results:
         print(f"Skrev {result.path}")
         if result.missing:
-            print(f"  Ikke utfylt ({len(result.missing)}), vist som [Ikke utfylt: …] i dokumentet:")
+            print(f"  Ikke utfylt eller å sjekke ({len(result.missing)}), vist i [hakeparentes] i dokumentet:")
             for what in result.missing:
                 print(f"  - {what}")
     return 0

@@ -19,7 +19,7 @@ from ..answer_text import display_value, format_value
 from ..conductor import Conductor, answer_key
 from ..values import MONTH_NAMES, Item, format_date, format_number, is_empty
 from . import ast as A
-from .templates import template_blocks
+from .templates import placeholders, template_blocks
 
 DOCUMENTS = {
     "plan": "Boligsosial handlingsplan",
@@ -27,9 +27,10 @@ DOCUMENTS = {
     "arbeidsdokumenter": "Arbeidsdokumenter for boligsosial handlingsplan",
 }
 PLAN_TYPES = {
-    "kommunedelplan": "Planen er utarbeidet som kommunedelplan etter plan- og bygningsloven, med "
-                      "planprogram, høring og offentlig ettersyn og vedtak i kommunestyret.",
-    "temaplan": "Planen er utarbeidet som temaplan.",
+    "kommunedelplan": "Planen utarbeides som kommunedelplan etter plan- og bygningsloven. Det betyr "
+                      "at den får et planprogram, sendes på høring og legges ut til offentlig ettersyn, "
+                      "og at den vedtas av kommunestyret.",
+    "temaplan": "Planen utarbeides som temaplan.",
     "handlingsdel": "Planens tiltak inngår i kommuneplanens handlingsdel, som rulleres hvert år.",
 }
 ACTION_COLUMNS = ["strategi", "tiltak", "ansvarlig", "tidsfrist", "kostnad"]
@@ -148,7 +149,9 @@ class Builder:
         return str(value)
 
     def standard_text(self, name: str) -> list[A.Node]:
-        return template_blocks(name, self.template_dirs, self.cache_dir)
+        blocks = template_blocks(name, self.template_dirs, self.cache_dir)
+        self.missing.extend(placeholders(blocks))
+        return blocks
 
     def goal_areas(self) -> list[Item]:
         return self.c.items(H.GOAL_AREAS)

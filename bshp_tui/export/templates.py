@@ -4,15 +4,26 @@ They ship as Markdown files in bshp_tui/export/templates/. A group can override 
 putting a file with the same name in a `maler/` folder inside the data folder (or a folder given
 with --maler). These texts are trusted (written by the app or the group's own editor), so they are
 read as Markdown; answers typed in the app never are.
+
+Guidance for the group is never written as a plan sentence: `{{Sjekk: …}}` in a standard text becomes
+a visible placeholder "[Sjekk: …]" in the document (a Span of class `plassholder`), and the export
+lists it with the other things left to fill in.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from ..script import block_end
 from . import ast as A
 
+PLACEHOLDER_CLASS = "plassholder"
+_GUIDANCE = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
+# Guidance is swapped for a marker before Markdown parsing (so line breaks and emphasis inside it
+# cannot split it), and the marker for the placeholder node afterwards.
+_MARKER = re.compile("\ue000(\\d+)\ue001")
 TEMPLATE_NAMES = ("hva-er", "lovverk", "foringer", "utviklingstrekk", "ordliste")
 OVERRIDE_DIR = "maler"
 
@@ -77,21 +88,50 @@ def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:
     """Convert trusted Markdown (paragraphs, lists, emphasis, links, headings) to AST blocks."""
     from ..script import _markdown
 
-    tokens = _markdown().parse(source)
-    blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset)
+    guidance: list[str] = []
+
+    def mark(match: re.Match) -> str:
+        guidance.append(" ".join(match.group(1).split()))
+        return f"\ue000{len(guidance) - 1}\ue001"
+
+    tokens = _markdown().parse(_GUIDANCE.sub(mark, source))
+    blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset, guidance)
     return blocks
 
 
-def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
+def placeholder(text: str) -> A.Node:
+    """A visible placeholder for something the group must fill in or check: "[Sjekk: …]"."""
+    return {"t": "Span", "c": [["", [PLACEHOLDER_CLASS], []], [A.emph(A.text(f"[{text}]"))]]}
+
+
+def placeholders(node: Any) -> list[str]:
+    """The texts of the placeholders in a document fragment, in order."""
+    found: list[str] = []
+
+    def walk(n: Any) -> None:
+        if isinstance(n, list):
+            for x in n:
+                walk(x)
+        elif isinstance(n, dict):
+            if n.get("t") == "Span" and PLACEHOLDER_CLASS in n["c"][0][1]:
+                found.append(A.plain_text(n["c"][1]).strip().removeprefix("[").removesuffix("]"))
+            elif "c" in n:
+                walk(n["c"])
+
+    walk(node)
+    return found
+
+
+def _blocks(tokens, i: int, end: int, offset: int, guidance: list[str]) -> tuple[list[A.Node], int]:
     out: list[A.Node] = []
     while i < end:
         tok = tokens[i]
         if tok.type == "paragraph_open":
-            out.append((A.plain if tok.hidden else A.para)(_inlines(tokens[i + 1].children or [])))
+            out.append((A.plain if tok.hidden else A.para)(_inlines(tokens[i + 1].children or [], guidance)))
             i += 3
         elif tok.type == "heading_open":
             level = min(6, int(tok.tag[1]) + offset)
-            out.append(A.header(level, _inlines(tokens[i + 1].children or [])))
+            out.append(A.header(level, _inlines(tokens[i + 1].children or [], guidance)))
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             close = block_end(tokens, i)
@@ -99,7 +139,7 @@ def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
             j = i + 1
             while j < close:
                 item_close = block_end(tokens, j)
-                inner, _ = _blocks(tokens, j + 1, item_close, offset)
+                inner, _ = _blocks(tokens, j + 1, item_close, offset, guidance)
                 items.append(inner)
                 j = item_close + 1
             out.append(A.bullets(items) if tok.type == "bullet_list_open"
@@ -110,7 +150,7 @@ def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
             i += 1
         elif tok.type == "blockquote_open":
             close = block_end(tokens, i)
-            inner, _ = _blocks(tokens, i + 1, close, offset)
+            inner, _ = _blocks(tokens, i + 1, close, offset, guidance)
             out.append({"t": "BlockQuote", "c": inner})
             i = close + 1
         else:
@@ -118,7 +158,23 @@ def _blocks(tokens, i: int, end: int, offset: int) -> tuple[list[A.Node], int]:
     return out, i
 
 
-def _inlines(children) -> list[A.Node]:
+def _text(content: str, guidance: list[str]) -> list[A.Node]:
+    """Inlines for template text, with guidance markers turned into placeholders."""
+    parts = _MARKER.split(content)
+    out: list[A.Node] = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            out.append(placeholder(guidance[int(part)]))
+            continue
+        if n and part[:1].isspace():
+            out.append({"t": "Space"})
+        out.extend(A.text(part))
+        if n < len(parts) - 1 and part[-1:].isspace() and part.strip():
+            out.append({"t": "Space"})
+    return out
+
+
+def _inlines(children, guidance: list[str]) -> list[A.Node]:
     stack: list[tuple[str, list[A.Node], str]] = [("root", [], "")]
     for child in children:
         kind = child.type
@@ -126,7 +182,7 @@ def _inlines(children) -> list[A.Node]:
             content = child.content
             if content[:1].isspace():
                 stack[-1][1].append({"t": "Space"})
-            stack[-1][1].extend(A.text(content))
+            stack[-1][1].extend(_text(content, guidance))
             if content[-1:].isspace() and content.strip():
                 stack[-1][1].append({"t": "Space"})
         elif kind == "softbreak":

@@ -271,7 +271,7 @@ class PreviewScreen(Screen):
         except BshpError as exc:
             self.app.call_from_thread(self.query_one("#preview-status", Static).update, str(exc))
             return
-        status = (f"{len(missing)} punkter er ikke fylt ut og vises som [Ikke utfylt: …]." if missing
+        status = (f"{len(missing)} punkter er ikke fylt ut eller må sjekkes; de vises i [hakeparentes]." if missing
                   else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
         self.app.call_from_thread(self.query_one("#preview-status", Static).update, status)
         self.app.call_from_thread(self.query_one("#preview-doc", Markdown).update, text)

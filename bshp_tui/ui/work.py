@@ -438,7 +438,7 @@ class WorkScreen(Screen):
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
             return
         for result in results:
-            missing = f" {len(result.missing)} punkter er ikke fylt ut og står som [Ikke utfylt]." if result.missing else ""
+            missing = f" {len(result.missing)} punkter er ikke fylt ut eller må sjekkes; de står i [hakeparentes]." if result.missing else ""
             self.app.call_from_thread(self.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
 
     def start_timer(self, arg: str) -> None:
