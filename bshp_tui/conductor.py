@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
+from . import kinds
 from . import values as V
+from .kinds.rating import ratings_of
 from .script import Field, Script, Step
 from .values import Item, ValidationError, is_empty
 
@@ -125,19 +127,11 @@ class Conductor:
         if ref not in self._fields:
             return []
         script_id, field_id = ref.split(".", 1)
-        fld = self._fields[ref]
+        kind = kinds.for_field(self._fields[ref])
         out: list[Item] = []
         for parent, value in self.field_values(ref):
             key = answer_key(script_id, field_id, parent)
-            for entry in value or []:
-                if not isinstance(entry, dict) or "id" not in entry:
-                    continue
-                if fld.kind == "tabell":
-                    text = str(entry.get(column or "", "")).strip()
-                else:
-                    text = str(entry.get("tekst", "")).strip()
-                if text:
-                    out.append(Item(entry["id"], text, key, parent))
+            out.extend(Item(item_id, text, key, parent) for item_id, text in kind.entries(value, column))
         return out
 
     def item_text(self, ref: str, item_id: str) -> str | None:
@@ -151,7 +145,8 @@ class Conductor:
         value = self.session.answer(answer_key(*cond.ref.split(".", 1)))
         if is_empty(value):
             return False
-        chosen = set(value) if isinstance(value, list) else {value}
+        values = value if isinstance(value, list) else [value]
+        chosen = {v for v in values if isinstance(v, str)}
         hit = bool(chosen & set(cond.values))
         return not hit if cond.negate else hit
 
@@ -185,17 +180,12 @@ class Conductor:
     # -- answered and progress -------------------------------------------------------------
 
     def is_answered(self, pos: Position) -> bool:
-        value = self.value(pos)
-        if is_empty(value):
-            return False
         fld = self.field(pos)
-        if fld.kind == "vurdering":
-            return not self.unrated(fld)
-        return True
+        return kinds.for_field(fld).is_answered(self, fld, self.value(pos))
 
     def unrated(self, fld: Field) -> list[Item]:
         """Items of a rating field not yet rated on every scale."""
-        ratings = self.session.answer(answer_key(fld.script_id, fld.id)) or {}
+        ratings = ratings_of(self.session.answer(answer_key(fld.script_id, fld.id)))
         out = []
         for item in self.items(fld.ref or "", fld.ref_column):
             given = ratings.get(item.id) or {}
@@ -321,68 +311,7 @@ class Conductor:
                     "Skriv et svar, eller bruk /hopp for å ta det senere."
                 )
             return None
-        kind = fld.kind
-        if kind == "tekst":
-            return raw
-        if kind == "tall":
-            return V.parse_number(raw, fld)
-        if kind == "dato":
-            return V.parse_date(raw)
-        if kind in ("valg", "flervalg"):
-            return V.choose(raw, [(o.id, o.label) for o in fld.options], kind == "flervalg")
-        if kind == "liste":
-            return V.merge_list(self.value(pos), V.split_lines(raw), self._all_item_ids(pos))
-        if kind == "tabell":
-            return self._parse_table(pos, fld, raw)
-        if kind == "utvalg":
-            items = self.items(fld.ref or "", fld.ref_column)
-            if not items:
-                raise ValidationError("Det er ingen punkter å velge blant ennå. Fyll inn det tidligere steget først.")
-            return V.choose(raw, [(i.id, i.text) for i in items], fld.multiple)
-        if kind == "vurdering":
-            return self._parse_ratings(fld, raw)
-        raise ValidationError(f"Ukjent felttype {kind}.")
-
-    def _all_item_ids(self, pos: Position) -> set[str]:
-        ref = f"{pos.script_id}.{pos.field_id}"
-        return {i.id for i in self.items(ref)}
-
-    def _parse_table(self, pos: Position, fld: Field, raw: str) -> list[dict]:
-        rows = []
-        for n, line in enumerate(V.split_lines(raw), start=1):
-            cells = V.parse_row(line, fld.columns)
-            if not any(cells):
-                continue
-            row: dict[str, Any] = {}
-            refs: dict[str, str] = {}
-            for col, cell in zip(fld.columns, cells):
-                try:
-                    value, ref = V.parse_cell(cell, col, self.items(col.ref) if col.ref else [])
-                except ValidationError as exc:
-                    raise ValidationError(f"Linje {n}: {exc}") from None
-                row[col.id] = value
-                if ref:
-                    refs[col.id] = ref
-            if refs:
-                row["refs"] = refs
-            rows.append(row)
-        return V.merge_rows(self.value(pos), rows, fld.columns)
-
-    def _parse_ratings(self, fld: Field, raw: str) -> dict:
-        items = self.items(fld.ref or "", fld.ref_column)
-        lines = V.split_lines(raw)
-        if len(lines) != len(items):
-            raise ValidationError(
-                f"Skriv én linje per tiltak ({len(items)} linjer), hver med {len(fld.scales)} tall fra 1 til 4 "
-                f"i rekkefølgen {', '.join(s.high for s in fld.scales)}."
-            )
-        ratings = dict(self.session.answer(answer_key(fld.script_id, fld.id)) or {})
-        for item, line in zip(items, lines):
-            digits = [int(d) for d in line.replace(",", " ").split() if d.isdigit()]
-            if len(digits) != len(fld.scales) or any(not V.RATING_MIN <= d <= V.RATING_MAX for d in digits):
-                raise ValidationError(f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «3 4 2 1».")
-            ratings[item.id] = {s.id: d for s, d in zip(fld.scales, digits)}
-        return ratings
+        return kinds.for_field(fld).parse(self, pos, fld, raw)
 
     def submit(self, pos: Position, text: str, advance: bool = True) -> Position | None:
         """Store the answer typed for `pos` and return where the group goes next."""
@@ -435,15 +364,8 @@ class Conductor:
     def cell(self, fld: Field, row: dict, column_id: str) -> Any:
         """A table cell's current value. A cell that names an item follows renames; a cell whose
         item was deleted keeps its last text."""
-        col = fld.column(column_id)
-        ref = (row.get("refs") or {}).get(column_id)
-        if col is not None and col.kind == "fra" and ref and col.ref:
-            current = self.item_text(col.ref, ref)
-            if current is not None:
-                return current
-        return row.get(column_id, "")
+        return kinds.cell_value(self, fld, row, column_id)
 
     def is_orphan_cell(self, fld: Field, row: dict, column_id: str) -> bool:
         col = fld.column(column_id)
-        ref = (row.get("refs") or {}).get(column_id)
-        return bool(col and col.kind == "fra" and ref and col.ref and self.item_text(col.ref, ref) is None)
+        return col is not None and kinds.column_kind(col.kind).is_orphan(self, col, row)

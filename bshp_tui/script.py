@@ -13,36 +13,44 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Iterable
 
-FIELD_KINDS = {
-    "tekst": "fritekst",
-    "liste": "en liste med punkter",
-    "valg": "ett valg blant alternativer",
-    "flervalg": "flere valg blant alternativer",
-    "tall": "et tall",
-    "dato": "en måned eller dato",
-    "tabell": "rader med navngitte kolonner",
-    "vurdering": "vurdering av punkter fra et tidligere steg på navngitte skalaer",
-    "utvalg": "valg blant punkter fra et tidligere steg",
-}
-COLUMN_KINDS = {"tekst", "tall", "dato", "fra", "valg"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YES = {"ja", "j", "yes", "true", "sann"}
 NO = {"nei", "n", "no", "false", "usann"}
 
+# Keys every felt block may have; each field kind adds its own (kinds.Kind.keys).
+FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis"}
 BLOCK_KEYS = {
     "veiledning": {"id", "nummer", "tid", "kort"},
     "steg": {"id", "hvis", "gjenta", "igp", "minutter", "privat"},
-    "felt": {
-        "id", "type", "spørsmål", "påkrevd", "hjelp", "valg", "kolonner", "fra", "kolonne",
-        "skalaer", "standard", "forslag", "min", "max", "enhet", "hvis", "flere", "sum",
-    },
+    "felt": FIELD_KEYS,  # completed with the kinds' keys on first use (see _block_keys)
 }
-LIST_KEYS = {"valg", "kolonner", "skalaer", "standard", "forslag"}
+LIST_KEYS = {"standard", "forslag"}  # keys followed by `- ` items; the kinds add theirs
+
+
+@functools.cache
+def _kind_keys() -> frozenset[str]:
+    from . import kinds
+
+    return frozenset(key for kind in kinds.all_kinds() for key in kind.keys)
+
+
+@functools.cache
+def _list_keys() -> frozenset[str]:
+    from . import kinds
+
+    return frozenset(LIST_KEYS | {key for kind in kinds.all_kinds() for key in kind.list_keys})
+
+
+def _block_keys(kind: str) -> set[str] | frozenset[str]:
+    if kind == "felt":
+        return FIELD_KEYS | _kind_keys()
+    return BLOCK_KEYS[kind]
 
 
 class ScriptError(Exception):
@@ -194,6 +202,8 @@ def _parse_block(text: str, first_line: int, kind: str, path: Path,
     first content line."""
     entries: dict[str, _Entry] = {}
     current_list: str | None = None
+    allowed = _block_keys(kind)
+    list_keys = _list_keys()
     for offset, raw in enumerate(text.splitlines()):
         line_no = first_line + offset
         stripped = raw.strip()
@@ -217,8 +227,8 @@ def _parse_block(text: str, first_line: int, kind: str, path: Path,
             continue
         key, _, value = stripped.partition(":")
         key, value = key.strip().lower(), value.strip()
-        if key not in BLOCK_KEYS[kind]:
-            known = ", ".join(sorted(BLOCK_KEYS[kind]))
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
             errors.append(ScriptError(path, line_no, f"ukjent nøkkel «{key}» i {kind}-blokken (kjente nøkler: {known})"))
             current_list = None
             continue
@@ -226,7 +236,7 @@ def _parse_block(text: str, first_line: int, kind: str, path: Path,
             errors.append(ScriptError(path, line_no, f"nøkkelen «{key}» står to ganger i samme blokk"))
             current_list = None
             continue
-        if key in LIST_KEYS:
+        if key in list_keys:
             if value:
                 errors.append(ScriptError(path, line_no, f"«{key}:» skal ha en liste med «- » på linjene under, ikke en verdi på samme linje"))
             entries[key] = _Entry([], line_no)
@@ -504,14 +514,17 @@ def _apply_step_block(step: Step, entries: dict[str, _Entry], line: int, path: P
 
 def _make_field(entries: dict[str, _Entry], script_id: str, step: Step, line: int, path: Path,
                 errors: list[ScriptError]) -> Field | None:
+    from . import kinds
+
     fid = _check_id(entries.get("id"), "felt-blokken", line, path, errors)
     kind_entry = entries.get("type")
+    known = ", ".join(kinds.names())
     if kind_entry is None:
-        errors.append(ScriptError(path, line, f"feltet «{fid}» mangler «type:» (mulige typer: {', '.join(FIELD_KINDS)})"))
+        errors.append(ScriptError(path, line, f"feltet «{fid}» mangler «type:» (mulige typer: {known})"))
         return None
     kind = str(kind_entry.value).lower()
-    if kind not in FIELD_KINDS:
-        errors.append(ScriptError(path, kind_entry.line, f"ukjent felttype «{kind}» (mulige typer: {', '.join(FIELD_KINDS)})"))
+    if kind not in kinds.names():
+        errors.append(ScriptError(path, kind_entry.line, f"ukjent felttype «{kind}» (mulige typer: {known})"))
         return None
     if "spørsmål" not in entries:
         errors.append(ScriptError(path, line, f"feltet «{fid}» mangler «spørsmål:»"))
@@ -520,111 +533,83 @@ def _make_field(entries: dict[str, _Entry], script_id: str, step: Step, line: in
         script_id=script_id, step_id=step.id, line=line,
         required=_bool(entries.get("påkrevd"), True, path, errors, "påkrevd"),
         help=str(entries["hjelp"].value) if "hjelp" in entries else "",
-        min=_number(entries.get("min"), path, errors, "min"),
-        max=_number(entries.get("max"), path, errors, "max"),
-        unit=str(entries["enhet"].value) if "enhet" in entries else "",
         condition=_condition(entries.get("hvis"), "", path, errors),
-        multiple=_bool(entries.get("flere"), False, path, errors, "flere"),
     )
     fld._lines = {k: e.line for k, e in entries.items()}  # type: ignore[attr-defined]
     for key in ("standard", "forslag"):
         if key in entries:
             items = [text for text, _ in entries[key].value]  # type: ignore[union-attr]
             setattr(fld, "defaults" if key == "standard" else "suggestions", items)
-
-    def need(key: str, why: str) -> _Entry | None:
-        entry = entries.get(key)
-        if entry is None or (isinstance(entry.value, list) and not entry.value):
-            errors.append(ScriptError(path, entry.line if entry else line, f"feltet «{fid}» av typen {kind} mangler «{key}:» ({why})"))
-            return None
-        return entry
-
-    def forbid(*keys: str) -> None:
-        for key in keys:
-            if key in entries:
-                errors.append(ScriptError(path, entries[key].line, f"«{key}:» brukes ikke for felt av typen {kind}"))
-
-    if kind in ("valg", "flervalg"):
-        entry = need("valg", "alternativene gruppa kan velge")
-        seen: set[str] = set()
-        for item, item_line in (entry.value if entry else []):  # type: ignore[union-attr]
-            oid, label = _split_pair(item)
-            if oid in seen:
-                errors.append(ScriptError(path, item_line, f"alternativet «{oid}» står to ganger"))
-            seen.add(oid)
-            fld.options.append(Option(oid, label))
-    else:
-        forbid("valg")
-    if kind == "tabell":
-        entry = need("kolonner", "kolonnene i tabellen")
-        seen = set()
-        for item, item_line in (entry.value if entry else []):  # type: ignore[union-attr]
-            col = _parse_column(item, item_line, path, errors)
-            if col is None:
-                continue
-            if col.id in seen:
-                errors.append(ScriptError(path, item_line, f"kolonnen «{col.id}» står to ganger"))
-            seen.add(col.id)
-            fld.columns.append(col)
-        if "sum" in entries:
-            fld.sum_column = str(entries["sum"].value)
-            col = fld.column(fld.sum_column)
-            if col is None:
-                errors.append(ScriptError(path, entries["sum"].line, f"«sum:» viser til kolonnen «{fld.sum_column}», som ikke finnes i tabellen"))
-            elif col.kind != "tall":
-                errors.append(ScriptError(path, entries["sum"].line, f"«sum:» viser til kolonnen «{fld.sum_column}», som ikke er av typen tall"))
-    else:
-        forbid("kolonner", "sum")
-    if kind in ("vurdering", "utvalg"):
-        entry = need("fra", "feltet med punktene som skal brukes")
-        if entry:
-            fld.ref = _ref(str(entry.value), "") if "." in str(entry.value) else "." + str(entry.value)
-        if "kolonne" in entries:
-            fld.ref_column = str(entries["kolonne"].value)
-    else:
-        forbid("fra", "kolonne")
-    if kind == "vurdering":
-        entry = need("skalaer", "skalaene det skal vurderes på, som «- id: lav pol | høy pol»")
-        for item, item_line in (entry.value if entry else []):  # type: ignore[union-attr]
-            sid, poles = _split_pair(item)
-            low, sep, high = poles.partition("|")
-            if not sep or not low.strip() or not high.strip():
-                errors.append(ScriptError(path, item_line, f"skalaen «{item}» må ha to poler skilt med |, som «haster: Kan vente | Haster»"))
-                continue
-            fld.scales.append(Scale(sid, low.strip(), high.strip()))
-    else:
-        forbid("skalaer")
-    if kind != "tall":
-        forbid("min", "max", "enhet")
-    if kind not in ("liste", "tabell"):
-        forbid("standard")
-    if kind != "utvalg":
-        forbid("flere")
+    field_kind = kinds.get(kind)
+    for key in sorted(_kind_keys() - field_kind.keys, key=lambda k: entries[k].line if k in entries else 0):
+        if key in entries:
+            errors.append(ScriptError(path, entries[key].line, f"«{key}:» brukes ikke for felt av typen {kind}"))
+    field_kind.load(fld, FieldBlock(entries, fid, kind, line, path, errors))
     if fld.condition and fld.condition.ref and "." not in fld.condition.ref:
         fld.condition = Condition("." + fld.condition.ref, fld.condition.values, fld.condition.negate, fld.condition.line)
     return fld
 
 
+class FieldBlock:
+    """A felt block's entries as the field kinds read them (kinds.Kind.load)."""
+
+    def __init__(self, entries: dict[str, _Entry], fid: str, kind: str, line: int, path: Path,
+                 errors: list[ScriptError]):
+        self.entries, self.fid, self.kind, self.line = entries, fid, kind, line
+        self.path, self.errors = path, errors
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append(ScriptError(self.path, line, message))
+
+    def entry(self, key: str) -> _Entry | None:
+        return self.entries.get(key)
+
+    def need(self, key: str, why: str) -> _Entry | None:
+        """The entry for a key this kind requires; reports it missing (saying `why`) if absent or empty."""
+        entry = self.entries.get(key)
+        if entry is None or (isinstance(entry.value, list) and not entry.value):
+            self.error(entry.line if entry else self.line,
+                       f"feltet «{self.fid}» av typen {self.kind} mangler «{key}:» ({why})")
+            return None
+        return entry
+
+    def items(self, key: str, why: str) -> list[tuple[str, int]]:
+        """The `- ` items of a required list key, as (text, line)."""
+        entry = self.need(key, why)
+        return list(entry.value) if entry is not None else []  # type: ignore[arg-type]
+
+    def text(self, key: str) -> str:
+        return str(self.entries[key].value) if key in self.entries else ""
+
+    def number(self, key: str) -> float | None:
+        return _number(self.entries.get(key), self.path, self.errors, key)
+
+    def flag(self, key: str, default: bool) -> bool:
+        return _bool(self.entries.get(key), default, self.path, self.errors, key)
+
+    @staticmethod
+    def split_pair(item: str) -> tuple[str, str]:
+        return _split_pair(item)
+
+    def column(self, item: str, line: int) -> Column | None:
+        return _parse_column(item, line, self.path, self.errors)
+
+
 def _parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) -> Column | None:
-    """`id: Label`, `id: Label | tall`, `id: Label | fra gap.tiltak`."""
+    """`id: Label`, `id: Label | tall`, `id: Label | fra gap.tiltak`, `id: Label | valg A, B`."""
+    from .kinds import COLUMN_KINDS
+
     head, _, kind_text = item.partition("|")
     cid, label = _split_pair(head.strip())
     kind_text = kind_text.strip().lower()
     if not kind_text:
         return Column(cid, label)
-    if kind_text.startswith("fra "):
-        ref = kind_text[4:].strip()
-        return Column(cid, label, "fra", ref if "." in ref else "." + ref)
-    if kind_text.startswith("valg "):
-        options = tuple(o.strip() for o in kind_text[5:].split(",") if o.strip())
-        if len(options) < 2:
-            errors.append(ScriptError(path, line, f"kolonnen «{cid}» må ha minst to valg, som «| valg intern, ekstern»"))
-            return None
-        return Column(cid, label, "valg", None, options)
-    if kind_text not in COLUMN_KINDS:
+    name, _, argument = kind_text.partition(" ")
+    column_kind = COLUMN_KINDS.get(name)
+    if column_kind is None or (argument.strip() and not column_kind.takes_argument):
         errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, valg A, B, fra FELT)"))
         return None
-    return Column(cid, label, kind_text)
+    return column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -688,6 +673,12 @@ def _check_references(scripts: list[Script]) -> list[ScriptError]:
             for fld in step.fields:
                 fields.setdefault(fld.ref_id, (order, fld))
 
+    from . import kinds as K
+
+    repeat_sources = {k.name for k in K.all_kinds() if k.gives_items and not k.items_by_column}
+    item_sources = {k.name for k in K.all_kinds() if k.gives_items}
+    option_kinds = {k.name for k in K.all_kinds() if k.has_options}
+
     def lookup(ref: str, path: Path, line: int, what: str, order: int, kinds: set[str] | None) -> Field | None:
         found = fields.get(ref)
         if found is None:
@@ -704,11 +695,11 @@ def _check_references(scripts: list[Script]) -> list[ScriptError]:
         for step in script.steps:
             if step.repeat:
                 line = getattr(step, "_repeat_line", step.line)
-                lookup(step.repeat, script.path, line, "«gjenta:»", order, {"liste"})
+                lookup(step.repeat, script.path, line, "«gjenta:»", order, repeat_sources)
             for cond in [step.condition] + [f.condition for f in step.fields]:
                 if cond is None:
                     continue
-                target = lookup(cond.ref, script.path, cond.line, "vilkåret", order, {"valg", "flervalg"})
+                target = lookup(cond.ref, script.path, cond.line, "vilkåret", order, option_kinds)
                 if target is not None:
                     known = {o.id for o in target.options}
                     for value in cond.values:
@@ -717,15 +708,15 @@ def _check_references(scripts: list[Script]) -> list[ScriptError]:
             for fld in step.fields:
                 lines = getattr(fld, "_lines", {})
                 if fld.ref:
-                    src = lookup(fld.ref, script.path, lines.get("fra", fld.line), "«fra:»", order, {"liste", "tabell"})
-                    if src is not None and src.kind == "tabell":
+                    src = lookup(fld.ref, script.path, lines.get("fra", fld.line), "«fra:»", order, item_sources)
+                    if src is not None and K.get(src.kind).items_by_column:
                         if not fld.ref_column:
                             errors.append(ScriptError(script.path, lines.get("fra", fld.line), f"«fra:» viser til tabellen «{fld.ref}»: oppgi også «kolonne:» med kolonnen som gir punktene"))
                         elif src.column(fld.ref_column) is None:
                             errors.append(ScriptError(script.path, lines.get("kolonne", fld.line), f"kolonnen «{fld.ref_column}» finnes ikke i tabellen «{fld.ref}»"))
                 for col in fld.columns:
-                    if col.kind == "fra" and col.ref:
-                        lookup(col.ref, script.path, fld.line, f"kolonnen «{col.id}»", order, {"liste"})
+                    if col.ref:  # a column of items from a list
+                        lookup(col.ref, script.path, fld.line, f"kolonnen «{col.id}»", order, repeat_sources)
     for script in scripts:
         for target, line in getattr(script, "_links", []):
             ref = target if "." in target else f"{script.id}.{target}"

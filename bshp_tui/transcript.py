@@ -6,13 +6,14 @@ remarks already said, so resuming a session shows exactly what the group saw.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import kinds
 from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
+from .kinds.base import md_escape
 
 REMARKS_STATE = "remarks_said"
 
@@ -25,34 +26,14 @@ class Turn:
     current: bool = False
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
-def md_escape(text: str) -> str:
-    """Group text shown inside the assistant's Markdown: every Markdown character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
-
-
 def question_text(c: Conductor, pos: Position) -> str:
     fld = c.field(pos)
     parts = [f"**{fld.question}**"]
     if fld.help:
         parts.append(f"*{fld.help}*")
-    if fld.kind in ("valg", "flervalg"):
-        parts.append("\n".join(f"{n}. {o.label}" for n, o in enumerate(fld.options, start=1)))
-        if fld.kind == "flervalg":
-            parts.append("*Velg ett eller flere: skriv numrene med komma mellom, for eksempel 1, 3.*")
-    elif fld.kind == "utvalg":
-        items = c.items(fld.ref or "", fld.ref_column)
-        parts.append("\n".join(f"{n}. {md_escape(i.text)}" for n, i in enumerate(items, start=1))
-                     or "*(ingen punkter ennå)*")
-    elif fld.kind == "liste":
-        parts.append("*Ett punkt per linje.*")
-    elif fld.kind == "tabell":
-        parts.append("*Én rad per linje, kolonnene skilt med semikolon: "
-                     + "; ".join(col.label for col in fld.columns) + ". Eller åpne tabellen med Ctrl+E.*")
-    elif fld.kind == "vurdering":
-        parts.append("*Åpne prioriteringsmatrisen med Ctrl+E, eller skriv én linje per tiltak med fire tall fra 1 til 4.*")
+    hint = kinds.for_field(fld).question_hint(c, fld)
+    if hint:
+        parts.append(hint)
     if not fld.required:
         parts.append("*Valgfritt: send tomt svar eller /hopp for å gå videre.*")
     return "\n\n".join(parts)

@@ -1,15 +1,5 @@
-"""Answer values per field kind: parse what the group typed, validate it, and format it back.
-
-Stored shapes (JSON):
-    tekst      "text"
-    liste      [{"id": "a1b2c3", "tekst": "..."}]
-    valg       "option-id"
-    flervalg   ["option-id", ...]
-    tall       12 or 1.5
-    dato       "2027", "2027-06", "2027-06-15", "løpende" or "årlig"
-    tabell     [{"id": "...", "<column>": "text or number", "refs": {"<column>": "item-id"}}]
-    vurdering  {"item-id": {"<scale>": 1..4}}
-    utvalg     ["item-id", ...] (or "item-id" when only one may be chosen)
+"""Helpers the field kinds (bshp_tui/kinds/) share: numbers, dates, choosing among options, item
+ids and merging edited lists and table rows so ids stay stable.
 
 Item ids are stable: editing a list keeps the ids of unchanged and renamed items, so answers that
 point at an item (ratings, action-plan rows, repeated steps) follow it.
@@ -17,6 +7,7 @@ point at an item (ratings, action-plan rows, repeated steps) follow it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -79,7 +70,10 @@ def parse_number(text: str, fld: Field | None = None) -> int | float:
         cleaned = cleaned.replace(".", "")
     cleaned = cleaned.replace(",", ".")
     try:
-        number = float(cleaned)
+        # Whole numbers exactly (a float would round 17 digits and more); "nan" and "inf" are no numbers.
+        number = int(cleaned) if re.fullmatch(r"[-+]?\d+", cleaned) else float(cleaned)
+        if not math.isfinite(number):
+            raise ValueError
     except ValueError:
         raise ValidationError(f"«{text.strip()}» er ikke et tall. Skriv bare tallet, for eksempel 12 eller 50 000.") from None
     if fld is not None:
@@ -87,13 +81,25 @@ def parse_number(text: str, fld: Field | None = None) -> int | float:
             raise ValidationError(f"Tallet kan ikke være mindre enn {format_number(fld.min)}.")
         if fld.max is not None and number > fld.max:
             raise ValidationError(f"Tallet kan ikke være større enn {format_number(fld.max)}.")
+    if isinstance(number, int):
+        return number
     return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
 
-def format_number(value: Any) -> str:
+def format_number(value: Any, exact: bool = False) -> str:
+    """A number the Norwegian way: 50 000 and 1,5 (two decimals). With `exact`, all the decimals
+    the number has, so that reading the text back gives the same number."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, float) and not value.is_integer():
+        if exact and round(value, 2) != value:
+            whole, _, decimals = repr(abs(value)).partition(".")
+            if "e" in repr(value):
+                return repr(value).replace(".", ",")
+            sign = "-" if value < 0 else ""
+            return f"{sign}{int(whole):,}".replace(",", "\u00a0") + "," + decimals
         return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
     return f"{int(value):,}".replace(",", "\u00a0")
 
@@ -242,33 +248,6 @@ def parse_row(line: str, columns: list[Column]) -> list[str]:
     return cells + [""] * (len(columns) - len(cells))
 
 
-def parse_cell(text: str, column: Column, items: list[Item]) -> tuple[Any, str | None]:
-    """A table cell's value and, for a `fra` column, the id of the item it names."""
-    if not text:
-        return "", None
-    if column.kind == "tall":
-        try:
-            return parse_number(text), None
-        except ValidationError as exc:
-            raise ValidationError(f"{column.label}: {exc}") from None
-    if column.kind == "dato":
-        try:
-            return parse_date(text), None
-        except ValidationError as exc:
-            raise ValidationError(f"{column.label}: {exc}") from None
-    if column.kind == "valg":
-        for option in column.options:
-            if text.lower() == option.lower():
-                return option, None
-        raise ValidationError(f"{column.label}: «{text}» er ikke et gyldig valg (velg {', '.join(column.options)}).")
-    if column.kind == "fra":
-        low = text.lower()
-        for item in items:
-            if item.text.lower() == low:
-                return item.text, item.id
-    return text, None
-
-
 def merge_rows(old: list[dict] | None, rows: list[dict], columns: list[Column]) -> list[dict]:
     """Give new rows the ids of old rows with the same content, or at the same position."""
     old = list(old or [])
@@ -294,10 +273,3 @@ def merge_rows(old: list[dict] | None, rows: list[dict], columns: list[Column]) 
             ids.add(row["id"])
     return out
 
-
-def format_row(row: dict, columns: list[Column]) -> str:
-    cells = []
-    for col in columns:
-        value = row.get(col.id, "")
-        cells.append(format_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value))
-    return "; ".join(cells)

@@ -17,7 +17,8 @@ from typing import Any
 from .. import health as H
 from ..answer_text import display_value, format_value
 from ..conductor import Conductor, answer_key
-from ..values import MONTH_NAMES, Item, format_date, format_number, is_empty
+from ..kinds import column_kind
+from ..values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
 from .templates import placeholders, template_blocks
 
@@ -107,7 +108,7 @@ class Builder:
             if not fld.required:
                 return []
             return [A.para([A.strong(A.text(label + ":")), {"t": "Space"}, self.placeholder(label)])]
-        shown = display_value(self.c, fld, value) if fld.kind != "tekst" else str(value)
+        shown = display_value(self.c, fld, value)
         body = A.text(shown)
         return [A.para([A.strong(A.text(label + ":")), {"t": "Space"}, *body])]
 
@@ -140,13 +141,7 @@ class Builder:
 
     @staticmethod
     def _cell_display(kind: str, value: Any) -> str:
-        if value in ("", None):
-            return ""
-        if kind == "tall":
-            return format_number(value)
-        if kind == "dato":
-            return format_date(value)
-        return str(value)
+        return column_kind(kind).display(value)
 
     def standard_text(self, name: str) -> list[A.Node]:
         blocks = template_blocks(name, self.template_dirs, self.cache_dir)

@@ -1,4 +1,5 @@
-"""Structured editors where chat is clumsy: list items and table rows."""
+"""Structured editors where chat is clumsy: list items and table rows. EDITORS maps a field
+kind to its editor."""
 
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Static
 
+from typing import Callable
+
+from textual.screen import Screen
+
+from .. import kinds
 from ..conductor import Conductor, Position
 from ..errors import BshpError
 from ..script import Field
-from ..values import ValidationError, format_number, merge_list, merge_rows, parse_cell
+from ..values import ValidationError, format_number, merge_list, merge_rows
 from .dialogs import TextDialog
 
 
@@ -144,15 +150,10 @@ class RowDialog(ModalScreen[dict | None]):
         with VerticalScroll(classes="dialog wide"):
             yield Label("Rad i tabellen", classes="dialog-title")
             for col in self.fld.columns:
-                hint = {"tall": " (tall)", "dato": " (år, måned eller dato)"}.get(col.kind, "")
-                if col.kind == "valg":
-                    hint = f" ({', '.join(col.options)})"
-                if col.kind == "fra":
-                    hint = " (skriv navnet på et tiltak fra lista, eller et nytt)"
-                yield Label(col.label + hint)
+                column_kind = kinds.column_kind(col.kind)
+                yield Label(col.label + column_kind.hint(col))
                 value = self.c.cell(self.fld, self.row, col.id) if self.row else ""
-                shown = format_number(value) if col.kind == "tall" and value not in ("", None) else str(value or "")
-                yield Input(shown, id=f"col-{col.id}")
+                yield Input(column_kind.input_text(value), id=f"col-{col.id}")
             yield Static("", id="row-error", classes="error-text")
             yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
 
@@ -168,22 +169,15 @@ class RowDialog(ModalScreen[dict | None]):
             self.action_ok()
 
     def action_ok(self) -> None:
-        row = {"id": self.row["id"]} if "id" in self.row else {}
-        refs = {}
-        for col in self.fld.columns:
-            text = self.query_one(f"#col-{col.id}").value.strip()
-            try:
-                value, ref = parse_cell(text, col, self.c.items(col.ref) if col.ref else [])
-            except ValidationError as exc:
-                self.query_one("#row-error", Static).update(str(exc))
-                return
-            row[col.id] = value
-            if ref:
-                refs[col.id] = ref
-            elif col.kind == "fra" and (self.row.get("refs") or {}).get(col.id) and value == self.c.cell(self.fld, self.row, col.id):
-                refs[col.id] = self.row["refs"][col.id]  # unchanged: keep following the item
-        if refs:
-            row["refs"] = refs
+        cells = [self.query_one(f"#col-{col.id}").value.strip() for col in self.fld.columns]
+        try:
+            # A `fra` cell left unchanged keeps following its item.
+            row = kinds.get(self.fld.kind).parse_row(self.c, self.fld, cells, old=self.row)
+        except ValidationError as exc:
+            self.query_one("#row-error", Static).update(str(exc))
+            return
+        if "id" in self.row:
+            row = {"id": self.row["id"], **row}
         if not any(row.get(c.id) not in ("", None) for c in self.fld.columns):
             self.query_one("#row-error", Static).update("Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte.")
             return
@@ -214,8 +208,7 @@ class TableEditor(_Editor):
         for row in self.entries:
             cells = []
             for col in self.field.columns:
-                value = self.c.cell(self.field, row, col.id)
-                text = format_number(value) if col.kind == "tall" and value not in ("", None) else str(value or "")
+                text = kinds.column_kind(col.kind).input_text(self.c.cell(self.field, row, col.id))
                 if self.c.is_orphan_cell(self.field, row, col.id):
                     text += " (slettet)"
                 cells.append(text)
@@ -249,3 +242,22 @@ class TableEditor(_Editor):
 
     def cursor_index(self) -> int | None:
         return self.query_one(DataTable).cursor_row if self.entries else None
+
+
+def _matrix(c: Conductor, pos: Position, read_only: bool) -> Screen:
+    from .views import MatrixEditor
+
+    return MatrixEditor(c, c.field(pos), read_only=read_only)
+
+
+# The structured editor of each field kind that has one (Ctrl+E); other kinds are edited in the input.
+EDITORS: dict[str, Callable[[Conductor, Position, bool], Screen]] = {
+    "liste": lambda c, pos, read_only: ListEditor(c, pos),
+    "tabell": lambda c, pos, read_only: TableEditor(c, pos),
+    "vurdering": _matrix,
+}
+
+
+def editor_for(c: Conductor, pos: Position, read_only: bool = False) -> Screen | None:
+    make = EDITORS.get(c.field(pos).kind)
+    return make(c, pos, read_only) if make else None

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Static
 
 from .. import commands as cmd
 from .. import facilitation as F
+from .. import kinds
 from ..answer_text import initial_text
 from ..conductor import Conductor, Position
 from .titlebar import TitleBar
@@ -159,7 +160,7 @@ class WorkScreen(Screen):
                 self.notify("Et utkast dere skrev sist er hentet fram.", timeout=4)
         self.draft_text = self.saved_draft = text
         box.set_text(text)
-        box.numbers_choose = self.pos is not None and self.c.field(self.pos).kind == "valg"
+        box.numbers_choose = self.pos is not None and kinds.for_field(self.c.field(self.pos)).quick_choose
 
     async def refresh_choices(self) -> None:
         box = self.query_one("#choices", HorizontalScroll)
@@ -169,11 +170,10 @@ class WorkScreen(Screen):
             return
         fld = self.c.field(self.pos)
         buttons = []
-        if fld.kind in ("valg", "flervalg"):
-            for n, option in enumerate(fld.options, start=1):
-                button = Button(Text(f"{n} {option.label}"), classes="choice", compact=True)
-                button.choice_number = n
-                buttons.append(button)
+        for n, label in enumerate(kinds.for_field(fld).option_labels(fld), start=1):
+            button = Button(Text(f"{n} {label}"), classes="choice", compact=True)
+            button.choice_number = n
+            buttons.append(button)
         box.display = bool(buttons)
         if buttons:
             await box.mount_all(buttons)
@@ -228,13 +228,15 @@ class WorkScreen(Screen):
         if self.pos is None:
             return
         fld = self.c.field(self.pos)
-        if not 1 <= number <= len(fld.options):
-            self.notify(f"Velg et tall fra 1 til {len(fld.options)}.", severity="warning")
+        kind = kinds.for_field(fld)
+        labels = kind.option_labels(fld)
+        if not 1 <= number <= len(labels):
+            self.notify(f"Velg et tall fra 1 til {len(labels)}.", severity="warning")
             return
-        if fld.kind == "flervalg":
+        if kind.toggles_options:
             box = self.query_one(ChatInput)
             current = [p.strip() for p in box.text.split(",") if p.strip()]
-            label = fld.options[number - 1].label
+            label = labels[number - 1]
             current = [p for p in current if p != label] if label in current else current + [label]
             box.set_text(", ".join(current))
             box.focus()
@@ -391,15 +393,11 @@ class WorkScreen(Screen):
 
         if self.pos is None or self.session.read_only:
             return
-        fld = self.c.field(self.pos)
-        if fld.kind == "liste":
-            self.app.push_screen(editors.ListEditor(self.c, self.pos), self._after_editor)
-        elif fld.kind == "tabell":
-            self.app.push_screen(editors.TableEditor(self.c, self.pos), self._after_editor)
-        elif fld.kind == "vurdering":
-            self.open_matrix()
-        else:
+        editor = editors.editor_for(self.c, self.pos, self.session.read_only)
+        if editor is None:
             self.notify("Dette svaret redigeres rett i feltet nederst.")
+        else:
+            self.app.push_screen(editor, self._after_editor)
 
     def open_matrix(self) -> None:
         from . import views
@@ -527,7 +525,7 @@ class WorkScreen(Screen):
             self.notify("Ingen skjulte innspill å vise.")
             return
         fld = self.c.field(self.pos)
-        joined = "\n".join(texts) if fld.kind in ("liste", "tabell") else "\n\n".join(texts)
+        joined = "\n".join(texts) if kinds.for_field(fld).one_entry_per_line else "\n\n".join(texts)
         self.query_one(ChatInput).set_text(joined)
         self.draft_text = joined
         self.notify(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.",

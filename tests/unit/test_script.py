@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bshp_tui.script import FIELD_KINDS, check_folder, default_prompts_dir, load_folder
+from bshp_tui import kinds as K
+from bshp_tui.script import check_folder, default_prompts_dir, load_folder
 
 from helpers import ROOT, run_bshp
 
@@ -19,7 +20,7 @@ def test_every_shipped_prompt_file_loads():
         for step in script.steps:
             assert step.fields, step.ref_id
     kinds = {f.kind for s in scripts for f in s.fields()}
-    assert kinds == set(FIELD_KINDS)
+    assert kinds == set(K.names())
 
 
 def test_default_prompts_dir_is_the_shipped_folder():

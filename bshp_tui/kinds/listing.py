@@ -1,0 +1,72 @@
+"""liste: a list of points, stored as [{"id": "a1b2c3", "tekst": "..."}].
+
+Ids are stable: editing the list keeps the id of unchanged and renamed points, so answers that
+point at a point (ratings, action-plan rows, repeated steps) follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import values as V
+from .base import Kind, plain_text, wrong
+
+_LOOKS_LIKE_BULLET = re.compile(r"^\s*[-*•](\s|$)")
+
+
+class List(Kind):
+    name = "liste"
+    description = "en liste med punkter"
+    order = 20
+    keys = frozenset({"standard"})
+    list_keys = frozenset({"standard"})
+    gives_items = True
+    one_entry_per_line = True
+    expected = "en liste med punkter"
+
+    def parse(self, c, pos, fld, raw: str) -> list[dict]:
+        taken = {i.id for i in c.items(fld.ref_id)}
+        return V.merge_list(c.value(pos), V.split_lines(raw), taken)
+
+    def question_hint(self, c, fld) -> str:
+        return "*Ett punkt per linje.*"
+
+    def _input_text(self, c, fld, value: Any) -> str:
+        # A point that itself starts like a bullet gets one, so typing the text back keeps it.
+        return "\n".join("- " + item["tekst"] if _LOOKS_LIKE_BULLET.match(item["tekst"]) else item["tekst"]
+                         for item in value)
+
+    def _display_text(self, c, fld, value: Any) -> str:
+        return "\n".join(f"- {item['tekst']}" for item in value)
+
+    def entries(self, value: Any, column: str | None = None) -> list[tuple[str, str]]:
+        if not isinstance(value, list):
+            return []
+        out = []
+        for entry in value:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                text = plain_text(entry.get("tekst")).strip()
+                if text:
+                    out.append((entry["id"], text))
+        return out
+
+    def _stored_problem(self, value: Any, fld) -> str | None:
+        if not isinstance(value, list):
+            return wrong(self.expected, value)
+        for n, item in enumerate(value, start=1):
+            problem = entry_problem(item, f"punkt {n}: ")
+            if problem is None and not isinstance(item.get("tekst"), str):
+                problem = wrong("tekst", item.get("tekst"), f"punkt {n}: «tekst»: ")
+            if problem:
+                return problem
+        return None
+
+
+def entry_problem(entry: Any, where: str) -> str | None:
+    """A list point or table row: an object with a text id."""
+    if not isinstance(entry, dict):
+        return wrong("et objekt med «id»", entry, where)
+    if not isinstance(entry.get("id"), str) or not entry["id"]:
+        return f"{where}mangler «id» (tekst)"
+    return None
