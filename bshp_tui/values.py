@@ -145,7 +145,7 @@ def _date(year: int, month: int, day: int | None, text: str) -> str:
 def format_date(value: Any) -> str:
     text = str(value)
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
-    if not m:
+    if not m or not 1 <= int(m.group(2)) <= 12:
         return text
     if m.group(3):
         return f"{int(m.group(3))}. {MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
@@ -175,9 +175,10 @@ def _match_option(part: str, options: list[tuple[str, str]]) -> str | None:
     low = part.lower().rstrip(".)")
     if low.isdigit() and 1 <= int(low) <= len(options):
         return options[int(low) - 1][0]
-    for oid, label in options:
-        if low == oid.lower() or low == label.lower():
-            return oid
+    for written in (part.lower(), low):  # "Tiltak A." names the option "Tiltak A." before "Tiltak A"
+        for oid, label in options:
+            if written == oid.lower() or written == label.lower():
+                return oid
     starts = [oid for oid, label in options if label.lower().startswith(low) and len(low) >= 3]
     return starts[0] if len(starts) == 1 else None
 

@@ -33,9 +33,7 @@ class List(Kind):
         return "*Ett punkt per linje.*"
 
     def _input_text(self, c, fld, value: Any) -> str:
-        # A point that itself starts like a bullet gets one, so typing the text back keeps it.
-        return "\n".join("- " + item["tekst"] if _LOOKS_LIKE_BULLET.match(item["tekst"]) else item["tekst"]
-                         for item in value)
+        return "\n".join(keep_bullet(item["tekst"]) for item in value)
 
     def _display_text(self, c, fld, value: Any) -> str:
         return "\n".join(f"- {item['tekst']}" for item in value)
@@ -61,6 +59,11 @@ class List(Kind):
             if problem:
                 return problem
         return None
+
+
+def keep_bullet(line: str) -> str:
+    """A line that itself starts like a bullet gets one, so reading the line back keeps it whole."""
+    return "- " + line if _LOOKS_LIKE_BULLET.match(line) else line
 
 
 def entry_problem(entry: Any, where: str) -> str | None:

@@ -13,7 +13,7 @@ from .. import values as V
 from ..values import ValidationError
 from .base import Kind, wrong
 from .columns import cell_value, column_kind, refs_problem
-from .listing import entry_problem
+from .listing import entry_problem, keep_bullet
 
 
 class Table(Kind):
@@ -96,7 +96,7 @@ class Table(Kind):
         return "; ".join(cells)
 
     def _input_text(self, c, fld, value: Any) -> str:
-        return "\n".join(self.row_input_text(c, fld, row) for row in value)
+        return "\n".join(keep_bullet(self.row_input_text(c, fld, row)) for row in value)
 
     def _display_text(self, c, fld, value: Any) -> str:
         return "\n".join(f"- {self.row_text(c, fld, row)}" for row in value)

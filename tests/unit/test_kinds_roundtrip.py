@@ -1,0 +1,158 @@
+"""Property: for any valid stored value v of a kind, parsing the input text of v gives v back.
+This is what guarantees that sending an answer again through the input (the group arrives at an
+answered field and presses Enter) never bends it."""
+
+import datetime
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bshp_tui import kinds as K
+from bshp_tui.answer_text import initial_text
+
+from kinds_fixture import conductor, load, position
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Text as the group can type it on one line: no line breaks (str.splitlines splits on these).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=LINE_BREAKS), min_size=1,
+                    max_size=30).map(str.strip).filter(bool)
+ids = st.text("0123456789abcdef", min_size=6, max_size=6)
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory):
+    return load(tmp_path_factory.mktemp("prompts"))
+
+
+def round_trip(scripts, field_id: str, value, answers: dict | None = None):
+    """Store `value`, take the input text the group would see, and parse it back."""
+    c = conductor(scripts, answers)
+    pos = position(c, field_id)
+    c.session.set_answer(pos.key, value)
+    text = initial_text(c, pos)
+    assert text == K.for_field(c.field(pos)).input_text(c, c.field(pos), value)
+    return c.parse(pos, text)
+
+
+def items_strategy(min_size=1):
+    """A list answer whose points can be told apart when typed (as options of utvalg)."""
+    text = line_text.filter(lambda t: not any(ch in t for ch in ",;")).filter(
+        lambda t: not t.lower().rstrip(".)").isdigit())
+    return st.lists(st.tuples(ids, text), min_size=min_size, max_size=6,
+                    unique_by=(lambda p: p[0], lambda p: p[1].lower())).filter(
+        lambda pairs: not {t.lower() for _, t in pairs} & {i for i, _ in pairs}).map(
+        lambda pairs: [{"id": i, "tekst": t} for i, t in pairs])
+
+
+@SETTINGS
+@given(value=st.text(min_size=1).map(str.strip).filter(bool))
+def test_text(scripts, value):
+    assert round_trip(scripts, "tekst", value) == value
+
+
+@SETTINGS
+@given(value=st.lists(st.tuples(ids, line_text), min_size=1, max_size=8, unique_by=lambda p: p[0]).map(
+    lambda pairs: [{"id": i, "tekst": t} for i, t in pairs]))
+def test_list(scripts, value):
+    assert round_trip(scripts, "liste", value) == value
+
+
+@SETTINGS
+@given(value=st.sampled_from(["a", "b", "c"]))
+def test_choice(scripts, value):
+    assert round_trip(scripts, "valg", value) == value
+
+
+@SETTINGS
+@given(value=st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, unique=True))
+def test_multiple_choice(scripts, value):
+    assert round_trip(scripts, "flervalg", value) == value
+
+
+numbers = st.one_of(st.integers(min_value=-10**40, max_value=10**40),
+                    st.floats(allow_nan=False, allow_infinity=False))
+
+
+@SETTINGS
+@given(value=numbers)
+def test_number(scripts, value):
+    back = round_trip(scripts, "tall", value)
+    assert back == value and K.get("tall").stored_problem(back, None) is None
+
+
+def date_text(day: datetime.date, grain: int) -> str:
+    return [f"{day.year}", f"{day.year}-{day.month:02d}", day.isoformat()][grain]
+
+
+dates = st.one_of(
+    st.builds(date_text, st.dates(datetime.date(1900, 1, 1), datetime.date(2200, 12, 31)), st.integers(0, 2)),
+    st.sampled_from(["løpende", "årlig"]))
+
+
+@SETTINGS
+@given(value=dates)
+def test_date(scripts, value):
+    assert round_trip(scripts, "dato", value) == value
+
+
+cell_text = line_text.filter(lambda t: ";" not in t and "\t" not in t)
+
+
+@st.composite
+def table_answer(draw):
+    """Items of the list field, and table rows: the `fra` cell names an item (with refs) or is
+    free text that names none."""
+    items = draw(items_strategy(min_size=0))
+    names = {i["tekst"].lower() for i in items}
+    rows = []
+    for row_id in draw(st.lists(ids, min_size=1, max_size=5, unique=True)):
+        row = {"id": row_id}
+        if items and draw(st.booleans()):
+            item = draw(st.sampled_from(items))
+            row["tiltak"], row["refs"] = item["tekst"], {"tiltak": item["id"]}
+        else:
+            row["tiltak"] = draw(st.one_of(st.just(""), cell_text.filter(lambda t: t.lower() not in names)))
+        row["ansvar"] = draw(st.one_of(st.just(""), cell_text))
+        row["antall"] = draw(st.one_of(st.just(""), numbers))
+        row["frist"] = draw(st.one_of(st.just(""), dates))
+        row["art"] = draw(st.sampled_from(["", "intern", "ekstern"]))
+        if all(row[k] == "" for k in ("tiltak", "ansvar", "antall", "frist", "art")):
+            row["ansvar"] = "NAV"
+        rows.append(dict(sorted(row.items(), key=lambda kv: kv[0] == "refs")))
+    return items, rows
+
+
+@SETTINGS
+@given(answer=table_answer())
+def test_table(scripts, answer):
+    items, rows = answer
+    assert round_trip(scripts, "tabell", rows, {"t/liste": items}) == rows
+
+
+@SETTINGS
+@given(data=st.data())
+def test_rating(scripts, data):
+    items = data.draw(items_strategy())
+    rating = st.integers(1, 4)
+    value = {i["id"]: {"haster": data.draw(rating), "nytte": data.draw(rating)} for i in items}
+    orphans = data.draw(st.dictionaries(ids, st.fixed_dictionaries({"haster": rating}), max_size=2))
+    value.update({k: v for k, v in orphans.items() if k not in value})  # ratings of deleted items stay
+    assert round_trip(scripts, "vurdering", value, {"t/liste": items}) == value
+
+
+@SETTINGS
+@given(data=st.data())
+def test_selection(scripts, data):
+    items = data.draw(items_strategy())
+    one = data.draw(st.sampled_from(items))["id"]
+    several = data.draw(st.lists(st.sampled_from([i["id"] for i in items]), min_size=1, unique=True))
+    assert round_trip(scripts, "utvalg", one, {"t/liste": items}) == one
+    assert round_trip(scripts, "utvalg_flere", several, {"t/liste": items}) == several
+
+
+def test_every_kind_has_a_round_trip_property():
+    tested = {"tekst", "liste", "valg", "flervalg", "tall", "dato", "tabell", "vurdering", "utvalg"}
+    assert tested == set(K.names())

@@ -1,0 +1,132 @@
+"""The answers' part of the session-format schema (kinds.answer_problems), and every text path
+showing a stored value of any shape without raising."""
+
+import json
+
+import pytest
+
+from bshp_tui import kinds as K
+from bshp_tui.answer_text import display_value, format_value, initial_text
+from bshp_tui.conductor import Conductor
+from bshp_tui.script import load_folder
+from bshp_tui.transcript import build_turns
+
+from helpers import ROOT
+from kinds_fixture import conductor, load, position
+from walk import walk
+
+SHIPPED = load_folder(ROOT / "prompts")
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory):
+    return load(tmp_path_factory.mktemp("prompts"))
+
+
+def session_data(answers: dict) -> dict:
+    return {"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "Molde"}},
+            "answers": {str(n): {"key": k, "value": v} for n, (k, v) in enumerate(answers.items(), start=1)}}
+
+
+def test_a_session_the_app_wrote_has_no_problems(store):
+    with store.create("Molde", "2027–2030") as session:
+        walk(Conductor(SHIPPED, session))
+        session_id = session.id
+    data = json.loads(json.dumps(store.dump(session_id)))  # as read back from a file
+    assert len(data["answers"]) > 60
+    assert K.answer_problems(SHIPPED, data) == []
+
+
+@pytest.mark.parametrize("key, value, problem", [
+    ("gap/status@a1b2c3", 12, "svar «gap/status@a1b2c3»: forventet tekst, fant et tall"),
+    ("gap/malomrader", ["Boliger", None], "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant en tekst"),
+    ("gap/malomrader", [None], "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant ingenting (null)"),
+    ("prioritering/vurderinger", [["x", 3]], "svar «prioritering/vurderinger»: forventet et objekt med vurderinger per punkt, fant en liste"),
+    ("tiltak/handlingsplan@a1", [{"id": "r", "tiltak": "x", "refs": "a1"}],
+     "svar «tiltak/handlingsplan@a1»: rad 1: «refs»: forventet et objekt med kolonne-id og punkt-id, fant en tekst"),
+    ("oppstart/plantype", ["temaplan"], "svar «oppstart/plantype»: forventet id-en til et alternativ (tekst), fant en liste"),
+    ("oppstart/sektorer", ["nav", 2], "svar «oppstart/sektorer»: valg 2: forventet en tekst, fant et tall"),
+    ("kartlegging/antall", "tolv", "svar «kartlegging/antall»: forventet et tall, fant en tekst"),
+    ("gammel/felt", float("nan"), "svar «gammel/felt»: verdien inneholder et tall som ikke er endelig (NaN eller uendelig)"),
+])
+def test_wrong_shapes_are_named_by_record(key, value, problem):
+    assert K.answer_problems(SHIPPED, session_data({key: value})) == [problem]
+
+
+def test_the_cases_above_name_fields_that_exist():
+    kinds = {f"{s.id}/{f.id}": f.kind for s in SHIPPED for f in s.fields()}
+    assert kinds["gap/status"] == "tekst" and kinds["prioritering/vurderinger"] == "vurdering"
+    assert kinds["tiltak/handlingsplan"] == "tabell" and kinds["kartlegging/antall"] == "tall"
+
+
+def test_orphans_and_empty_values_are_allowed():
+    data = session_data({"gammel/felt@x": {"hva": [1, "to", None, {"tre": 3.5}]}, "gap/status": "",
+                         "kartlegging/antall": None, "gap/malomrader": []})
+    assert K.answer_problems(SHIPPED, data) == []
+
+
+def test_records_without_key_or_value_and_duplicates():
+    data = session_data({"gap/status": "ok"})
+    data["answers"]["2"] = {"key": "gap/status", "value": "igjen"}
+    data["answers"]["3"] = {"key": "gap/visjon"}
+    data["answers"]["4"] = {"value": "uten nøkkel"}
+    data["answers"]["5"] = ["ikke et objekt"]
+    assert K.answer_problems(SHIPPED, data) == [
+        "svar «gap/status» står to ganger (post 1 og 2)",
+        "svar «gap/visjon»: mangler «value» (selve svaret)",
+        "svar nr. 4: mangler «key» (hvilket spørsmål svaret hører til)",
+        "svar nr. 5: posten er ikke et objekt",
+    ]
+    assert K.answer_problems(SHIPPED, {"answers": []}) == ["tabellen «answers» er ikke et objekt"]
+    assert K.answer_problems(SHIPPED, {"meta": {}}) == []
+
+
+def test_deep_nesting_is_refused_without_recursion():
+    value: list = []
+    for _ in range(100_000):
+        value = [value]
+    problems = K.answer_problems(SHIPPED, session_data({"gammel/felt": value}))
+    assert problems == ["svar «gammel/felt»: verdien er nøstet for dypt (mer enn 20 nivåer)"]
+
+
+def test_keys_are_shown_as_one_visible_line():
+    problems = K.answer_problems(SHIPPED, session_data({"gap/status\nSKADET\u202e": float("inf"), "x" * 200: float("inf")}))
+    assert problems[0].startswith("svar «gap/status\\u000aSKADET\\u202e»")
+    assert "\n" not in problems[0] and len(problems[1]) < 200
+
+
+# -- any value, any kind: shown as text, never a traceback --------------------------------------
+
+GARBAGE = [None, "", "tekst", 0, -7, 1.25, 10**30, True, False, [], {}, [None], ["a", 1], [{"id": 3}],
+           [{"id": "x", "tekst": None, "refs": "a1"}], {"a1": [1, 2]}, {"a1": {"haster": "høy"}},
+           {"id": "r", "tekst": "obj"}, [[[]]], "2028-99", "2028-00"]
+
+
+@pytest.mark.parametrize("value", GARBAGE, ids=repr)
+def test_every_kind_shows_any_value(scripts, value):
+    c = conductor(scripts, {"t/liste": [{"id": "a1", "tekst": "Punkt"}]})
+    for fld in scripts[0].fields():
+        kind = K.for_field(fld)
+        c.session.set_answer(position(c, fld.id).key, value)
+        for text in (format_value(c, fld, value), display_value(c, fld, value), initial_text(c, position(c, fld.id))):
+            assert isinstance(text, str)
+        kind.is_answered(c, fld, value)
+        kind.entries(value, "ansvar")
+        assert kind.stored_problem(value, fld) is None or isinstance(kind.stored_problem(value, fld), str)
+
+
+@pytest.mark.parametrize("value", GARBAGE, ids=repr)
+def test_transcript_and_items_survive_any_value_in_every_field(scripts, value):
+    answers = {f"t/{fld.id}": value for fld in scripts[0].fields()}
+    c = conductor(scripts, answers)
+    turns = build_turns(c)
+    assert turns and all(isinstance(t.text, str) for t in turns)
+    c.items("t.liste"), c.items("t.tabell", "ansvar"), c.positions(), c.overall_progress()
+
+
+def test_a_value_of_the_wrong_shape_reads_as_plain_text(scripts):
+    c = conductor(scripts)
+    fld = c.field("t.liste")
+    assert display_value(c, fld, "skrevet for hånd") == "skrevet for hånd"
+    assert format_value(c, c.field("t.tekst"), ["a", None]) == '["a", null]'
+    assert display_value(c, c.field("t.tall"), "12") == "12"
