@@ -3,7 +3,6 @@ This is what guarantees that sending an answer again through the input (the grou
 answered field and presses Enter) never bends it."""
 
 import datetime
-import string
 
 import pytest
 from hypothesis import HealthCheck, given, settings
