@@ -368,4 +368,4 @@ class Conductor:
 
     def is_orphan_cell(self, fld: Field, row: dict, column_id: str) -> bool:
         col = fld.column(column_id)
-        return col is not None and kinds.column_kind(col.kind).is_orphan(self, col, row)
+        return isinstance(row, dict) and col is not None and kinds.column_kind(col.kind).is_orphan(self, col, row)

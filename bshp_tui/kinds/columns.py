@@ -185,9 +185,11 @@ class ItemColumn(ColumnKind):
         return " (skriv navnet på et tiltak fra lista, eller et nytt)"
 
 
-def cell_value(c: Conductor, fld, row: dict, column_id: str) -> Any:
+def cell_value(c: Conductor, fld, row: Any, column_id: str) -> Any:
     """A table cell's current value: a cell that names an item follows renames; a cell whose item
     was deleted keeps its last text."""
+    if not isinstance(row, dict):
+        return ""
     col = fld.column(column_id)
     if col is None:
         return row.get(column_id, "")

@@ -120,6 +120,7 @@ def test_orphan_cell_keeps_its_last_text(c):
     assert c.is_orphan_cell(fld, ROW, "tiltak")
     assert not c.is_orphan_cell(fld, ROW, "ansvar")
     assert c.cell(fld, dict(ROW, refs="a1"), "tiltak") == "Bygge boliger"  # refs of the wrong shape
+    assert c.cell(fld, "ikke en rad", "tiltak") == "" and not c.is_orphan_cell(fld, None, "tiltak")
 
 
 # -- column kinds ---------------------------------------------------------------------------------
