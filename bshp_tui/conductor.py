@@ -342,7 +342,7 @@ class Conductor:
     def set_rating(self, fld: Field, item_id: str, scale_id: str, rating: int | None) -> None:
         """Rate one item on one scale (from the prioritisation editor)."""
         key = answer_key(fld.script_id, fld.id)
-        ratings = {k: dict(v) for k, v in (self.session.answer(key) or {}).items()}
+        ratings = {k: dict(v) for k, v in ratings_of(self.session.answer(key)).items()}
         given = ratings.setdefault(item_id, {})
         if rating is None:
             given.pop(scale_id, None)

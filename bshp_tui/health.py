@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dc_field
 from typing import TYPE_CHECKING, Callable
 
+from .kinds.rating import ratings_of
 from .values import Item, is_empty
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
     fld = rating_field(c)
     if fld is None:
         return []
-    ratings = c.session.answer(f"{fld.script_id}/{fld.id}") or {}
+    ratings = ratings_of(c.session.answer(f"{fld.script_id}/{fld.id}"))
     areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
     scales = [s.id for s in fld.scales]
     out = []

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdo
 from .. import health as H
 from ..conductor import Conductor
 from ..errors import BshpError
+from ..kinds.rating import ratings_of
 from ..script import Field
 from ..values import ValidationError, format_number
 
@@ -71,7 +72,7 @@ class MatrixEditor(ModalScreen[bool]):
         table = self.query_one(DataTable)
         coord = table.cursor_coordinate
         table.clear()
-        ratings = self.c.session.answer(f"{self.fld.script_id}/{self.fld.id}") or {}
+        ratings = ratings_of(self.c.session.answer(f"{self.fld.script_id}/{self.fld.id}"))
         for item in self.measures():
             given = ratings.get(item.id) or {}
             table.add_row(Text(item.text), *[str(given.get(s.id, "·")) for s in self.fld.scales], key=item.id)

@@ -130,3 +130,19 @@ def test_a_value_of_the_wrong_shape_reads_as_plain_text(scripts):
     assert display_value(c, fld, "skrevet for hånd") == "skrevet for hånd"
     assert format_value(c, c.field("t.tekst"), ["a", None]) == '["a", null]'
     assert display_value(c, c.field("t.tall"), "12") == "12"
+
+
+def test_ratings_stored_as_a_list_neither_break_ranking_nor_rating(store):
+    from bshp_tui.health import ranked_measures
+    from kinds_fixture import MemorySession
+
+    session = MemorySession()
+    c = Conductor(SHIPPED, session)
+    walk(c)
+    session.set_answer("prioritering/vurderinger", [["x", 3]])
+    ranked = ranked_measures(c)
+    assert ranked and all(m.score is None for m in ranked)
+    fld = c.field("prioritering.vurderinger")
+    first = c.items(fld.ref, fld.ref_column)[0]
+    c.set_rating(fld, first.id, fld.scales[0].id, 3)
+    assert session.answer("prioritering/vurderinger") == {first.id: {fld.scales[0].id: 3}}
