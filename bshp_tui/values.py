@@ -153,11 +153,12 @@ def format_date(value: Any) -> str:
 
 
 def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | list[str]:
-    """Pick option ids by number (1-based), id or label. `options` is [(id, label)]."""
+    """Pick option ids by number (1-based), id or label. `options` is [(id, label)]. Several are
+    separated by commas, semicolons or lines; a label that itself has a comma is still one choice."""
     raw = text.strip()
     if not raw:
         raise ValidationError("Velg et av alternativene.")
-    parts = [p.strip() for p in re.split(r"[,;\n]+", raw) if p.strip()] if multiple else [raw]
+    parts = _choice_parts(raw, options) if multiple else [raw]
     if multiple and len(parts) == 1 and re.fullmatch(r"\d+(\s+\d+)+", parts[0]):
         parts = parts[0].split()
     chosen: list[str] = []
@@ -169,6 +170,27 @@ def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | l
         if oid not in chosen:
             chosen.append(oid)
     return chosen if multiple else chosen[0]
+
+
+def _choice_parts(raw: str, options: list[tuple[str, str]]) -> list[str]:
+    """Split at separators, but keep together the longest run of pieces that is a label as written."""
+    tokens = re.split(r"([,;\n]+)", raw)
+    words, seps = tokens[0::2], tokens[1::2]
+    names = {name.lower() for option in options for name in option}
+    parts: list[str] = []
+    i = 0
+    while i < len(words):
+        end = i
+        for j in range(len(words) - 1, i, -1):
+            joined = "".join(words[k] + seps[k] for k in range(i, j)) + words[j]
+            if joined.strip().lower() in names:
+                end = j
+                break
+        part = "".join(words[k] + seps[k] for k in range(i, end)) + words[end]
+        if part.strip():
+            parts.append(part.strip())
+        i = end + 1
+    return parts
 
 
 def _match_option(part: str, options: list[tuple[str, str]]) -> str | None:

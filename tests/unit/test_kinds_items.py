@@ -223,3 +223,13 @@ def test_selection_schema(c):
     assert kind.stored_problem("a1", fld) is None and kind.stored_problem(["a1", "b2"], fld) is None
     assert kind.stored_problem(["a1", None], fld) == "punkt 2: forventet en tekst, fant ingenting (null)"
     assert kind.stored_problem(7, fld) == "forventet id-en til et punkt, eller en liste med id-er, fant et tall"
+
+
+def test_selection_of_points_with_commas_in_their_names(c):
+    give(c, "liste", [{"id": "a1", "tekst": "Bolig, helse og omsorg"}, {"id": "b2", "tekst": "Ja, god nok"},
+                      {"id": "c3", "tekst": "Ja"}])
+    fld = field(c, "utvalg_flere")
+    text = K.get("utvalg").input_text(c, fld, ["a1", "b2", "c3"])
+    assert text == "Bolig, helse og omsorg, Ja, god nok, Ja"
+    assert parse(c, "utvalg_flere", text) == ["a1", "b2", "c3"]
+    assert parse(c, "utvalg_flere", "Ja; 1") == ["c3", "a1"]
