@@ -169,3 +169,29 @@ def test_selection(scripts, data):
 def test_every_kind_has_a_round_trip_property():
     tested = {"tekst", "liste", "valg", "flervalg", "tall", "dato", "tabell", "vurdering", "utvalg"}
     assert tested == set(K.names())
+
+
+@st.composite
+def choice_field(draw, kind: str):
+    """A valg or flervalg field with any option names a prompt file can hold."""
+    from bshp_tui.script import Field, Option
+
+    pairs = draw(items_strategy(min_size=1))
+    options = [Option(p["id"], p["tekst"]) for p in pairs]
+    return Field(id="f", kind=kind, question="?", script_id="t", step_id="s", line=1, options=options)
+
+
+@SETTINGS
+@given(fld=choice_field("valg"), data=st.data())
+def test_choice_with_any_option_names(fld, data):
+    kind = K.get("valg")
+    value = data.draw(st.sampled_from([o.id for o in fld.options]))
+    assert kind.parse(None, None, fld, kind.input_text(None, fld, value).strip()) == value
+
+
+@SETTINGS
+@given(fld=choice_field("flervalg"), data=st.data())
+def test_multiple_choice_with_any_option_names(fld, data):
+    kind = K.get("flervalg")
+    value = data.draw(st.lists(st.sampled_from([o.id for o in fld.options]), min_size=1, unique=True))
+    assert kind.parse(None, None, fld, kind.input_text(None, fld, value).strip()) == value
