@@ -119,6 +119,18 @@ class Conductor:
         return [(item.id, self.session.answer(answer_key(script_id, field_id, item.id)))
                 for item in self.items(source)]
 
+    def readable_value(self, ref: str, item: str | None = None) -> Any:
+        """A field's answer in the shape of its kind, for code that reads answers: a value of the
+        wrong shape (a hand-edited file) comes as its plain text (see kinds.Kind.readable)."""
+        script_id, field_id = ref.split(".", 1)
+        value = self.session.answer(answer_key(script_id, field_id, item))
+        return kinds.readable(self._fields[ref], value) if ref in self._fields else value
+
+    def readable_values(self, ref: str) -> list[tuple[str | None, Any]]:
+        """`field_values` in the shape of the field's kind."""
+        fld = self._fields.get(ref)
+        return [(item, kinds.readable(fld, value)) for item, value in self.field_values(ref)] if fld else []
+
     # -- items -----------------------------------------------------------------------------
 
     def items(self, ref: str, column: str | None = None) -> list[Item]:

@@ -137,7 +137,7 @@ def table_total(c: "Conductor", ref: str, column: str, item: str | None = None) 
     if not c.has_field(ref):
         return 0
     total: int | float = 0
-    for parent, rows in c.field_values(ref):
+    for parent, rows in c.readable_values(ref):
         if item is not None and parent != item:
             continue
         for row in rows or []:
@@ -166,7 +166,7 @@ def _answered(c: "Conductor", ref: str) -> bool:
 def _rule_working_group(c: "Conductor") -> list[Remark]:
     if not _answered(c, SECTORS):
         return []
-    chosen = c.session.answer("oppstart/sektorer") or []
+    chosen = c.readable_value(SECTORS) or []
     out = []
     if POLITICIAN not in chosen:
         out.append(Remark(
@@ -204,7 +204,7 @@ def _rule_measure_details(c: "Conductor") -> list[Remark]:
     labels = {"ansvarlig": "ansvarlig", "tidsfrist": "tidsfrist", "kostnad": "kostnad"}
     out = []
     areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
-    for parent, rows in c.field_values(ACTION_PLAN):
+    for parent, rows in c.readable_values(ACTION_PLAN):
         for row in rows or []:
             name = c.cell(fld, row, "tiltak") or row.get("strategi") or "et tiltak"
             missing = [label for col, label in labels.items()
@@ -239,7 +239,7 @@ def _rule_area_without_measures(c: "Conductor") -> list[Remark]:
 def _rule_external_actors(c: "Conductor") -> list[Remark]:
     if not _answered(c, MOBILISATION):
         return []
-    rows = c.session.answer(MOBILISATION.replace(".", "/")) or []
+    rows = c.readable_value(MOBILISATION) or []
     if any(str(r.get("type", "")).lower() == "ekstern" for r in rows if isinstance(r, dict)):
         return []
     return [Remark(
@@ -253,8 +253,8 @@ def _rule_special_groups(c: "Conductor") -> list[Remark]:
     if not _answered(c, SPECIAL_GROUPS) or not c.has_field(PARTICIPATION):
         return []
     fld = c.field(SPECIAL_GROUPS)
-    chosen = c.session.answer(SPECIAL_GROUPS.replace(".", "/")) or []
-    rows = c.session.answer(PARTICIPATION.replace(".", "/")) or []
+    chosen = c.readable_value(SPECIAL_GROUPS) or []
+    rows = c.readable_value(PARTICIPATION) or []
     text = " ".join(" ".join(str(v) for v in r.values() if isinstance(v, str)) for r in rows if isinstance(r, dict)).lower()
     out = []
     for group in chosen:
@@ -299,7 +299,7 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
     out = []
     if c.has_field(ACTION_PLAN):
         fld = c.field(ACTION_PLAN)
-        for parent, rows in c.field_values(ACTION_PLAN):
+        for parent, rows in c.readable_values(ACTION_PLAN):
             for row in rows or []:
                 if c.is_orphan_cell(fld, row, "tiltak"):
                     out.append(Remark(

@@ -76,7 +76,7 @@ class Builder:
         return A.emph(A.text(f"[Ikke utfylt: {what}]"))
 
     def answer(self, script: str, field: str, item: str | None = None) -> Any:
-        return self.s.answer(answer_key(script, field, item))
+        return self.c.readable_value(f"{script}.{field}", item)
 
     def has_field(self, script: str, field: str) -> bool:
         return self.c.has_field(f"{script}.{field}")

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from ..script import Field, Script
 
 __all__ = ["Kind", "ColumnKind", "COLUMN_KINDS", "get", "for_field", "names", "all_kinds", "column_kind",
-           "cell_value", "answer_problems"]
+           "cell_value", "readable",
+           "answer_problems"]
 
 _REGISTRY: dict[str, Kind] = {}
 
@@ -60,6 +61,11 @@ def get(name: str) -> Kind:
 
 def for_field(fld: Field) -> Kind:
     return get(fld.kind)
+
+
+def readable(fld: Field, value: Any) -> Any:
+    """A stored value in the shape of its field's kind, for code that reads answers (see Kind.readable)."""
+    return for_field(fld).readable(value, fld)
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:

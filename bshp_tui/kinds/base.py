@@ -107,6 +107,19 @@ class Kind:
     def _stored_problem(self, value: Any, fld: Field) -> str | None:
         return None
 
+    def readable(self, value: Any, fld: Field) -> Any:
+        """The value in the shape this kind stores, for code that reads answers (documents, health
+        remarks): None when unanswered, and a value of the wrong shape (a hand-edited file) as its
+        plain text in this kind's shape, so it is shown instead of breaking the reader."""
+        if self.is_empty(value):
+            return None
+        if self.stored_problem(value, fld) is None:
+            return value
+        return self._readable(value, fld)
+
+    def _readable(self, value: Any, fld: Field) -> Any:
+        return plain_text(value)
+
 
 # --------------------------------------------------------------------------------------------
 # Shared helpers
@@ -156,6 +169,12 @@ def text_list_problem(value: Any, expected: str, what: str) -> str | None:
         if not isinstance(entry, str):
             return wrong("en tekst", entry, f"{what} {n}: ")
     return None
+
+
+def text_list(value: Any) -> list[str]:
+    """Any value as a list of texts (None entries left out)."""
+    entries = value if isinstance(value, list) else [value]
+    return [e if isinstance(e, str) else plain_text(e) for e in entries if e is not None]
 
 
 def json_problem(value: Any) -> str | None:

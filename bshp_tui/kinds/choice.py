@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import values as V
 from ..script import Option
-from .base import Kind, is_text, text_list_problem, wrong
+from .base import Kind, is_text, text_list, text_list_problem, wrong
 
 
 class Choice(Kind):
@@ -67,3 +67,6 @@ class MultipleChoice(Choice):
 
     def _stored_problem(self, value: Any, fld) -> str | None:
         return text_list_problem(value, self.expected, "valg")
+
+    def _readable(self, value: Any, fld) -> list[str]:
+        return text_list(value)

@@ -38,6 +38,16 @@ class List(Kind):
     def _display_text(self, c, fld, value: Any) -> str:
         return "\n".join(f"- {item['tekst']}" for item in value)
 
+    def _readable(self, value: Any, fld) -> list[dict]:
+        out = []
+        for entry in value if isinstance(value, list) else [value]:
+            item = readable_entry(entry, "tekst")
+            if item is not None:
+                if not isinstance(item.get("tekst"), str):
+                    item["tekst"] = plain_text(item.get("tekst"))
+                out.append(item)
+        return out
+
     def entries(self, value: Any, column: str | None = None) -> list[tuple[str, str]]:
         if not isinstance(value, list):
             return []
@@ -59,6 +69,18 @@ class List(Kind):
             if problem:
                 return problem
         return None
+
+
+def readable_entry(entry: Any, text_key: str) -> dict | None:
+    """A list point or table row of any shape as an object with a text id (None is left out)."""
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        return {"id": "", text_key: plain_text(entry)}
+    out = dict(entry)
+    if not isinstance(out.get("id"), str):
+        out["id"] = ""
+    return out
 
 
 def keep_bullet(line: str) -> str:

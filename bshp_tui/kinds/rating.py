@@ -71,6 +71,11 @@ class Rating(Kind):
     def is_answered(self, c, fld, value: Any) -> bool:
         return not self.is_empty(value) and not c.unrated(fld)
 
+    def _readable(self, value: Any, fld) -> dict:
+        return {item: {scale: r for scale, r in given.items()
+                       if isinstance(r, int) and not isinstance(r, bool) and V.RATING_MIN <= r <= V.RATING_MAX}
+                for item, given in ratings_of(value).items()}
+
     def _stored_problem(self, value: Any, fld) -> str | None:
         if not isinstance(value, dict):
             return wrong(self.expected, value)

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import values as V
 from ..values import ValidationError
-from .base import Kind, is_text, md_escape, text_list_problem, wrong
+from .base import Kind, is_text, md_escape, plain_text, text_list, text_list_problem, wrong
 
 
 def load_source(fld, block) -> None:
@@ -53,3 +53,6 @@ class Selection(Kind):
         if isinstance(value, list):
             return text_list_problem(value, "en liste med id-er til punkter", "punkt")
         return wrong("id-en til et punkt, eller en liste med id-er", value)
+
+    def _readable(self, value: Any, fld) -> Any:
+        return text_list(value) if isinstance(value, list) else plain_text(value)

@@ -11,9 +11,9 @@ from typing import Any
 
 from .. import values as V
 from ..values import ValidationError
-from .base import Kind, wrong
+from .base import Kind, plain_text, wrong
 from .columns import cell_value, column_kind, refs_problem
-from .listing import entry_problem, keep_bullet
+from .listing import entry_problem, keep_bullet, readable_entry
 
 
 class Table(Kind):
@@ -120,6 +120,21 @@ class Table(Kind):
                 text = ("" if cell is None else str(cell)).strip()
                 if text:
                     out.append((row["id"], text))
+        return out
+
+    def _readable(self, value: Any, fld) -> list[dict]:
+        first = fld.columns[0].id if fld.columns else "tekst"
+        out = []
+        for entry in value if isinstance(value, list) else [value]:
+            row = readable_entry(entry, first)
+            if row is None:
+                continue
+            for col in fld.columns:
+                if col.id in row and column_kind(col.kind).stored_problem(row[col.id], col) is not None:
+                    row[col.id] = plain_text(row[col.id])
+            if "refs" in row and refs_problem(row["refs"]) is not None:
+                del row["refs"]  # the cell keeps its text; only the link to the item is unreadable
+            out.append(row)
         return out
 
     def _stored_problem(self, value: Any, fld) -> str | None:

@@ -146,3 +146,54 @@ def test_ratings_stored_as_a_list_neither_break_ranking_nor_rating(store):
     first = c.items(fld.ref, fld.ref_column)[0]
     c.set_rating(fld, first.id, fld.scales[0].id, 3)
     assert session.answer("prioritering/vurderinger") == {first.id: {fld.scales[0].id: 3}}
+
+
+# -- readers of answers: documents and health remarks -------------------------------------------
+
+
+def test_readable_gives_each_kind_its_shape(scripts):
+    fields = {f.id: f for f in scripts[0].fields()}
+    assert K.readable(fields["tekst"], ["a", 1]) == '["a", 1]'
+    assert K.readable(fields["liste"], ["Håndskrevet", None, {"id": 3, "tekst": 4}]) == [
+        {"id": "", "tekst": "Håndskrevet"}, {"id": "", "tekst": "4"}]
+    assert K.readable(fields["flervalg"], "a") == ["a"]
+    assert K.readable(fields["utvalg"], 5) == "5"
+    assert K.readable(fields["tabell"], [{"id": "r", "antall": "fire", "refs": "a1"}, 7]) == [
+        {"id": "r", "antall": "fire"}, {"id": "", "tiltak": "7"}]
+    assert K.readable(fields["vurdering"], {"a": {"haster": 9, "nytte": 2}, "b": 3}) == {"a": {"nytte": 2}}
+    assert K.readable(fields["tekst"], "") is None and K.readable(fields["liste"], {}) is None
+    good = [{"id": "a", "tekst": "x"}]
+    assert K.readable(fields["liste"], good) is good
+
+
+@pytest.mark.parametrize("value", GARBAGE, ids=repr)
+def test_documents_and_health_survive_any_value_in_any_field(value):
+    from bshp_tui.export.document import DOCUMENTS, build_document
+    from bshp_tui.health import health_report
+    from kinds_fixture import MemorySession
+
+    base = MemorySession()
+    walk(Conductor(SHIPPED, base))
+    for key in base.answers():
+        session = MemorySession(base.answers())
+        session.set_answer(key, value)
+        c = Conductor(SHIPPED, session)
+        health_report(c)
+        build_turns(c)
+        for kind in DOCUMENTS:
+            build_document(c, kind)
+
+
+def test_a_value_of_the_wrong_shape_is_shown_in_the_document():
+    from bshp_tui.export.document import build_document
+    from kinds_fixture import MemorySession
+
+    session = MemorySession()
+    walk(Conductor(SHIPPED, session))
+    for key in [k for k in session.answers() if k.startswith("oppstart/sterke@")]:
+        session.set_answer(key, "Håndskrevet")  # a list answer stored as text
+    session.set_answer("gap/visjon", ["Visjonstekst"])  # a text answer stored as a list
+    texts = {kind: json.dumps(build_document(Conductor(SHIPPED, session), kind)[0], ensure_ascii=False)
+             for kind in ("plan", "grunnlag", "arbeidsdokumenter")}
+    assert any("Håndskrevet" in t for t in texts.values())
+    assert any("Visjonstekst" in t for t in texts.values())
