@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _clean_orphans(args)
         if args.command is None:
             return _run_app(args)
         handler = _COMMANDS[args.command]
@@ -121,6 +122,16 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 1
+
+
+def _clean_orphans(args: argparse.Namespace) -> None:
+    """Temp files left by a killed writer (an import, a save) go at the start of any command."""
+    folder = data_dir(args)
+    if folder.is_dir():
+        try:
+            _store(args).clean_orphans()
+        except OSError:
+            pass  # tidying up never stops a command
 
 
 def _store(args: argparse.Namespace):
@@ -141,6 +152,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not infos:
         print(f"Ingen økter i «{store.data_dir}» ennå. Opprett en med: bshp new KOMMUNE --period 2027-2030")
         return 0
+    from .naming import printable
+
     rows = [("ID", "Kommune", "Planperiode", "Fremdrift", "Sist lagret")]
     damaged = []
     for info in infos:
@@ -148,13 +161,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
             damaged.append(info)
             continue
         progress = f"{round(info.progress * 100)} %" if info.progress is not None else f"{info.answers} svar"
-        rows.append((info.id, info.municipality, info.period or "–", progress, _short_time(info.updated)))
+        rows.append((info.id, printable(info.municipality), printable(info.period) or "–", progress,
+                     printable(_short_time(info.updated))))
     if len(rows) > 1:
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         for row in rows:
             print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
     for info in damaged:
-        print(f"SKADET  {info.path.name}: {info.damaged}. Se «bshp backups {info.id}».")
+        print(f"SKADET  {info.path.name}: {printable(info.damaged or '')}. Se «bshp backups {info.id}».")
     return 0
 
 
@@ -179,7 +193,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     store = _store(args)
-    session_id = store.import_file(Path(args.file))
+    session_id = store.import_file(Path(args.file), check=_answer_checker(args))
     print(f"Importerte «{args.file}» som økta «{session_id}» i {store.path_for(session_id)}")
     return 0
 
@@ -233,6 +247,16 @@ def _load_scripts(args: argparse.Namespace):
     except ScriptErrors as exc:
         lines = "\n".join(str(e) for e in exc.errors[:10])
         raise UsageError(f"Veiledningsfilene i «{folder}» har feil:\n{lines}\nRett dem (se «bshp check-prompts»).") from None
+
+
+def _answer_checker(args: argparse.Namespace):
+    """Checks imported answers against the field kinds of the prompt files in use (--prompts)."""
+    try:
+        from .kinds import answer_problems
+    except ImportError:  # the field-kind registry is not part of this build
+        return None
+    scripts = _load_scripts(args)
+    return lambda data: answer_problems(scripts, data)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
+from typing import Callable
 
 TMP_SUFFIX = ".tmp"
 
@@ -97,3 +99,92 @@ def remove_stale_tmp_files(path: Path) -> int:
             _unlink_quietly(Path(entry.path))
             removed += 1
     return removed
+
+
+def publish_new(path: Path | str, data: bytes) -> bool:
+    """Create `path` with `data` durably, only if no file of that name exists. Returns False
+    (and writes nothing) when one does. The complete file appears at once (a hard link from a
+    synced temp file), so no reader ever sees it half written. Where hard links are impossible
+    (FAT/exFAT), the caller's lock on the name is what keeps two creators apart."""
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}{TMP_SUFFIX}")
+    fd = os.open(tmp, _OPEN_FLAGS, 0o644)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            _sync_file(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in _NO_LINK_ERRNOS:
+                raise
+            if os.path.lexists(path):
+                return False
+            os.replace(tmp, path)
+    finally:
+        _unlink_quietly(tmp)
+    try:
+        fsync_dir(folder or ".")
+    except OSError as exc:
+        raise DirSyncWarning(str(exc)) from exc
+    return True
+
+
+_NO_LINK_ERRNOS = {errno.EPERM, errno.EACCES, errno.EXDEV, errno.EMLINK, errno.ENOSYS,
+                   getattr(errno, "ENOTSUP", errno.EPERM), getattr(errno, "EOPNOTSUPP", errno.EPERM)}
+
+_ORPHAN = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.tmp$")
+
+
+def pid_alive(pid: int) -> bool:
+    """True if a process with this id runs on this machine (or if that cannot be known)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C on Windows; rely on the lock instead
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def remove_orphans(folder: Path, writer_active: Callable[[str], bool]) -> int:
+    """Remove temp files (`.<name>.<pid>.tmp`) in `folder` whose writer is gone: the process
+    named in the file name no longer runs and `writer_active(name)` is false (no lock held).
+    Returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _ORPHAN.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        if pid_alive(int(match["pid"])) or writer_active(match["target"]):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def file_signature(path: Path | str) -> tuple | None:
+    """What identifies one written state of a file: a replaced file has a new inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)

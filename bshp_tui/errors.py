@@ -73,6 +73,31 @@ class SaveError(BshpError):
         )
 
 
+class LockLostError(SaveError):
+    """The writer lock vanished under an open session (`.locks/` deleted or replaced), and it
+    cannot be taken back safely. Nothing was written; the data stays in memory."""
+
+    def __init__(self, path, why: str):
+        self.path = path
+        self.cause = None
+        BshpError.__init__(
+            self,
+            f"Kunne ikke lagre «{path}»: låsen som sikrer at økta bare skrives ett sted om gangen, "
+            f"er borte (mappen «.locks» ble slettet eller endret), og {why}. Ingenting er skrevet "
+            "til filen, så ingenting der er overskrevet. Svarene er ikke tapt: de ligger i minnet. "
+            "Lagre en kopi, lukk det andre vinduet og prøv igjen.",
+        )
+
+
+class NothingChangedError(BshpError):
+    """A command that creates, imports, restores or deletes a session failed before it changed
+    anything. Unlike SaveError, there is nothing in memory to retry."""
+
+    def __init__(self, what: str, exc: OSError):
+        self.cause = exc
+        super().__init__(f"{what}: {describe_os_error(exc)} Ingenting er endret.")
+
+
 def describe_os_error(exc: OSError) -> str:
     """A short Norwegian explanation of an OS error, with what to do."""
     code = exc.errno

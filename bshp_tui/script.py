@@ -19,6 +19,8 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Iterable
 
+from .files import read_regular_text
+
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YES = {"ja", "j", "yes", "true", "sann"}
 NO = {"nei", "n", "no", "false", "usann"}
@@ -340,7 +342,7 @@ def load_script(path: Path | str) -> Script:
 def _load(path: Path) -> tuple[Script | None, list[ScriptError]]:
     errors: list[ScriptError] = []
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular_text(path, "utf-8-sig")  # a BOM (Notepad) is not part of the text
     except UnicodeDecodeError as exc:
         return None, [ScriptError(path, 1, f"filen er ikke gyldig UTF-8-tekst (byte {exc.start}); lagre den som UTF-8")]
     except OSError as exc:

@@ -11,6 +11,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
+from .files import read_regular
 from .script import Column, Condition, Field, Option, Scale, Script, Step, load_folder, prompt_files
 
 
@@ -34,7 +35,7 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
     signature = _signature(folder)
     cache = Path(cache_dir) / "veiledninger.json"
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(cache))
         if data.get("signature") == signature:
             return [_script_from_dict(s) for s in data["scripts"]]
     except (OSError, ValueError, KeyError, TypeError):

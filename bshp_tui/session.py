@@ -12,16 +12,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .durable import DirSyncWarning, atomic_write_bytes
+from .durable import DirSyncWarning, atomic_write_bytes, file_signature
 from .errors import BshpError, ReadOnlyError, SaveError
 from .sanitize import clean_text, clean_value
 
 if TYPE_CHECKING:
-    from filelock import FileLock
-
+    from .locks import HeldLock
     from .store import SessionStore
 
-BACKUP_INTERVAL = 10 * 60  # seconds between automatic backups while a session is being edited
+BACKUP_INTERVAL = 5 * 60  # at most this many seconds of changes go without a backup
 
 
 def now_iso() -> str:
@@ -77,7 +76,7 @@ class Session:
     """
 
     def __init__(self, store: "SessionStore", session_id: str, data: dict, read_only: bool,
-                 lock: "FileLock | None"):
+                 lock: "HeldLock | None"):
         self.store = store
         self.id = session_id
         self.path = store.path_for(session_id)
@@ -87,7 +86,8 @@ class Session:
         self.last_saved: datetime | None = None
         self.last_error: BshpError | None = None
         self.durability_warning: str | None = None
-        self._last_backup = time.monotonic()
+        self._last_backup = store.clock()
+        self.file_signature = file_signature(self.path)  # the state this session last wrote
         self._closed = False
         from tinydb import TinyDB  # only writers need it; read-only views use SessionSnapshot
 
@@ -191,14 +191,18 @@ class Session:
         """Write the whole state durably. Called by DurableStorage for every change."""
         self._check_writable()
         data["meta"]["1"]["updated"] = now_iso()
-        if time.monotonic() - self._last_backup >= BACKUP_INTERVAL:
-            self._last_backup = time.monotonic()
-            self.store._backup_quietly(self.id, "underveis")
+        try:
+            self.store.verify_lock(self)
+        except SaveError as exc:
+            self.dirty = True
+            self.last_error = exc
+            raise
         try:
             atomic_write_bytes(self.path, encode(data))
         except DirSyncWarning as exc:
             # The file holds the new state; only the folder sync failed. Keep dirty so the
             # next change writes and syncs again.
+            self.file_signature = file_signature(self.path)
             self.durability_warning = str(exc)
             self.dirty = True
             self.last_saved = datetime.now()
@@ -207,10 +211,21 @@ class Session:
             self.dirty = True
             self.last_error = SaveError(self.path, exc)
             raise self.last_error from exc
+        self.file_signature = file_signature(self.path)
+        if self.store.clock() - self._last_backup >= BACKUP_INTERVAL:
+            self.backup_now("underveis")
         self.dirty = False
         self.durability_warning = None
         self.last_error = None
         self.last_saved = datetime.now()
+
+    def backup_now(self, reason: str) -> None:
+        """Keep the state on disk as a backup now (e.g. when a guided session is completed).
+        A failed backup never stops the work; the next one tries again."""
+        if self.read_only or self._closed:
+            return
+        self._last_backup = self.store.clock()
+        self.store._backup_quietly(self.id, reason)
 
     def retry_save(self) -> None:
         """Write the in-memory state again (after a failed save). Raises SaveError on failure."""

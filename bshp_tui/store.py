@@ -1,7 +1,8 @@
 """The session store: one TinyDB file per session (one municipality's planning work).
 
-This module finds, creates, opens, lists, imports, backs up and restores sessions; an open session
-is a `Session` (session.py).
+This module finds, creates, opens, lists, imports, restores and deletes sessions; an open session
+is a `Session` (session.py). Backups are in backups.py, the writer lock in locks.py, and reading
+files that may be hostile (FIFOs, devices, huge files) in files.py.
 
 Files in the data folder:
 
@@ -10,51 +11,49 @@ Files in the data folder:
     .locks/<id>.lock, <id>.owner     the writer lock and who holds it
 
 Every change is written at once through DurableStorage (temp file, fsync, os.replace, folder
-fsync). One process at a time may write a session; others may open it read-only.
+fsync). One process at a time may write a session; others may open it read-only. A new session
+(`new`, `import`) is published with a hard link, which fails rather than overwrite a session
+another process created a moment ago.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
+import stat
+import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
-from . import schema
-from .durable import DirSyncWarning, atomic_write_bytes, fsync_dir, remove_stale_tmp_files
+from . import locks, schema
+from .backups import BACKUP_DIR, MAX_BACKUPS, BackupInfo, backup_names, created_at, reason_of, take_backup
+from .durable import (
+    DirSyncWarning,
+    atomic_write_bytes,
+    file_signature,
+    fsync_dir,
+    publish_new,
+    remove_orphans,
+    remove_stale_tmp_files,
+)
 from .errors import (
     BshpError,
     DamagedSessionError,
+    LockLostError,
     NewerSchemaError,
-    SaveError,
+    NothingChangedError,
     SessionLockedError,
     SessionNotFound,
     UsageError,
-    describe_os_error,
 )
-from .naming import is_valid_id, slugify
-from .sanitize import clean_text, clean_value
+from .files import UnreadableFile, entry_problem, read_regular
+from .naming import is_valid_id, one_line, slugify
+from .sanitize import clean_value
 from .session import Session, SessionSnapshot, encode, now_iso
 
-if TYPE_CHECKING:
-    from filelock import FileLock
+__all__ = ["SessionStore", "SessionInfo", "BackupInfo", "read_session_file", "BACKUP_DIR", "MAX_BACKUPS"]
 
-BACKUP_DIR = "sikkerhetskopier"
-LOCK_DIR = ".locks"
-MAX_BACKUPS = 20  # distinct states kept per session (at least 10 are promised)
-
-BACKUP_REASONS = {
-    "apnet": "da økta ble åpnet",
-    "underveis": "automatisk underveis",
-    "for-gjenoppretting": "før gjenoppretting",
-    "for-migrering": "før oppgradering av filformat",
-    "for-import": "før import over økta",
-    "slettet": "da økta ble slettet",
-    "skadet": "skadet fil, tatt vare på",
-}
+Check = Callable[[dict], "list[str]"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,13 +61,16 @@ BACKUP_REASONS = {
 
 
 def read_session_file(path: Path) -> tuple[dict, int]:
-    """Read and validate a session file. Raises DamagedSessionError (file untouched)."""
+    """Read and validate a session file. Raises DamagedSessionError (file untouched).
+    Only a regular file is read (never a FIFO, a device or a symlink), and only up to a limit."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
-        raise SessionNotFound(f"Fant ingen økt i «{path}». Se «bshp list» for øktene som finnes.")
+        raise SessionNotFound(f"Fant ingen økt i «{path}». Se «bshp list» for øktene som finnes.") from None
+    except UnreadableFile as exc:
+        raise DamagedSessionError(path, exc.reason) from None
     except OSError as exc:
-        raise DamagedSessionError(path, f"kunne ikke lese filen: {describe_os_error(exc)}")
+        raise DamagedSessionError(path, f"kunne ikke lese filen ({exc.strerror or exc})") from None
     try:
         data = schema.parse_bytes(raw)
         version = schema.validate(data)
@@ -99,29 +101,16 @@ class SessionInfo:
         return self.damaged is None
 
 
-@dataclass
-class BackupInfo:
-    name: str
-    path: Path
-    created: datetime
-    reason: str
-    answers: int | None
-    damaged: str | None
-
-    @property
-    def reason_text(self) -> str:
-        return BACKUP_REASONS.get(self.reason, self.reason)
-
-
 # --------------------------------------------------------------------------------------------
 # The store
 
 
 class SessionStore:
-    """All sessions in one data folder."""
+    """All sessions in one data folder. `clock` (seconds, monotonic) times automatic backups."""
 
-    def __init__(self, data_dir: Path | str):
+    def __init__(self, data_dir: Path | str, clock: Callable[[], float] = time.monotonic):
         self.data_dir = Path(data_dir)
+        self.clock = clock
 
     # -- paths -----------------------------------------------------------------------------
 
@@ -139,47 +128,42 @@ class SessionStore:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BshpError(
-                f"Kunne ikke opprette datamappen «{self.data_dir}»: {describe_os_error(exc)}"
-            ) from exc
+            raise NothingChangedError(f"Kunne ikke opprette datamappen «{self.data_dir}»", exc) from exc
 
     # -- listing ---------------------------------------------------------------------------
 
     def ids(self) -> list[str]:
+        """Every entry named like a session, whatever it is: one that is not a regular file is
+        listed as damaged with its reason, never opened."""
         try:
             names = sorted(os.listdir(self.data_dir))
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise BshpError(
-                f"Kunne ikke lese datamappen «{self.data_dir}»: {describe_os_error(exc)}"
-            ) from exc
-        out = []
-        for name in names:
-            if name.startswith(".") or not name.endswith(".json"):
-                continue
-            stem = name[: -len(".json")]
-            if is_valid_id(stem) and (self.data_dir / name).is_file():
-                out.append(stem)
-        return out
+            raise NothingChangedError(f"Kunne ikke lese datamappen «{self.data_dir}»", exc) from exc
+        return [n[: -len(".json")] for n in names
+                if not n.startswith(".") and n.endswith(".json") and is_valid_id(n[: -len(".json")])]
 
     def info(self, session_id: str) -> SessionInfo:
+        """What the listing shows about one session. Never raises for a bad file: each file is
+        read and validated on its own, and a bad one is reported as damaged with its reason."""
         path = self.path_for(session_id)
         try:
             data, _ = read_session_file(path)
         except (DamagedSessionError, NewerSchemaError) as exc:
             reason = exc.reason if isinstance(exc, DamagedSessionError) else str(exc)
             return SessionInfo(session_id, path, damaged=reason)
+        except SessionNotFound:
+            return SessionInfo(session_id, path, damaged="filen forsvant mens lista ble laget")
         meta = data["meta"]["1"]
-        progress = meta.get("progress")
         return SessionInfo(
             id=session_id,
             path=path,
-            municipality=meta.get("municipality", ""),
-            period=meta.get("period", "") or "",
-            updated=meta.get("updated", "") or "",
+            municipality=one_line(meta["municipality"]) or session_id,
+            period=one_line(meta.get("period") or ""),
+            updated=meta.get("updated") or "",
             answers=len(data.get("answers", {})),
-            progress=progress if isinstance(progress, (int, float)) else None,
+            progress=meta.get("progress"),
         )
 
     def list(self) -> list[SessionInfo]:
@@ -187,28 +171,17 @@ class SessionStore:
 
     # -- create / open ---------------------------------------------------------------------
 
-    def new_id(self, municipality: str) -> str:
-        base = slugify(municipality)
-        candidate, n = base, 2
-        while self.path_for(candidate).exists():
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
-
     def create(self, municipality: str, period: str | None = None, **meta: Any) -> Session:
-        municipality = clean_text(municipality).strip()
-        if not municipality:
-            raise UsageError("Skriv inn navnet på kommunen, for eksempel «bshp new Molde».")
+        name = _municipality_name(municipality)
         self._ensure_dir()
-        session_id = self.new_id(municipality)
         now = now_iso()
         data = {
             "meta": {
                 "1": clean_value({
                     "app": schema.APP_MARK,
                     "schema_version": schema.SCHEMA_VERSION,
-                    "municipality": municipality,
-                    "period": period or "",
+                    "municipality": name,
+                    "period": one_line(period or ""),
                     "created": now,
                     "updated": now,
                     **meta,
@@ -218,36 +191,54 @@ class SessionStore:
             "drafts": {},
             "state": {},
         }
-        lock = self._acquire(session_id)
-        try:
-            path = self.path_for(session_id)
-            if path.exists():  # another process created the same id a moment ago
-                raise UsageError(f"Økta «{session_id}» finnes allerede. Prøv igjen.")
-            atomic_write_bytes(path, encode(data))
-        except DirSyncWarning:
-            pass
-        except OSError as exc:
-            self._release(session_id, lock)
-            raise SaveError(self.path_for(session_id), exc) from exc
-        except BaseException:
-            self._release(session_id, lock)
-            raise
-        return Session(self, session_id, data, read_only=False, lock=lock)
+        session_id, held = self._publish_new(name, data, "opprette økta")
+        return Session(self, session_id, data, read_only=False, lock=held)
+
+    def _publish_new(self, name: str, data: dict, what: str) -> tuple[str, "locks.HeldLock"]:
+        """Store `data` under a fresh id made from `name`, never overwriting a session: the id
+        is locked, then the file is published only if no file of that name exists."""
+        base = slugify(name)
+        raw = encode(data)
+        for n in range(1, 10_000):
+            candidate = base if n == 1 else f"{base}-{n}"
+            path = self.path_for(candidate)
+            if os.path.lexists(path):
+                continue
+            try:
+                held = locks.acquire(self.data_dir, candidate, now_iso())
+            except locks.LockBusy:
+                continue  # another process is creating or writing this id right now
+            except OSError as exc:
+                raise NothingChangedError(f"Kunne ikke {what} i «{self.data_dir}»", exc) from exc
+            try:
+                created = publish_new(path, raw)
+            except DirSyncWarning:
+                created = True
+            except OSError as exc:
+                locks.release(held)
+                raise NothingChangedError(f"Kunne ikke {what} i «{self.data_dir}»", exc) from exc
+            except BaseException:
+                locks.release(held)
+                raise
+            if created:
+                return candidate, held
+            locks.release(held)
+        raise BshpError(f"Fant ikke et ledig navn for «{name}» i «{self.data_dir}». Ingenting er endret.")
 
     def open(self, session_id: str, read_only: bool = False) -> "Session | SessionSnapshot":
         path = self.path_for(session_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise SessionNotFound(
                 f"Fant ingen økt med id «{session_id}» i «{self.data_dir}». "
                 "Se «bshp list» for øktene som finnes."
             )
-        lock = None if read_only else self._acquire(session_id)
+        held = None if read_only else self._lock(session_id, "åpne økta")
         try:
             data, version = read_session_file(path)
             if not read_only:
                 remove_stale_tmp_files(path)
                 if version < schema.SCHEMA_VERSION:
-                    self._backup(session_id, "for-migrering")
+                    take_backup(path, self.backup_dir(session_id), "for-migrering")
                     data = schema.migrate(data, version)
                     atomic_write_bytes(path, encode(data))
                 else:
@@ -257,71 +248,70 @@ class SessionStore:
         except DirSyncWarning:
             pass
         except schema.ShapeError as exc:
-            self._release(session_id, lock)
+            locks.release(held)
             raise DamagedSessionError(path, str(exc)) from None
         except OSError as exc:
-            self._release(session_id, lock)
-            raise SaveError(path, exc) from exc
+            locks.release(held)
+            raise NothingChangedError(f"Kunne ikke åpne økta «{session_id}»", exc) from exc
         except BaseException:
-            self._release(session_id, lock)
+            locks.release(held)
             raise
         if read_only:
             return SessionSnapshot(self, session_id, data)
-        return Session(self, session_id, data, read_only=False, lock=lock)
+        return Session(self, session_id, data, read_only=False, lock=held)
 
     # -- locking ---------------------------------------------------------------------------
 
-    def _lock_paths(self, session_id: str) -> tuple[Path, Path]:
-        folder = self.data_dir / LOCK_DIR
-        return folder / f"{session_id}.lock", folder / f"{session_id}.owner"
-
-    def _acquire(self, session_id: str) -> "FileLock":
-        lock_path, owner_path = self._lock_paths(session_id)
+    def _lock(self, session_id: str, what: str) -> "locks.HeldLock":
         try:
-            lock_path.parent.mkdir(parents=True, exist_ok=True)
+            return locks.acquire(self.data_dir, session_id, now_iso())
+        except locks.LockBusy as exc:
+            raise SessionLockedError(self.path_for(session_id), exc.owner) from None
         except OSError as exc:
-            raise SaveError(lock_path.parent, exc) from exc
-        from filelock import FileLock, Timeout  # only writers need it
+            raise NothingChangedError(f"Kunne ikke {what} «{session_id}»", exc) from exc
 
-        lock = FileLock(lock_path, timeout=0, thread_local=False)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise SessionLockedError(self.path_for(session_id), self._describe_owner(owner_path))
-        except OSError as exc:
-            raise SaveError(lock_path, exc) from exc
-        import socket
-
-        owner = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "user": _user(),
-            "since": now_iso(),
-        }
-        try:
-            owner_path.write_text(json.dumps(owner), encoding="utf-8")
-        except OSError:
-            pass  # the owner note is a courtesy; the lock itself is what protects the file
-        return lock
-
-    def _release(self, session_id: str, lock: "FileLock | None") -> None:
-        if lock is None:
+    def _release(self, session_id: str, held: "locks.HeldLock | None", backup: str | None = "lukket") -> None:
+        """Let go of a writer's lock. A session being closed keeps its final state as a backup."""
+        if held is None:
             return
-        _, owner_path = self._lock_paths(session_id)
-        try:
-            owner_path.unlink()
-        except OSError:
-            pass
-        lock.release()
+        if backup and held.is_current():
+            self._backup_quietly(session_id, backup)
+        locks.release(held)
 
-    @staticmethod
-    def _describe_owner(owner_path: Path) -> str:
+    def verify_lock(self, session: Session) -> None:
+        """Before a save: make sure `session` still holds the lock on its file. If the lock file
+        was deleted or replaced, take a fresh lock only when no other writer holds it and the
+        file is exactly as this session last wrote it; otherwise raise LockLostError."""
+        held = session._lock
+        if held is not None and held.is_current():
+            return
         try:
-            owner = json.loads(owner_path.read_text(encoding="utf-8"))
-            since = str(owner.get("since", ""))[:16].replace("T", " kl. ")
-            return f"{owner.get('user', '?')} på {owner.get('host', '?')}, prosess {owner.get('pid', '?')}, siden {since}"
-        except (OSError, ValueError, AttributeError):
-            return "ukjent eier"
+            fresh = locks.acquire(self.data_dir, session.id, now_iso())
+        except locks.LockBusy as exc:
+            raise LockLostError(session.path, f"økta er åpnet for skriving et annet sted ({exc.owner})") from None
+        except OSError as exc:
+            raise LockLostError(session.path, f"låsen kunne ikke tas på nytt ({exc.strerror or exc})") from None
+        if file_signature(session.path) != session.file_signature:
+            locks.release(fresh)
+            raise LockLostError(session.path, "filen er endret av et annet bshp-vindu siden sist lagring")
+        if held is not None:
+            held.handle.release()
+        session._lock = fresh
+
+    def clean_orphans(self) -> int:
+        """Remove temporary files that killed writers (an import, a save, a backup) left in the
+        data folder. A temp file is kept while its writer lives or the session is locked."""
+        removed = 0
+        folders = [(self.data_dir, None), (self.data_dir / ".cache", "")]
+        for session_id in backup_names_dirs(self.data_dir / BACKUP_DIR):
+            folders.append((self.data_dir / BACKUP_DIR / session_id, session_id))
+        for folder, owner in folders:
+            removed += remove_orphans(folder, lambda target, owner=owner: self._writer_active(target, owner))
+        return removed
+
+    def _writer_active(self, target: str, owner: str | None) -> bool:
+        session_id = target[: -len(".json")] if owner is None and target.endswith(".json") else owner
+        return bool(session_id) and is_valid_id(session_id) and locks.is_locked(self.data_dir, session_id)
 
     # -- dump / import ---------------------------------------------------------------------
 
@@ -329,41 +319,46 @@ class SessionStore:
         data, _ = read_session_file(self.path_for(session_id))
         return data
 
-    def import_file(self, source: Path) -> str:
+    def import_file(self, source: Path, check: Check | None = None) -> str:
         """Validate `source` and store it as a new session. Returns the new id. Writes nothing
-        when the file is broken."""
+        when the file is broken. `check` may add problems (Norwegian texts naming the record),
+        e.g. answers that do not fit their field in the prompt files."""
         source = Path(source)
+
+        def refuse(reason: str) -> UsageError:
+            return UsageError(f"«{source}» kan ikke importeres: {reason}. Ingenting er lagret.")
+
         try:
-            raw = source.read_bytes()
+            raw = read_regular(source, follow_symlinks=True)
         except FileNotFoundError:
             raise UsageError(f"Fant ikke filen «{source}». Sjekk navnet og mappen.") from None
-        except IsADirectoryError:
-            raise UsageError(f"«{source}» er en mappe, ikke en fil. Oppgi JSON-filen som skal importeres.") from None
+        except UnreadableFile as exc:
+            raise refuse(exc.reason) from None
         except OSError as exc:
-            raise UsageError(f"Kunne ikke lese «{source}»: {describe_os_error(exc)}") from exc
+            raise refuse(f"filen kunne ikke leses ({exc.strerror or exc})") from None
         try:
-            data = schema.parse_bytes(raw)
-            version = schema.validate(data)
-        except schema.ShapeError as exc:
-            raise UsageError(f"«{source}» kan ikke importeres: {exc}. Ingenting er lagret.") from None
-        if version > schema.SCHEMA_VERSION:
-            raise UsageError(str(NewerSchemaError(source, version, schema.SCHEMA_VERSION)))
-        try:
+            data = schema.parse_bytes(raw, strict=True)
+            version = schema.validate_strict(data)
+            if version > schema.SCHEMA_VERSION:
+                raise UsageError(str(NewerSchemaError(source, version, schema.SCHEMA_VERSION)))
             data = clean_value(schema.migrate(data, version))
         except schema.ShapeError as exc:
-            raise UsageError(f"«{source}» kan ikke importeres: {exc}. Ingenting er lagret.") from None
+            raise refuse(str(exc)) from None
+        meta = data["meta"]["1"]
+        meta["municipality"] = one_line(meta["municipality"])
+        if not meta["municipality"]:
+            raise refuse("kommunenavnet i «meta» har ingen synlige tegn")
+        if isinstance(meta.get("period"), str):
+            meta["period"] = one_line(meta["period"])
+        problems = check(data) if check is not None else []
+        if problems:
+            shown = "\n".join(f"  - {p}" for p in problems[:20])
+            more = f"\n  … og {len(problems) - 20} til" if len(problems) > 20 else ""
+            raise UsageError(f"«{source}» kan ikke importeres:\n{shown}{more}\nIngenting er lagret.")
+        meta["imported"] = now_iso()
         self._ensure_dir()
-        session_id = self.new_id(data["meta"]["1"]["municipality"])
-        data["meta"]["1"]["imported"] = now_iso()
-        lock = self._acquire(session_id)
-        try:
-            atomic_write_bytes(self.path_for(session_id), encode(data))
-        except DirSyncWarning:
-            pass
-        except OSError as exc:
-            raise SaveError(self.path_for(session_id), exc) from exc
-        finally:
-            self._release(session_id, lock)
+        session_id, held = self._publish_new(meta["municipality"], data, "importere økta")
+        locks.release(held)
         return session_id
 
     # -- backups ---------------------------------------------------------------------------
@@ -371,64 +366,30 @@ class SessionStore:
     def backups(self, session_id: str) -> list[BackupInfo]:
         """Backups of a session, newest first."""
         folder = self.backup_dir(session_id)
-        try:
-            names = [n for n in os.listdir(folder) if n.endswith(".json") and not n.startswith(".")]
-        except FileNotFoundError:
-            return []
         out = []
-        for name in sorted(names, reverse=True):
+        for name in reversed(backup_names(folder)):
             path = folder / name
-            stamp, _, reason = name[: -len(".json")].partition("_")
-            try:
-                created = datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
-            except ValueError:
-                created = datetime.fromtimestamp(path.stat().st_mtime)
             answers, damaged = None, None
             try:
                 data, _ = read_session_file(path)
                 answers = len(data.get("answers", {}))
             except (DamagedSessionError, NewerSchemaError) as exc:
                 damaged = getattr(exc, "reason", str(exc))
-            out.append(BackupInfo(name, path, created, reason, answers, damaged))
+            except SessionNotFound:
+                continue  # pruned while listing
+            out.append(BackupInfo(name, path, created_at(path), reason_of(name), answers, damaged))
         return out
 
-    def _backup(self, session_id: str, reason: str) -> Path | None:
-        """Keep the current file as a backup, unless the newest backup holds the same state."""
-        source = self.path_for(session_id)
-        if not source.exists():
-            return None
-        folder = self.backup_dir(session_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        existing = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
-        if existing and _same_content(folder / existing[-1], source):
-            return None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{stamp}_{reason}.json"
-        try:
-            # The session file is only ever replaced, never changed in place, so a hard link
-            # keeps this state for free.
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
-        fsync_dir(folder)
-        self._prune(folder)
-        return target
+    def backup(self, session_id: str, reason: str) -> Path | None:
+        """Keep the current file as a backup (call while holding its lock). Raises OSError."""
+        return take_backup(self.path_for(session_id), self.backup_dir(session_id), reason)
 
     def _backup_quietly(self, session_id: str, reason: str) -> None:
         """A backup that must never stop a save: failures are ignored (the save reports its own)."""
         try:
-            self._backup(session_id, reason)
+            self.backup(session_id, reason)
         except OSError:
             pass
-
-    @staticmethod
-    def _prune(folder: Path) -> None:
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
-        for name in names[:-MAX_BACKUPS]:
-            try:
-                os.unlink(folder / name)
-            except OSError:
-                pass
 
     def _find_backup(self, session_id: str, backup: str) -> BackupInfo:
         backups = self.backups(session_id)
@@ -449,62 +410,63 @@ class SessionStore:
         if info.damaged:
             raise UsageError(f"Sikkerhetskopien «{info.name}» er skadet: {info.damaged}. Velg en annen.")
         path = self.path_for(session_id)
-        lock = self._acquire(session_id)
+        held = self._lock(session_id, "gjenopprette")
         try:
-            current_ok = True
-            if path.exists():
+            if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
+                raise UsageError(f"«{path}» er {entry_problem(path)}. Flytt den bort, så kan økta "
+                                 "gjenopprettes. Ingenting er endret.")
+            if os.path.lexists(path):
+                current_ok = True
                 try:
                     read_session_file(path)
                 except (DamagedSessionError, NewerSchemaError):
                     current_ok = False
-                self._backup(session_id, "for-gjenoppretting" if current_ok else "skadet")
-            atomic_write_bytes(path, info.path.read_bytes())
+                self.backup(session_id, "for-gjenoppretting" if current_ok else "skadet")
+            atomic_write_bytes(path, read_regular(info.path))
         except DirSyncWarning:
             pass
         except OSError as exc:
-            raise SaveError(path, exc) from exc
+            raise NothingChangedError(
+                f"Kunne ikke gjenopprette «{session_id}» fra sikkerhetskopien «{info.name}»", exc
+            ) from exc
         finally:
-            self._release(session_id, lock)
+            locks.release(held)
         return info
 
     def delete(self, session_id: str) -> None:
         """Delete a session. Its last state stays among the backups and can be restored."""
         path = self.path_for(session_id)
-        lock = self._acquire(session_id)
+        held = self._lock(session_id, "slette økta")
         try:
-            if not path.exists():
+            if not os.path.lexists(path):
                 raise SessionNotFound(f"Fant ingen økt med id «{session_id}».")
-            self._backup(session_id, "slettet")
+            self.backup(session_id, "slettet")
             os.unlink(path)
             fsync_dir(self.data_dir)
         except OSError as exc:
-            raise SaveError(path, exc) from exc
+            raise NothingChangedError(f"Kunne ikke slette økta «{session_id}»", exc) from exc
         finally:
-            self._release(session_id, lock)
+            locks.release(held)
 
     def deleted_ids(self) -> list[str]:
         """Sessions with backups but no current file (deleted, restorable)."""
-        folder = self.data_dir / BACKUP_DIR
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            return []
-        return [n for n in names if is_valid_id(n) and not (self.data_dir / f"{n}.json").exists()]
+        return [n for n in backup_names_dirs(self.data_dir / BACKUP_DIR)
+                if not os.path.lexists(self.data_dir / f"{n}.json")]
 
 
-def _same_content(a: Path, b: Path) -> bool:
+def backup_names_dirs(folder: Path) -> list[str]:
+    """Session ids that have a backup folder."""
     try:
-        if a.stat().st_size != b.stat().st_size:
-            return False
-        return a.read_bytes() == b.read_bytes()
+        names = sorted(os.listdir(folder))
     except OSError:
-        return False
+        return []
+    return [n for n in names if is_valid_id(n)]
 
 
-def _user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises several kinds when no user name is known
-        return "ukjent bruker"
+def _municipality_name(text: str) -> str:
+    name = one_line(text)
+    if not name:
+        raise UsageError(
+            "Skriv inn navnet på kommunen med synlige tegn, for eksempel «bshp new Molde»."
+        )
+    return name

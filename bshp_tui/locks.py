@@ -1,0 +1,124 @@
+"""The writer lock of a session: one process at a time may write it.
+
+`.locks/<id>.lock` is held with an OS file lock (filelock); `.locks/<id>.owner` says who holds it.
+A held lock remembers the identity (device, inode) of its lock file, so a writer can check before
+each save that its lock is still the one on disk: if `.locks/` was deleted or replaced, a second
+writer could have taken a fresh lock, and the save must not go ahead unnoticed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .files import read_regular
+
+LOCK_DIR = ".locks"
+
+
+class LockBusy(Exception):
+    """Another process holds the lock. `owner` describes it in Norwegian."""
+
+    def __init__(self, owner: str):
+        super().__init__(owner)
+        self.owner = owner
+
+
+@dataclass
+class HeldLock:
+    path: Path
+    owner_path: Path
+    handle: Any  # filelock.FileLock
+    identity: tuple[int, int] = field(default=(0, 0))
+
+    def is_current(self) -> bool:
+        """True while the lock file on disk is the one this lock holds."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) == self.identity
+
+
+def lock_paths(data_dir: Path, session_id: str) -> tuple[Path, Path]:
+    folder = Path(data_dir) / LOCK_DIR
+    return folder / f"{session_id}.lock", folder / f"{session_id}.owner"
+
+
+def acquire(data_dir: Path, session_id: str, now: str) -> HeldLock:
+    """Take the writer lock without waiting. Raises LockBusy when another process holds it and
+    OSError when the lock folder cannot be written."""
+    lock_path, owner_path = lock_paths(data_dir, session_id)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    from filelock import FileLock, Timeout  # only writers need it
+
+    handle = FileLock(lock_path, timeout=0, thread_local=False)
+    try:
+        handle.acquire()
+    except Timeout:
+        raise LockBusy(describe_owner(owner_path)) from None
+    held = HeldLock(lock_path, owner_path, handle)
+    try:
+        fd = handle._context.lock_file_fd
+        st = os.fstat(fd) if fd is not None else os.stat(lock_path)
+    except (AttributeError, OSError):
+        st = os.stat(lock_path)
+    held.identity = (st.st_dev, st.st_ino)
+    import socket
+
+    owner = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "since": now}
+    try:
+        owner_path.write_text(json.dumps(owner), encoding="utf-8")
+    except OSError:
+        pass  # the owner note is a courtesy; the lock itself is what protects the file
+    return held
+
+
+def release(held: HeldLock | None) -> None:
+    if held is None:
+        return
+    if held.is_current():
+        try:
+            held.owner_path.unlink()
+        except OSError:
+            pass
+    held.handle.release()
+
+
+def is_locked(data_dir: Path, session_id: str) -> bool:
+    """True when a writer holds the session's lock now. Creates nothing when no lock file exists."""
+    lock_path, _ = lock_paths(data_dir, session_id)
+    if not lock_path.exists():
+        return False
+    from filelock import FileLock, Timeout
+
+    probe = FileLock(lock_path, timeout=0, thread_local=False)
+    try:
+        probe.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return True  # cannot tell: assume a writer, so nothing of theirs is touched
+    probe.release()
+    return False
+
+
+def describe_owner(owner_path: Path) -> str:
+    try:
+        owner = json.loads(read_regular(owner_path, limit=64 * 1024))
+        since = str(owner.get("since", ""))[:16].replace("T", " kl. ")
+        return f"{owner.get('user', '?')} på {owner.get('host', '?')}, prosess {owner.get('pid', '?')}, siden {since}"
+    except (OSError, ValueError, AttributeError):
+        return "ukjent eier"
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises several kinds when no user name is known
+        return "ukjent bruker"
