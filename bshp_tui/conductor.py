@@ -328,7 +328,11 @@ class Conductor:
     def submit(self, pos: Position, text: str, advance: bool = True) -> Position | None:
         """Store the answer typed for `pos` and return where the group goes next."""
         value = self.parse(pos, text)
+        was_complete = self.script_progress(pos.script_id) >= 1
         self.store(pos, value)
+        backup_now = getattr(self.session, "backup_now", None)
+        if backup_now and not was_complete and self.script_progress(pos.script_id) >= 1:
+            backup_now("fullfort")  # a guided session completed: keep this state
         if advance:
             nxt = self.next_position(pos, unanswered_only=True)
             self.set_cursor(nxt)

@@ -1,0 +1,67 @@
+"""SIGKILL a writer while it takes backups on a file system without hard links: every backup
+is a complete state, never a truncated copy."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bshp_tui.store import SessionStore
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from crash_writer import payload  # noqa: E402
+
+KILLS = 40
+
+
+def wait_for_new_backup_file(folder, timeout=20.0):
+    """Return as soon as a file appears in `folder` that was not there before (a temp file or
+    a backup being written)."""
+    before = set(os.listdir(folder)) if folder.exists() else set()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if set(os.listdir(folder)) - before:
+                return
+        except FileNotFoundError:
+            pass
+    raise AssertionError("no backup was started")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_during_backups_without_hard_links_never_truncates_a_backup(tmp_path):
+    store = SessionStore(tmp_path)
+    store.create("Krasj").close()
+    rng = random.Random(8)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent.parent), str(HERE)])}
+    checked = 0
+    for i in range(KILLS):
+        child = subprocess.Popen([sys.executable, str(HERE / "backup_writer.py"), str(tmp_path), "krasj"],
+                                 stdout=subprocess.PIPE, text=True, env=env)
+        assert child.stdout.readline().strip(), f"writer did not start (kill {i})"
+        if i % 3 == 2:
+            time.sleep(rng.uniform(0, 0.15))  # any moment
+        else:
+            wait_for_new_backup_file(store.backup_dir("krasj"))  # while a backup is being written
+            time.sleep(rng.uniform(0, 0.002))
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=60)
+        for backup in store.backups("krasj"):
+            assert backup.damaged is None, (i, backup.name, backup.damaged)
+            data = json.loads(backup.path.read_bytes())
+            for doc in data["answers"].values():
+                assert doc["value"]["payload"] == payload(doc["value"]["k"]), (i, backup.name)
+            checked += 1
+        assert [s.id for s in store.list()] == ["krasj"] and store.list()[0].ok
+    assert checked > KILLS
+    # the next command removes what the killed writers left half written
+    assert store.clean_orphans() >= 0
+    leftovers = [n for n in os.listdir(store.backup_dir("krasj")) if n.endswith(".tmp")]
+    assert leftovers == []
