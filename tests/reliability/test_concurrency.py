@@ -1,0 +1,114 @@
+"""Concurrent writers: parallel imports and `new` never overwrite each other; a lock deleted
+under a live writer never lets a second writer in unnoticed."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bshp_tui.errors import LockLostError, SessionLockedError
+from bshp_tui.store import SessionStore
+
+from helpers import ROOT
+
+ROUNDS = 10
+PARALLEL = 6
+
+
+def start(data, *args):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data), *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_parallel_imports_of_one_municipality_never_overwrite(tmp_path):
+    data = tmp_path / "data"
+    source_store = SessionStore(tmp_path / "kilde")
+    sources = []
+    for n in range(PARALLEL):
+        with source_store.create("Fjordvik") as s:
+            s.set_answer("a/merke", f"import {n}")
+            src = tmp_path / f"fjordvik-{n}.json"
+            src.write_text(json.dumps(s.snapshot()), encoding="utf-8")
+            sources.append(src)
+    reported = {}
+    for round_ in range(ROUNDS):
+        children = [(n, start(data, "import", src)) for n, src in enumerate(sources)]
+        for n, child in children:
+            out, err = child.communicate(timeout=120)
+            assert child.returncode == 0, err  # every import succeeds, under a free id
+            session_id = out.split("som økta «")[1].split("»")[0]
+            assert session_id not in reported, (session_id, reported[session_id])
+            reported[session_id] = f"import {n}"
+    assert len(reported) == ROUNDS * PARALLEL
+    store = SessionStore(data)
+    for session_id, marker in reported.items():
+        with store.open(session_id, read_only=True) as s:
+            assert s.answer("a/merke") == marker, session_id  # exists, not overwritten
+    assert sorted(store.ids()) == sorted(reported)
+
+
+def test_parallel_new_gets_distinct_sessions(tmp_path):
+    data = tmp_path / "data"
+    ids = []
+    for round_ in range(2):
+        children = [start(data, "new", "Fjordvik") for _ in range(PARALLEL)]
+        for child in children:
+            out, err = child.communicate(timeout=120)
+            assert child.returncode == 0, err
+            ids.append(out.split("Opprettet økta «")[1].split("»")[0])
+    assert len(set(ids)) == len(ids) == 2 * PARALLEL
+    assert sorted(SessionStore(data).ids()) == sorted(ids)
+
+
+def test_an_existing_session_is_never_overwritten_by_new_or_import(store, tmp_path):
+    with store.create("Molde") as s:
+        s.set_answer("a/x", "original")
+        snap = s.snapshot()
+    raw = store.path_for("molde").read_bytes()
+    src = tmp_path / "kopi.json"
+    src.write_text(json.dumps(snap), encoding="utf-8")
+    assert store.import_file(src) == "molde-2"
+    assert store.create("Molde").id == "molde-3"
+    assert store.path_for("molde").read_bytes() == raw
+
+
+def test_deleted_lock_folder_does_not_let_a_second_writer_in_unnoticed(store):
+    first = store.create("Molde")
+    first.set_answer("a/x", "første")
+    shutil.rmtree(store.data_dir / ".locks")
+    second = store.open("molde")  # the lock is gone, so this one gets in
+    second.set_answer("a/x", "andre")
+    on_disk = store.path_for("molde").read_bytes()
+
+    with pytest.raises(LockLostError) as err:
+        first.set_answer("a/y", "tapt?")
+    msg = str(err.value)
+    assert "låsen" in msg and "ligger i minnet" in msg and "Lagre en kopi" in msg
+    assert store.path_for("molde").read_bytes() == on_disk  # the second writer's save stands
+    assert first.answer("a/y") == "tapt?" and first.dirty  # kept in memory
+    copy = store.data_dir.parent / "kopi.json"
+    first.save_copy(copy)  # and can be saved elsewhere
+    assert json.loads(copy.read_text(encoding="utf-8"))["answers"]
+
+    second.close()
+    with pytest.raises(LockLostError):  # the file changed since the first writer saved it
+        first.retry_save()
+    assert b"andre" in store.path_for("molde").read_bytes()
+    first.close()
+
+
+def test_deleted_lock_folder_with_no_other_writer_is_taken_back(store):
+    s = store.create("Molde")
+    s.set_answer("a/x", "1")
+    shutil.rmtree(store.data_dir / ".locks")
+    s.set_answer("a/x", "2")  # nobody else came: the lock is taken again and the save goes ahead
+    assert b'"2"' in s.path.read_bytes()
+    with pytest.raises(SessionLockedError):
+        store.open("molde")
+    s.close()
+    with store.open("molde") as again:
+        assert again.answer("a/x") == "2"
