@@ -255,8 +255,10 @@ def _answer_checker(args: argparse.Namespace):
         from .kinds import answer_problems
     except ImportError:  # the field-kind registry is not part of this build
         return None
-    scripts = _load_scripts(args)
-    return lambda data: answer_problems(scripts, data)
+    def check(data: dict) -> list[str]:  # prompt files are read only for a file that passed the format
+        return answer_problems(_load_scripts(args), data)
+
+    return check
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

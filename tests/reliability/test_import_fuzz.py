@@ -71,7 +71,8 @@ MARK_NAN, MARK_BIG, MARK_DEEP = "@@NAN@@", "@@BIGINT@@", "@@DEEP@@"
 def mutate(rng, data):
     """Change `data` in place (or return raw text); returns (description, raw text or None)."""
     kind = rng.choice(["drop", "type", "type", "special", "deep", "duplicate", "truncate", "none_in_list",
-                       "ratings_list", "refs_string", "number_for_text", "drop_value", "empty"])
+                       "ratings_list", "refs_string", "number_for_text", "drop_value", "empty",
+                       "other_text", "other_text", "extra_field"])
     if kind == "drop":
         found = pick(rng, data, lambda c, k, v: isinstance(c, dict))
         if found:
@@ -134,9 +135,25 @@ def mutate(rng, data):
         c, k, p = pick(rng, data)
         c[k] = rng.choice(["", [], {}, " "])
         return f"empty {p}", None
+    if kind == "other_text":  # what a group could have typed: accepted, and must export
+        found = pick(rng, data, lambda c, k, v: isinstance(v, str) and k not in ("app", "key", "id"))
+        if found:
+            c, k, p = found
+            c[k] = rng.choice(HOSTILE_TEXT)
+            return f"other text {p} -> {c[k]!r}", None
+    if kind == "extra_field":
+        found = pick(rng, data, lambda c, k, v: isinstance(v, dict) and k not in ("value", "refs"))
+        if found:
+            c, k, p = found
+            c[k]["ekstra"] = rng.choice(["x", 1, [1, 2], {"a": None}])
+            return f"extra field in {p}", None
     c, k, p = pick(rng, data)
     c[k] = other_type(c[k], rng)
     return f"type (fallback) {p}", None
+
+
+HOSTILE_TEXT = ["", " ", "# overskrift", "a | b", "<b>fet</b>", "linje\nlinje", "\u202eomvendt", "x" * 5000,
+                "[@doe99]", "1. tall", "&lt;", "\x00null", "😀", "2027–2030"]
 
 
 def render(data):
@@ -228,6 +245,7 @@ def test_import_fuzz_never_crashes(full_dump, tmp_path):
                     failures.append((n, description, f"export exit {code}: {err[:300]}"))
         except Exception as exc:  # a traceback: the finding this test exists to catch
             failures.append((n, description, f"{type(exc).__name__}: {exc}"[:300]))
+    print(f"import fuzz: {accepted} accepted, {refused} refused of {CASES}")
     report = "\n".join(f"case {n} [{d}]: {what}" for n, d, what in failures)
     assert not failures, f"{len(failures)} of {CASES} cases failed ({accepted} accepted):\n{report}"
     assert accepted >= 20 and refused >= 100, (accepted, refused)
