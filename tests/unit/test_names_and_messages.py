@@ -126,7 +126,7 @@ def test_a_dump_from_the_first_release_imports_opens_and_exports(tmp_path):
     r = run_bshp("export", session_id, "--document", "alle", "--format", "md", "-o", out, data=data)
     assert r.returncode == 0, r.stderr
     plan = (out / f"{session_id}-plan.md").read_text(encoding="utf-8")
-    assert "Svar på rapportering" in plan and "2027–2030" in plan
+    assert "Svar på rapportering" in plan and "Svar på budsjett" in plan
 
 
 def test_prompt_files_saved_with_a_bom_load(tmp_path):
