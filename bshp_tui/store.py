@@ -1,8 +1,9 @@
 """The session store: one TinyDB file per session (one municipality's planning work).
 
 This module finds, creates, opens, lists, imports, restores and deletes sessions; an open session
-is a `Session` (session.py). Backups are in backups.py, the writer lock in locks.py, and reading
-files that may be hostile (FIFOs, devices, huge files) in files.py.
+is a `Session` (session.py). Reading one session file is in session_file.py, checking a file to
+import in importing.py, backups in backups.py, the writer lock in locks.py, and reading files that
+may be hostile (FIFOs, devices, huge files) in files.py.
 
 Files in the data folder:
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -46,60 +46,14 @@ from .errors import (
     SessionNotFound,
     UsageError,
 )
-from .files import UnreadableFile, entry_problem, read_regular
+from .files import entry_problem, read_regular
+from .importing import Check, read_import
 from .naming import is_valid_id, one_line, slugify
 from .sanitize import clean_value
 from .session import Session, SessionSnapshot, encode, now_iso
+from .session_file import SessionInfo, read_session_file, session_info
 
 __all__ = ["SessionStore", "SessionInfo", "BackupInfo", "read_session_file", "BACKUP_DIR", "MAX_BACKUPS"]
-
-Check = Callable[[dict], "list[str]"]
-
-
-# --------------------------------------------------------------------------------------------
-# Reading files
-
-
-def read_session_file(path: Path) -> tuple[dict, int]:
-    """Read and validate a session file. Raises DamagedSessionError (file untouched).
-    Only a regular file is read (never a FIFO, a device or a symlink), and only up to a limit."""
-    try:
-        raw = read_regular(path)
-    except FileNotFoundError:
-        raise SessionNotFound(f"Fant ingen økt i «{path}». Se «bshp list» for øktene som finnes.") from None
-    except UnreadableFile as exc:
-        raise DamagedSessionError(path, exc.reason) from None
-    except OSError as exc:
-        raise DamagedSessionError(path, f"kunne ikke lese filen ({exc.strerror or exc})") from None
-    try:
-        data = schema.parse_bytes(raw)
-        version = schema.validate(data)
-    except schema.ShapeError as exc:
-        raise DamagedSessionError(path, str(exc)) from None
-    if version > schema.SCHEMA_VERSION:
-        raise NewerSchemaError(path, version, schema.SCHEMA_VERSION)
-    return data, version
-
-
-# --------------------------------------------------------------------------------------------
-# Listing
-
-
-@dataclass
-class SessionInfo:
-    id: str
-    path: Path
-    municipality: str = ""
-    period: str = ""
-    updated: str = ""
-    answers: int = 0
-    progress: float | None = None
-    damaged: str | None = None  # Norwegian reason when the file cannot be opened
-
-    @property
-    def ok(self) -> bool:
-        return self.damaged is None
-
 
 # --------------------------------------------------------------------------------------------
 # The store
@@ -145,26 +99,8 @@ class SessionStore:
                 if not n.startswith(".") and n.endswith(".json") and is_valid_id(n[: -len(".json")])]
 
     def info(self, session_id: str) -> SessionInfo:
-        """What the listing shows about one session. Never raises for a bad file: each file is
-        read and validated on its own, and a bad one is reported as damaged with its reason."""
-        path = self.path_for(session_id)
-        try:
-            data, _ = read_session_file(path)
-        except (DamagedSessionError, NewerSchemaError) as exc:
-            reason = exc.reason if isinstance(exc, DamagedSessionError) else str(exc)
-            return SessionInfo(session_id, path, damaged=reason)
-        except SessionNotFound:
-            return SessionInfo(session_id, path, damaged="filen forsvant mens lista ble laget")
-        meta = data["meta"]["1"]
-        return SessionInfo(
-            id=session_id,
-            path=path,
-            municipality=one_line(meta["municipality"]) or session_id,
-            period=one_line(meta.get("period") or ""),
-            updated=meta.get("updated") or "",
-            answers=len(data.get("answers", {})),
-            progress=meta.get("progress"),
-        )
+        """What the listing shows about one session. Never raises for a bad file."""
+        return session_info(session_id, self.path_for(session_id))
 
     def list(self) -> list[SessionInfo]:
         return [self.info(session_id) for session_id in self.ids()]
@@ -323,38 +259,8 @@ class SessionStore:
         """Validate `source` and store it as a new session. Returns the new id. Writes nothing
         when the file is broken. `check` may add problems (Norwegian texts naming the record),
         e.g. answers that do not fit their field in the prompt files."""
-        source = Path(source)
-
-        def refuse(reason: str) -> UsageError:
-            return UsageError(f"«{source}» kan ikke importeres: {reason}. Ingenting er lagret.")
-
-        try:
-            raw = read_regular(source, follow_symlinks=True)
-        except FileNotFoundError:
-            raise UsageError(f"Fant ikke filen «{source}». Sjekk navnet og mappen.") from None
-        except UnreadableFile as exc:
-            raise refuse(exc.reason) from None
-        except OSError as exc:
-            raise refuse(f"filen kunne ikke leses ({exc.strerror or exc})") from None
-        try:
-            data = schema.parse_bytes(raw, strict=True)
-            version = schema.validate_strict(data)
-            if version > schema.SCHEMA_VERSION:
-                raise UsageError(str(NewerSchemaError(source, version, schema.SCHEMA_VERSION)))
-            data = clean_value(schema.migrate(data, version))
-        except schema.ShapeError as exc:
-            raise refuse(str(exc)) from None
+        data = read_import(Path(source), check)
         meta = data["meta"]["1"]
-        meta["municipality"] = one_line(meta["municipality"])
-        if not meta["municipality"]:
-            raise refuse("kommunenavnet i «meta» har ingen synlige tegn")
-        if isinstance(meta.get("period"), str):
-            meta["period"] = one_line(meta["period"])
-        problems = check(data) if check is not None else []
-        if problems:
-            shown = "\n".join(f"  - {p}" for p in problems[:20])
-            more = f"\n  … og {len(problems) - 20} til" if len(problems) > 20 else ""
-            raise UsageError(f"«{source}» kan ikke importeres:\n{shown}{more}\nIngenting er lagret.")
         meta["imported"] = now_iso()
         self._ensure_dir()
         session_id, held = self._publish_new(meta["municipality"], data, "importere økta")

@@ -8,7 +8,6 @@ import pytest
 
 from bshp_tui.cli import main
 from bshp_tui.errors import UsageError
-from bshp_tui.store import SessionStore
 
 from helpers import ROOT
 
