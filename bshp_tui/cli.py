@@ -250,12 +250,11 @@ def _load_scripts(args: argparse.Namespace):
 
 
 def _answer_checker(args: argparse.Namespace):
-    """Checks imported answers against the field kinds of the prompt files in use (--prompts)."""
-    try:
-        from .kinds import answer_problems
-    except ImportError:  # the field-kind registry is not part of this build
-        return None
-    def check(data: dict) -> list[str]:  # prompt files are read only for a file that passed the format
+    """Checks imported answers against the field kinds of the prompt files in use (--prompts).
+    The prompt files are read only for a file that passed the session format."""
+    from .kinds import answer_problems
+
+    def check(data: dict) -> list[str]:
         return answer_problems(_load_scripts(args), data)
 
     return check
