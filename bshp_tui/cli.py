@@ -205,9 +205,11 @@ def _cmd_backups(args: argparse.Namespace) -> int:
     if not backups:
         print(f"Ingen sikkerhetskopier av «{args.id}» ennå. De lages når økta åpnes og mens dere jobber.")
         return 0
+    from .naming import printable
+
     for n, info in enumerate(backups, start=1):
         state = f"SKADET: {info.damaged}" if info.damaged else f"{info.answers} svar"
-        print(f"{n:>3}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason_text:<32}  {state}  ({info.name})")
+        print(printable(f"{n:>3}  {info.created:%Y-%m-%d %H:%M:%S}  {info.reason_text:<32}  {state}  ({info.name})"))
     print(f"Gjenopprett med: bshp restore {args.id} NUMMER")
     return 0
 

@@ -59,7 +59,7 @@ def entry_problem(path: Path | str) -> str | None:
             return f"en symbolsk lenke til «{target}», som ikke finnes; bshp leser bare vanlige filer i datamappen"
         return f"en symbolsk lenke til «{target}»; bshp leser bare vanlige filer i datamappen"
     if not stat.S_ISREG(st.st_mode):
-        return f"er {_kind(st.st_mode)}"
+        return _kind(st.st_mode)
     if st.st_size > MAX_FILE_BYTES:
         return f"filen er {_megabytes(st.st_size)}, mer enn grensen på {LIMIT_TEXT}"
     return None
@@ -90,7 +90,7 @@ def read_regular(path: Path | str, follow_symlinks: bool = False, limit: int = M
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile(path, f"er {_kind(st.st_mode)}")
+            raise UnreadableFile(path, _kind(st.st_mode))
         if st.st_size > limit:
             raise UnreadableFile(path, f"filen er {_megabytes(st.st_size)}, mer enn grensen på {LIMIT_TEXT}",
                                  errno.EFBIG)

@@ -56,6 +56,18 @@ def test_list_output_cannot_be_forged_by_a_name(tmp_path, capsys):
     assert all(ch.isprintable() for ch in out.replace("\n", ""))
 
 
+def test_backup_listing_cannot_be_forged_by_a_file_name(tmp_path, capsys):
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    with store.create("Molde") as s:
+        s.set_answer("a/x", "1")
+    forged = store.backup_dir("molde") / "20990101-000000-000000_x\n  2  falsk.json"
+    forged.write_bytes(b"{")
+    assert main(["--data", str(data), "backups", "molde"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and "\\n" in lines[0] and "SKADET" in lines[0]
+
+
 def test_import_makes_the_name_one_line(store, tmp_path):
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     data["meta"]["1"]["municipality"] = "Nord-\nFron\u202e"

@@ -1,0 +1,40 @@
+"""The start screen lists every session next to bad values and special files, which show as
+SKADET with their reason, and the healthy one still opens."""
+
+import json
+import os
+import sys
+
+import pytest
+
+from bshp_tui.store import SessionStore
+
+from ui_helpers import SIZE
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or sys.platform == "win32", reason="needs FIFOs and symlinks")
+async def test_start_screen_lists_healthy_and_bad_entries(app_factory, data_dir, tmp_path):
+    store = SessionStore(data_dir)
+    with store.create("Molde") as s:
+        s.set_answer("a/x", "hei")
+        snapshot = s.snapshot()
+    snapshot["meta"]["1"]["municipality"] = "Nan"
+    (data_dir / "nan.json").write_text(json.dumps(snapshot).replace('"municipality"', '"progress": NaN, "municipality"'))
+    os.mkfifo(data_dir / "fifo.json")
+    os.symlink("/dev/zero", data_dir / "null.json")
+    os.symlink(tmp_path / "borte.json", data_dir / "borte.json")
+    (data_dir / "mappe.json").mkdir()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("DataTable")
+        rows = {str(table.get_row_at(i)[4]): table.get_row_at(i) for i in range(table.row_count)}
+        assert str(rows["molde.json"][0]) == "Molde"
+        for name, reason in [("nan.json", "NaN"), ("fifo.json", "FIFO"), ("null.json", "symbolsk lenke"),
+                             ("borte.json", "som ikke finnes"), ("mappe.json", "mappe")]:
+            assert rows[name][0] == "SKADET" and reason in str(rows[name][1]), name
+        molde = next(i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "molde.json")
+        table.move_cursor(row=molde)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WorkScreen"
