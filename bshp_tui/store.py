@@ -20,7 +20,6 @@ another process created a moment ago.
 from __future__ import annotations
 
 import os
-import stat
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -318,9 +317,10 @@ class SessionStore:
         path = self.path_for(session_id)
         held = self._lock(session_id, "gjenopprette")
         try:
-            if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
-                raise UsageError(f"«{path}» er {entry_problem(path)}. Flytt den bort, så kan økta "
-                                 "gjenopprettes. Ingenting er endret.")
+            problem = entry_problem(path) if os.path.lexists(path) else None
+            if problem is not None:  # it could not be kept as a backup first
+                raise UsageError(f"«{path}»: {problem}. Flytt den bort, så kan økta gjenopprettes. "
+                                 "Ingenting er endret.")
             if os.path.lexists(path):
                 current_ok = True
                 try:
@@ -346,6 +346,9 @@ class SessionStore:
         try:
             if not os.path.lexists(path):
                 raise SessionNotFound(f"Fant ingen økt med id «{session_id}».")
+            if os.path.isfile(path) and not os.path.islink(path) and entry_problem(path):
+                raise UsageError(f"«{path}»: {entry_problem(path)}, så den kan ikke tas vare på som "
+                                 "sikkerhetskopi. Flytt den bort selv. Ingenting er endret.")
             self.backup(session_id, "slettet")
             os.unlink(path)
             fsync_dir(self.data_dir)

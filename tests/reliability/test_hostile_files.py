@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bshp_tui.cli import main
-from bshp_tui.errors import DamagedSessionError
+from bshp_tui.errors import DamagedSessionError, UsageError
 from bshp_tui.store import SessionStore
 
 from helpers import ROOT, run_bshp
@@ -171,3 +171,39 @@ def test_check_prompts_and_the_app_cache_never_read_special_files(tmp_path):
     os.mkfifo(data / ".cache" / "veiledninger.json")  # the parsed-prompts cache
     r = run_bshp("export", "molde", "--format", "md", "-o", tmp_path / "ut.md", data=data, timeout=TIMEOUT)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or sys.platform == "win32", reason="needs FIFOs")
+def test_restore_never_replaces_what_it_cannot_keep_first(tmp_path):
+    data = tmp_path / "data"
+    healthy(data)
+    store = SessionStore(data)
+    path = store.path_for("molde")
+    path.unlink()
+    os.mkfifo(path)
+    with pytest.raises(UsageError) as err:
+        store.restore("molde", "1")
+    assert "FIFO" in str(err.value) and "Ingenting er endret" in str(err.value)
+    assert stat.S_ISFIFO(os.lstat(path).st_mode)
+    path.unlink()
+    with open(path, "wb") as f:
+        f.truncate(201 * 1024 * 1024)  # too large to keep a copy of
+    with pytest.raises(UsageError) as err:
+        store.restore("molde", "1")
+    assert "200 MB" in str(err.value) and os.path.getsize(path) == 201 * 1024 * 1024
+    path.unlink()
+    store.restore("molde", "1")  # deleted: restores
+    with store.open("molde") as s:
+        assert s.answer("a/x") == "hei"
+
+
+def test_delete_never_removes_a_session_it_cannot_keep(tmp_path):
+    data = tmp_path / "data"
+    healthy(data)
+    store = SessionStore(data)
+    path = store.path_for("molde")
+    with open(path, "ab") as f:
+        f.truncate(201 * 1024 * 1024)
+    with pytest.raises(UsageError) as err:
+        store.delete("molde")
+    assert "200 MB" in str(err.value) and path.exists()
