@@ -91,9 +91,10 @@ def parse_bytes(raw: bytes, strict: bool = False) -> Any:
         raise ShapeError("filen har et tall med flere tusen sifre") from None
 
 
-def _walk(doc: dict, record: str, strict: bool) -> None:
+def _walk(doc: dict, record: str, strict: bool, answers: bool = False) -> None:
     """Check every value in one record without recursion: nesting depth, finite numbers, and
-    (strict) no `None` inside a list, `refs` as an object of texts, whole numbers in range."""
+    (strict) `refs` as an object of texts, whole numbers in range and, in an answer, no `None`
+    inside a list (view state may hold one: the cursor of a step that is not repeated)."""
     stack: list[tuple[Any, str, int]] = [(v, _short(k), 3) for k, v in doc.items()]
     while stack:
         node, path, depth = stack.pop()
@@ -110,7 +111,7 @@ def _walk(doc: dict, record: str, strict: bool) -> None:
             stack.extend((v, f"{path}.{_short(k)}", depth + 1) for k, v in node.items())
         elif isinstance(node, list):
             for n, item in enumerate(node):
-                if strict and item is None:
+                if strict and answers and item is None:
                     raise ShapeError(f"{where} har et tomt element (null) i lista, plass {n + 1}")
                 stack.append((item, f"{path}[{n + 1}]", depth + 1))
         elif strict and isinstance(node, (int, float)) and not isinstance(node, bool) and abs(node) > MAX_INT:
@@ -193,7 +194,7 @@ def validate(data: Any, strict: bool = False) -> int:
                 seen[key] = doc_id
     for name, table in data.items():
         for doc_id, doc in table.items():
-            _walk(doc, _record(name, doc_id, doc), strict)
+            _walk(doc, _record(name, doc_id, doc), strict, answers=name == "answers")
     return version
 
 

@@ -116,3 +116,22 @@ def test_utf8_bom_in_an_import_is_accepted(store, tmp_path):
     src = tmp_path / "bom.json"
     src.write_bytes(b"\xef\xbb\xbf" + FIXTURE.read_bytes())
     assert store.import_file(src) == "nord-fron"
+
+
+def test_a_dump_taken_mid_session_imports(store, tmp_path):
+    """The cursor of a step that is not repeated is stored as a list with null for the item."""
+    from bshp_tui.conductor import Conductor
+    from bshp_tui.script import load_folder
+
+    with store.create("Molde") as s:
+        c = Conductor(load_folder(ROOT / "prompts"), s)
+        c.submit(c.cursor(), "1")
+        assert None in s.state("cursor")
+        snap = s.snapshot()
+    src = tmp_path / "midt.json"
+    src.write_text(json.dumps(snap), encoding="utf-8")
+    cursor = next(d["value"] for d in snap["state"].values() if d["key"] == "cursor")
+    new_id = store.import_file(src)
+    with store.open(new_id) as s:
+        assert s.state("cursor") == cursor
+    assert main(["--data", str(store.data_dir), "import", str(src)]) == 0  # with the field-kind check
