@@ -112,3 +112,23 @@ def test_deleted_lock_folder_with_no_other_writer_is_taken_back(store):
     s.close()
     with store.open("molde") as again:
         assert again.answer("a/x") == "2"
+
+
+def test_without_hard_links_new_and_import_still_never_overwrite(store, tmp_path, monkeypatch):
+    """FAT/exFAT: publishing by hard link fails, and the id's lock alone keeps creators apart."""
+    import errno
+
+    def no_link(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    with store.create("Molde") as s:
+        s.set_answer("a/x", "original")
+        snap = s.snapshot()
+    raw = store.path_for("molde").read_bytes()
+    src = tmp_path / "kopi.json"
+    src.write_text(json.dumps(snap), encoding="utf-8")
+    assert store.import_file(src) == "molde-2"
+    assert store.create("Molde").id == "molde-3"
+    assert store.path_for("molde").read_bytes() == raw
+    assert [n for n in os.listdir(store.data_dir) if n.endswith(".tmp")] == []
