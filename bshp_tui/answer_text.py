@@ -8,6 +8,7 @@ from typing import Any
 
 from . import kinds
 from .conductor import Conductor, Position
+from .refs import PLAN_PERIOD
 from .script import Field
 
 
@@ -22,7 +23,7 @@ def initial_text(c: Conductor, pos: Position) -> str:
     text = kind.default_text(c, pos, fld)
     if text:
         return text
-    if (pos.script_id, pos.field_id) == ("oppstart", "planperiode"):
+    if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
         return str((getattr(c.session, "meta", {}) or {}).get("period", ""))
     return ""
 

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID")
     p.add_argument("--document", default="plan", choices=["plan", "grunnlag", "arbeidsdokumenter", "alle"],
                    help="hvilket dokument (standard: plan)")
-    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html"], help="filformat (standard: docx)")
+    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],
+                   help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling")
     p.add_argument("-o", "--output", metavar="STI", help="filen eller mappen dokumentet skal skrives til")
     p.add_argument("--reference-doc", metavar="FIL", help="kommunens egen Word- eller ODT-mal")
     p.add_argument("--status", default="Utkast", help="status på forsiden, for eksempel Høringsutkast eller Vedtatt")
@@ -225,6 +226,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check_prompts(args: argparse.Namespace) -> int:
+    from . import refs
     from .script import check_folder, default_prompts_dir
 
     folder = Path(args.dir) if args.dir else (Path(args.prompts) if args.prompts else default_prompts_dir())
@@ -234,8 +236,17 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} feil i «{folder}». Rett dem og kjør kontrollen igjen.", file=sys.stderr)
         return 2
+    ref_problems = refs.check(scripts)
+    for problem in ref_problems:
+        print(f"{folder}: {problem}", file=sys.stderr)
+    errors = [p for p in ref_problems if p.level == "feil"]
+    if errors:
+        print(f"{len(errors)} feil i «{folder}»: feltene over kan ikke brukes slik appen trenger. "
+              "Rett dem og kjør kontrollen igjen.", file=sys.stderr)
+        return 2
     steps = sum(len(s.steps) for s in scripts)
-    print(f"OK: {len(scripts)} veiledninger med {steps} steg i «{folder}».")
+    warned = f", med {len(ref_problems)} advarsler om hva som blir utelatt" if ref_problems else ""
+    print(f"OK: {len(scripts)} veiledninger med {steps} steg i «{folder}»{warned}.")
     return 0
 
 
@@ -283,6 +294,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"  Ikke utfylt eller å sjekke ({len(result.missing)}), vist i [hakeparentes] i dokumentet:")
             for what in result.missing:
                 print(f"  - {what}")
+    unplaced = results[0].unplaced if results else []
+    if unplaced:
+        print(f"bshp: advarsel: {len(unplaced)} svar er ikke med i noe dokument:", file=sys.stderr)
+        for what in unplaced:
+            print(f"  - {what}", file=sys.stderr)
+        print("  Svarene er lagret og går ikke tapt. Gi feltene en plass med «dokument:» i veiledningsfilene "
+              "(se prompts/README.md), eller svar på nytt der vilkåret er oppfylt.", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Protocol
 from . import kinds
 from . import values as V
 from .kinds.rating import ratings_of
+from .refs import PLAN_PERIOD
 from .script import Field, Script, Step
 from .values import Item, ValidationError, is_empty
 
@@ -53,6 +54,8 @@ class Position:
 
 
 def answer_key(script_id: str, field_id: str, item: str | None = None) -> str:
+    """The key an answer is stored under: "script/field", or "script/field@item" for one repeat of
+    a step. Every answer key is built here."""
     return f"{script_id}/{field_id}" + (f"@{item}" if item else "")
 
 
@@ -349,7 +352,7 @@ class Conductor:
         skipped = self.session.state(SKIPPED_STATE) or []
         if pos.key in skipped:
             self.session.set_state(SKIPPED_STATE, [k for k in skipped if k != pos.key])
-        if (pos.script_id, pos.field_id) == ("oppstart", "planperiode") and isinstance(value, str):
+        if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id) and isinstance(value, str):
             update_meta = getattr(self.session, "update_meta", None)
             if update_meta:
                 update_meta(period=value)

@@ -9,8 +9,9 @@ written. Measures not rated on every scale come last, marked as not yet rated.
 Low-hanging fruit: rated 3–4 on cost (mindre kostbart), influence and knowledge.
 "Flying" measures (need a reality check): rated 1–2 on both influence and knowledge.
 
-The rules look up fields by the ids used in the shipped prompt files (the constants below). A
-municipality's own prompt files that leave out a field simply turn its rules off.
+The rules name the fields they need through the refs in refs.py (the constants below). A
+municipality's own prompt files that leave out a field simply turn its rules off, and
+`bshp check-prompts` says which.
 """
 
 from __future__ import annotations
@@ -19,25 +20,46 @@ from dataclasses import dataclass, field as dc_field
 from typing import TYPE_CHECKING, Callable
 
 from .kinds.rating import ratings_of
+from . import refs as R
 from .values import Item, is_empty
 
 if TYPE_CHECKING:
     from .conductor import Conductor, Position
 
-SECTORS = "oppstart.sektorer"
+
+def _key(ref: str, item: str | None = None) -> str:
+    from .conductor import answer_key
+
+    script_id, field_id = ref.split(".", 1)
+    return answer_key(script_id, field_id, item)
+
+
+def _script_started(c: "Conductor", script_id: str) -> bool:
+    """Whether the group has answered anything in a guided session."""
+    return any(k.partition("/")[0] == script_id for k in c.session.answers())
+
+
+def _where(c: "Conductor", ref: str) -> dict:
+    """Where to go to act on a remark about `ref`: its guided session and step."""
+    if not c.has_field(ref):
+        return {}
+    fld = c.field(ref)
+    return {"script_id": fld.script_id, "step_id": fld.step_id}
+
+SECTORS = R.SECTORS.field
 POLITICIAN = "politiker"
 MIN_SECTORS = 4
-GOAL_AREAS = "gap.malomrader"
-GAP_STATUS = "gap.status"
-GAP_VISION = "gap.framtid"
-GAP_MEASURES = "gap.tiltak"
-RATINGS = "prioritering.vurderinger"
-ACTION_PLAN = "tiltak.handlingsplan"
-MOBILISATION = "medvirkning.mobiliseringsplan"
-PARTICIPATION = "medvirkning.medvirkningsplan"
-SPECIAL_GROUPS = "medvirkning.tilrettelegging"
-KNOWLEDGE_GAPS = "kartlegging.mangler"
-MEETING_PLAN = "medvirkning.moteplan"
+GOAL_AREAS = R.GOAL_AREAS.field
+GAP_STATUS = R.GAP_STATUS.field
+GAP_VISION = R.GAP_VISION.field
+GAP_MEASURES = R.GAP_MEASURES.field
+RATINGS = R.RATINGS.field
+ACTION_PLAN = R.ACTION_PLAN.field
+MOBILISATION = R.MOBILISATION.field
+PARTICIPATION = R.PARTICIPATION.field
+SPECIAL_GROUPS = R.SPECIAL_GROUPS.field
+KNOWLEDGE_GAPS = R.KNOWLEDGE_GAPS.field
+MEETING_PLAN = R.MEETING_PLAN.field
 
 HIGH = 3  # ratings 3 and 4 are the right-hand half of a 2x2 grid
 
@@ -88,14 +110,14 @@ class Remark:
 
 
 def rating_field(c: "Conductor"):
-    return c.field(RATINGS) if c.has_field(RATINGS) else None
+    return R.field_of(c, R.RATINGS)
 
 
 def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
     fld = rating_field(c)
     if fld is None:
         return []
-    ratings = ratings_of(c.session.answer(f"{fld.script_id}/{fld.id}"))
+    ratings = ratings_of(c.session.answer(_key(fld.ref_id)))
     areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
     scales = [s.id for s in fld.scales]
     out = []
@@ -108,19 +130,19 @@ def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
         order, m = entry
         if m.score is None:
             return (1, 0, 0, 0, order)
-        return (0, -m.score, -m.ratings.get("haster", 0), -m.ratings.get("kostnad", 0), order)
+        return (0, -m.score, -m.ratings.get(R.URGENT, 0), -m.ratings.get(R.COST, 0), order)
 
     return [m for _, m in sorted(out, key=sort_key)]
 
 
 def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
     return [m for m in ranked_measures(c) if m.rated
-            and all(m.ratings.get(s, 0) >= HIGH for s in ("kostnad", "innflytelse", "kunnskap"))]
+            and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))]
 
 
 def flying_measures(c: "Conductor") -> list[RankedMeasure]:
-    return [m for m in ranked_measures(c) if m.ratings.get("innflytelse", HIGH) < HIGH
-            and m.ratings.get("kunnskap", HIGH) < HIGH]
+    return [m for m in ranked_measures(c) if m.ratings.get(R.INFLUENCE, HIGH) < HIGH
+            and m.ratings.get(R.KNOWLEDGE, HIGH) < HIGH]
 
 
 def quadrants(c: "Conductor", x_scale: str, y_scale: str) -> dict[tuple[bool, bool], list[RankedMeasure]]:
@@ -164,7 +186,7 @@ def _answered(c: "Conductor", ref: str) -> bool:
 
 
 def _rule_working_group(c: "Conductor") -> list[Remark]:
-    if not _answered(c, SECTORS):
+    if R.field_of(c, R.SECTORS) is None or not _answered(c, SECTORS):
         return []
     chosen = c.readable_value(SECTORS) or []
     out = []
@@ -173,34 +195,36 @@ def _rule_working_group(c: "Conductor") -> list[Remark]:
             "ingen-politiker",
             "Arbeidsgruppa har ingen politiker. Erfaringen er at politisk deltakelse gjør at de som skal "
             "vedta planen, kjenner avveiningene bak den. Kan dere invitere en politiker?",
-            triggers=(SECTORS,), script_id="oppstart", step_id="arbeidsgruppe"))
+            triggers=(SECTORS,), **_where(c, SECTORS)))
     if len(chosen) < MIN_SECTORS:
         out.append(Remark(
             "fa-sektorer",
             f"Bare {len(chosen)} sektor{'er' if len(chosen) != 1 else ''} er representert. En bredt sammensatt gruppe "
             "(for eksempel NAV, helse og omsorg, boligforvaltning og plan) gir et bedre kunnskapsgrunnlag.",
-            triggers=(SECTORS,), script_id="oppstart", step_id="arbeidsgruppe"))
+            triggers=(SECTORS,), **_where(c, SECTORS)))
     return out
 
 
 def _rule_gap_without_measure(c: "Conductor") -> list[Remark]:
+    if not c.has_field(GAP_MEASURES):
+        return []
     out = []
     for area in c.items(GOAL_AREAS):
-        started = any(not is_empty(c.session.answer(f"{r.replace('.', '/')}@{area.id}")) for r in (GAP_STATUS, GAP_VISION))
-        measures = c.session.answer(f"{GAP_MEASURES.replace('.', '/')}@{area.id}")
+        started = any(not is_empty(c.session.answer(_key(r, area.id))) for r in (GAP_STATUS, GAP_VISION))
+        measures = c.session.answer(_key(GAP_MEASURES, area.id))
         if started and is_empty(measures):
             out.append(Remark(
                 "gap-uten-tiltak",
                 f"Gapet for «{area.text}» har ingen tiltak ennå. Hva må til for å komme fra status i dag til visjonen?",
-                triggers=(GAP_STATUS, GAP_VISION, GAP_MEASURES), script_id="gap", step_id="gap",
+                triggers=(GAP_STATUS, GAP_VISION, GAP_MEASURES), **_where(c, GAP_MEASURES),
                 item=area.id, subjects=[area.text]))
     return out
 
 
 def _rule_measure_details(c: "Conductor") -> list[Remark]:
-    if not c.has_field(ACTION_PLAN):
+    fld = R.field_of(c, R.ACTION_PLAN)
+    if fld is None:
         return []
-    fld = c.field(ACTION_PLAN)
     labels = {"ansvarlig": "ansvarlig", "tidsfrist": "tidsfrist", "kostnad": "kostnad"}
     out = []
     areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
@@ -214,24 +238,24 @@ def _rule_measure_details(c: "Conductor") -> list[Remark]:
                     "tiltak-mangler",
                     f"Tiltaket «{name}» ({areas.get(parent or '', '')}) mangler {_join(missing)}. Tiltak uten "
                     "ansvarlig, frist og kostnad blir sjelden gjennomført.",
-                    triggers=(ACTION_PLAN,), script_id="tiltak", step_id="malomrade", item=parent,
+                    triggers=(ACTION_PLAN,), **_where(c, ACTION_PLAN), item=parent,
                     subjects=[str(row.get("id", name))]))
     return out
 
 
 def _rule_area_without_measures(c: "Conductor") -> list[Remark]:
-    if not c.has_field(ACTION_PLAN):
+    if R.field_of(c, R.ACTION_PLAN) is None:
         return []
-    started = any(k.startswith("tiltak/") for k in c.session.answers())
+    started = _script_started(c, R.field_of(c, R.ACTION_PLAN).script_id)
     if not started:
         return []
     out = []
     for area in c.items(GOAL_AREAS):
-        if is_empty(c.session.answer(f"{ACTION_PLAN.replace('.', '/')}@{area.id}")):
+        if is_empty(c.session.answer(_key(ACTION_PLAN, area.id))):
             out.append(Remark(
                 "malomrade-uten-tiltak",
                 f"Målområdet «{area.text}» har ingen tiltak i handlingsplanen ennå.",
-                triggers=(ACTION_PLAN,), script_id="tiltak", step_id="malomrade", item=area.id,
+                triggers=(ACTION_PLAN,), **_where(c, ACTION_PLAN), item=area.id,
                 subjects=[area.text]))
     return out
 
@@ -246,13 +270,13 @@ def _rule_external_actors(c: "Conductor") -> list[Remark]:
         "ingen-eksterne",
         "Mobiliseringsplanen har bare interne målgrupper. Hvem utenfor kommuneorganisasjonen bør med – "
         "brukere, frivillige, utleiere, utbyggere? Marker dem som «ekstern».",
-        triggers=(MOBILISATION,), script_id="medvirkning", step_id="mobilisering")]
+        triggers=(MOBILISATION,), **_where(c, MOBILISATION))]
 
 
 def _rule_special_groups(c: "Conductor") -> list[Remark]:
-    if not _answered(c, SPECIAL_GROUPS) or not c.has_field(PARTICIPATION):
+    fld = R.field_of(c, R.SPECIAL_GROUPS)
+    if fld is None or not _answered(c, SPECIAL_GROUPS) or R.field_of(c, R.PARTICIPATION) is None:
         return []
-    fld = c.field(SPECIAL_GROUPS)
     chosen = c.readable_value(SPECIAL_GROUPS) or []
     rows = c.readable_value(PARTICIPATION) or []
     text = " ".join(" ".join(str(v) for v in r.values() if isinstance(v, str)) for r in rows if isinstance(r, dict)).lower()
@@ -265,7 +289,7 @@ def _rule_special_groups(c: "Conductor") -> list[Remark]:
                 f"Dere har sagt at «{fld.option_label(group)}» trenger særlig tilrettelegging, men "
                 "medvirkningsplanen sier ikke hvordan de skal medvirke. Plan- og bygningsloven § 5-1 "
                 "gir kommunen et særlig ansvar for dette.",
-                triggers=(SPECIAL_GROUPS, PARTICIPATION), script_id="medvirkning", step_id="medvirkningsplan",
+                triggers=(SPECIAL_GROUPS, PARTICIPATION), **_where(c, PARTICIPATION),
                 subjects=[group]))
     return out
 
@@ -279,7 +303,7 @@ def _rule_low_hanging_fruit(c: "Conductor") -> list[Remark]:
         "lavthengende-frukter",
         f"Lavthengende frukter: {names}. De er billige, dere rår over dem og kan mye om dem – "
         "sett dem gjerne i gang tidlig, så både brukere og ansatte ser at noe skjer.",
-        level="bra", triggers=(RATINGS,), script_id="prioritering", step_id="vurdering",
+        level="bra", triggers=(RATINGS,), **_where(c, RATINGS),
         subjects=[m.item.id for m in fruit])]
 
 
@@ -290,15 +314,15 @@ def _rule_flying(c: "Conductor") -> list[Remark]:
             "flygende-tiltak",
             f"«{m.item.text}» har lite innflytelse og lite kunnskap bak seg. Ta en realitetssjekk: kan det "
             "deles opp, eller bør første steg være å skaffe mer kunnskap?",
-            triggers=(RATINGS,), script_id="prioritering", step_id="vurdering", subjects=[m.item.id]))
+            triggers=(RATINGS,), **_where(c, RATINGS), subjects=[m.item.id]))
     return out
 
 
 def _rule_orphans(c: "Conductor") -> list[Remark]:
     """Answers that point at something the group has since deleted."""
     out = []
-    if c.has_field(ACTION_PLAN):
-        fld = c.field(ACTION_PLAN)
+    fld = R.field_of(c, R.ACTION_PLAN)
+    if fld is not None:
         for parent, rows in c.readable_values(ACTION_PLAN):
             for row in rows or []:
                 if c.is_orphan_cell(fld, row, "tiltak"):
@@ -306,8 +330,8 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
                         "slettet-tiltak",
                         f"Handlingsplanen har fortsatt tiltaket «{row.get('tiltak', '')}», men det er slettet fra "
                         "gap-analysen. Skal det stå i planen?",
-                        level="merk", triggers=(GAP_MEASURES, ACTION_PLAN), script_id="tiltak",
-                        step_id="malomrade", item=parent, subjects=[str(row.get("id"))]))
+                        level="merk", triggers=(GAP_MEASURES, ACTION_PLAN), **_where(c, ACTION_PLAN),
+                        item=parent, subjects=[str(row.get("id"))]))
     # Answers of repeated steps whose item (e.g. a goal area) was removed from its list.
     for script in c.scripts:
         for step in script.steps:
@@ -315,7 +339,7 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
                 continue
             alive = {i.id for i in c.items(step.repeat)}
             for fld in step.fields:
-                prefix = f"{script.id}/{fld.id}@"
+                prefix = _key(fld.ref_id) + "@"
                 for key, value in c.session.answers().items():
                     if key.startswith(prefix) and key[len(prefix):] not in alive and not is_empty(value):
                         out.append(Remark(
@@ -330,7 +354,10 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
 
 def _rule_knowledge_gaps(c: "Conductor") -> list[Remark]:
     gaps = c.items(KNOWLEDGE_GAPS)
-    if not gaps or not any(k.startswith(("gap/tiltak", "tiltak/")) for k in c.session.answers()):
+    plan = R.field_of(c, R.ACTION_PLAN)
+    started = any(k.startswith(_key(GAP_MEASURES)) for k in c.session.answers()) or (
+        plan is not None and _script_started(c, plan.script_id))
+    if not gaps or not started:
         return []
     measures = " ".join(i.text.lower() for i in c.items(GAP_MEASURES))
     missing = [g for g in gaps if g.text.lower() not in measures]
@@ -340,7 +367,7 @@ def _rule_knowledge_gaps(c: "Conductor") -> list[Remark]:
         "kunnskapshull",
         f"Kartleggingen viste at dere mangler kunnskap om {_join([f'«{g.text}»' for g in missing])}. "
         "Legg videre kartlegging inn som tiltak, så forsvinner det ikke.",
-        triggers=(KNOWLEDGE_GAPS, GAP_MEASURES), script_id="gap", step_id="gap",
+        triggers=(KNOWLEDGE_GAPS, GAP_MEASURES), **_where(c, GAP_MEASURES),
         subjects=[g.id for g in missing])]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Iterable
 
+from . import placement
 from .files import read_regular_text
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -26,13 +27,13 @@ YES = {"ja", "j", "yes", "true", "sann"}
 NO = {"nei", "n", "no", "false", "usann"}
 
 # Keys every felt block may have; each field kind adds its own (kinds.Kind.keys).
-FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis"}
+FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis", "dokument", "etikett", "kobler"}
 BLOCK_KEYS = {
     "veiledning": {"id", "nummer", "tid", "kort"},
-    "steg": {"id", "hvis", "gjenta", "igp", "minutter", "privat"},
+    "steg": {"id", "hvis", "gjenta", "igp", "minutter", "privat", "dokument", "målområde"},
     "felt": FIELD_KEYS,  # completed with the kinds' keys on first use (see _block_keys)
 }
-LIST_KEYS = {"standard", "forslag"}  # keys followed by `- ` items; the kinds add theirs
+LIST_KEYS = {"standard", "forslag", "målområde"}  # keys followed by `- ` items; the kinds add theirs
 
 
 @functools.cache
@@ -131,6 +132,10 @@ class Field:
     condition: Condition | None = None
     multiple: bool = False
     sum_column: str | None = None
+    documents: tuple[str, ...] = ()  # dokument: the document sections its answers go to
+    doc_label: str | None = None  # etikett: its short name in the documents (None: the question)
+    show_label: bool = True  # False for `etikett: nei` or `etikett: (name)`: the answer stands alone
+    links: str | None = None  # kobler: the step whose goal area this field's answer chooses
 
     @property
     def ref_id(self) -> str:
@@ -159,6 +164,8 @@ class Step:
     igp: bool = False
     minutes: int | None = None
     private: bool = False
+    documents: tuple[str, ...] = ()  # dokument: the document sections its fields' answers go to
+    goal_areas: tuple[str, ...] = ()  # målområde: the goal areas its answers belong to by default
 
     @property
     def ref_id(self) -> str:
@@ -512,6 +519,13 @@ def _apply_step_block(step: Step, entries: dict[str, _Entry], line: int, path: P
     step.private = _bool(entries.get("privat"), step.igp, path, errors, "privat")
     minutes = _number(entries.get("minutter"), path, errors, "minutter")
     step.minutes = int(minutes) if minutes is not None else None
+    _placement_keys(placement.apply_step_keys, step, entries, path, errors)
+
+
+def _placement_keys(apply, target, entries: dict[str, _Entry], path: Path, errors: list[ScriptError]) -> None:
+    problems: list[tuple[int, str]] = []
+    apply(target, entries, problems)
+    errors.extend(ScriptError(path, line, message) for line, message in problems)
 
 
 def _make_field(entries: dict[str, _Entry], script_id: str, step: Step, line: int, path: Path,
@@ -538,6 +552,7 @@ def _make_field(entries: dict[str, _Entry], script_id: str, step: Step, line: in
         condition=_condition(entries.get("hvis"), "", path, errors),
     )
     fld._lines = {k: e.line for k, e in entries.items()}  # type: ignore[attr-defined]
+    _placement_keys(placement.apply_field_keys, fld, entries, path, errors)
     for key in ("standard", "forslag"):
         if key in entries:
             items = [text for text, _ in entries[key].value]  # type: ignore[union-attr]
@@ -653,6 +668,7 @@ def check_folder(folder: Path | str) -> tuple[list[Script], list[ScriptError]]:
             errors.append(ScriptError(script.path, 1, f"veilednings-id «{script.id}» er også brukt i {seen[script.id].path.name}"))
         seen.setdefault(script.id, script)
     errors.extend(_check_references(scripts))
+    errors.extend(ScriptError(p, line, message) for p, line, message in placement.check(scripts))
     errors.sort(key=lambda e: (str(e.path), e.line))
     return scripts, errors
 

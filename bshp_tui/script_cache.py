@@ -15,7 +15,7 @@ from .files import read_regular
 from .script import Column, Condition, Field, Option, Scale, Script, Step, load_folder, prompt_files
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def _signature(folder: Path) -> list:
@@ -71,10 +71,13 @@ def _script_from_dict(data: dict) -> Script:
             f["columns"] = [Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"])) for c in f["columns"]]
             f["scales"] = [Scale(**sc) for sc in f["scales"]]
             f["condition"] = condition(f["condition"])
+            f["documents"] = tuple(f.get("documents") or ())
             fields.append(Field(**f))
         s = dict(s)
         s["fields"] = fields
         s["condition"] = condition(s["condition"])
+        s["documents"] = tuple(s.get("documents") or ())
+        s["goal_areas"] = tuple(s.get("goal_areas") or ())
         steps.append(Step(**s))
     data = dict(data)
     data["steps"] = steps

@@ -13,7 +13,9 @@ API_VERSION = [1, 23, 1, 1]  # pandoc 3.x, as bundled by pypandoc-binary
 
 Node = dict[str, Any]
 NO_ATTR: list = ["", [], []]
-_WORDS = re.compile(r"\S+")
+# Words are split on ordinary spaces and tabs only: a no-break space (as in "4 000") stays inside
+# the word, so the number never breaks across lines.
+_WORDS = re.compile(r"[^ \t\r\f\v]+")
 
 
 def text(value: Any) -> list[Node]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import BshpError, UsageError, describe_os_error
 
-FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html"}
+FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html", "json": "json"}
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
 DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 SANDBOX_EPOCH = b"1970-01-01T00:00:00Z"
@@ -69,7 +69,7 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
     """Write `document` as `fmt` to `output`. The file appears complete or not at all: an earlier
     file at `output` stays intact if anything fails."""
     if fmt not in FORMATS:
-        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md eller html.")
+        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
     output = Path(output)
     if reference_doc is not None:
         check_reference_doc(Path(reference_doc), fmt)
@@ -96,15 +96,12 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
 
         document = literal_markdown(document)
     try:
-        result = subprocess.run(args, input=json.dumps(document, ensure_ascii=False).encode("utf-8"),
-                                capture_output=True)
-        if result.returncode != 0:
-            detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise ExportError(
-                "Pandoc klarte ikke å lage dokumentet"
-                + (f" ({detail[-1]})" if detail else "")
-                + ". Ingen fil er endret. Prøv et annet format, eller meld feilen."
-            )
+        tree = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        if fmt == "json":
+            # The document tree itself, for a pandoc pipeline of the user's own (`pandoc -f json`).
+            tmp.write_bytes(tree)
+        else:
+            _run_pandoc(args, tree)
         if fmt in DATE_PART:
             _stamp_dates(tmp, DATE_PART[fmt])
         with open(tmp, "rb") as handle:
@@ -124,6 +121,17 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         except OSError:
             pass
     return output
+
+
+def _run_pandoc(args: list[str], tree: bytes) -> None:
+    result = subprocess.run(args, input=tree, capture_output=True)
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExportError(
+            "Pandoc klarte ikke å lage dokumentet"
+            + (f" ({detail[-1]})" if detail else "")
+            + ". Ingen fil er endret. Prøv et annet format, eller meld feilen."
+        )
 
 
 def _stamp_dates(path: Path, part: str) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..conductor import Conductor
 from ..errors import UsageError
 from ..script import Script
-from .document import DOCUMENTS, build_document
+from .document import DOCUMENTS, build_documents
 from .pandoc import FORMATS, convert
 from .templates import OVERRIDE_DIR
 
@@ -19,7 +19,18 @@ ALL = "alle"
 class ExportResult:
     document: str
     path: Path
-    missing: list[str]
+    missing: list[str]  # what the group has not filled in, shown as "[Ikke utfylt: …]"
+    unplaced: list[str] = field(default_factory=list)  # answers in none of the documents
+
+
+def unplaced_warning(results: list[ExportResult]) -> str:
+    """A short Norwegian warning naming the answers that reached no document ("" if none)."""
+    unplaced = results[0].unplaced if results else []
+    if not unplaced:
+        return ""
+    shown = "; ".join(unplaced[:3]) + (f" (og {len(unplaced) - 3} til)" if len(unplaced) > 3 else "")
+    return (f"{len(unplaced)} svar er ikke med i noe dokument: {shown}. Svarene er lagret og går ikke tapt; "
+            "gi feltene en plass med «dokument:» i veiledningsfilene.")
 
 
 def default_name(session_id: str, document: str, fmt: str) -> str:
@@ -36,12 +47,13 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
         if kind not in DOCUMENTS:
             raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter eller alle.")
     if fmt not in FORMATS:
-        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md eller html.")
+        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
     data_dir = session.store.data_dir if hasattr(session, "store") else None
     if template_dirs is None:
         template_dirs = [data_dir / OVERRIDE_DIR] if data_dir else []
     cache_dir = data_dir / ".cache" if data_dir else None
     conductor = Conductor(scripts, session)
+    built = build_documents(conductor, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
     results = []
     for kind in kinds:
         if output is None:
@@ -52,8 +64,6 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
             target = output / default_name(session.id, kind, fmt)
         else:
             target = output
-        doc, missing = build_document(conductor, kind, status=status, template_dirs=template_dirs,
-                                      cache_dir=cache_dir)
-        convert(doc, target, fmt, reference_doc)
-        results.append(ExportResult(kind, target, missing))
+        convert(built.documents[kind], target, fmt, reference_doc)
+        results.append(ExportResult(kind, target, built.missing[kind], built.unplaced))
     return results

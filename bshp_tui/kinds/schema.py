@@ -27,6 +27,7 @@ def shown_key(key: str) -> str:
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:
+    from ..conductor import answer_key
     from . import for_field
 
     if not isinstance(data, dict):
@@ -34,7 +35,7 @@ def answer_problems(scripts: list[Script], data: Any) -> list[str]:
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         return ["tabellen «answers» er ikke et objekt"]
-    fields: dict[str, Field] = {f"{s.id}/{f.id}": f for s in scripts for f in s.fields()}
+    fields: dict[str, Field] = {answer_key(s.id, f.id): f for s in scripts for f in s.fields()}
     problems: list[str] = []
     seen: dict[str, str] = {}
     for doc_id, record in answers.items():

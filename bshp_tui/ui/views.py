@@ -12,14 +12,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
 
 from .. import health as H
-from ..conductor import Conductor
+from .. import refs as R
+from ..conductor import Conductor, answer_key
 from ..errors import BshpError
 from ..kinds.rating import ratings_of
 from ..script import Field
 from ..values import ValidationError, format_number
 
 
-AXIS_PAIRS = [("haster", "kostnad"), ("innflytelse", "kunnskap"), ("kostnad", "innflytelse"), ("haster", "kunnskap")]
+_URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
+AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, _INFLUENCE), (_URGENT, _KNOWLEDGE)]
 
 
 class MatrixEditor(ModalScreen[bool]):
@@ -72,7 +74,7 @@ class MatrixEditor(ModalScreen[bool]):
         table = self.query_one(DataTable)
         coord = table.cursor_coordinate
         table.clear()
-        ratings = ratings_of(self.c.session.answer(f"{self.fld.script_id}/{self.fld.id}"))
+        ratings = ratings_of(self.c.session.answer(answer_key(self.fld.script_id, self.fld.id)))
         for item in self.measures():
             given = ratings.get(item.id) or {}
             table.add_row(Text(item.text), *[str(given.get(s.id, "·")) for s in self.fld.scales], key=item.id)
@@ -165,7 +167,7 @@ class RankedScreen(_View):
             r = m.ratings
             mark = "★" if m.item.id in fruit else ("?" if m.item.id in flying else "")
             table.add_row(str(n) if m.rated else "–", Text(m.item.text), Text(m.goal_area),
-                          *[str(r.get(s, "·")) for s in ("haster", "kostnad", "innflytelse", "kunnskap")],
+                          *[str(r.get(s, "·")) for s in R.RATINGS.scales],
                           str(m.score) if m.rated else "ikke vurdert", mark)
         table.focus()
 
@@ -182,17 +184,20 @@ class PlanOverviewScreen(_View):
     def on_mount(self) -> None:
         tree = self.query_one(Tree)
         tree.root.expand()
-        goals = [i.text for i in self.c.items("prioritering.hovedmal")]
+        goals = [i.text for i in self.c.items(R.MAIN_GOALS.field)]
         main = tree.root.add("Hovedmål", expand=True)
         for g in goals or ["(ikke skrevet ennå)"]:
             main.add_leaf(Text(g))
-        fld = self.c.field("tiltak.handlingsplan") if self.c.has_field("tiltak.handlingsplan") else None
+        fld = R.field_of(self.c, R.ACTION_PLAN)
+        goal_fld = R.field_of(self.c, R.AREA_GOAL)
         for area, total in H.cost_per_goal_area(self.c):
             node = tree.root.add(Text(f"Målområde {area.text}  (kostnad {format_number(total)} kr)"), expand=True)
-            goal = self.c.session.answer(f"tiltak/mal@{area.id}") or "(mål ikke skrevet ennå)"
+            goal = (self.c.session.answer(answer_key(goal_fld.script_id, goal_fld.id, area.id)) if goal_fld else None
+                    ) or "(mål ikke skrevet ennå)"
             node.add_leaf(Text(f"Mål: {goal}"))
             strategies: dict[str, list] = {}
-            for row in (self.c.session.answer(f"tiltak/handlingsplan@{area.id}") or []) if fld else []:
+            rows = self.c.session.answer(answer_key(fld.script_id, fld.id, area.id)) if fld else None
+            for row in rows or []:
                 strategies.setdefault(str(row.get("strategi") or "(uten strategi)"), []).append(row)
             for strategy, rows in strategies.items():
                 s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)

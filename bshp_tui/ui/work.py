@@ -421,7 +421,7 @@ class WorkScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, arg: str) -> None:
-        from ..export.service import export
+        from ..export.service import export, unplaced_warning
 
         parts = arg.split()
         fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
@@ -438,6 +438,8 @@ class WorkScreen(Screen):
         for result in results:
             missing = f" {len(result.missing)} punkter er ikke fylt ut eller må sjekkes; de står i [hakeparentes]." if result.missing else ""
             self.app.call_from_thread(self.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
+        if warning := unplaced_warning(results):
+            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=20)
 
     def start_timer(self, arg: str) -> None:
         try:

@@ -1,0 +1,150 @@
+"""The working papers (arbeidsdokumenter): expectations, SWOT, gap table, prioritisation,
+participation and progress plan. A part of the document builder (see document.py)."""
+
+from __future__ import annotations
+
+from .. import health as H
+from .. import refs as R
+from ..values import Item, is_empty
+from . import ast as A
+
+# Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
+SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Inn\u00adfly\u00adtelse",
+                  "kunnskap": "Kunn\u00adskap"}
+SWOT = (R.STRENGTHS, R.WEAKNESSES, R.OPPORTUNITIES, R.THREATS)
+GAP = (R.GAP_STATUS, R.GAP_MEASURES, R.GAP_VISION)
+
+
+class WorkingPapers:
+    """Mixed into the Builder; uses its helpers (bound, take, placeholder, goal_areas)."""
+
+    def working_paper_blocks(self) -> list[A.Node]:
+        out: list[A.Node] = []
+        out += self.expectations()
+        out += self.swot()
+        out += self.gap_table()
+        out += self.prioritisation()
+        out += self.participation()
+        out += self.progress_plan()
+        return out
+
+    def expectations(self) -> list[A.Node]:
+        out = [A.header(1, A.text("1 Forventningsavklaring"), "forventninger")]
+        body = self.bound("arbeidsdokumenter.forventninger")
+        return out + (body or [A.para([self.placeholder("forventningsavklaring")])])
+
+    def _list_cell(self, ref: R.Ref, item: Item, what: str, required: bool) -> list[A.Node]:
+        fld = R.field_of(self.c, ref)
+        value = self.take(fld, item.id) if fld else None
+        entries = [i.get("tekst", "") for i in value or [] if isinstance(i, dict) and i.get("tekst")]
+        if entries:
+            return [A.bullets([[A.plain(A.text(e))] for e in entries])]
+        return [A.plain([self.placeholder(f"{what} for {item.text}")])] if required and fld else []
+
+    def swot(self) -> list[A.Node]:
+        out = [A.header(1, A.text("2 Sterke og svake sider (SWOT)"), "swot")]
+        roles = R.field_of(self.c, R.ROLE_GROUPS)
+        groups = self.c.items(R.ROLE_GROUPS.field) if roles else []
+        if roles:
+            self.take(roles)
+        extra = self.bound("arbeidsdokumenter.swot", skip=SWOT, level=2, number="2")
+        if not groups:
+            return out + (extra or [A.para([self.placeholder("rollegrupper og SWOT")])])
+        present = [R.field_of(self.c, r) is not None for r in SWOT]
+        for n, group in enumerate(groups, start=1):
+            out.append(A.header(2, A.text(f"2.{n} {group.text}")))
+            if present[0] or present[1]:
+                out.append(A.table([A.cell_text("Sterke sider"), A.cell_text("Svake sider")],
+                                   [[self._list_cell(R.STRENGTHS, group, "sterke sider", True),
+                                     self._list_cell(R.WEAKNESSES, group, "svake sider", True)]],
+                                   widths=[0.5, 0.5]))
+            if present[2] or present[3]:
+                out.append(A.table([A.cell_text("Muligheter"), A.cell_text("Trusler")],
+                                   [[self._list_cell(R.OPPORTUNITIES, group, "muligheter", False),
+                                     self._list_cell(R.THREATS, group, "trusler", False)]],
+                                   widths=[0.5, 0.5]))
+        return out + extra
+
+    def gap_table(self) -> list[A.Node]:
+        out = [A.header(1, A.text("3 Gap-analyse"), "gap")]
+        out += self.bound("arbeidsdokumenter.gap")
+        areas = self.goal_areas()
+        fields = [R.field_of(self.c, r) for r in GAP]
+        if not any(fields):
+            return out
+        if not areas:
+            return out + [A.para([self.placeholder("målområder og gap-analyse")])]
+
+        def text_cell(fld, area: Item, what: str) -> list[A.Node]:
+            value = self.take(fld, area.id) if fld else None
+            return A.cell_text(value) if not is_empty(value) else [A.plain([self.placeholder(f"{what} for {area.text}")])]
+
+        head = [A.cell_text(h) for h in ("Målområde", "Status i dag", "Behov og tiltak", "Visjon")]
+        rows = [[A.cell_text(a.text), text_cell(fields[0], a, "status i dag"),
+                 self._list_cell(R.GAP_MEASURES, a, "behov og tiltak", True),
+                 text_cell(fields[2], a, "visjon")] for a in areas]
+        return out + [A.table(head, rows, widths=[0.18, 0.28, 0.28, 0.26])]
+
+    def prioritisation(self) -> list[A.Node]:
+        out = [A.header(1, A.text("4 Prioritering"), "prioritering")]
+        fld = R.field_of(self.c, R.RATINGS)
+        ranked = H.ranked_measures(self.c)
+        closing = [A.header(2, A.text("4.6 Målgrupper og hovedmål"))]
+        groups = self.target_groups()
+        closing.append(A.para(A.text("Prioriterte målgrupper: " + (", ".join(groups) if groups else "–"))))
+        closing += self.bound("arbeidsdokumenter.prioritering")
+        if fld is None or not ranked:
+            return out + [A.para([self.placeholder("vurdering av tiltakene")])] + closing
+        self.take(fld)
+        scales = {s.id: s for s in fld.scales}
+        pairs = [(R.URGENT, R.COST), (R.INFLUENCE, R.KNOWLEDGE)]
+        for n, (x, y) in enumerate(pairs, start=1):
+            if x not in scales or y not in scales:
+                continue
+            sx, sy = scales[x], scales[y]
+            out.append(A.header(2, A.text(f"4.{n} {sx.low} / {sx.high} og {sy.low} / {sy.high}")))
+            grid = H.quadrants(self.c, x, y)
+
+            def names(key) -> list[A.Node]:
+                entries = [m.item.text for m in grid[key]]
+                return [A.bullets([[A.plain(A.text(e))] for e in entries])] if entries else []
+
+            head = [[], A.cell_text(sx.low), A.cell_text(sx.high)]
+            rows = [[A.cell_text(sy.high), names((False, True)), names((True, True))],
+                    [A.cell_text(sy.low), names((False, False)), names((True, False))]]
+            out.append(A.table(head, rows, widths=[0.2, 0.4, 0.4]))
+        out.append(A.header(2, A.text("4.3 Rangert liste over tiltak")))
+        out.append(A.para(A.text(
+            "Hvert tiltak er vurdert fra 1 til 4 på fire skalaer der 4 taler for å gjøre det nå (haster, "
+            "mindre kostbart, stor innflytelse, stor kunnskap). Summen gir rekkefølgen; ved lik sum kommer det "
+            "som haster mest først, deretter det som koster minst.")))
+        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde",
+                                         *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales], "Sum")]
+        rows = []
+        for n, m in enumerate(ranked, start=1):
+            rows.append([A.cell_text(n if m.rated else "–"), A.cell_text(m.item.text), A.cell_text(m.goal_area),
+                         *[A.cell_text(m.ratings.get(s.id, "")) for s in fld.scales],
+                         A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
+            if not m.rated:
+                self.missing.append(f"vurdering av «{m.item.text}»")
+        # Scale columns wide enough for a heading like "Innflytelse" on one line.
+        scale_width = min(0.12, 0.5 / (len(fld.scales) + 1))
+        rest = 1.0 - 0.07 - scale_width * (len(fld.scales) + 1)
+        out.append(A.table(head, rows, widths=[0.07, rest * 0.55, rest * 0.45] + [scale_width] * (len(fld.scales) + 1)))
+        fruit = H.low_hanging_fruit(self.c)
+        out.append(A.header(2, A.text("4.4 Lavthengende frukter")))
+        out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit
+                   else A.para(A.text("Ingen tiltak er vurdert som både billige, innenfor kommunens kontroll og godt kjent.")))
+        flying = H.flying_measures(self.c)
+        if flying:
+            out.append(A.header(2, A.text("4.5 Tiltak som trenger en realitetssjekk")))
+            out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in flying]))
+        return out + closing
+
+    def participation(self) -> list[A.Node]:
+        out = [A.header(1, A.text("5 Medvirkning"), "medvirkning")]
+        return out + self.bound("arbeidsdokumenter.medvirkning", level=2, number="5")
+
+    def progress_plan(self) -> list[A.Node]:
+        out = [A.header(1, A.text("6 Framdriftsplan"), "framdrift")]
+        return out + self.bound("arbeidsdokumenter.framdrift")
