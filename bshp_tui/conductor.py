@@ -59,6 +59,13 @@ def answer_key(script_id: str, field_id: str, item: str | None = None) -> str:
     return f"{script_id}/{field_id}" + (f"@{item}" if item else "")
 
 
+def parse_answer_key(key: str) -> tuple[str, str, str | None]:
+    """(script id, field id, repeat item id or None) of an answer key made by `answer_key`."""
+    ref, _, item = key.partition("@")
+    script_id, _, field_id = ref.partition("/")
+    return script_id, field_id, item or None
+
+
 @dataclass
 class StepInstance:
     """A step as the group meets it: a repeated step appears once per item."""

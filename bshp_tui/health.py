@@ -36,7 +36,9 @@ def _key(ref: str, item: str | None = None) -> str:
 
 def _script_started(c: "Conductor", script_id: str) -> bool:
     """Whether the group has answered anything in a guided session."""
-    return any(k.partition("/")[0] == script_id for k in c.session.answers())
+    from .conductor import parse_answer_key
+
+    return any(parse_answer_key(k)[0] == script_id for k in c.session.answers())
 
 
 def _where(c: "Conductor", ref: str) -> dict:
@@ -320,6 +322,8 @@ def _rule_flying(c: "Conductor") -> list[Remark]:
 
 def _rule_orphans(c: "Conductor") -> list[Remark]:
     """Answers that point at something the group has since deleted."""
+    from .conductor import parse_answer_key
+
     out = []
     fld = R.field_of(c, R.ACTION_PLAN)
     if fld is not None:
@@ -339,9 +343,10 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
                 continue
             alive = {i.id for i in c.items(step.repeat)}
             for fld in step.fields:
-                prefix = _key(fld.ref_id) + "@"
                 for key, value in c.session.answers().items():
-                    if key.startswith(prefix) and key[len(prefix):] not in alive and not is_empty(value):
+                    script_id, field_id, item = parse_answer_key(key)
+                    if ((script_id, field_id) == (fld.script_id, fld.id) and item is not None
+                            and item not in alive and not is_empty(value)):
                         out.append(Remark(
                             "slettet-punkt",
                             f"Noen svar i «{step.title}» hører til et punkt som er fjernet fra lista. Svarene er "

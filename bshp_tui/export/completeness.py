@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..conductor import Conductor
+from ..conductor import Conductor, parse_answer_key
 from ..values import is_empty
 
 
@@ -17,8 +17,7 @@ def unplaced_answers(c: Conductor, placed: set[str]) -> list[str]:
 
 
 def describe(c: Conductor, key: str) -> str:
-    ref, _, item = key.partition("@")
-    script_id, _, field_id = ref.partition("/")
+    script_id, field_id, item = parse_answer_key(key)
     if not c.has_field(f"{script_id}.{field_id}"):
         return (f"Svaret «{key}» hører til et felt som ikke finnes i veiledningsfilene (har feltet eller "
                 "veiledningen fått ny id?).")

@@ -27,7 +27,7 @@ def shown_key(key: str) -> str:
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:
-    from ..conductor import answer_key
+    from ..conductor import answer_key, parse_answer_key
     from . import for_field
 
     if not isinstance(data, dict):
@@ -57,7 +57,7 @@ def answer_problems(scripts: list[Script], data: Any) -> list[str]:
         value = record["value"]
         problem = json_problem(value)
         if problem is None:
-            fld = fields.get(key.split("@", 1)[0])
+            fld = fields.get(answer_key(*parse_answer_key(key)[:2]))
             if fld is not None:
                 problem = for_field(fld).stored_problem(value, fld)
         if problem:
