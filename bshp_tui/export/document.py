@@ -194,8 +194,8 @@ class Builder(WorkingPapers, FieldRenderer):
         out += self.standard_text("hva-er")
         fld = R.field_of(self.c, R.PLAN_TYPE)
         if fld is not None:
-            plan_type = self.answers.get(answer_key(fld.script_id, fld.id))
-            if plan_type in PLAN_TYPES:
+            plan_type = self.value(fld)
+            if isinstance(plan_type, str) and plan_type in PLAN_TYPES:
                 self.take(fld)
                 out.append(A.para(A.text(PLAN_TYPES[plan_type])))
             elif is_empty(plan_type):
@@ -355,7 +355,7 @@ class Builder(WorkingPapers, FieldRenderer):
 
     def _unplaced(self, fld, inst: StepInstance) -> bool:
         key = answer_key(fld.script_id, fld.id, inst.item.id if inst.item else None)
-        return key not in self.placed and not is_empty(self.answers.get(key))
+        return key not in self.placed and not is_empty(self.value(fld, inst.item.id if inst.item else None))
 
 
 @dataclass

@@ -14,7 +14,9 @@ from .. import health as H
 from ..answer_text import display_value
 from ..conductor import Conductor, answer_key
 from ..script import Column, Field
+from .. import kinds
 from ..kinds import column_kind
+from ..kinds.base import plain_text
 from ..values import Item, format_number, is_empty
 from . import ast as A
 
@@ -22,6 +24,25 @@ from . import ast as A
 def cell_display(col: Column | None, value: Any) -> str:
     """A table cell for reading: numbers and dates the Norwegian way."""
     return column_kind(col.kind if col is not None else "tekst").display(value)
+
+
+def shape_safe(fld: Field, value: Any) -> Any:
+    """The value in the shape its kind stores, so the document rules can read it: a value of the
+    wrong shape (a hand-edited file) becomes its text, as list entries where the kind holds a list."""
+    if is_empty(value) or kinds.for_field(fld).stored_problem(value, fld) is None:
+        return value
+    entries = value if isinstance(value, list) else [value]
+    texts = [plain_text(e) for e in entries if e is not None]
+    if fld.kind == "liste":
+        return [{"id": "", "tekst": t} for t in texts]
+    if fld.kind == "tabell":
+        first = fld.columns[0].id if fld.columns else "tekst"
+        return [e if isinstance(e, dict) else {"id": "", first: plain_text(e)} for e in entries if e is not None]
+    if fld.kind in ("flervalg", "utvalg"):
+        return texts
+    if fld.kind == "vurdering":
+        return {}
+    return plain_text(value)
 
 
 def column_widths(kinds: list[str]) -> list[float]:
@@ -52,24 +73,39 @@ class FieldRenderer:
         self.missing.append(what)
         return A.emph(A.text(f"[Ikke utfylt: {what}]"))
 
+    def value(self, fld: Field, item: str | None = None) -> Any:
+        """A field's answer as stored (every read of an answer in the documents goes through here)."""
+        return self.answers.get(answer_key(fld.script_id, fld.id, item))
+
     def take(self, fld: Field, item: str | None = None) -> Any:
-        """A field's answer, recorded as placed (the caller puts it in the document)."""
-        key = answer_key(fld.script_id, fld.id, item)
-        value = self.answers.get(key)
+        """A field's answer in its kind's shape, recorded as placed (the caller puts it in the
+        document)."""
+        value = self.value(fld, item)
         if not is_empty(value):
-            self.placed.add(key)
-        return value
+            self.placed.add(answer_key(fld.script_id, fld.id, item))
+        return shape_safe(fld, value)
 
     # -- one field ---------------------------------------------------------------------------
+
+    def _raw_blocks(self, fld: Field, item: Item | None, label: str) -> list[A.Node] | None:
+        """A value of the wrong shape for its kind (a hand-edited file) as its plain text."""
+        value = self.value(fld, item.id if item else None)
+        if is_empty(value) or kinds.for_field(fld).stored_problem(value, fld) is None:
+            return None
+        self.take(fld, item.id if item else None)
+        return [A.para(self._lead(label or label_text(fld), True) + A.text(plain_text(value)))]
 
     def field_blocks(self, fld: Field, item: Item | None = None, suffix: str = "",
                      show_label: bool | None = None, total_label: str | None = None,
                      context: str = "") -> list[A.Node]:
         """One answer as blocks: a label (or none) and the value; a placeholder when a required
         field is empty (named by its label, the `suffix` and the `context`)."""
-        value = self.take(fld, item.id if item else None)
         show = fld.show_label if show_label is None else show_label
         label = label_text(fld) + suffix if show else ""
+        raw = self._raw_blocks(fld, item, label)
+        if raw is not None:
+            return raw
+        value = self.take(fld, item.id if item else None)
         inline = bool(fld.doc_label)  # a short label goes in front of the value: "Mandat: …"
         if is_empty(value):
             if not fld.required:

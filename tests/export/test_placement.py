@@ -276,3 +276,15 @@ def test_an_answer_hidden_by_its_condition_is_reported(filled, tmp_path):
     results = export(SCRIPTS, c.session, "alle", "md", tmp_path)
     [warning] = results[0].unplaced
     assert "For en kommunedelplan" in warning and "oppstart.plantype = kommunedelplan" in warning
+
+
+def test_a_hand_edited_value_of_the_wrong_shape_is_shown_as_text(filled):
+    from bshp_tui.export.document import build_documents
+
+    filled.session.set_answer("kartlegging/andre_kilder", ["Kari henter KOSTRA", None, 3])  # text holding a list
+    filled.session.set_answer("prioritering/hovedmal", "Ett hovedmål skrevet som tekst")  # list holding text
+    filled.session.set_answer("prioritering/malgrupper", 7)  # choices holding a number
+    built = build_documents(filled)
+    text = "\n".join(plain_text(d["blocks"]) for d in built.documents.values())
+    assert "Kari henter KOSTRA" in text and "Ett hovedmål skrevet som tekst" in text
+    assert built.unplaced == []
