@@ -26,25 +26,6 @@ def cell_display(col: Column | None, value: Any) -> str:
     return column_kind(col.kind if col is not None else "tekst").display(value)
 
 
-def shape_safe(fld: Field, value: Any) -> Any:
-    """The value in the shape its kind stores, so the document rules can read it: a value of the
-    wrong shape (a hand-edited file) becomes its text, as list entries where the kind holds a list."""
-    if is_empty(value) or kinds.for_field(fld).stored_problem(value, fld) is None:
-        return value
-    entries = value if isinstance(value, list) else [value]
-    texts = [plain_text(e) for e in entries if e is not None]
-    if fld.kind == "liste":
-        return [{"id": "", "tekst": t} for t in texts]
-    if fld.kind == "tabell":
-        first = fld.columns[0].id if fld.columns else "tekst"
-        return [e if isinstance(e, dict) else {"id": "", first: plain_text(e)} for e in entries if e is not None]
-    if fld.kind in ("flervalg", "utvalg"):
-        return texts
-    if fld.kind == "vurdering":
-        return {}
-    return plain_text(value)
-
-
 def column_widths(kinds: list[str]) -> list[float]:
     """Relative widths: numbers and dates narrow, text columns share the rest."""
     narrow = {"tall": 0.08, "dato": 0.13}
@@ -83,7 +64,7 @@ class FieldRenderer:
         value = self.value(fld, item)
         if not is_empty(value):
             self.placed.add(answer_key(fld.script_id, fld.id, item))
-        return shape_safe(fld, value)
+        return kinds.readable(fld, value)
 
     # -- one field ---------------------------------------------------------------------------
 
