@@ -14,7 +14,6 @@ lookups the document builder uses. It imports nothing from the export package (n
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -104,6 +103,8 @@ def _sections(entry: Any, problems: list[tuple[int, str]]) -> tuple[str, ...]:
         if not name:
             continue
         if name not in SECTIONS:
+            import difflib  # only for a mistake: it is slow to import
+
             close = difflib.get_close_matches(name, list(SECTIONS), n=1)
             hint = f" Mente du «{close[0]}»?" if close else ""
             problems.append((entry.line, (

@@ -6,7 +6,6 @@ nothing the group typed can turn into a heading, a table, raw Word XML or an emb
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 API_VERSION = [1, 23, 1, 1]  # pandoc 3.x, as bundled by pypandoc-binary
@@ -15,20 +14,24 @@ Node = dict[str, Any]
 NO_ATTR: list = ["", [], []]
 # Words are split on ordinary spaces and tabs only: a no-break space (as in "4 000") stays inside
 # the word, so the number never breaks across lines.
-_WORDS = re.compile(r"[^ \t\r\f\v]+")
+_SPACES = str.maketrans("\t\r\f\v", "    ")
+_SPACE: Node = {"t": "Space"}
+_BREAK: Node = {"t": "LineBreak"}
 
 
 def text(value: Any) -> list[Node]:
     """Inlines for literal text: words become Str, runs of spaces Space, newlines LineBreak."""
     out: list[Node] = []
-    for n, line in enumerate(str(value).split("\n")):
+    for n, line in enumerate(str(value).translate(_SPACES).split("\n")):
         if n:
-            out.append({"t": "LineBreak"})
-        words = _WORDS.findall(line)
-        for i, word in enumerate(words):
-            if i:
-                out.append({"t": "Space"})
-            out.append({"t": "Str", "c": word})
+            out.append(dict(_BREAK))
+        first = True
+        for word in line.split(" "):
+            if word:
+                if not first:
+                    out.append(dict(_SPACE))
+                out.append({"t": "Str", "c": word})
+                first = False
     return out
 
 

@@ -74,7 +74,8 @@ class Builder(WorkingPapers, FieldRenderer):
                 self._sections.setdefault(section, []).append((inst, fields))
         self._links: dict[str, set[str]] = {}
         self._areas: list[Item] | None = None
-        self._texts: dict[str, list[A.Node]] = {}
+        self._texts: dict[str, tuple[list[A.Node], list[str]]] = {}  # blocks, what they ask to check
+        self.with_texts = True
         meta = getattr(self.s, "meta", {}) or {}
         self.municipality = str(meta.get("municipality", "")).strip()
         period_field = R.field_of(conductor, R.PLAN_PERIOD)
@@ -85,10 +86,14 @@ class Builder(WorkingPapers, FieldRenderer):
 
     def standard_text(self, name: str) -> list[A.Node]:
         """A standard text as blocks (read once: the plan and the background document share some)."""
+        if not self.with_texts:
+            return []  # a document built only to see which answers it places
         if name not in self._texts:
-            self._texts[name] = template_blocks(name, self.template_dirs, self.cache_dir)
-        self.missing.extend(placeholders(self._texts[name]))
-        return self._texts[name]
+            blocks = template_blocks(name, self.template_dirs, self.cache_dir)
+            self._texts[name] = (blocks, placeholders(blocks))
+        blocks, marked = self._texts[name]
+        self.missing.extend(marked)
+        return blocks
 
     def goal_areas(self) -> list[Item]:
         if self._areas is None:
@@ -175,13 +180,15 @@ class Builder(WorkingPapers, FieldRenderer):
             meta["planperiode"] = A.meta_inlines(self.period)
         return meta
 
-    def build_all(self) -> tuple[dict[str, dict], dict[str, list[str]]]:
-        """All three document trees and what is missing in each. The background document comes
-        last: its final appendix holds what the others did not place."""
+    def build_all(self, wanted: list[str] | None = None) -> tuple[dict[str, dict], dict[str, list[str]]]:
+        """The document trees and what is missing in each. All three are always built, since
+        the background document's final appendix holds what the others did not place; those not
+        `wanted` are built without the standard texts, which hold no answers."""
         docs, missing = {}, {}
         for kind, blocks in (("plan", self.plan_blocks), ("arbeidsdokumenter", self.working_paper_blocks),
                              ("grunnlag", self.background_blocks)):
             self.missing = []
+            self.with_texts = wanted is None or kind in wanted
             docs[kind] = A.document(blocks(), self.meta(kind))
             missing[kind] = self.missing
         return docs, missing
@@ -365,14 +372,15 @@ class Built:
     unplaced: list[str]  # answers in no document, described in Norwegian
 
 
-def build_documents(conductor: Conductor, **options: Any) -> Built:
-    """All three document trees, what each is missing, and the answers that reach none of them."""
+def build_documents(conductor: Conductor, wanted: list[str] | None = None, **options: Any) -> Built:
+    """The document trees (complete for the `wanted` kinds, or all), what each is missing, and
+    the answers that reach none of the three documents."""
     builder = Builder(conductor, **options)
-    docs, missing = builder.build_all()
+    docs, missing = builder.build_all(wanted)
     return Built(docs, missing, unplaced_answers(conductor, builder.placed))
 
 
 def build_document(conductor: Conductor, kind: str, **options: Any) -> tuple[dict, list[str]]:
     """The document tree for `kind` and the list of what was not filled in."""
-    built = build_documents(conductor, **options)
+    built = build_documents(conductor, [kind], **options)
     return built.documents[kind], built.missing[kind]

@@ -68,14 +68,6 @@ class FieldRenderer:
 
     # -- one field ---------------------------------------------------------------------------
 
-    def _raw_blocks(self, fld: Field, item: Item | None, label: str) -> list[A.Node] | None:
-        """A value of the wrong shape for its kind (a hand-edited file) as its plain text."""
-        value = self.value(fld, item.id if item else None)
-        if is_empty(value) or kinds.for_field(fld).stored_problem(value, fld) is None:
-            return None
-        self.take(fld, item.id if item else None)
-        return [A.para(self._lead(label or label_text(fld), True) + A.text(plain_text(value)))]
-
     def field_blocks(self, fld: Field, item: Item | None = None, suffix: str = "",
                      show_label: bool | None = None, total_label: str | None = None,
                      context: str = "") -> list[A.Node]:
@@ -83,10 +75,13 @@ class FieldRenderer:
         field is empty (named by its label, the `suffix` and the `context`)."""
         show = fld.show_label if show_label is None else show_label
         label = label_text(fld) + suffix if show else ""
-        raw = self._raw_blocks(fld, item, label)
-        if raw is not None:
-            return raw
-        value = self.take(fld, item.id if item else None)
+        key = item.id if item else None
+        value = self.value(fld, key)
+        if not is_empty(value):
+            self.placed.add(answer_key(fld.script_id, fld.id, key))
+            if kinds.for_field(fld).stored_problem(value, fld) is not None:
+                # a value of the wrong shape for its kind (a hand-edited file) is shown as its text
+                return [A.para(self._lead(label or label_text(fld), True) + A.text(plain_text(value)))]
         inline = bool(fld.doc_label)  # a short label goes in front of the value: "Mandat: …"
         if is_empty(value):
             if not fld.required:

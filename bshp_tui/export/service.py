@@ -53,7 +53,7 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
         template_dirs = [data_dir / OVERRIDE_DIR] if data_dir else []
     cache_dir = data_dir / ".cache" if data_dir else None
     conductor = Conductor(scripts, session)
-    built = build_documents(conductor, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
+    built = build_documents(conductor, kinds, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
     results = []
     for kind in kinds:
         if output is None:
