@@ -4,6 +4,7 @@ kind (bshp_tui/kinds/) does the work."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from . import kinds
@@ -26,6 +27,33 @@ def initial_text(c: Conductor, pos: Position) -> str:
     if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
         return str((getattr(c.session, "meta", {}) or {}).get("period", ""))
     return ""
+
+
+@dataclass(frozen=True)
+class InputText:
+    """What the input holds when the group arrives at a question."""
+
+    text: str  # shown in the input
+    base: str  # the fingerprint of the stored answer the text stands on (see Session.draft_base)
+    offered_draft: str | None = None  # a draft kept aside: the saved answer is shown, the draft offered
+    from_draft: bool = False  # the text is a draft (there is no saved answer yet)
+
+
+def input_text(c: Conductor, pos: Position) -> InputText:
+    """The rule for drafts: a draft is shown only for a question without a saved answer. Where a
+    saved answer exists, the input shows it, and a draft that differs is offered, never loaded.
+    Stale drafts (typed against an older answer) are never returned by the session at all."""
+    session = c.session
+    draft = session.draft(pos.key) if hasattr(session, "draft") else None
+    base = session.draft_base(pos.key) if hasattr(session, "draft_base") else ""
+    value = c.value(pos)
+    if kinds.for_field(c.field(pos)).is_empty(value):
+        if draft and draft.strip():
+            return InputText(draft, base, from_draft=True)
+        return InputText(initial_text(c, pos), base)
+    saved = format_value(c, c.field(pos), value)
+    offered = draft if draft and draft.strip() and draft.strip() != saved.strip() else None
+    return InputText(saved, base, offered_draft=offered)
 
 
 def format_value(c: Conductor, fld: Field, value: Any) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
 from .errors import BshpError, UsageError
+from .period import parse_period, record_period
 
 DEFAULT_DATA = Path("sessions")
 
@@ -39,23 +39,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # exit code 2 for usage errors, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: feil: {message}\nSe «{self.prog} --help».\n")
-
-
-PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
-
-
-def parse_period(text: str) -> str:
-    """Validate a plan period like 2027-2030 and return it normalised."""
-    match = PERIOD_RE.match(text)
-    if not match:
-        raise UsageError(f"Ugyldig planperiode «{text}». Skriv den som årstall fra–til, for eksempel 2027-2030.")
-    start, end = int(match.group(1)), int(match.group(2))
-    if not (2000 <= start <= 2100) or end < start or end - start > 20:
-        raise UsageError(
-            f"Planperioden «{text}» ser ikke riktig ut: sluttåret må komme etter startåret, og perioden "
-            "bør være høyst 20 år (vanlig er 4 år, for eksempel 2027-2030)."
-        )
-    return f"{start}–{end}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,6 +164,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     period = parse_period(args.period) if args.period else None
     store = _store(args)
     with store.create(args.kommune, period) as session:
+        record_period(session, period)
         print(f"Opprettet økta «{session.id}» for {session.municipality} i {session.path}")
     return 0
 

@@ -12,7 +12,9 @@ from typing import Any, Iterable, Protocol
 
 from . import kinds
 from . import values as V
+from .errors import UsageError
 from .kinds.rating import ratings_of
+from .period import parse_period
 from .refs import PLAN_PERIOD
 from .script import Field, Script, Step
 from .values import Item, ValidationError, is_empty
@@ -333,6 +335,11 @@ class Conductor:
                     "Skriv et svar, eller bruk /hopp for å ta det senere."
                 )
             return None
+        if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
+            try:
+                return parse_period(raw)
+            except UsageError as exc:
+                raise ValidationError(str(exc)) from None
         return kinds.for_field(fld).parse(self, pos, fld, raw)
 
     def submit(self, pos: Position, text: str, advance: bool = True) -> Position | None:

@@ -6,11 +6,13 @@ is a read-only view of the file as it is, for a second window or an export.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .durable import DirSyncWarning, atomic_write_bytes, file_signature
 from .errors import BshpError, ReadOnlyError, SaveError
@@ -36,6 +38,32 @@ def encode(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def fingerprint(value: Any) -> str:
+    """What a draft was typed against: a short digest of the stored answer ("" when there is none).
+    A draft is live only while the answer still has this fingerprint."""
+    if value is None:
+        return ""
+    raw = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def live_draft(answer_doc: dict | None, draft_doc: dict | None) -> str | None:
+    """The draft's text if it was typed against the answer as it is now, else None.
+
+    A draft belongs to one state of one question: answering the question by any path makes it
+    stale. A draft from before drafts carried a base counts only if there is no answer, or it is
+    newer than the answer."""
+    if draft_doc is None:
+        return None
+    value = None if answer_doc is None else answer_doc.get("value")
+    base = draft_doc.get("base")
+    if base is not None:
+        return draft_doc.get("text") if base == fingerprint(value) else None
+    if answer_doc is None or str(draft_doc.get("updated", "")) > str(answer_doc.get("updated", "")):
+        return draft_doc.get("text")
+    return None
+
+
 # --------------------------------------------------------------------------------------------
 # TinyDB storage
 
@@ -58,7 +86,10 @@ class DurableStorage:
 
     def write(self, data: dict) -> None:
         self._data = data
-        self._session._write(data)
+        if self._session._batch:
+            self._session._batch_pending = True
+        else:
+            self._session._write(data)
 
     def close(self) -> None:
         pass
@@ -89,6 +120,8 @@ class Session:
         self._last_backup = store.clock()
         self.file_signature = file_signature(self.path)  # the state this session last wrote
         self._closed = False
+        self._batch = False  # inside one_write(): changes are written together at the end
+        self._batch_pending = False
         from tinydb import TinyDB  # only writers need it; read-only views use SessionSnapshot
 
         self.db = TinyDB(storage=DurableStorage, session=self, data=data)
@@ -122,25 +155,42 @@ class Session:
         return default if doc is None else doc["value"]
 
     def set_answer(self, key: str, value: Any, **extra: Any) -> None:
-        self._put("answers", key, {"value": clean_value(value), **clean_value(extra)})
+        """Store an answer. Its draft goes in the same write: the question is answered."""
+        with self.one_write():
+            self._put("answers", key, {"value": clean_value(value), **clean_value(extra)})
+            self._delete("drafts", clean_text(key))
 
     def delete_answer(self, key: str) -> None:
-        self._delete("answers", key)
+        with self.one_write():
+            self._delete("answers", key)
+            self._delete("drafts", clean_text(key))
 
     def draft(self, key: str) -> str | None:
-        doc = self._get("drafts", key)
-        return None if doc is None else doc["text"]
+        """The draft typed for `key`, if it was typed against the answer as it is now."""
+        return live_draft(self._get("answers", key), self._get("drafts", key))
 
     def drafts(self) -> dict[str, str]:
-        return {doc["key"]: doc["text"] for doc in self.db.table("drafts").all()}
+        return {key: text for key in self._index["drafts"]
+                if (text := self.draft(key)) is not None}
 
-    def set_draft(self, key: str, text: str) -> None:
+    def draft_base(self, key: str) -> str:
+        """The fingerprint of the answer now: pass it to `set_draft` with text typed against it."""
+        doc = self._get("answers", key)
+        return fingerprint(None if doc is None else doc.get("value"))
+
+    def set_draft(self, key: str, text: str, base: str | None = None) -> bool:
+        """Keep what is being typed for `key`. `base` is `draft_base(key)` from when the text was
+        loaded; if the answer has changed since, the text is stale and is not kept (returns False)."""
+        current = self.draft_base(key)
+        if base is not None and base != current:
+            return False
         if not text:
             self.clear_draft(key)
-            return
+            return True
         if self.draft(key) == clean_text(text):
-            return
-        self._put("drafts", key, {"text": clean_text(text)})
+            return True
+        self._put("drafts", key, {"text": clean_text(text), "base": current})
+        return True
 
     def clear_draft(self, key: str) -> None:
         self._delete("drafts", key)
@@ -178,6 +228,25 @@ class Session:
         doc_id = self._index[table].pop(key, None)
         if doc_id is not None:
             self.db.table(table).remove(doc_ids=[doc_id])
+
+    @contextmanager
+    def one_write(self) -> Iterator[None]:
+        """Make several changes in one durable write (all or nothing on disk)."""
+        if self._batch:
+            yield
+            return
+        self._batch, self._batch_pending = True, False
+        try:
+            yield
+        except BaseException:
+            if self._batch_pending:
+                self.dirty = True  # memory is ahead of the file; the next write catches up
+            raise
+        finally:
+            self._batch = False
+        if self._batch_pending:
+            self._batch_pending = False
+            self._write(self.db.storage.read())
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -244,14 +313,16 @@ class Session:
         """A deep copy of the whole session data (as in the file)."""
         return json.loads(encode(self.db.storage.read()))
 
-    def close(self) -> None:
+    def close(self, give_up: bool = False) -> None:
+        """Save what is not yet saved and release the lock.
+
+        If that final save fails, SaveError is raised and the session stays open (lock held, data
+        in memory), so the caller can `retry_save()` or `save_copy(path)` and then close again;
+        `give_up=True` closes without saving (after the user has chosen so)."""
         if self._closed:
             return
-        if self.dirty and not self.read_only:
-            try:
-                self.retry_save()
-            except BshpError:
-                pass
+        if self.dirty and not self.read_only and not give_up:
+            self.retry_save()
         self._closed = True
         self.store._release(self.id, self._lock)
         self._lock = None
@@ -299,11 +370,14 @@ class SessionSnapshot:
         return default if doc is None else doc["value"]
 
     def draft(self, key: str) -> str | None:
-        doc = self._docs["drafts"].get(key)
-        return None if doc is None else doc["text"]
+        return live_draft(self._docs["answers"].get(key), self._docs["drafts"].get(key))
 
     def drafts(self) -> dict[str, str]:
-        return {key: doc["text"] for key, doc in self._docs["drafts"].items()}
+        return {key: text for key in self._docs["drafts"] if (text := self.draft(key)) is not None}
+
+    def draft_base(self, key: str) -> str:
+        doc = self._docs["answers"].get(key)
+        return fingerprint(None if doc is None else doc.get("value"))
 
     def state(self, key: str, default: Any = None) -> Any:
         doc = self._docs["state"].get(key)
@@ -331,7 +405,7 @@ class SessionSnapshot:
         except OSError as exc:
             raise SaveError(Path(path), exc) from exc
 
-    def close(self) -> None:
+    def close(self, give_up: bool = False) -> None:
         pass
 
     def __enter__(self) -> "SessionSnapshot":

@@ -89,7 +89,21 @@ def build_turns(c: Conductor) -> list[Turn]:
                     turns.append(Turn("remark", "💬 " + md_escape(r.get("text", "")), pos))
     if cursor is None:
         turns.append(Turn("done", done_text(c)))
+    else:
+        _question_last(c, turns, cursor)
     return turns
+
+
+def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
+    """The question being answered always stands right above the input: when the group has gone
+    back to an earlier question, it is asked again at the end of the conversation."""
+    at = next((n for n, t in enumerate(turns) if t.current), None)
+    if at is None or all(t.pos == cursor and t.kind in ("answer", "remark") for t in turns[at + 1:]):
+        return
+    turns[at] = Turn("question", turns[at].text, cursor, current=False)
+    inst = c.instance(cursor)
+    title = inst.title if inst is not None else c.step(cursor).title
+    turns.append(Turn("question", f"*Tilbake til: {md_escape(title)}*\n\n{question_text(c, cursor)}", cursor, True))
 
 
 def done_text(c: Conductor) -> str:
