@@ -98,7 +98,7 @@ def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
     """The question being answered always stands right above the input: when the group has gone
     back to an earlier question, it is asked again at the end of the conversation."""
     at = next((n for n, t in enumerate(turns) if t.current), None)
-    if at is None or all(t.pos == cursor and t.kind in ("answer", "remark") for t in turns[at + 1:]):
+    if at is None or at == len(turns) - 1:
         return
     turns[at] = Turn("question", turns[at].text, cursor, current=False)
     inst = c.instance(cursor)

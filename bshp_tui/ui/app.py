@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -15,6 +16,7 @@ from textual.theme import Theme
 from ..script import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
 from ..script_cache import load_folder_cached
 from ..store import SessionStore
+from .keys import KeysInOrder
 
 HIGH_CONTRAST = Theme(
     name="bshp-kontrast",
@@ -34,7 +36,7 @@ LIGHT = "textual-light"
 DARK = "textual-dark"
 
 
-class BshpApp(App):
+class BshpApp(KeysInOrder, App):
     """The guided assistant for a boligsosial handlingsplan."""
 
     TITLE = "bshp – boligsosial handlingsplan"
@@ -43,6 +45,7 @@ class BshpApp(App):
         Binding("f1", "help", "Hjelp", id="help"),
         Binding("f2", "toggle_contrast", "Kontrast", id="contrast"),
         Binding("ctrl+q", "quit", "Avslutt", priority=True, id="quit"),
+        Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False),
     ]
 
     def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
@@ -57,6 +60,8 @@ class BshpApp(App):
         self.register_theme(HIGH_CONTRAST)
         self.theme = LIGHT  # a light theme reads best on most meeting-room screens
         self._work = None  # the open WorkScreen, for saving on signals
+        self.exit_messages: list[str] = []  # printed to stderr after the terminal is given back
+        self._init_keys()
 
     def get_default_screen(self) -> Screen:
         from .start import StartScreen
@@ -85,7 +90,7 @@ class BshpApp(App):
     def _install_signal_handlers(self) -> None:
         try:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
+            for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT):
                 loop.add_signal_handler(sig, self._on_terminate_signal)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):
             pass  # not on the main thread (tests) or not supported (Windows)
@@ -95,16 +100,35 @@ class BshpApp(App):
         self.exit()
 
     def save_all(self) -> None:
-        """Save the draft being typed and close the session. Uses app state only, so it works
-        when the terminal is gone and widgets are being torn down."""
-        work = self._work
-        if work is not None:
-            work.save_draft_now()
-            work.close_session()
+        """Save the draft being typed and close the session, with nobody to ask (signals, the
+        terminal gone). Uses app state only, so it works while widgets are being torn down. If the
+        final save fails, a copy is saved next to the data folder or in the home folder."""
+        from ..errors import BshpError
+        from .closing import emergency_copy
 
-    async def action_quit(self) -> None:
-        self.save_all()
-        self.exit()
+        work = self._work
+        if work is None or work.session_closed:
+            return
+        try:
+            work.close_session()
+            return
+        except BshpError as exc:
+            where = emergency_copy(work.session, Path(self.store.data_dir))
+            if where is not None:
+                self.exit_messages.append(f"bshp: {exc}\nbshp: En kopi av svarene er lagret i {where}. "
+                                          f"Hent den inn med «bshp import {where}».")
+            else:
+                self.exit_messages.append(f"bshp: {exc}\nbshp: Kunne heller ikke lagre en kopi. "
+                                          "Svar gitt etter forrige lagring er tapt.")
+        work.close_session(give_up=True)
+
+    def action_quit(self) -> None:
+        """Ctrl+Q: save and quit. If the last save fails, the group is asked what to do first."""
+        work = self._work
+        if work is None or work.session_closed:
+            self.exit()
+            return
+        work.leave(self.exit)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -162,4 +186,9 @@ def run_app(data_dir: Path, prompts_dir: Path | None = None) -> int:
         app.run()
     finally:
         app.save_all()
+        for message in app.exit_messages:
+            try:
+                print(message, file=sys.stderr)
+            except OSError:
+                pass  # the terminal is gone
     return app.return_code or 0

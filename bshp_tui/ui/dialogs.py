@@ -109,8 +109,8 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
     @on(Input.Submitted, "#periode")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        from ..cli import parse_period
         from ..errors import UsageError
+        from ..period import parse_period
 
         name = self.query_one("#kommune", Input).value.strip()
         period = self.query_one("#periode", Input).value.strip()

@@ -36,11 +36,14 @@ class _Editor(ModalScreen[bool]):
         Binding("ctrl+down", "move(1)", "Flytt ned"),
     ]
 
-    def __init__(self, c: Conductor, pos: Position):
+    def __init__(self, c: Conductor, pos: Position, entries: list[dict] | None = None):
+        """`entries`: what the chat input shows (typed or suggested); the stored answer if None."""
         super().__init__()
         self.c, self.pos = c, pos
         self.field: Field = c.field(pos)
-        self.entries: list[dict] = [dict(e) for e in (c.value(pos) or []) if isinstance(e, dict)]
+        source = c.value(pos) if entries is None else entries
+        self.entries: list[dict] = [dict(e) for e in (source or []) if isinstance(e, dict)]
+        self.from_input = entries is not None
 
     def cursor_index(self) -> int | None:
         raise NotImplementedError
@@ -89,9 +92,9 @@ class _Editor(ModalScreen[bool]):
 
 
 class ListEditor(_Editor):
-    def __init__(self, c: Conductor, pos: Position):
-        super().__init__(c, pos)
-        if not self.entries and self.field.defaults:
+    def __init__(self, c: Conductor, pos: Position, entries: list[dict] | None = None):
+        super().__init__(c, pos, entries)
+        if not self.entries and not self.from_input and self.field.defaults:
             self.entries = merge_list([], list(self.field.defaults))
 
     def compose(self) -> ComposeResult:
@@ -251,13 +254,24 @@ def _matrix(c: Conductor, pos: Position, read_only: bool) -> Screen:
 
 
 # The structured editor of each field kind that has one (Ctrl+E); other kinds are edited in the input.
-EDITORS: dict[str, Callable[[Conductor, Position, bool], Screen]] = {
-    "liste": lambda c, pos, read_only: ListEditor(c, pos),
-    "tabell": lambda c, pos, read_only: TableEditor(c, pos),
-    "vurdering": _matrix,
+# The list and table editors open with the entries the input shows (typed or suggested, not yet sent).
+EDITORS: dict[str, Callable[[Conductor, Position, bool, list[dict] | None], Screen]] = {
+    "liste": lambda c, pos, read_only, entries: ListEditor(c, pos, entries),
+    "tabell": lambda c, pos, read_only, entries: TableEditor(c, pos, entries),
+    "vurdering": lambda c, pos, read_only, entries: _matrix(c, pos, read_only),
 }
+OPENS_WITH_INPUT = {"liste", "tabell"}
 
 
-def editor_for(c: Conductor, pos: Position, read_only: bool = False) -> Screen | None:
+def has_editor(c: Conductor, pos: Position) -> bool:
+    return c.field(pos).kind in EDITORS
+
+
+def opens_with_input(c: Conductor, pos: Position) -> bool:
+    return c.field(pos).kind in OPENS_WITH_INPUT
+
+
+def editor_for(c: Conductor, pos: Position, read_only: bool = False,
+               entries: list[dict] | None = None) -> Screen | None:
     make = EDITORS.get(c.field(pos).kind)
-    return make(c, pos, read_only) if make else None
+    return make(c, pos, read_only, entries) if make else None

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from .titlebar import TitleBar
 from ..errors import BshpError, SessionLockedError
+from ..period import record_period
 from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 
 
@@ -86,37 +87,45 @@ class StartScreen(Screen):
     def action_refresh(self) -> None:
         self.refresh_list()
 
-    @work
-    async def action_new(self) -> None:
-        answer = await self.app.push_screen_wait(NewSessionDialog())
+    def action_new(self) -> None:
+        # Pushed at once (not from a worker), so keys typed right after N reach the dialog.
+        self.app.push_screen(NewSessionDialog(), self._create)
+
+    def _create(self, answer: tuple[str, str] | None) -> None:
         if not answer:
             return
         name, period = answer
         try:
             session = self.app.store.create(name, period or None)
         except BshpError as exc:
-            await self.app.push_screen_wait(MessageDialog("Kunne ikke opprette", str(exc)))
+            self.app.push_screen(MessageDialog("Kunne ikke opprette", str(exc)))
             return
+        try:
+            record_period(session, period)  # the period is answered: it is not asked again
+        except BshpError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
         self.open_session(session)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
-    @work
-    async def action_open(self, read_only: bool = False) -> None:
+    def action_open(self, read_only: bool = False) -> None:
         session_id = self.selected_id()
         if session_id is None:
             return
         try:
             session = self.app.store.open(session_id, read_only=read_only)
         except SessionLockedError as exc:
-            if await self.app.push_screen_wait(ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?",
-                                                             yes="Bare les", no="Avbryt")):
-                self.action_open(read_only=True)
+            def answered(read_only_wanted: bool | None) -> None:
+                if read_only_wanted:
+                    self.action_open(read_only=True)
+
+            self.app.push_screen(ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?",
+                                               yes="Bare les", no="Avbryt"), answered)
             return
         except BshpError as exc:
-            await self.app.push_screen_wait(MessageDialog("Kan ikke åpne", str(exc)))
+            self.app.push_screen(MessageDialog("Kan ikke åpne", str(exc)))
             return
         self.open_session(session)
 

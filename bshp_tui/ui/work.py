@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Static
 from .. import commands as cmd
 from .. import facilitation as F
 from .. import kinds
-from ..answer_text import initial_text
+from ..answer_text import input_text
 from ..conductor import Conductor, Position
 from .titlebar import TitleBar
 from ..errors import BshpError
@@ -35,6 +35,7 @@ class WorkScreen(Screen):
         Binding("ctrl+n", "next", "Neste", id="next"),
         Binding("ctrl+s", "skip", "Hopp over", id="skip"),
         Binding("ctrl+t", "timer", "Tidtaker", id="timer"),
+        Binding("ctrl+r", "take_draft", "Hent utkast", id="take_draft", show=False),
         Binding("ctrl+p", "command_palette", "Kommandoer", show=False),
         Binding("f3", "toggle_steps", "Steg", id="steps"),
         Binding("f4", "toggle_preview", "Forhåndsvis", id="preview"),
@@ -50,6 +51,8 @@ class WorkScreen(Screen):
         self.draft_key: str | None = None
         self.draft_text = ""  # app state: what is typed now, saved by signals and the timer
         self.saved_draft = ""
+        self.draft_base = ""  # the stored answer the input was loaded against (Session.draft_base)
+        self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
         self.timer: F.Timer | None = None
         self.private = False
         self._session_closed = False
@@ -69,6 +72,7 @@ class WorkScreen(Screen):
                 yield Static("", id="timer")
                 yield Static("", id="where", classes="hint")
                 yield HorizontalScroll(id="choices")
+                yield Static("", id="feedback")
                 yield ChatInput(id="answer")
                 yield Input(id="private", password=True,
                             placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
@@ -86,6 +90,7 @@ class WorkScreen(Screen):
         self.query_one("#private", Input).display = False
         self.query_one("#timer", Static).display = False
         self.query_one("#completion", Static).display = False
+        self.query_one("#feedback", Static).display = False
         self.query_one("#live-preview").display = False
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
@@ -140,6 +145,8 @@ class WorkScreen(Screen):
         if self.query_one("#live-preview").display:
             self.update_preview()
         if load_input:
+            self.app.clear_notifications()  # nothing said about one question carries over to the next
+            self.say("")
             self.load_input()
 
     def where_text(self) -> str:
@@ -148,16 +155,29 @@ class WorkScreen(Screen):
             keys = "Du endrer et tidligere svar · Enter lagrer og går tilbake · " + keys
         return f"{position_label(self.c, self.pos)}\n{keys}"
 
+    def say(self, text: str, level: str = "hint") -> None:
+        """A message about the question being answered, on the line right above the input. It
+        goes when the question changes."""
+        line = self.query_one("#feedback", Static)
+        line.update(Text(text))
+        line.display = bool(text)
+        line.set_class(level == "error", "error")
+        line.set_class(level == "warning", "warning")
+
     def load_input(self) -> None:
         box = self.query_one(ChatInput)
+        self.offered_draft = None
         if self.pos is None:
-            self.draft_key, text = None, ""
+            self.draft_key, text, self.draft_base = None, "", ""
         else:
             self.draft_key = self.pos.key
-            draft = self.session.draft(self.pos.key)
-            text = draft if draft is not None else initial_text(self.c, self.pos)
-            if draft is not None:
-                self.notify("Et utkast dere skrev sist er hentet fram.", timeout=4)
+            shown = input_text(self.c, self.pos)
+            text, self.draft_base, self.offered_draft = shown.text, shown.base, shown.offered_draft
+            if shown.from_draft:
+                self.say("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
+            elif shown.offered_draft is not None:
+                self.say("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
+                         "Ctrl+R eller /utkast henter det fram.")
         self.draft_text = self.saved_draft = text
         box.set_text(text)
         box.numbers_choose = self.pos is not None and kinds.for_field(self.c.field(self.pos)).quick_choose
@@ -231,7 +251,7 @@ class WorkScreen(Screen):
         kind = kinds.for_field(fld)
         labels = kind.option_labels(fld)
         if not 1 <= number <= len(labels):
-            self.notify(f"Velg et tall fra 1 til {len(labels)}.", severity="warning")
+            self.say(f"Velg et tall fra 1 til {len(labels)}.", "warning")
             return
         if kind.toggles_options:
             box = self.query_one(ChatInput)
@@ -248,30 +268,35 @@ class WorkScreen(Screen):
         await self.submit(event.text)
 
     async def submit(self, text: str) -> None:
-        parsed = cmd.parse(text)
-        if parsed is not None:
-            name, arg = parsed
-            self.query_one(ChatInput).set_text("")
+        command = cmd.split(text)
+        if command is not None:  # a command never becomes answer text; what was typed before it stays
+            rest, name, arg = command
+            self.query_one(ChatInput).set_text(rest)
+            self.draft_text = rest
             await self.run_command(name, arg)
             return
+        half = cmd.half_typed(text)
+        if half is not None:
+            self.say(f"Svaret slutter med «/{half}», som ligner en kommando, så det er ikke lagret. "
+                     "Skriv hele kommandoen (Tab fullfører), eller fjern skråstreken.", "warning")
+            return
         if self.pos is None:
-            self.notify("Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter.")
+            self.say("Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter.")
             return
         if self.session.read_only:
-            self.notify("Økta er åpnet bare for lesing.", severity="warning")
+            self.say("Økta er åpnet bare for lesing.", "warning")
             return
         pos = self.pos
         try:
             self.c.submit(pos, text, advance=self.editing_from is None)
         except ValidationError as exc:
-            self.notify(str(exc), severity="warning", timeout=8)
+            self.say(str(exc), "warning")
             self.refresh_status()
             return
         except BshpError as exc:  # the save failed: the answer is kept in memory
             self.refresh_status(str(exc))
-            self.notify(str(exc), severity="error", timeout=12)
+            self.say(str(exc), "error")
             return
-        self.session.clear_draft(pos.key)
         record_remarks(self.c, pos, new_remarks(self.c, pos))
         if self.editing_from is not None:
             self.c.set_cursor(self.editing_from)
@@ -286,19 +311,46 @@ class WorkScreen(Screen):
         if self.draft_text == self.saved_draft:
             return
         try:
-            if self.draft_text.strip() and not self.draft_text.startswith("/"):
-                self.session.set_draft(self.draft_key, self.draft_text)
-            else:
-                self.session.clear_draft(self.draft_key)
+            text = self.draft_text if self.draft_text.strip() and not self.draft_text.startswith("/") else ""
+            # refused (False) when the answer changed after the input was loaded: the text is stale
+            self.session.set_draft(self.draft_key, text, self.draft_base)
             self.saved_draft = self.draft_text
         except BshpError as exc:
             self.refresh_status(str(exc))
 
-    def close_session(self) -> None:
-        if not self._session_closed:
-            self.save_draft_now()
-            self._session_closed = True
-            self.session.close()
+    @property
+    def session_closed(self) -> bool:
+        return self._session_closed
+
+    def close_session(self, give_up: bool = False) -> None:
+        """Save the draft and close the session. Raises SaveError (and stays open) if the final
+        save fails, unless `give_up`."""
+        if self._session_closed:
+            return
+        self.save_draft_now()
+        self.session.close(give_up=give_up)
+        self._session_closed = True
+
+    @work(exclusive=True, group="leave")
+    async def leave(self, then) -> None:
+        """Close the session, then `then()` (back to the list, or quit). If the final save fails,
+        say so and let the group try again, save a copy, or leave without saving."""
+        from .closing import COPIED, GIVE_UP, RETRY, SaveFailedDialog
+
+        while True:
+            try:
+                self.close_session()
+                break
+            except BshpError as exc:
+                self.refresh_status(str(exc))
+                choice = await self.app.push_screen_wait(SaveFailedDialog(self.session, str(exc)))
+                if choice == RETRY:
+                    continue
+                if choice in (GIVE_UP, COPIED):
+                    self.close_session(give_up=True)
+                    break
+                return  # stay: the session is still open, nothing is lost
+        then()
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -329,7 +381,7 @@ class WorkScreen(Screen):
         self.editing_from = None
         self.save_draft_now()
         if self.c.jump(event.script_id, event.step_id, event.item) is None:
-            self.notify("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.")
+            self.say("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.", "warning")
             return
         await self.go(self.c.cursor())
         self.query_one(ChatInput).focus()
@@ -346,7 +398,9 @@ class WorkScreen(Screen):
         self.query_one(ChatInput).focus()
 
     def action_close(self) -> None:
-        self.close_session()
+        self.leave(self._back_to_list)
+
+    def _back_to_list(self) -> None:
         self.app._work = None
         self.dismiss()
 
@@ -385,28 +439,59 @@ class WorkScreen(Screen):
             self.set_private(True)
         elif name == "vis":
             await self.reveal()
+        elif name == "utkast":
+            self.action_take_draft()
         else:
-            self.notify(cmd.unknown_message(name), severity="warning")
+            self.say(cmd.unknown_message(name), "warning")
+
+    def action_take_draft(self) -> None:
+        """Ctrl+R or /utkast: put the draft kept aside in the input instead of the saved answer.
+        Nothing is stored until Enter."""
+        if self.offered_draft is None:
+            self.say("Det finnes ikke noe utkast for dette spørsmålet.")
+            return
+        text, self.offered_draft = self.offered_draft, None
+        self.query_one(ChatInput).set_text(text)
+        self.draft_text = text
+        self.say("Utkastet er hentet fram. Enter lagrer det som svar; /tilbake eller Esc lar det lagrede svaret stå.")
 
     def action_edit(self) -> None:
         from . import editors
 
         if self.pos is None or self.session.read_only:
             return
-        editor = editors.editor_for(self.c, self.pos, self.session.read_only)
-        if editor is None:
-            self.notify("Dette svaret redigeres rett i feltet nederst.")
-        else:
-            self.app.push_screen(editor, self._after_editor)
+        if not editors.has_editor(self.c, self.pos):
+            self.say("Dette svaret redigeres rett i feltet nederst.")
+            return
+        entries = None
+        if editors.opens_with_input(self.c, self.pos):
+            entries = self.typed_entries()
+            if entries is None:
+                return
+        self.app.push_screen(editors.editor_for(self.c, self.pos, self.session.read_only, entries),
+                             self._after_editor)
 
     def open_matrix(self) -> None:
         from . import views
 
         fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
         if fld is None:
-            self.notify("Veiledningene har ingen prioritering.")
+            self.say("Veiledningene har ingen prioritering.")
             return
         self.app.push_screen(views.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
+
+    def typed_entries(self) -> list[dict] | None:
+        """The entries the input shows (typed, suggested or stored), for the editor to open with.
+        None (with a message) if the text cannot be read."""
+        text = self.query_one(ChatInput).text
+        if not text.strip():
+            return []
+        try:
+            value = self.c.parse(self.pos, text)
+        except ValidationError as exc:
+            self.say(f"Rett teksten i feltet før dere åpner redigeringen: {exc}", "warning")
+            return None
+        return [dict(e) for e in value or [] if isinstance(e, dict)]
 
     async def _after_editor(self, changed: bool | None) -> None:
         if changed and self.pos is not None:
@@ -445,7 +530,7 @@ class WorkScreen(Screen):
         try:
             minutes = float(arg.replace(",", ".")) if arg else float(self.current_minutes() or 10)
         except ValueError:
-            self.notify("Skriv antall minutter, for eksempel /timer 10.", severity="warning")
+            self.say("Skriv antall minutter, for eksempel /timer 10.", "warning")
             return
         self.timer = F.Timer.simple(minutes, self.clock())
         self.tick_timer()
@@ -499,8 +584,8 @@ class WorkScreen(Screen):
         if on:
             box.focus()
             count = F.hidden_count(self.session, self.pos.key)
-            self.notify(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
-                        f"Innspillene skjules til dere skriver /vis. ({count} så langt)", timeout=8)
+            self.say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
+                     f"Innspillene skjules til dere skriver /vis. ({count} så langt)")
         else:
             self.query_one(ChatInput).focus()
 
@@ -508,15 +593,16 @@ class WorkScreen(Screen):
     async def _private_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         event.input.value = ""
-        if text.startswith("/"):
-            parsed = cmd.parse(text)
-            if parsed:
-                await self.run_command(*parsed)
+        command = cmd.split(text)
+        if command is not None:
+            rest, name, arg = command
+            event.input.value = rest
+            await self.run_command(name, arg)
             return
         if self.pos is None or not text:
             return
         count = F.add_private(self.session, self.pos.key, text)
-        self.notify(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.", timeout=4)
+        self.say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.")
 
     async def reveal(self) -> None:
         if self.pos is None:
@@ -524,14 +610,16 @@ class WorkScreen(Screen):
         texts = F.reveal(self.session, self.pos.key)
         self.set_private(False)
         if not texts:
-            self.notify("Ingen skjulte innspill å vise.")
+            self.say("Ingen skjulte innspill å vise.")
             return
         fld = self.c.field(self.pos)
         joined = "\n".join(texts) if kinds.for_field(fld).one_entry_per_line else "\n\n".join(texts)
         self.query_one(ChatInput).set_text(joined)
         self.draft_text = joined
-        self.notify(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.",
-                    timeout=8)
+        self.say(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.")
 
     def on_unmount(self) -> None:
-        self.close_session()
+        try:
+            self.close_session()
+        except BshpError:
+            self.app.save_all()  # nobody left to ask: one more try, then a copy

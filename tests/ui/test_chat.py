@@ -8,11 +8,10 @@ from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
 
-from ui_helpers import SIZE, answer, group_turns, new_session, transcript_texts, type_text, work
+from ui_helpers import SIZE, answer, feedback, group_turns, new_session, transcript_texts, type_text, work
 
 OPPSTART = [
-    "1",                                   # plantype: kommunedelplan (number key)
-    None,                                  # planperiode: keep the suggested 2027–2030
+    "1",                                   # plantype: kommunedelplan (number key); the period was given
     "Kari; NAV-leder; 10 %; kan forplikte NAV\nOla; kommunestyret; møtene; politisk",
     "7, 6, 8, politiker",
     "2",
@@ -47,7 +46,7 @@ async def walk_oppstart(pilot):
             await pilot.pause()
         else:
             await answer(pilot, text)
-    assert w.pos is None or w.pos.script_id != "oppstart", (w.pos, [str(n.message) for n in pilot.app._notifications])
+    assert w.pos is None or w.pos.script_id != "oppstart", (w.pos, feedback(pilot))
 
 
 async def test_full_guided_session_then_resume(app_factory, data_dir):
@@ -80,9 +79,7 @@ async def test_editing_an_earlier_answer_keeps_later_ones(app_factory):
         await new_session(pilot)
         await pilot.press("1")
         await pilot.pause()
-        await pilot.press("enter")  # keep the period
-        await pilot.pause()
-        await answer(pilot, "Kari; NAV; 10 %; ja")
+        await answer(pilot, "Kari; NAV; 10 %; ja")  # the period was given when the session was made
         w = work(pilot)
         where = w.pos
         first = group_turns(pilot)[0]
@@ -109,8 +106,9 @@ async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
         await pilot.pause(0.3)
         assert w.pos.field_id == "antall"
         assert w.query_one(ChatInput).text == "mange [/] [b]"
-        note = next(n for n in app._notifications if "ikke et tall" in str(n.message))
-        assert "«mange [/] [b]»" in note.message and not note.markup  # shown literally
+        note = feedback(pilot)  # next to the question, not a toast over the input
+        assert "ikke et tall" in note and "«mange [/] [b]»" in note  # shown literally
+        assert not any("ikke et tall" in str(n.message) for n in app._notifications)
 
 
 async def test_slash_commands_and_completion(app_factory):
@@ -125,11 +123,11 @@ async def test_slash_commands_and_completion(app_factory):
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         await answer(pilot, "/hopp")
-        assert w.pos.field_id == "planperiode"
+        assert w.pos.field_id == "medlemmer"  # the period was given when the session was made
         await answer(pilot, "/tilbake")
-        assert w.pos.field_id == "plantype"
+        assert w.pos.field_id == "planperiode"
         await answer(pilot, "/tull")
-        assert any("Kjenner ikke kommandoen" in str(n.message) for n in app._notifications)
+        assert "Kjenner ikke kommandoen" in feedback(pilot)
 
 
 async def test_step_panel_jumps(app_factory):

@@ -49,3 +49,11 @@ def transcript_texts(pilot) -> list[str]:
 
 def group_turns(pilot) -> list[GroupTurn]:
     return list(pilot.app.screen.query(GroupTurn))
+
+
+def feedback(pilot) -> str:
+    """The message line right above the input ("" when hidden)."""
+    from textual.widgets import Static
+
+    line = pilot.app.screen.query_one("#feedback", Static)
+    return str(line.render()) if line.display else ""

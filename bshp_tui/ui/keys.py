@@ -1,0 +1,94 @@
+"""Keys reach the app in the order they were typed, even when typed faster than the screen changes.
+
+Textual hands each key to the widget that has focus when the key is read. A key that moves focus
+(Tab), opens a dialog (N) or opens a screen (Enter) takes effect only after its handlers have run,
+so the next keys of a quick burst went to the old widget or screen: «Fjordvik kommune2027–2030».
+Here a key is handed on only once everything the previous key set off has been processed (the
+screen, its widgets and the app have empty queues), so every key meets the focus the keys before
+it left behind.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import events
+
+MAX_ROUNDS = 50  # rounds of "let every queue catch up" before a key is handed on anyway
+STUCK_AFTER = 2.0  # seconds; a key is never held longer than this (a widget that went away, say)
+
+
+class KeysInOrder:
+    """Mixin for the App (put it before App in the bases)."""
+
+    def _init_keys(self) -> None:
+        self._held: deque[events.Event] = deque()
+        self._settling = False
+        self._generation = 0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._settling or self._held:
+                self._held.append(event)
+                return
+            await self._hand_on(event)
+            return
+        await super().on_event(event)  # type: ignore[misc]
+
+    async def _hand_on(self, event: events.Event) -> None:
+        self._settling = True
+        self._generation += 1
+        generation = self._generation
+        await super().on_event(event)  # type: ignore[misc]
+        self.set_timer(STUCK_AFTER, lambda: self._unstick(generation))
+        self._round(generation, 1)
+
+    def _targets(self) -> list:
+        try:
+            return [self, *self.screen.walk_children(with_self=True)]  # type: ignore[attr-defined]
+        except Exception:  # no screen yet, or it is being torn down
+            return [self]
+
+    def _round(self, generation: int, count: int) -> None:
+        """Queue a marker behind everything each widget has to do; when all markers have run,
+        check whether anything new was queued meanwhile."""
+        targets = self._targets()
+        left = len(targets)
+
+        def marker() -> None:
+            nonlocal left
+            left -= 1
+            if left == 0:
+                self.call_later(self._round_done, generation, count)  # type: ignore[attr-defined]
+
+        for target in targets:
+            if not target.call_later(marker):
+                left -= 1
+        if left == 0:
+            self.call_later(self._round_done, generation, count)  # type: ignore[attr-defined]
+
+    async def _round_done(self, generation: int, count: int) -> None:
+        if generation != self._generation or not self._settling:
+            return
+        busy = any(_has_work(t, t is self) for t in self._targets())
+        if busy and count < MAX_ROUNDS:
+            self._round(generation, count + 1)
+            return
+        await self._settled()
+
+    async def _unstick(self, generation: int) -> None:
+        if generation == self._generation and self._settling:
+            await self._settled()
+
+    async def _settled(self) -> None:
+        self._settling = False
+        if self._held:
+            await self._hand_on(self._held.popleft())
+
+
+def _has_work(pump, is_app: bool) -> bool:
+    """Anything queued? For the app, keys typed meanwhile do not count: they wait their turn."""
+    queue = pump._message_queue
+    if not is_app:
+        return queue.qsize() > 0
+    return any(not isinstance(m, (events.Key, events.Paste)) for m in list(getattr(queue, "_queue", ())))
