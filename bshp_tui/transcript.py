@@ -100,10 +100,15 @@ def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
     at = next((n for n, t in enumerate(turns) if t.current), None)
     if at is None or at == len(turns) - 1:
         return
-    turns[at] = Turn("question", turns[at].text, cursor, current=False)
     inst = c.instance(cursor)
-    title = inst.title if inst is not None else c.step(cursor).title
-    turns.append(Turn("question", f"*Tilbake til: {md_escape(title)}*\n\n{question_text(c, cursor)}", cursor, True))
+    title = md_escape(inst.title if inst is not None else c.step(cursor).title)
+    if c.value(cursor) in (None, "", [], {}):
+        del turns[at]  # not answered yet: asked only here, at the end
+        label = f"*{title}*"
+    else:
+        turns[at] = Turn("question", turns[at].text, cursor, current=False)
+        label = f"*Tilbake til: {title}*"
+    turns.append(Turn("question", f"{label}\n\n{question_text(c, cursor)}", cursor, True))
 
 
 def done_text(c: Conductor) -> str:

@@ -14,6 +14,7 @@ from collections import deque
 
 from textual import events
 
+QUIET_ROUNDS = 3  # rounds in a row with nothing queued anywhere: the key has taken effect
 MAX_ROUNDS = 50  # rounds of "let every queue catch up" before a key is handed on anyway
 STUCK_AFTER = 2.0  # seconds; a key is never held longer than this (a widget that went away, say)
 
@@ -39,9 +40,29 @@ class KeysInOrder:
         self._settling = True
         self._generation += 1
         generation = self._generation
+        settle = self._may_move_on(event)
         await super().on_event(event)  # type: ignore[misc]
+        if not settle:
+            await self._settled()
+            return
         self.set_timer(STUCK_AFTER, lambda: self._unstick(generation))
         self._round(generation, 1)
+
+    def _may_move_on(self, event: events.Event) -> bool:
+        """Could this key move focus or change the screen? A letter typed into a text field
+        cannot, and the next key may follow at once; anything else waits for it to take effect."""
+        from textual.widgets import Input, TextArea
+
+        focused = self.focused  # type: ignore[attr-defined]
+        if focused is None:
+            return True
+        if not isinstance(event, events.Key):
+            return False
+        if not event.is_printable or event.key in ("enter", "tab") or (event.character or "").isdigit():
+            return True
+        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+            return True
+        return not isinstance(focused, (Input, TextArea))
 
     def _targets(self) -> list:
         try:
@@ -49,7 +70,7 @@ class KeysInOrder:
         except Exception:  # no screen yet, or it is being torn down
             return [self]
 
-    def _round(self, generation: int, count: int) -> None:
+    def _round(self, generation: int, count: int, quiet: int = 0) -> None:
         """Queue a marker behind everything each widget has to do; when all markers have run,
         check whether anything new was queued meanwhile."""
         targets = self._targets()
@@ -59,20 +80,23 @@ class KeysInOrder:
             nonlocal left
             left -= 1
             if left == 0:
-                self.call_later(self._round_done, generation, count)  # type: ignore[attr-defined]
+                self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
 
         for target in targets:
             if not target.call_later(marker):
                 left -= 1
         if left == 0:
-            self.call_later(self._round_done, generation, count)  # type: ignore[attr-defined]
+            self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
 
-    async def _round_done(self, generation: int, count: int) -> None:
+    async def _round_done(self, generation: int, count: int, quiet: int = 0) -> None:
         if generation != self._generation or not self._settling:
             return
         busy = any(_has_work(t, t is self) for t in self._targets())
-        if busy and count < MAX_ROUNDS:
-            self._round(generation, count + 1)
+        quiet = 0 if busy else quiet + 1
+        # Some steps run as tasks outside any queue (a dialog closing, say): a few quiet rounds in
+        # a row give them their turns on the event loop too.
+        if quiet < QUIET_ROUNDS and count < MAX_ROUNDS:
+            self._round(generation, count + 1, quiet)
             return
         await self._settled()
 
@@ -87,8 +111,12 @@ class KeysInOrder:
 
 
 def _has_work(pump, is_app: bool) -> bool:
-    """Anything queued? For the app, keys typed meanwhile do not count: they wait their turn."""
-    queue = pump._message_queue
+    """Anything queued (or taken out to be looked at)? For the app, keys typed meanwhile do not
+    count (they wait their turn), but a key bubbling back up from a widget (to run a binding) does."""
+    waiting = list(getattr(pump._message_queue, "_queue", ()))
+    pending = getattr(pump, "_pending_message", None)
+    if pending is not None:
+        waiting.append(pending)
     if not is_app:
-        return queue.qsize() > 0
-    return any(not isinstance(m, (events.Key, events.Paste)) for m in list(getattr(queue, "_queue", ())))
+        return bool(waiting)
+    return any(not (isinstance(m, (events.Key, events.Paste)) and not m.is_forwarded) for m in waiting)

@@ -1,4 +1,5 @@
-"""The real app under a pseudo-terminal: SIGHUP (terminal closed) and SIGKILL keep what was typed."""
+"""The real app under a pseudo-terminal: SIGHUP (terminal closed), SIGTERM, SIGQUIT (Ctrl+\\) and SIGKILL
+keep what was typed, and keys typed in one quick burst arrive in order."""
 
 import fcntl
 import os
@@ -71,7 +72,7 @@ def start(tmp_path):
     return store, term
 
 
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT])
 def test_closing_the_terminal_saves_the_answer_and_the_draft(tmp_path, sig):
     store, term = start(tmp_path)
     try:
@@ -115,3 +116,34 @@ def test_draft_is_offered_back_on_resume(tmp_path):
         term.wait_for("utkast dere skrev sist")
     finally:
         term.close()
+
+
+def test_ctrl_backslash_saves_the_draft_and_quits(tmp_path):
+    store, term = start(tmp_path)
+    try:
+        term.type(" (utkast)")
+        term.type("\x1c")  # Ctrl+\\: the terminal's quit key
+        assert term.proc.wait(timeout=15) == 0
+    finally:
+        term.close()
+    with store.open("molde") as session:
+        assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
+
+
+def test_type_ahead_burst_creates_exactly_that_session(tmp_path):
+    """N, the municipality, Tab, the period, Enter and the first answer, written as one burst,
+    before the dialog or the chat has been drawn."""
+    term = Terminal(tmp_path)
+    try:
+        term.wait_for("Ingen planarbeid")
+        os.write(term.master, "nFjordvik kommune\t2027-2030\r2".encode())
+        term.wait_for("Hvem er med i arbeidsgruppa")  # the period was not asked again
+        term.type("\x11")  # Ctrl+Q
+        assert term.proc.wait(timeout=15) == 0
+    finally:
+        term.close()
+    infos = SessionStore(tmp_path).list()
+    assert [(i.municipality, i.period) for i in infos] == [("Fjordvik kommune", "2027–2030")]
+    with SessionStore(tmp_path).open(infos[0].id) as session:
+        assert session.answer("oppstart/plantype") == "temaplan"  # "2", typed before the chat was up
+        assert session.answer("oppstart/planperiode") == "2027–2030"
