@@ -7,6 +7,7 @@ resumes exactly where they stopped. Editing an earlier answer never deletes late
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
@@ -358,7 +359,13 @@ class Conductor:
 
     def store(self, pos: Position, value: Any) -> None:
         """Store a value (from a structured editor or `parse`). An empty value removes the answer;
-        answers that depend on it stay (and are flagged by the health report if orphaned)."""
+        answers that depend on it stay (and are flagged by the health report if orphaned).
+        The answer, and what follows from it (the period in meta, progress), go in one write."""
+        one_write = getattr(self.session, "one_write", None)
+        with one_write() if one_write else nullcontext():
+            self._store(pos, value)
+
+    def _store(self, pos: Position, value: Any) -> None:
         if is_empty(value):
             self.session.delete_answer(pos.key)
         else:

@@ -26,9 +26,11 @@ WHERE = "Enter sender"  # the hint line right under the transcript, above the ch
 class Tmux:
     def __init__(self, data_dir, name):
         self.socket = f"bshp-test-{os.getpid()}-{name}"
-        command = (f"cd {shlex.quote(str(ROOT))} && PYTHONPATH={shlex.quote(str(ROOT))} "
+        command = (f"stty cols 120 rows 60; cd {shlex.quote(str(ROOT))} && PYTHONPATH={shlex.quote(str(ROOT))} exec "
                    f"{shlex.quote(sys.executable)} -m bshp_tui.cli --data {shlex.quote(str(data_dir))}")
-        self.tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", "40", command)
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "120", "-y", "60", command)
+        self.tmux("set-option", "-t", "app", "window-size", "manual")
+        self.tmux("resize-window", "-t", "app", "-x", "120", "-y", "60")
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30)
@@ -56,7 +58,8 @@ class Tmux:
             if check(lines):
                 return lines
             time.sleep(0.1)
-        raise AssertionError("the screen never showed what was expected:\n" + "\n".join(self.screen()))
+        size = self.tmux("display-message", "-p", "-t", "app", "#{window_width}x#{window_height}").stdout
+        raise AssertionError(f"the screen ({size.strip()}) never showed what was expected:\n" + "\n".join(self.screen()))
 
     def close(self):
         self.tmux("kill-server")

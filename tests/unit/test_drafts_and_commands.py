@@ -43,7 +43,7 @@ def test_answering_discards_the_draft_in_the_same_write(store, session, c):
     c.store(TABLE, [{"Navn": "Kari"}])  # the editor path
     session._write = real
     assert session.draft(KEY) is None
-    assert len(writes) == 2  # answer + draft together, then progress in meta
+    assert len(writes) == 1  # answer, draft and progress together
     session.close()
     with store.open(session.id) as again:
         assert again.draft(KEY) is None
@@ -196,3 +196,18 @@ def test_give_up_closes_without_saving(store, monkeypatch, tmp_path):
     assert "Lage planen" in (tmp_path / "kopi.json").read_text(encoding="utf-8")
     with store.open(s.id) as again:
         assert again.answer("oppstart/mandat") is None
+
+
+def test_answer_and_period_in_meta_survive_a_failed_save_together(store, monkeypatch):
+    s = store.create("Molde", "2027–2030")
+    c = Conductor(SCRIPTS, s)
+    real = session_module.atomic_write_bytes
+    monkeypatch.setattr(session_module, "atomic_write_bytes",
+                        lambda path, data: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(SaveError):
+        c.submit(Position("oppstart", "plantype", None, "planperiode"), "2028-2031")
+    monkeypatch.setattr(session_module, "atomic_write_bytes", real)
+    s.close()  # the final save writes everything that was kept in memory
+    with store.open(s.id) as again:
+        assert again.answer(PERIOD_KEY) == "2028–2031"
+        assert again.meta["period"] == "2028–2031"
