@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Static
 from .. import commands as cmd
 from .. import facilitation as F
 from .. import kinds
-from ..answer_text import input_text
+from ..answer_text import format_value, input_text
 from ..conductor import Conductor, Position
 from .titlebar import TitleBar
 from ..errors import BshpError
@@ -486,6 +486,9 @@ class WorkScreen(Screen):
         text = self.query_one(ChatInput).text
         if not text.strip():
             return []
+        stored = self.c.value(self.pos)
+        if stored and text.strip() == format_value(self.c, self.c.field(self.pos), stored).strip():
+            return [dict(e) for e in stored if isinstance(e, dict)]  # unchanged: exactly as stored
         try:
             value = self.c.parse(self.pos, text)
         except ValidationError as exc:
