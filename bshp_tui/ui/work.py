@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +14,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Static
 from .. import commands as cmd
 from .. import facilitation as F
 from .. import kinds
-from ..answer_text import format_value, input_text
+from ..answer_text import input_text
 from ..conductor import Conductor, Position
 from .titlebar import TitleBar
 from ..errors import BshpError
@@ -23,12 +22,13 @@ from ..transcript import build_turns, new_remarks, record_remarks
 from ..values import ValidationError
 from .chat import ChatInput, GroupTurn, Transcript
 from .steps import StepsPanel, position_label
+from .work_commands import CommandsAndEditors
+from .work_tools import FacilitationTools
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
-EXPORT_DIR = "eksport"
 
 
-class WorkScreen(Screen):
+class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     BINDINGS = [
         Binding("ctrl+e", "edit", "Rediger", id="edit", priority=True),
         Binding("ctrl+b", "back", "Tilbake", id="back"),
@@ -403,223 +403,6 @@ class WorkScreen(Screen):
     def _back_to_list(self) -> None:
         self.app._work = None
         self.dismiss()
-
-    # -- commands and facilitation ---------------------------------------------------------
-
-    async def run_command(self, name: str, arg: str) -> None:
-        from . import views
-
-        if name == "tilbake":
-            await self.action_back()
-        elif name == "neste":
-            await self.action_next()
-        elif name == "hopp":
-            await self.action_skip()
-        elif name == "hjelp":
-            self.app.action_help()
-        elif name == "rediger":
-            self.action_edit()
-        elif name == "oversikt":
-            self.app.push_screen(views.PlanOverviewScreen(self.c))
-        elif name == "rangering":
-            self.app.push_screen(views.RankedScreen(self.c))
-        elif name == "matrise":
-            self.open_matrix()
-        elif name == "helse":
-            self.app.push_screen(views.HealthScreen(self.c), self._after_health)
-        elif name == "forhandsvis":
-            self.app.push_screen(views.PreviewScreen(self.c))
-        elif name == "eksporter":
-            self.export(arg)
-        elif name == "timer":
-            self.start_timer(arg)
-        elif name == "igp":
-            self.start_igp()
-        elif name == "privat":
-            self.set_private(True)
-        elif name == "vis":
-            await self.reveal()
-        elif name == "utkast":
-            self.action_take_draft()
-        else:
-            self.say(cmd.unknown_message(name), "warning")
-
-    def action_take_draft(self) -> None:
-        """Ctrl+R or /utkast: put the draft kept aside in the input instead of the saved answer.
-        Nothing is stored until Enter."""
-        if self.offered_draft is None:
-            self.say("Det finnes ikke noe utkast for dette spørsmålet.")
-            return
-        text, self.offered_draft = self.offered_draft, None
-        self.query_one(ChatInput).set_text(text)
-        self.draft_text = text
-        self.say("Utkastet er hentet fram. Enter lagrer det som svar; /tilbake eller Esc lar det lagrede svaret stå.")
-
-    def action_edit(self) -> None:
-        from . import editors
-
-        if self.pos is None or self.session.read_only:
-            return
-        if not editors.has_editor(self.c, self.pos):
-            self.say("Dette svaret redigeres rett i feltet nederst.")
-            return
-        entries = None
-        if editors.opens_with_input(self.c, self.pos):
-            entries = self.typed_entries()
-            if entries is None:
-                return
-        self.app.push_screen(editors.editor_for(self.c, self.pos, self.session.read_only, entries),
-                             self._after_editor)
-
-    def open_matrix(self) -> None:
-        from . import views
-
-        fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
-        if fld is None:
-            self.say("Veiledningene har ingen prioritering.")
-            return
-        self.app.push_screen(views.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
-
-    def typed_entries(self) -> list[dict] | None:
-        """The entries the input shows (typed, suggested or stored), for the editor to open with.
-        None (with a message) if the text cannot be read."""
-        text = self.query_one(ChatInput).text
-        if not text.strip():
-            return []
-        stored = self.c.value(self.pos)
-        if stored and text.strip() == format_value(self.c, self.c.field(self.pos), stored).strip():
-            return [dict(e) for e in stored if isinstance(e, dict)]  # unchanged: exactly as stored
-        try:
-            value = self.c.parse(self.pos, text)
-        except ValidationError as exc:
-            self.say(f"Rett teksten i feltet før dere åpner redigeringen: {exc}", "warning")
-            return None
-        return [dict(e) for e in value or [] if isinstance(e, dict)]
-
-    async def _after_editor(self, changed: bool | None) -> None:
-        if changed and self.pos is not None:
-            record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
-        await self.refresh_all(load_input=bool(changed))
-
-    async def _after_health(self, target) -> None:
-        if target:
-            script_id, step_id, item = target
-            self.c.jump(script_id, step_id, item)
-        await self.refresh_all(load_input=bool(target))
-
-    @work(thread=True, exclusive=True, group="export")
-    def export(self, arg: str) -> None:
-        from ..export.service import export, unplaced_warning
-
-        parts = arg.split()
-        fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
-        document = "alle" if "alle" in parts else next(
-            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter")), "plan")
-        folder = Path(self.app.store.data_dir) / EXPORT_DIR
-        self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            results = export(self.app.scripts, self.session, document, fmt, folder)
-        except (BshpError, OSError) as exc:
-            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
-            return
-        for result in results:
-            missing = f" {len(result.missing)} punkter er ikke fylt ut eller må sjekkes; de står i [hakeparentes]." if result.missing else ""
-            self.app.call_from_thread(self.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
-        if warning := unplaced_warning(results):
-            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=20)
-
-    def start_timer(self, arg: str) -> None:
-        try:
-            minutes = float(arg.replace(",", ".")) if arg else float(self.current_minutes() or 10)
-        except ValueError:
-            self.say("Skriv antall minutter, for eksempel /timer 10.", "warning")
-            return
-        self.timer = F.Timer.simple(minutes, self.clock())
-        self.tick_timer()
-
-    def action_timer(self) -> None:
-        if self.timer is not None and not self.timer.finished:
-            self.timer = None
-            self.tick_timer()
-        else:
-            self.start_timer("")
-
-    def start_igp(self) -> None:
-        self.timer = F.Timer.igp(self.current_minutes() or 20, self.clock())
-        self.tick_timer()
-        if self.pos is not None and self.c.step(self.pos).private:
-            self.set_private(True)
-
-    def current_minutes(self) -> int | None:
-        return self.c.step(self.pos).minutes if self.pos is not None else None
-
-    def clock(self):
-        import time
-
-        return self.app.clock or time.monotonic
-
-    def tick_timer(self) -> None:
-        box = self.query_one("#timer", Static)
-        if self.timer is None:
-            box.display = False
-            return
-        box.display = True
-        index, phase, _ = self.timer.current()
-        hint = f" – {phase.hint}" if phase.hint else ""
-        box.update(f"⏱ {self.timer.label()}{hint}   (Ctrl+T stopper)")
-        finished = self.timer.finished
-        box.set_class(finished, "finished")
-        last = getattr(self, "_last_phase", None)
-        if last is not None and (index != last or finished) and not getattr(self, "_rang", False):
-            self.app.bell()
-            self.notify(f"Tid for {phase.name.lower()}." if not finished else "Tiden er ute.")
-            self._rang = finished
-        self._last_phase = index
-
-    def set_private(self, on: bool) -> None:
-        if self.pos is None:
-            return
-        self.private = on
-        box = self.query_one("#private", Input)
-        box.display = on
-        self.query_one(ChatInput).display = not on
-        if on:
-            box.focus()
-            count = F.hidden_count(self.session, self.pos.key)
-            self.say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
-                     f"Innspillene skjules til dere skriver /vis. ({count} så langt)")
-        else:
-            self.query_one(ChatInput).focus()
-
-    @on(Input.Submitted, "#private")
-    async def _private_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        event.input.value = ""
-        command = cmd.split(text)
-        if command is not None:
-            rest, name, arg = command
-            event.input.value = rest
-            await self.run_command(name, arg)
-            return
-        if self.pos is None or not text:
-            return
-        count = F.add_private(self.session, self.pos.key, text)
-        self.say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.")
-
-    async def reveal(self) -> None:
-        if self.pos is None:
-            return
-        texts = F.reveal(self.session, self.pos.key)
-        self.set_private(False)
-        if not texts:
-            self.say("Ingen skjulte innspill å vise.")
-            return
-        fld = self.c.field(self.pos)
-        joined = "\n".join(texts) if kinds.for_field(fld).one_entry_per_line else "\n\n".join(texts)
-        self.query_one(ChatInput).set_text(joined)
-        self.draft_text = joined
-        self.say(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.")
 
     def on_unmount(self) -> None:
         try:

@@ -1,0 +1,136 @@
+"""The facilitation tools of the guided chat: export, timer and IGP, and «tenk selv først» (private
+inputs revealed together). A mixin for WorkScreen, which provides the session, the conductor, the
+position, `say` and the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.widgets import Input, Static
+
+from .. import commands as cmd
+from .. import facilitation as F
+from .. import kinds
+from ..errors import BshpError
+from .chat import ChatInput
+
+EXPORT_DIR = "eksport"
+
+
+class FacilitationTools:
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, arg: str) -> None:
+        from ..export.service import export, unplaced_warning
+
+        parts = arg.split()
+        fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
+        document = "alle" if "alle" in parts else next(
+            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter")), "plan")
+        folder = Path(self.app.store.data_dir) / EXPORT_DIR
+        self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            results = export(self.app.scripts, self.session, document, fmt, folder)
+        except (BshpError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
+            return
+        for result in results:
+            missing = f" {len(result.missing)} punkter er ikke fylt ut eller må sjekkes; de står i [hakeparentes]." if result.missing else ""
+            self.app.call_from_thread(self.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
+        if warning := unplaced_warning(results):
+            self.app.call_from_thread(self.notify, warning, severity="warning", timeout=20)
+
+    def start_timer(self, arg: str) -> None:
+        try:
+            minutes = float(arg.replace(",", ".")) if arg else float(self.current_minutes() or 10)
+        except ValueError:
+            self.say("Skriv antall minutter, for eksempel /timer 10.", "warning")
+            return
+        self.timer = F.Timer.simple(minutes, self.clock())
+        self.tick_timer()
+
+    def action_timer(self) -> None:
+        if self.timer is not None and not self.timer.finished:
+            self.timer = None
+            self.tick_timer()
+        else:
+            self.start_timer("")
+
+    def start_igp(self) -> None:
+        self.timer = F.Timer.igp(self.current_minutes() or 20, self.clock())
+        self.tick_timer()
+        if self.pos is not None and self.c.step(self.pos).private:
+            self.set_private(True)
+
+    def current_minutes(self) -> int | None:
+        return self.c.step(self.pos).minutes if self.pos is not None else None
+
+    def clock(self):
+        import time
+
+        return self.app.clock or time.monotonic
+
+    def tick_timer(self) -> None:
+        box = self.query_one("#timer", Static)
+        if self.timer is None:
+            box.display = False
+            return
+        box.display = True
+        index, phase, _ = self.timer.current()
+        hint = f" – {phase.hint}" if phase.hint else ""
+        box.update(f"⏱ {self.timer.label()}{hint}   (Ctrl+T stopper)")
+        finished = self.timer.finished
+        box.set_class(finished, "finished")
+        last = getattr(self, "_last_phase", None)
+        if last is not None and (index != last or finished) and not getattr(self, "_rang", False):
+            self.app.bell()
+            self.notify(f"Tid for {phase.name.lower()}." if not finished else "Tiden er ute.")
+            self._rang = finished
+        self._last_phase = index
+
+    def set_private(self, on: bool) -> None:
+        if self.pos is None:
+            return
+        self.private = on
+        box = self.query_one("#private", Input)
+        box.display = on
+        self.query_one(ChatInput).display = not on
+        if on:
+            box.focus()
+            count = F.hidden_count(self.session, self.pos.key)
+            self.say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
+                     f"Innspillene skjules til dere skriver /vis. ({count} så langt)")
+        else:
+            self.query_one(ChatInput).focus()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the private input (the only single-line input on the screen)."""
+        if event.input.id != "private":
+            return
+        text = event.value.strip()
+        event.input.value = ""
+        command = cmd.split(text)
+        if command is not None:
+            rest, name, arg = command
+            event.input.value = rest
+            await self.run_command(name, arg)
+            return
+        if self.pos is None or not text:
+            return
+        count = F.add_private(self.session, self.pos.key, text)
+        self.say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.")
+
+    async def reveal(self) -> None:
+        if self.pos is None:
+            return
+        texts = F.reveal(self.session, self.pos.key)
+        self.set_private(False)
+        if not texts:
+            self.say("Ingen skjulte innspill å vise.")
+            return
+        fld = self.c.field(self.pos)
+        joined = "\n".join(texts) if kinds.for_field(fld).one_entry_per_line else "\n\n".join(texts)
+        self.query_one(ChatInput).set_text(joined)
+        self.draft_text = joined
+        self.say(f"{len(texts)} innspill er vist i svarfeltet. Rediger dem til gruppas felles svar og trykk Enter.")
