@@ -211,3 +211,19 @@ def test_answer_and_period_in_meta_survive_a_failed_save_together(store, monkeyp
     with store.open(s.id) as again:
         assert again.answer(PERIOD_KEY) == "2028–2031"
         assert again.meta["period"] == "2028–2031"
+
+
+def test_a_session_that_has_moved_its_cursor_dumps_and_imports(store, tmp_path):
+    """The cursor is [script, step, null, field] outside repeated steps: view state may hold null."""
+    import json
+
+    with store.create("Molde") as s:
+        c = Conductor(SCRIPTS, s)
+        c.submit(Position("oppstart", "plantype", None, "plantype"), "1")
+        c.back()
+        assert s.state("cursor")[2] is None
+    dump = tmp_path / "kopi.json"
+    dump.write_text(json.dumps(store.dump("molde"), ensure_ascii=False), encoding="utf-8")
+    new_id = store.import_file(dump)
+    with store.open(new_id) as copy:
+        assert copy.answer("oppstart/plantype") == "kommunedelplan"
