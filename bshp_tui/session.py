@@ -6,7 +6,6 @@ is a read-only view of the file as it is, for a second window or an export.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from .drafts import fingerprint, live_draft
 from .durable import DirSyncWarning, atomic_write_bytes, file_signature
 from .errors import BshpError, ReadOnlyError, SaveError
 from .sanitize import clean_text, clean_value
@@ -36,32 +36,6 @@ def now_iso() -> str:
 
 def encode(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def fingerprint(value: Any) -> str:
-    """What a draft was typed against: a short digest of the stored answer ("" when there is none).
-    A draft is live only while the answer still has this fingerprint."""
-    if value is None:
-        return ""
-    raw = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def live_draft(answer_doc: dict | None, draft_doc: dict | None) -> str | None:
-    """The draft's text if it was typed against the answer as it is now, else None.
-
-    A draft belongs to one state of one question: answering the question by any path makes it
-    stale. A draft from before drafts carried a base counts only if there is no answer, or it is
-    newer than the answer."""
-    if draft_doc is None:
-        return None
-    value = None if answer_doc is None else answer_doc.get("value")
-    base = draft_doc.get("base")
-    if base is not None:
-        return draft_doc.get("text") if base == fingerprint(value) else None
-    if answer_doc is None or str(draft_doc.get("updated", "")) > str(answer_doc.get("updated", "")):
-        return draft_doc.get("text")
-    return None
 
 
 # --------------------------------------------------------------------------------------------
