@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tinydb import TinyDB  # noqa: E402
 
-from bshp_tui.store import SessionStore  # noqa: E402
+from bshp_tui.store.sessions import SessionStore  # noqa: E402
 
 SIZES = [10, 100, 1000, 5000]
 SAVES = 60

@@ -35,8 +35,8 @@ def startup() -> tuple[float, float]:
 
 
 def big_session(store, areas: int = 150):
-    from bshp_tui.conductor import Conductor
-    from bshp_tui.script import load_folder
+    from bshp_tui.guide.conductor import Conductor
+    from bshp_tui.scripts.loader import load_folder
 
     session = store.create("Stor kommune", "2027–2030")
     c = Conductor(load_folder(ROOT / "prompts"), session)
@@ -46,7 +46,7 @@ def big_session(store, areas: int = 150):
         session.set_answer(f"gap/framtid@a{i}", f"Visjon for område {i}")
         session.set_answer(f"gap/tiltak@a{i}", [{"id": f"m{i}-{j}", "tekst": f"Tiltak {j}"} for j in range(3)])
     session.set_state("cursor", ["prioritering", "vurdering", None, "vurderinger"])
-    from bshp_tui.transcript import build_turns
+    from bshp_tui.guide.transcript import build_turns
 
     turns = len(build_turns(c))
     session.close()
@@ -94,7 +94,7 @@ async def bare_typing() -> float:
 
 
 def sessions() -> dict[str, tuple[float, float, int]]:
-    from bshp_tui.store import SessionStore
+    from bshp_tui.store.sessions import SessionStore
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:

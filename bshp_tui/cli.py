@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import BshpError, UsageError
-from .period import parse_period, record_period
+from .guide.period import parse_period, record_period
 
 DEFAULT_DATA = Path("sessions")
 
@@ -119,7 +119,7 @@ def _clean_orphans(args: argparse.Namespace) -> None:
 
 
 def _store(args: argparse.Namespace):
-    from .store import SessionStore
+    from .store.sessions import SessionStore
 
     return SessionStore(data_dir(args))
 
@@ -136,7 +136,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not infos:
         print(f"Ingen økter i «{store.data_dir}» ennå. Opprett en med: bshp new KOMMUNE --period 2027-2030")
         return 0
-    from .naming import printable
+    from .store.naming import printable
 
     rows = [("ID", "Kommune", "Planperiode", "Fremdrift", "Sist lagret")]
     damaged = []
@@ -190,7 +190,7 @@ def _cmd_backups(args: argparse.Namespace) -> int:
     if not backups:
         print(f"Ingen sikkerhetskopier av «{args.id}» ennå. De lages når økta åpnes og mens dere jobber.")
         return 0
-    from .naming import printable
+    from .store.naming import printable
 
     for n, info in enumerate(backups, start=1):
         state = f"SKADET: {info.damaged}" if info.damaged else f"{info.answers} svar"
@@ -210,8 +210,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check_prompts(args: argparse.Namespace) -> int:
-    from . import refs
-    from .script import check_folder, default_prompts_dir
+    from .scripts import refs
+    from .scripts.loader import check_folder, default_prompts_dir
 
     folder = Path(args.dir) if args.dir else (Path(args.prompts) if args.prompts else default_prompts_dir())
     scripts, problems = check_folder(folder)
@@ -235,8 +235,8 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def _load_scripts(args: argparse.Namespace):
-    from .script import ScriptErrors, default_prompts_dir
-    from .script_cache import load_folder_cached
+    from .scripts.loader import ScriptErrors, default_prompts_dir
+    from .scripts.cache import load_folder_cached
 
     folder = Path(args.prompts) if args.prompts else default_prompts_dir()
     try:
@@ -249,7 +249,7 @@ def _load_scripts(args: argparse.Namespace):
 def _answer_checker(args: argparse.Namespace):
     """Checks imported answers against the field kinds of the prompt files in use (--prompts).
     The prompt files are read only for a file that passed the session format."""
-    from .kinds import answer_problems
+    from .scripts.kinds import answer_problems
 
     def check(data: dict) -> list[str]:
         return answer_problems(_load_scripts(args), data)

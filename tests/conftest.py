@@ -3,6 +3,6 @@ import pytest
 
 @pytest.fixture
 def store(tmp_path):
-    from bshp_tui.store import SessionStore
+    from bshp_tui.store.sessions import SessionStore
 
     return SessionStore(tmp_path / "sessions")

@@ -7,8 +7,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from bshp_tui.conductor import Conductor, Position
-from bshp_tui.script import load_folder
+from bshp_tui.guide.conductor import Conductor, Position
+from bshp_tui.scripts.loader import load_folder
 
 PROMPT = """\
 # Alle typer

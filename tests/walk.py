@@ -1,7 +1,7 @@
 """A scripted group: answers every field of the shipped guided sessions with plausible text."""
 
-from bshp_tui.answer_text import initial_text
-from bshp_tui.conductor import Conductor
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Conductor
 
 ANSWERS = {
     "oppstart/plantype": "1",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..conductor import Conductor, parse_answer_key
-from ..values import is_empty
+from ..guide.conductor import Conductor, parse_answer_key
+from ..scripts.values import is_empty
 
 
 def unplaced_answers(c: Conductor, placed: set[str]) -> list[str]:

@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .. import health as H
-from .. import refs as R
-from ..conductor import Conductor, StepInstance, answer_key
-from ..placement import SECTIONS, bound_fields, linked_areas, targets
-from ..values import MONTH_NAMES, Item, format_number, is_empty
+from ..guide import health as H
+from ..scripts import refs as R
+from ..guide.conductor import Conductor, StepInstance, answer_key
+from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
+from ..scripts.values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
 from .completeness import unplaced_answers
 from .render import FieldRenderer, cell_display

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from ..conductor import Conductor
+from ..guide.conductor import Conductor
 from .document import build_document
 from .markdown_literal import escape_word
 from .pandoc import ExportError, pandoc_path

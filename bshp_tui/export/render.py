@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import health as H
-from ..answer_text import display_value
-from ..conductor import Conductor, answer_key
-from ..script import Column, Field
-from .. import kinds
-from ..kinds import column_kind
-from ..kinds.base import plain_text
-from ..values import Item, format_number, is_empty
+from ..guide import health as H
+from ..guide.answer_text import display_value
+from ..guide.conductor import Conductor, answer_key
+from ..scripts.loader import Column, Field
+from ..scripts import kinds
+from ..scripts.kinds import column_kind
+from ..scripts.kinds.base import plain_text
+from ..scripts.values import Item, format_number, is_empty
 from . import ast as A
 
 

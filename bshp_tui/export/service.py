@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..conductor import Conductor
+from ..guide.conductor import Conductor
 from ..errors import UsageError
-from ..script import Script
+from ..scripts.loader import Script
 from .document import DOCUMENTS, build_documents
 from .pandoc import FORMATS, convert
 from .templates import OVERRIDE_DIR

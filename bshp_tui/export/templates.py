@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..script import block_end
+from ..scripts.loader import block_end
 from . import ast as A
 
 PLACEHOLDER_CLASS = "plassholder"
@@ -86,7 +86,7 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
 
 def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:
     """Convert trusted Markdown (paragraphs, lists, emphasis, links, headings) to AST blocks."""
-    from ..script import _markdown
+    from ..scripts.loader import _markdown
 
     guidance: list[str] = []
 

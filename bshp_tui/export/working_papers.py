@@ -3,9 +3,9 @@ participation and progress plan. A part of the document builder (see document.py
 
 from __future__ import annotations
 
-from .. import health as H
-from .. import refs as R
-from ..values import Item, is_empty
+from ..guide import health as H
+from ..scripts import refs as R
+from ..scripts.values import Item, is_empty
 from . import ast as A
 
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.

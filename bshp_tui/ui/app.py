@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..script import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
-from ..script_cache import load_folder_cached
-from ..store import SessionStore
+from ..scripts.loader import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
+from ..scripts.cache import load_folder_cached
+from ..store.sessions import SessionStore
 from .keys import KeysInOrder
 
 HIGH_CONTRAST = Theme(

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Markdown, Static, TextArea
 
-from ..transcript import Turn
+from ..guide.transcript import Turn
 
 WINDOW = 40  # turns mounted at once; earlier ones on request
 

@@ -110,7 +110,7 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
         from ..errors import UsageError
-        from ..period import parse_period
+        from ..guide.period import parse_period
 
         name = self.query_one("#kommune", Input).value.strip()
         period = self.query_one("#periode", Input).value.strip()

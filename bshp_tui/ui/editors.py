@@ -15,11 +15,11 @@ from typing import Callable
 
 from textual.screen import Screen
 
-from .. import kinds
-from ..conductor import Conductor, Position
+from ..scripts import kinds
+from ..guide.conductor import Conductor, Position
 from ..errors import BshpError
-from ..script import Field
-from ..values import ValidationError, format_number, merge_list, merge_rows
+from ..scripts.loader import Field
+from ..scripts.values import ValidationError, format_number, merge_list, merge_rows
 from .dialogs import TextDialog
 
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from .titlebar import TitleBar
 from ..errors import BshpError, SessionLockedError
-from ..period import record_period
+from ..guide.period import record_period
 from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 
-from ..conductor import Conductor, Position
+from ..guide.conductor import Conductor, Position
 
 
 class StepsPanel(Tree):

@@ -11,13 +11,13 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
 
-from .. import health as H
-from .. import refs as R
-from ..conductor import Conductor, answer_key
+from ..guide import health as H
+from ..scripts import refs as R
+from ..guide.conductor import Conductor, answer_key
 from ..errors import BshpError
-from ..kinds.rating import ratings_of
-from ..script import Field
-from ..values import ValidationError, format_number
+from ..scripts.kinds.rating import ratings_of
+from ..scripts.loader import Field
+from ..scripts.values import ValidationError, format_number
 
 
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales

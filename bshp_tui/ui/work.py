@@ -11,15 +11,15 @@ from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalS
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
-from .. import commands as cmd
-from .. import facilitation as F
-from .. import kinds
-from ..answer_text import input_text
-from ..conductor import Conductor, Position
+from ..guide import commands as cmd
+from ..guide import facilitation as F
+from ..scripts import kinds
+from ..guide.answer_text import input_text
+from ..guide.conductor import Conductor, Position
 from .titlebar import TitleBar
 from ..errors import BshpError
-from ..transcript import build_turns, new_remarks, record_remarks
-from ..values import ValidationError
+from ..guide.transcript import build_turns, new_remarks, record_remarks
+from ..scripts.values import ValidationError
 from .chat import ChatInput, GroupTurn, Transcript
 from .steps import StepsPanel, position_label
 from .work_commands import CommandsAndEditors

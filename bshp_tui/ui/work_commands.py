@@ -3,10 +3,10 @@ provides the session, the conductor, the position, `say`, `refresh_all` and the 
 
 from __future__ import annotations
 
-from .. import commands as cmd
-from ..answer_text import format_value
-from ..transcript import new_remarks, record_remarks
-from ..values import ValidationError
+from ..guide import commands as cmd
+from ..guide.answer_text import format_value
+from ..guide.transcript import new_remarks, record_remarks
+from ..scripts.values import ValidationError
 from .chat import ChatInput
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from textual import work
 from textual.widgets import Input, Static
 
-from .. import commands as cmd
-from .. import facilitation as F
-from .. import kinds
+from ..guide import commands as cmd
+from ..guide import facilitation as F
+from ..scripts import kinds
 from ..errors import BshpError
 from .chat import ChatInput
 

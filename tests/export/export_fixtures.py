@@ -1,7 +1,7 @@
 import pytest
 
-from bshp_tui.conductor import Conductor, Position  # noqa: E402
-from bshp_tui.script import load_folder  # noqa: E402
+from bshp_tui.guide.conductor import Conductor, Position  # noqa: E402
+from bshp_tui.scripts.loader import load_folder  # noqa: E402
 
 from helpers import ROOT  # noqa: E402
 from walk import walk  # noqa: E402

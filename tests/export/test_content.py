@@ -5,8 +5,8 @@ import re
 
 import docx
 
-from bshp_tui.answer_text import initial_text
-from bshp_tui.conductor import Conductor
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.export.service import export
 from bshp_tui.export.templates import markdown_blocks, placeholders, template_text
 from bshp_tui.export import ast as A

@@ -10,8 +10,8 @@ import pytest
 from odf import opendocument, table as odftable, text as odftext
 from odf.element import Text as OdfText
 
-from bshp_tui import health
-from bshp_tui.conductor import Conductor
+from bshp_tui.guide import health
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.errors import UsageError
 from bshp_tui.export.pandoc import ExportError
 from bshp_tui.export.service import export

@@ -108,7 +108,7 @@ def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
 def test_preview_title_is_literal(store):
     from markdown_it import MarkdownIt
 
-    from bshp_tui.conductor import Conductor
+    from bshp_tui.guide.conductor import Conductor
     from bshp_tui.export.preview import preview_markdown
 
     session = store.create("Sel", "*2027* [lenke](x) <b>")

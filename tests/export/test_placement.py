@@ -7,12 +7,12 @@ import subprocess
 
 import docx
 
-from bshp_tui import health
-from bshp_tui.conductor import Conductor
+from bshp_tui.guide import health
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.export.ast import plain_text
 from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
-from bshp_tui.script import load_folder
+from bshp_tui.scripts.loader import load_folder
 
 from distinct_walk import distinct_walk
 from export_fixtures import HOSTILE, SCRIPTS, pos
@@ -253,7 +253,7 @@ def test_check_prompts_error_when_a_ref_has_the_wrong_kind(tmp_path):
 def test_answers_left_out_are_named_after_the_export(tmp_path):
     data = tmp_path / "data"
     assert run_bshp("new", "Vik", "--period", "2027-2030", data=data).returncode == 0
-    from bshp_tui.store import SessionStore
+    from bshp_tui.store.sessions import SessionStore
 
     with SessionStore(data).open("vik") as session:
         c = Conductor(SCRIPTS, session)

@@ -5,8 +5,8 @@ import errno
 import os
 import sys
 
-import bshp_tui.session
-from bshp_tui.store import SessionStore
+import bshp_tui.store.session
+from bshp_tui.store.sessions import SessionStore
 
 from crash_writer import payload
 
@@ -17,7 +17,7 @@ def no_link(*args, **kwargs):
 
 def main(data_dir: str, session_id: str) -> None:
     os.link = no_link
-    bshp_tui.session.BACKUP_INTERVAL = 0  # every save is followed by a backup
+    bshp_tui.store.session.BACKUP_INTERVAL = 0  # every save is followed by a backup
     session = SessionStore(data_dir).open(session_id)
     k = session.answer("state", {"k": 0})["k"]
     while True:

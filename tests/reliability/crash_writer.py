@@ -3,7 +3,7 @@ states, and reports each completed save on stdout."""
 
 import sys
 
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 
 def payload(k: int) -> str:

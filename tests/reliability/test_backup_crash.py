@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bshp_tui.errors import LockLostError, SessionLockedError
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT
 

@@ -11,7 +11,7 @@ import pytest
 
 from bshp_tui.cli import main
 from bshp_tui.errors import DamagedSessionError, UsageError
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT, run_bshp
 

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT
 

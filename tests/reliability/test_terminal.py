@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from bshp_tui.period import record_period
-from bshp_tui.store import SessionStore
+from bshp_tui.guide.period import record_period
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT
 

@@ -9,13 +9,13 @@ import textwrap
 import pytest
 
 from bshp_tui.errors import SessionLockedError
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT, run_bshp
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from bshp_tui.store import SessionStore
+    from bshp_tui.store.sessions import SessionStore
     s = SessionStore(sys.argv[1]).open(sys.argv[2])
     s.set_answer("a/holder", "fra prosess 1")
     print("ready", flush=True)

@@ -1,9 +1,9 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
-from bshp_tui.answer_text import initial_text
-from bshp_tui.conductor import Position
-from bshp_tui.facilitation import hidden_count
-from bshp_tui.store import SessionStore
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Position
+from bshp_tui.guide.facilitation import hidden_count
+from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel

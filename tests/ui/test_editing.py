@@ -4,9 +4,9 @@ period from the new-session dialog, and a final save that fails."""
 
 from pathlib import Path
 
-from bshp_tui import session as session_module
-from bshp_tui.answer_text import format_value
-from bshp_tui.conductor import Position
+from bshp_tui.store import session as session_module
+from bshp_tui.guide.answer_text import format_value
+from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.chat import ChatInput, Transcript
 from bshp_tui.ui.closing import SaveFailedDialog
 from bshp_tui.ui.dialogs import NewSessionDialog

@@ -1,6 +1,6 @@
 """Pilot tests of the structured editors: list, table, matrix, ranked list, overview, health, preview."""
 
-from bshp_tui.conductor import Position
+from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.editors import ListEditor, TableEditor
 from bshp_tui.ui.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
 

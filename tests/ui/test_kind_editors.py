@@ -2,8 +2,8 @@
 edited in the row editor keeps the link to the measure it names when that cell is left as it was,
 even after the measure was deleted (the row then still shows it as deleted)."""
 
-from bshp_tui import kinds
-from bshp_tui.conductor import Position
+from bshp_tui.scripts import kinds
+from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.editors import EDITORS, TableEditor
 from bshp_tui.ui.views import MatrixEditor
 from bshp_tui.ui.work import WorkScreen

@@ -1,6 +1,6 @@
 """A few SVG snapshots (fixed size, cursor blink off). Update with: pytest tests/ui --snapshot-update"""
 
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.app import make_app
 from bshp_tui.ui.chat import ChatInput
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bshp_tui.store import SessionStore
+from bshp_tui.store.sessions import SessionStore
 
 from ui_helpers import SIZE
 

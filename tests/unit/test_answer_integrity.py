@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from bshp_tui.answer_text import format_value, initial_text, input_text
-from bshp_tui.conductor import Conductor
-from bshp_tui.script import load_folder
-from bshp_tui.store import SessionStore
-from bshp_tui.values import ValidationError, is_empty, merge_list, merge_rows, split_lines, parse_row
+from bshp_tui.guide.answer_text import format_value, initial_text, input_text
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store.sessions import SessionStore
+from bshp_tui.scripts.values import ValidationError, is_empty, merge_list, merge_rows, split_lines, parse_row
 
 from helpers import ROOT
 

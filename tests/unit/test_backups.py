@@ -2,9 +2,9 @@
 
 import json
 
-from bshp_tui.conductor import Conductor
-from bshp_tui.script import load_folder
-from bshp_tui.store import MAX_BACKUPS, SessionStore
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store.sessions import MAX_BACKUPS, SessionStore
 
 from helpers import ROOT
 from walk import answer_for
@@ -92,7 +92,7 @@ def test_backup_now_is_a_public_and_quiet_entry(tmp_path, monkeypatch):
         def full(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("bshp_tui.backups.atomic_write_bytes", full)
+        monkeypatch.setattr("bshp_tui.store.backups.atomic_write_bytes", full)
         s.set_answer("a/teller", 2)
         s.backup_now("fullfort")  # a failed backup never stops the work
         assert s.answer("a/teller") == 2

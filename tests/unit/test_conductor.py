@@ -2,11 +2,11 @@
 
 import pytest
 
-from bshp_tui.answer_text import initial_text
-from bshp_tui.conductor import Conductor, Position
-from bshp_tui.health import ranked_measures
-from bshp_tui.script import load_folder
-from bshp_tui.values import ValidationError
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Conductor, Position
+from bshp_tui.guide.health import ranked_measures
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.scripts.values import ValidationError
 
 from helpers import ROOT
 from walk import answer_for, walk
@@ -153,7 +153,7 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     assert c.value(plan)[0]["tiltak"] == "Kartlegge boligmassen"
     assert c.is_orphan_cell(fld, c.value(plan)[0], "tiltak")
     assert measure_id in c.value(rating)
-    from bshp_tui.health import health_report
+    from bshp_tui.guide.health import health_report
     assert any(r.rule == "slettet-tiltak" for r in health_report(c))
 
 
@@ -225,7 +225,7 @@ def test_hostile_text_is_stored_literally(c):
 
 
 def test_list_merge_keeps_ids():
-    from bshp_tui.values import merge_list
+    from bshp_tui.scripts.values import merge_list
 
     old = [{"id": "a", "tekst": "Kartlegge boligmassen"}, {"id": "b", "tekst": "Bygge utleieboliger"},
            {"id": "c", "tekst": "Boveiledning"}]

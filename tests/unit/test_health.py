@@ -2,9 +2,9 @@
 
 import pytest
 
-from bshp_tui import health
-from bshp_tui.conductor import Conductor, Position
-from bshp_tui.script import load_folder
+from bshp_tui.guide import health
+from bshp_tui.guide.conductor import Conductor, Position
+from bshp_tui.scripts.loader import load_folder
 
 from helpers import ROOT
 

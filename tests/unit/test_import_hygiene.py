@@ -13,7 +13,7 @@ CORE_MODULES = sorted(
 
 
 def test_core_modules_exist():
-    assert {"bshp_tui.store", "bshp_tui.cli", "bshp_tui.schema"} <= set(CORE_MODULES)
+    assert {"bshp_tui.store.sessions", "bshp_tui.cli", "bshp_tui.store.schema"} <= set(CORE_MODULES)
 
 
 def test_core_imports_no_textual():

@@ -120,8 +120,8 @@ def test_utf8_bom_in_an_import_is_accepted(store, tmp_path):
 
 def test_a_dump_taken_mid_session_imports(store, tmp_path):
     """The cursor of a step that is not repeated is stored as a list with null for the item."""
-    from bshp_tui.conductor import Conductor
-    from bshp_tui.script import load_folder
+    from bshp_tui.guide.conductor import Conductor
+    from bshp_tui.scripts.loader import load_folder
 
     with store.create("Molde") as s:
         c = Conductor(load_folder(ROOT / "prompts"), s)

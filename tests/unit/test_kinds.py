@@ -3,8 +3,8 @@ check and the stored-value schema."""
 
 import pytest
 
-from bshp_tui import kinds as K
-from bshp_tui.values import ValidationError
+from bshp_tui.scripts import kinds as K
+from bshp_tui.scripts.values import ValidationError
 
 from kinds_fixture import conductor, load, position
 

@@ -65,10 +65,10 @@ palett:
 CHECK = '''
 import sys
 from pathlib import Path
-from bshp_tui import kinds
-from bshp_tui.answer_text import display_value
-from bshp_tui.conductor import Conductor, Position
-from bshp_tui.script import load_folder
+from bshp_tui.scripts import kinds
+from bshp_tui.guide.answer_text import display_value
+from bshp_tui.guide.conductor import Conductor, Position
+from bshp_tui.scripts.loader import load_folder
 
 sys.path.insert(0, sys.argv[2])
 from kinds_fixture import MemorySession
@@ -90,7 +90,7 @@ print(kinds.answer_problems(scripts, {"answers": {"1": {"key": "f/farge", "value
 def test_a_new_kind_is_one_module(tmp_path):
     package = tmp_path / "src" / "bshp_tui"
     shutil.copytree(ROOT / "bshp_tui", package, ignore=shutil.ignore_patterns("__pycache__", "ui", "prompts"))
-    (package / "kinds" / "colour.py").write_text(KIND, encoding="utf-8")
+    (package / "scripts" / "kinds" / "colour.py").write_text(KIND, encoding="utf-8")
     prompts = tmp_path / "prompts"
     prompts.mkdir()
     (prompts / "farger.md").write_text(PROMPT, encoding="utf-8")

@@ -5,8 +5,8 @@ import textwrap
 
 import pytest
 
-from bshp_tui import kinds as K
-from bshp_tui.script import check_folder
+from bshp_tui.scripts import kinds as K
+from bshp_tui.scripts.loader import check_folder
 
 HEAD = """\
 # Test

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bshp_tui import kinds as K
-from bshp_tui.answer_text import initial_text
+from bshp_tui.scripts import kinds as K
+from bshp_tui.guide.answer_text import initial_text
 
 from kinds_fixture import conductor, load, position
 
@@ -174,7 +174,7 @@ def test_every_kind_has_a_round_trip_property():
 @st.composite
 def choice_field(draw, kind: str):
     """A valg or flervalg field with any option names a prompt file can hold."""
-    from bshp_tui.script import Field, Option
+    from bshp_tui.scripts.loader import Field, Option
 
     pairs = draw(items_strategy(min_size=1))
     options = [Option(p["id"], p["tekst"]) for p in pairs]

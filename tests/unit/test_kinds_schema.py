@@ -5,11 +5,11 @@ import json
 
 import pytest
 
-from bshp_tui import kinds as K
-from bshp_tui.answer_text import display_value, format_value, initial_text
-from bshp_tui.conductor import Conductor
-from bshp_tui.script import load_folder
-from bshp_tui.transcript import build_turns
+from bshp_tui.scripts import kinds as K
+from bshp_tui.guide.answer_text import display_value, format_value, initial_text
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.guide.transcript import build_turns
 
 from helpers import ROOT
 from kinds_fixture import conductor, load, position
@@ -133,7 +133,7 @@ def test_a_value_of_the_wrong_shape_reads_as_plain_text(scripts):
 
 
 def test_ratings_stored_as_a_list_neither_break_ranking_nor_rating(store):
-    from bshp_tui.health import ranked_measures
+    from bshp_tui.guide.health import ranked_measures
     from kinds_fixture import MemorySession
 
     session = MemorySession()
@@ -169,7 +169,7 @@ def test_readable_gives_each_kind_its_shape(scripts):
 @pytest.mark.parametrize("value", GARBAGE, ids=repr)
 def test_documents_and_health_survive_any_value_in_any_field(value):
     from bshp_tui.export.document import DOCUMENTS, build_document
-    from bshp_tui.health import health_report
+    from bshp_tui.guide.health import health_report
     from kinds_fixture import MemorySession
 
     base = MemorySession()

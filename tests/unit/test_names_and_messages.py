@@ -9,10 +9,10 @@ import shutil
 import pytest
 
 from bshp_tui.cli import main
-from bshp_tui.conductor import Conductor
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.errors import UsageError
-from bshp_tui.script import check_folder, load_folder
-from bshp_tui.store import SessionStore
+from bshp_tui.scripts.loader import check_folder, load_folder
+from bshp_tui.store.sessions import SessionStore
 
 from helpers import ROOT, run_bshp
 

@@ -5,9 +5,9 @@ import textwrap
 
 import pytest
 
-from bshp_tui import refs
-from bshp_tui.placement import SECTIONS
-from bshp_tui.script import check_folder, load_folder
+from bshp_tui.scripts import refs
+from bshp_tui.scripts.placement import SECTIONS
+from bshp_tui.scripts.loader import check_folder, load_folder
 
 from helpers import ROOT
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bshp_tui import kinds as K
-from bshp_tui.script import check_folder, default_prompts_dir, load_folder
+from bshp_tui.scripts import kinds as K
+from bshp_tui.scripts.loader import check_folder, default_prompts_dir, load_folder
 
 from helpers import ROOT, run_bshp
 

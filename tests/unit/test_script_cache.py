@@ -2,8 +2,8 @@
 
 import shutil
 
-from bshp_tui.script import load_folder
-from bshp_tui.script_cache import load_folder_cached
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.scripts.cache import load_folder_cached
 
 from helpers import ROOT
 

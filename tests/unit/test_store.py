@@ -5,17 +5,10 @@ import os
 
 import pytest
 
-from bshp_tui import schema
-from bshp_tui.errors import (
-    DamagedSessionError,
-    NewerSchemaError,
-    ReadOnlyError,
-    SessionLockedError,
-    SessionNotFound,
-    UsageError,
-)
-from bshp_tui.naming import slugify
-from bshp_tui.store import MAX_BACKUPS, SessionStore
+from bshp_tui.store import schema
+from bshp_tui.errors import DamagedSessionError, NewerSchemaError, ReadOnlyError, SessionLockedError, SessionNotFound, UsageError
+from bshp_tui.store.naming import slugify
+from bshp_tui.store.sessions import MAX_BACKUPS, SessionStore
 
 
 def test_answers_are_saved_at_once_and_survive_reopen(store):
@@ -181,7 +174,7 @@ def test_older_schema_is_migrated_after_a_backup(store, monkeypatch):
 
 
 def test_rolling_backups_keep_distinct_states(store, monkeypatch):
-    monkeypatch.setattr("bshp_tui.session.BACKUP_INTERVAL", 0)
+    monkeypatch.setattr("bshp_tui.store.session.BACKUP_INTERVAL", 0)
     with store.create("Molde") as s:
         for i in range(MAX_BACKUPS + 15):
             s.set_answer("a/x", i)

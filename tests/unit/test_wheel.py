@@ -44,7 +44,7 @@ def test_wheel_ships_prompts(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(deps)}
     code = (
         "import bshp_tui, pathlib, sys\n"
-        "from bshp_tui.script import default_prompts_dir, load_folder\n"
+        "from bshp_tui.scripts.loader import default_prompts_dir, load_folder\n"
         "assert 'fresh' in bshp_tui.__file__, bshp_tui.__file__\n"
         "folder = default_prompts_dir()\n"
         "assert pathlib.Path(folder).is_relative_to(pathlib.Path(bshp_tui.__file__).parent), folder\n"

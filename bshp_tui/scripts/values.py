@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .script import Column, Field
+from .loader import Column, Field
 
 
 class ValidationError(ValueError):

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import kinds
+from ..scripts import kinds
 from .conductor import Conductor, Position
-from .refs import PLAN_PERIOD
-from .script import Field
+from ..scripts.refs import PLAN_PERIOD
+from ..scripts.loader import Field
 
 
 def initial_text(c: Conductor, pos: Position) -> str:

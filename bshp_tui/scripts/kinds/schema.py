@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .base import json_problem
 
 if TYPE_CHECKING:
-    from ..script import Field, Script
+    from ..loader import Field, Script
 
 MAX_SHOWN = 80
 
@@ -27,7 +27,7 @@ def shown_key(key: str) -> str:
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:
-    from ..conductor import answer_key, parse_answer_key
+    from ...guide.conductor import answer_key, parse_answer_key
     from . import for_field
 
     if not isinstance(data, dict):

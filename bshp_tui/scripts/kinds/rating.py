@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import values as V
-from ..script import Scale
+from ..loader import Scale
 from ..values import ValidationError
 from .base import Kind, describe, wrong
 from .selection import load_source
@@ -33,7 +33,7 @@ class Rating(Kind):
             fld.scales.append(Scale(sid, low.strip(), high.strip()))
 
     def parse(self, c, pos, fld, raw: str) -> dict:
-        from ..conductor import answer_key
+        from ...guide.conductor import answer_key
 
         items = c.items(fld.ref or "", fld.ref_column)
         lines = V.split_lines(raw)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import placement
-from .files import read_regular_text
+from ..disk.files import read_regular_text
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YES = {"ja", "j", "yes", "true", "sann"}
@@ -635,7 +635,7 @@ def _parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) -
 
 def default_prompts_dir() -> Path:
     """The prompts that ship with the app: inside the installed package, or the checkout's prompts/."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the bshp_tui package
     packaged = here / "prompts"
     if packaged.is_dir() and any(p.suffix == ".md" for p in packaged.iterdir()):
         return packaged

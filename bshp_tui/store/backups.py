@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .durable import DirSyncWarning, atomic_write_bytes
-from .files import entry_problem, read_regular
+from ..disk.durable import DirSyncWarning, atomic_write_bytes
+from ..disk.files import entry_problem, read_regular
 
 BACKUP_DIR = "sikkerhetskopier"
 MAX_BACKUPS = 20  # distinct states kept per session (at least 10 are promised)

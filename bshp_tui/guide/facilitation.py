@@ -83,7 +83,7 @@ def private_entries(session, key: str) -> list[dict]:
 
 def add_private(session, key: str, text: str) -> int:
     """Store one participant's hidden contribution. Returns how many there are now."""
-    from .sanitize import clean_text
+    from ..store.sanitize import clean_text
 
     text = clean_text(text).strip()
     if not text:

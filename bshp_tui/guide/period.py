@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import UsageError
-from .refs import PLAN_PERIOD
+from ..errors import UsageError
+from ..scripts.refs import PLAN_PERIOD
 
 PERIOD_KEY = f"{PLAN_PERIOD.script_id}/{PLAN_PERIOD.field_id}"  # the answer that holds the period (also in meta)
 PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
-from .errors import DamagedSessionError, NewerSchemaError, SessionNotFound
-from .files import UnreadableFile, read_regular
+from ..errors import DamagedSessionError, NewerSchemaError, SessionNotFound
+from ..disk.files import UnreadableFile, read_regular
 from .naming import one_line
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import read_regular
+from ..disk.files import read_regular
 
 LOCK_DIR = ".locks"
 

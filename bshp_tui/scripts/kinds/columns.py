@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import values as V
-from ..script import Column
+from ..loader import Column
 from ..values import Item, ValidationError
 from .base import describe, is_number, is_text, wrong
 
 if TYPE_CHECKING:
-    from ..conductor import Conductor
+    from ...guide.conductor import Conductor
 
 
 def row_refs(row: dict) -> dict:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from . import refs
 
 if TYPE_CHECKING:
-    from .conductor import Conductor
-    from .script import Field, Script, Step
+    from ..guide.conductor import Conductor
+    from .loader import Field, Script, Step
     from .values import Item
 
 NO = {"nei", "n", "no", "false", "usann", "-"}
@@ -182,7 +182,7 @@ def bound_fields(scripts: Iterable["Script"], section: str) -> list[tuple["Step"
 def linked_areas(c: "Conductor", step: "Step") -> list["Item"]:
     """The goal areas a non-repeated step's answers belong to: the group's choice in a `kobler:`
     field if they made one, else the goal areas named by the step's `målområde:`."""
-    from .conductor import answer_key
+    from ..guide.conductor import answer_key
 
     areas = c.items(refs.GOAL_AREAS.field)
     for script in c.scripts:

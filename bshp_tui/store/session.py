@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .drafts import fingerprint, live_draft
-from .durable import DirSyncWarning, atomic_write_bytes, file_signature
-from .errors import BshpError, ReadOnlyError, SaveError
+from ..disk.durable import DirSyncWarning, atomic_write_bytes, file_signature
+from ..errors import BshpError, ReadOnlyError, SaveError
 from .sanitize import clean_text, clean_value
 
 if TYPE_CHECKING:
     from .locks import HeldLock
-    from .store import SessionStore
+    from .sessions import SessionStore
 
 BACKUP_INTERVAL = 5 * 60  # at most this many seconds of changes go without a backup
 

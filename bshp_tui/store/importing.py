@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from . import schema
-from .errors import NewerSchemaError, UsageError
-from .files import UnreadableFile, read_regular
+from ..errors import NewerSchemaError, UsageError
+from ..disk.files import UnreadableFile, read_regular
 from .naming import one_line
 from .sanitize import clean_value
 

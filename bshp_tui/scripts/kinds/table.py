@@ -163,7 +163,7 @@ def seed_rows(c, pos, fld) -> str:
         return ""
     for col in fld.columns:
         if col.ref and c.repeat_of.get(col.ref) == c.step(pos).repeat:
-            from ..health import ranked_measures
+            from ...guide.health import ranked_measures
 
             rank = {m.item.id: n for n, m in enumerate(ranked_measures(c))}
             same = [i for i in c.items(col.ref) if i.parent == pos.item]

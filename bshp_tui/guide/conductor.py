@@ -11,14 +11,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
-from . import kinds
-from . import values as V
-from .errors import UsageError
-from .kinds.rating import ratings_of
+from ..scripts import kinds
+from ..scripts import values as V
+from ..errors import UsageError
+from ..scripts.kinds.rating import ratings_of
 from .period import parse_period
-from .refs import PLAN_PERIOD
-from .script import Field, Script, Step
-from .values import Item, ValidationError, is_empty
+from ..scripts.refs import PLAN_PERIOD
+from ..scripts.loader import Field, Script, Step
+from ..scripts.values import Item, ValidationError, is_empty
 
 CURSOR_STATE = "cursor"
 SKIPPED_STATE = "skipped"

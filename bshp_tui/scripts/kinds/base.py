@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ..values import is_empty
 
 if TYPE_CHECKING:
-    from ..conductor import Conductor, Position
-    from ..script import Field
+    from ...guide.conductor import Conductor, Position
+    from ..loader import Field
 
 MAX_DEPTH = 20  # deeper than any answer the app writes (a table row's refs are 4 levels down)
 

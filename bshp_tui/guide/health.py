@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dc_field
 from typing import TYPE_CHECKING, Callable
 
-from .kinds.rating import ratings_of
-from . import refs as R
-from .values import Item, is_empty
+from ..scripts.kinds.rating import ratings_of
+from ..scripts import refs as R
+from ..scripts.values import Item, is_empty
 
 if TYPE_CHECKING:
     from .conductor import Conductor, Position

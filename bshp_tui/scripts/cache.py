@@ -11,8 +11,8 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from .files import read_regular
-from .script import Column, Condition, Field, Option, Scale, Script, Step, load_folder, prompt_files
+from ..disk.files import read_regular
+from .loader import Column, Condition, Field, Option, Scale, Script, Step, load_folder, prompt_files
 
 
 CACHE_VERSION = 2

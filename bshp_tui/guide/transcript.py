@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import kinds
+from ..scripts import kinds
 from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
-from .kinds.base import md_escape
+from ..scripts.kinds.base import md_escape
 
 REMARKS_STATE = "remarks_said"
 

@@ -26,26 +26,9 @@ from typing import Any, Callable
 
 from . import locks, schema
 from .backups import BACKUP_DIR, MAX_BACKUPS, BackupInfo, backup_names, created_at, reason_of, take_backup
-from .durable import (
-    DirSyncWarning,
-    atomic_write_bytes,
-    file_signature,
-    fsync_dir,
-    publish_new,
-    remove_orphans,
-    remove_stale_tmp_files,
-)
-from .errors import (
-    BshpError,
-    DamagedSessionError,
-    LockLostError,
-    NewerSchemaError,
-    NothingChangedError,
-    SessionLockedError,
-    SessionNotFound,
-    UsageError,
-)
-from .files import entry_problem, read_regular
+from ..disk.durable import DirSyncWarning, atomic_write_bytes, file_signature, fsync_dir, publish_new, remove_orphans, remove_stale_tmp_files
+from ..errors import BshpError, DamagedSessionError, LockLostError, NewerSchemaError, NothingChangedError, SessionLockedError, SessionNotFound, UsageError
+from ..disk.files import entry_problem, read_regular
 from .importing import Check, read_import
 from .naming import is_valid_id, one_line, slugify
 from .sanitize import clean_value

@@ -1,0 +1,1 @@
+"""Safe file access: durable atomic writes and reads of regular files only."""

@@ -1,0 +1,1 @@
+"""The guided session: what to ask next, remarks, facilitation, commands, text."""

@@ -1,0 +1,1 @@
+"""Prompt files: the model, the loader and checks, the parse cache, field kinds."""

@@ -1,0 +1,1 @@
+"""Sessions on disk: durable writes, the file format, locks, backups, import."""
