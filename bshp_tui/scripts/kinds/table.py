@@ -49,8 +49,19 @@ class Table(Kind):
     # -- parsing -----------------------------------------------------------------------------
 
     def parse(self, c, pos, fld, raw: str) -> list[dict]:
+        old = c.value(pos)
+        unchanged = self._rows_by_line(c, fld, old if isinstance(old, list) else [])
         rows = []
         for n, line in enumerate(V.split_lines(raw), start=1):
+            if unchanged.get(line):
+                # A row left as the input showed it keeps its stored value exactly, even where a
+                # cell holds a semicolon or a tab that would split it if it were read again.
+                row = dict(unchanged[line].pop(0))
+                for col in fld.columns:  # a cell naming an item takes the item's name of today
+                    if col.ref and isinstance(row.get("refs"), dict) and col.id in row["refs"]:
+                        row[col.id] = self.cell(c, fld, row, col.id)
+                rows.append(row)
+                continue
             cells = V.parse_row(line, fld.columns)
             if not any(cells):
                 continue
@@ -59,6 +70,17 @@ class Table(Kind):
             except ValidationError as exc:
                 raise ValidationError(f"Linje {n}: {exc}") from None
         return V.merge_rows(c.value(pos), rows, fld.columns)
+
+    def _rows_by_line(self, c, fld, rows: list) -> dict[str, list[dict]]:
+        """The stored rows by the line the input shows for them (rows that show as one line)."""
+        out: dict[str, list[dict]] = {}
+        for row in rows:
+            if not isinstance(row, dict):
+                continue
+            lines = V.split_lines(keep_bullet(self.row_input_text(c, fld, row)))
+            if len(lines) == 1:
+                out.setdefault(lines[0], []).append(row)
+        return out
 
     def parse_row(self, c, fld, cells: list[str], old: dict | None = None) -> dict:
         """One row from the text of its cells (in column order). A `fra` cell left as it was in
