@@ -59,11 +59,6 @@ def bullets(items: list[list[Node]]) -> Node:
     return {"t": "BulletList", "c": items}
 
 
-def div(blocks: list[Node], classes: list[str] | None = None, custom_style: str | None = None) -> Node:
-    attrs = [["custom-style", custom_style]] if custom_style else []
-    return {"t": "Div", "c": [["", classes or [], attrs], blocks]}
-
-
 def _cell(blocks: list[Node]) -> list:
     return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..guide import health as H
 from ..guide.answer_text import display_value
 from ..guide.conductor import Conductor, answer_key
-from ..scripts.loader import Column, Field
+from ..scripts.model import Column, Field
 from ..scripts import kinds
 from ..scripts.kinds import column_kind
 from ..scripts.kinds.base import plain_text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..guide.conductor import Conductor
 from ..errors import UsageError
-from ..scripts.loader import Script
+from ..scripts.model import Script
 from .document import DOCUMENTS, build_documents
 from .pandoc import FORMATS, convert
 from .templates import OVERRIDE_DIR

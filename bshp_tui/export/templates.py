@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..scripts.loader import block_end
+from ..scripts.markdown import block_end, parser
 from . import ast as A
 
 PLACEHOLDER_CLASS = "plassholder"
@@ -86,15 +86,13 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
 
 def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:
     """Convert trusted Markdown (paragraphs, lists, emphasis, links, headings) to AST blocks."""
-    from ..scripts.loader import _markdown
-
     guidance: list[str] = []
 
     def mark(match: re.Match) -> str:
         guidance.append(" ".join(match.group(1).split()))
         return f"\ue000{len(guidance) - 1}\ue001"
 
-    tokens = _markdown().parse(_GUIDANCE.sub(mark, source))
+    tokens = parser().parse(_GUIDANCE.sub(mark, source))
     blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset, guidance)
     return blocks
 

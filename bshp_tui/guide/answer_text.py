@@ -10,7 +10,7 @@ from typing import Any
 from ..scripts import kinds
 from .conductor import Conductor, Position
 from ..scripts.refs import PLAN_PERIOD
-from ..scripts.loader import Field
+from ..scripts.model import Field
 
 
 def initial_text(c: Conductor, pos: Position) -> str:

@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..scripts.kinds.rating import ratings_of
 from .period import parse_period
 from ..scripts.refs import PLAN_PERIOD
-from ..scripts.loader import Field, Script, Step
+from ..scripts.model import Field, Script, Step
 from ..scripts.values import Item, ValidationError, is_empty
 
 CURSOR_STATE = "cursor"

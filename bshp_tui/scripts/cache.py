@@ -12,10 +12,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..disk.files import read_regular
-from .loader import Column, Condition, Field, Option, Scale, Script, Step, load_folder, prompt_files
+from .loader import load_folder, prompt_files
+from .model import Column, Condition, Field, Option, Scale, Script, Step
 
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _signature(folder: Path) -> list:
@@ -82,4 +83,5 @@ def _script_from_dict(data: dict) -> Script:
     data = dict(data)
     data["steps"] = steps
     data["path"] = Path(data["path"])
+    data["links"] = [(target, line) for target, line in data.get("links", [])]
     return Script(**data)

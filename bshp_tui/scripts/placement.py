@@ -21,7 +21,7 @@ from . import refs
 
 if TYPE_CHECKING:
     from ..guide.conductor import Conductor
-    from .loader import Field, Script, Step
+    from .model import Field, Script, Step
     from .values import Item
 
 NO = {"nei", "n", "no", "false", "usann", "-"}
@@ -71,10 +71,10 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
 def apply_step_keys(step: "Step", entries: dict[str, Any], problems: list[tuple[int, str]]) -> None:
     if "dokument" in entries:
         step.documents = _sections(entries["dokument"], problems)
-        step._document_line = entries["dokument"].line  # type: ignore[attr-defined]
+        step.document_line = entries["dokument"].line
     if "målområde" in entries:
         step.goal_areas = tuple(" ".join(text.split()) for text, _ in entries["målområde"].value)
-        step._goal_area_line = entries["målområde"].line  # type: ignore[attr-defined]
+        step.goal_area_line = entries["målområde"].line
 
 
 def apply_field_keys(fld: "Field", entries: dict[str, Any], problems: list[tuple[int, str]]) -> None:
@@ -124,7 +124,7 @@ def check(scripts: list["Script"]) -> list[tuple[Any, int, str]]:
         for fld in script.fields():
             if not fld.links:
                 continue
-            line = getattr(fld, "_lines", {}).get("kobler", fld.line)
+            line = fld.lines.get("kobler", fld.line)
             target = fld.links if "." in fld.links else f"{script.id}.{fld.links}"
             fld.links = target
             if fld.ref != refs.GOAL_AREAS.field:
@@ -143,9 +143,9 @@ def check(scripts: list["Script"]) -> list[tuple[Any, int, str]]:
     for script in scripts:
         for step in script.steps:
             per_area = [f for f in step.fields if any(SECTIONS[s].per_area for s in targets(f, step))]
-            line = getattr(step, "_document_line", step.line)
+            line = step.document_line or step.line
             if step.goal_areas and not per_area:
-                out.append((script.path, getattr(step, "_goal_area_line", step.line), (
+                out.append((script.path, step.goal_area_line or step.line, (
                     "«målområde:» brukes bare når svarene skal til et avsnitt per målområde "
                     "(for eksempel «dokument: grunnlag.status»)")))
             if not per_area:

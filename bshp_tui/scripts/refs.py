@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from .loader import Field, Script
+    from .model import Field, Script
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .loader import Column, Field
+from .model import Column, Field
 
 
 class ValidationError(ValueError):

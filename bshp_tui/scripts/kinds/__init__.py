@@ -20,7 +20,7 @@ from .base import Kind
 from .columns import COLUMN_KINDS, ColumnKind, cell_value, column_kind
 
 if TYPE_CHECKING:
-    from ..loader import Field, Script
+    from ..model import Field, Script
 
 __all__ = ["Kind", "ColumnKind", "COLUMN_KINDS", "get", "for_field", "names", "all_kinds", "column_kind",
            "cell_value", "readable",

@@ -16,7 +16,7 @@ from ..values import is_empty
 
 if TYPE_CHECKING:
     from ...guide.conductor import Conductor, Position
-    from ..loader import Field
+    from ..model import Field
 
 MAX_DEPTH = 20  # deeper than any answer the app writes (a table row's refs are 4 levels down)
 
@@ -41,7 +41,7 @@ class Kind:
 
     def load(self, fld: Field, block: Any) -> None:
         """Read the kind-specific keys of a felt block into `fld`; report problems through `block`
-        (see script.FieldBlock)."""
+        (see grammar.FieldBlock)."""
 
     # -- what the group types ----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import values as V
-from ..loader import Option
+from ..model import Option
 from .base import Kind, is_text, text_list, text_list_problem, wrong
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import values as V
-from ..loader import Column
+from ..model import Column
 from ..values import Item, ValidationError
 from .base import describe, is_number, is_text, wrong
 

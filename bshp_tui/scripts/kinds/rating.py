@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import values as V
-from ..loader import Scale
+from ..model import Scale
 from ..values import ValidationError
 from .base import Kind, describe, wrong
 from .selection import load_source

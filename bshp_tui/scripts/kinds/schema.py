@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .base import json_problem
 
 if TYPE_CHECKING:
-    from ..loader import Field, Script
+    from ..model import Field, Script
 
 MAX_SHOWN = 80
 
