@@ -29,7 +29,10 @@ compile: | $(PY)
 run: $(VENV)/.installed-run compile
 	$(VENV)/bin/bshp --data $(DATA)
 
+# Lint, types and layers first (quick), then the suite.
 test: $(VENV)/.installed-test compile
+	$(VENV)/bin/ruff check bshp_tui tests bench
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed-test compile

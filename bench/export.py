@@ -20,12 +20,13 @@ ROOT = Path(os.environ.get("BSHP_ROOT") or Path(__file__).resolve().parent.paren
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bshp_tui.guide.conductor import Conductor  # noqa: E402
+from walk import walk  # noqa: E402
+
 from bshp_tui.export.document import build_document  # noqa: E402
 from bshp_tui.export.pandoc import pandoc_path  # noqa: E402
+from bshp_tui.guide.conductor import Conductor  # noqa: E402
 from bshp_tui.scripts.loader import load_folder  # noqa: E402
 from bshp_tui.store.sessions import SessionStore  # noqa: E402
-from walk import walk  # noqa: E402
 
 RUNS = 15
 DOCUMENTS = ("plan", "grunnlag", "arbeidsdokumenter")

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from typing import NoReturn
 from pathlib import Path
 
 from .errors import BshpError, UsageError
@@ -36,7 +37,7 @@ argparse._ = lambda text: _ARGPARSE_NB.get(text, text)  # type: ignore[attr-defi
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit code 2 for usage errors, as argparse does
+    def error(self, message: str) -> NoReturn:  # exit code 2 for usage errors, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: feil: {message}\nSe «{self.prog} --help».\n")
 
@@ -221,11 +222,11 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
         print(f"{len(problems)} feil i «{folder}». Rett dem og kjør kontrollen igjen.", file=sys.stderr)
         return 2
     ref_problems = refs.check(scripts)
-    for problem in ref_problems:
-        print(f"{folder}: {problem}", file=sys.stderr)
-    errors = [p for p in ref_problems if p.level == "feil"]
-    if errors:
-        print(f"{len(errors)} feil i «{folder}»: feltene over kan ikke brukes slik appen trenger. "
+    for ref_problem in ref_problems:
+        print(f"{folder}: {ref_problem}", file=sys.stderr)
+    fatal = [p for p in ref_problems if p.level == "feil"]
+    if fatal:
+        print(f"{len(fatal)} feil i «{folder}»: feltene over kan ikke brukes slik appen trenger. "
               "Rett dem og kjør kontrollen igjen.", file=sys.stderr)
         return 2
     steps = sum(len(s.steps) for s in scripts)
@@ -235,8 +236,8 @@ def _cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def _load_scripts(args: argparse.Namespace):
-    from .scripts.loader import ScriptErrors, default_prompts_dir
     from .scripts.cache import load_folder_cached
+    from .scripts.loader import ScriptErrors, default_prompts_dir
 
     folder = Path(args.prompts) if args.prompts else default_prompts_dir()
     try:

@@ -66,7 +66,7 @@ class SaveError(BshpError):
 
     def __init__(self, path, exc: OSError):
         self.path = path
-        self.cause = exc
+        self.cause: OSError | None = exc
         super().__init__(
             f"Kunne ikke lagre «{path}»: {describe_os_error(exc)} "
             "Svarene er ikke tapt: de ligger i minnet, og lagres når du prøver igjen."

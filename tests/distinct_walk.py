@@ -5,9 +5,9 @@ field, per list item and per table cell, distinct numbers and dates, chosen opti
 can look for every one of them.
 """
 
+from bshp_tui.export.render import cell_display
 from bshp_tui.guide.answer_text import display_value, initial_text
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.export.render import cell_display
 from bshp_tui.scripts.refs import PLAN_PERIOD
 from bshp_tui.scripts.values import format_date
 

@@ -3,6 +3,7 @@ field kinds on their own."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 from typing import Any
@@ -136,11 +137,28 @@ def write_prompts(folder: Path) -> Path:
 
 
 class MemorySession:
-    """The part of a session the conductor uses, in memory."""
+    """What the conductor uses of a session (guide.conductor.SessionLike), in memory."""
 
     def __init__(self, answers: dict[str, Any] | None = None):
         self._answers = copy.deepcopy(answers or {})
         self._state: dict[str, Any] = {}
+        self.meta: dict[str, Any] = {}
+        self.backups: list[str] = []
+
+    def update_meta(self, **fields: Any) -> None:
+        self.meta.update(fields)
+
+    def draft(self, key: str) -> str | None:
+        return None
+
+    def draft_base(self, key: str) -> str:
+        return ""
+
+    def one_write(self):
+        return contextlib.nullcontext()
+
+    def backup_now(self, reason: str) -> None:
+        self.backups.append(reason)
 
     def answer(self, key: str, default: Any = None) -> Any:
         return self._answers.get(key, default)

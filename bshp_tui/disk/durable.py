@@ -12,8 +12,8 @@ from __future__ import annotations
 import errno
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 TMP_SUFFIX = ".tmp"
 

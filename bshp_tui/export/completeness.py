@@ -27,7 +27,7 @@ def describe(c: Conductor, key: str) -> str:
     where = f"«{fld.question}» ({script.short_title} › {step.title if step else fld.step_id})"
     if step is not None and not (c.condition_holds(step.condition) and c.condition_holds(fld.condition)):
         cond = fld.condition if not c.condition_holds(fld.condition) else step.condition
-        return f"{where}: vises ikke fordi vilkåret «{cond.text()}» ikke er oppfylt."
+        return f"{where}: vises ikke fordi vilkåret «{cond.text() if cond else ''}» ikke er oppfylt."
     if item and step is not None and step.repeat and item not in {i.id for i in c.items(step.repeat)}:
         return f"{where}: hører til et punkt som er fjernet fra lista «{step.repeat}»."
     return f"{where}: har ingen plass i dokumentene."

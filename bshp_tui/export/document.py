@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..guide import health as H
-from ..scripts import refs as R
 from ..guide.conductor import Conductor, StepInstance, answer_key
+from ..scripts import refs as R
 from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
 from ..scripts.values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
@@ -76,7 +76,7 @@ class Builder(WorkingPapers, FieldRenderer):
         self._areas: list[Item] | None = None
         self._texts: dict[str, tuple[list[A.Node], list[str]]] = {}  # blocks, what they ask to check
         self.with_texts = True
-        meta = getattr(self.s, "meta", {}) or {}
+        meta = self.s.meta
         self.municipality = str(meta.get("municipality", "")).strip()
         period_field = R.field_of(conductor, R.PLAN_PERIOD)
         answered = self.take(period_field) if period_field else None
@@ -248,7 +248,7 @@ class Builder(WorkingPapers, FieldRenderer):
             return [A.para([self.placeholder(f"tiltak for målområdet {area.text}")])]
         # The five columns of the plan template first, then any the prompt file adds.
         columns = [c for c in ACTION_HEADINGS] + [c.id for c in fld.columns if c.id not in ACTION_HEADINGS]
-        head = [A.cell_text(ACTION_HEADINGS.get(c) or fld.column(c).label) for c in columns]
+        head = [A.cell_text(ACTION_HEADINGS.get(c) or (col.label if (col := fld.column(c)) else c)) for c in columns]
         body = []
         for row in rows:
             cells = []

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from ..errors import BshpError, UsageError, describe_os_error
@@ -139,9 +140,9 @@ def _stamp_dates(path: Path, part: str) -> None:
     real time in the document properties (entries are copied as they were, in order, so the ODT
     mimetype stays first and uncompressed)."""
     import zipfile
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     stamped = path.with_name(path.name + ".dato")
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w") as dst:

@@ -13,10 +13,10 @@ from typing import Any
 from ..guide import health as H
 from ..guide.answer_text import display_value
 from ..guide.conductor import Conductor, answer_key
-from ..scripts.model import Column, Field
 from ..scripts import kinds
 from ..scripts.kinds import column_kind
 from ..scripts.kinds.base import plain_text
+from ..scripts.model import Column, Field
 from ..scripts.values import Item, format_number, is_empty
 from . import ast as A
 
@@ -123,9 +123,8 @@ class FieldRenderer:
                 for row in rows]
         foot = None
         if fld.sum_column:
-            total = H.table_total(self.c, fld.ref_id, fld.sum_column, item) if item else sum(
-                r.get(fld.sum_column) for r in rows
-                if isinstance(r.get(fld.sum_column), (int, float)) and not isinstance(r.get(fld.sum_column), bool))
+            total = H.table_total(self.c, fld.ref_id, fld.sum_column, item) if item else H.column_sum(
+                rows, fld.sum_column)
             foot = [A.cell_text(total_label or "Sum") if n == 0 else
                     A.cell_text(format_number(total)) if col.id == fld.sum_column else []
                     for n, col in enumerate(fld.columns)]

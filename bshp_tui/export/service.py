@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..guide.conductor import Conductor
 from ..errors import UsageError
+from ..guide.conductor import Conductor
 from ..scripts.model import Script
 from .document import DOCUMENTS, build_documents
 from .pandoc import FORMATS, convert
@@ -48,7 +48,7 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
             raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter eller alle.")
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
-    data_dir = session.store.data_dir if hasattr(session, "store") else None
+    data_dir = session.store.data_dir
     if template_dirs is None:
         template_dirs = [data_dir / OVERRIDE_DIR] if data_dir else []
     cache_dir = data_dir / ".cache" if data_dir else None

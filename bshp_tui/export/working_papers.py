@@ -7,6 +7,7 @@ from ..guide import health as H
 from ..scripts import refs as R
 from ..scripts.values import Item, is_empty
 from . import ast as A
+from .render import FieldRenderer
 
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
 SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Inn\u00adfly\u00adtelse",
@@ -15,8 +16,19 @@ SWOT = (R.STRENGTHS, R.WEAKNESSES, R.OPPORTUNITIES, R.THREATS)
 GAP = (R.GAP_STATUS, R.GAP_MEASURES, R.GAP_VISION)
 
 
-class WorkingPapers:
-    """Mixed into the Builder; uses its helpers (bound, take, placeholder, goal_areas)."""
+class WorkingPapers(FieldRenderer):
+    """A part of the Builder: the renderer's helpers (take, placeholder) and the Builder's own
+    (bound, goal_areas, target_groups), declared here and defined there."""
+
+    def bound(self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (),
+              level: int = 2, number: str = "") -> list[A.Node]:
+        raise NotImplementedError
+
+    def goal_areas(self) -> list[Item]:
+        raise NotImplementedError
+
+    def target_groups(self) -> list[str]:
+        raise NotImplementedError
 
     def working_paper_blocks(self) -> list[A.Node]:
         out: list[A.Node] = []
@@ -105,7 +117,7 @@ class WorkingPapers:
             out.append(A.header(2, A.text(f"4.{n} {sx.low} / {sx.high} og {sy.low} / {sy.high}")))
             grid = H.quadrants(self.c, x, y)
 
-            def names(key) -> list[A.Node]:
+            def names(key, grid=grid) -> list[A.Node]:
                 entries = [m.item.text for m in grid[key]]
                 return [A.bullets([[A.plain(A.text(e))] for e in entries])] if entries else []
 

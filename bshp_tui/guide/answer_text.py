@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..scripts import kinds
-from .conductor import Conductor, Position
-from ..scripts.refs import PLAN_PERIOD
 from ..scripts.model import Field
+from ..scripts.refs import PLAN_PERIOD
+from .conductor import Conductor, Position
 
 
 def initial_text(c: Conductor, pos: Position) -> str:
@@ -25,7 +25,7 @@ def initial_text(c: Conductor, pos: Position) -> str:
     if text:
         return text
     if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
-        return str((getattr(c.session, "meta", {}) or {}).get("period", ""))
+        return str(c.session.meta.get("period", ""))
     return ""
 
 
@@ -44,8 +44,8 @@ def input_text(c: Conductor, pos: Position) -> InputText:
     saved answer exists, the input shows it, and a draft that differs is offered, never loaded.
     Stale drafts (typed against an older answer) are never returned by the session at all."""
     session = c.session
-    draft = session.draft(pos.key) if hasattr(session, "draft") else None
-    base = session.draft_base(pos.key) if hasattr(session, "draft_base") else ""
+    draft = session.draft(pos.key)
+    base = session.draft_base(pos.key)
     value = c.value(pos)
     if kinds.for_field(c.field(pos)).is_empty(value):
         if draft and draft.strip():

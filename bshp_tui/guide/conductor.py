@@ -7,84 +7,43 @@ resumes exactly where they stopped. Editing an earlier answer never deletes late
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-from dataclasses import dataclass
-from typing import Any, Iterable, Protocol
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
+from ..errors import UsageError
 from ..scripts import kinds
 from ..scripts import values as V
-from ..errors import UsageError
+from ..scripts.keys import answer_key, parse_answer_key
 from ..scripts.kinds.rating import ratings_of
-from .period import parse_period
-from ..scripts.refs import PLAN_PERIOD
 from ..scripts.model import Field, Script, Step
+from ..scripts.refs import PLAN_PERIOD
 from ..scripts.values import Item, ValidationError, is_empty
+from .period import parse_period
+from .positions import Position, StepInstance
+
+__all__ = ["Conductor", "Position", "SessionLike", "StepInstance", "answer_key", "parse_answer_key"]
 
 CURSOR_STATE = "cursor"
 SKIPPED_STATE = "skipped"
 
 
 class SessionLike(Protocol):
+    """What the conductor reads and writes; store.session's Session and SessionSnapshot provide it."""
+
+    @property
+    def meta(self) -> dict: ...
+    def update_meta(self, **fields: Any) -> None: ...
     def answer(self, key: str, default: Any = None) -> Any: ...
     def answers(self) -> dict[str, Any]: ...
     def set_answer(self, key: str, value: Any, **extra: Any) -> None: ...
     def delete_answer(self, key: str) -> None: ...
     def state(self, key: str, default: Any = None) -> Any: ...
     def set_state(self, key: str, value: Any) -> None: ...
-
-
-@dataclass(frozen=True)
-class Position:
-    """One field to fill: in a step, for one repeat item (or None)."""
-
-    script_id: str
-    step_id: str
-    item: str | None
-    field_id: str
-
-    @property
-    def key(self) -> str:
-        return answer_key(self.script_id, self.field_id, self.item)
-
-    def to_state(self) -> list:
-        return [self.script_id, self.step_id, self.item, self.field_id]
-
-    @classmethod
-    def from_state(cls, raw: Any) -> "Position | None":
-        if isinstance(raw, list) and len(raw) == 4 and all(isinstance(x, (str, type(None))) for x in raw):
-            return cls(raw[0], raw[1], raw[2], raw[3])
-        return None
-
-
-def answer_key(script_id: str, field_id: str, item: str | None = None) -> str:
-    """The key an answer is stored under: "script/field", or "script/field@item" for one repeat of
-    a step. Every answer key is built here."""
-    return f"{script_id}/{field_id}" + (f"@{item}" if item else "")
-
-
-def parse_answer_key(key: str) -> tuple[str, str, str | None]:
-    """(script id, field id, repeat item id or None) of an answer key made by `answer_key`."""
-    ref, _, item = key.partition("@")
-    script_id, _, field_id = ref.partition("/")
-    return script_id, field_id, item or None
-
-
-@dataclass
-class StepInstance:
-    """A step as the group meets it: a repeated step appears once per item."""
-
-    script: Script
-    step: Step
-    item: Item | None
-    fields: list[Field]
-
-    @property
-    def title(self) -> str:
-        return f"{self.step.title}: {self.item.text}" if self.item else self.step.title
-
-    def positions(self) -> list[Position]:
-        item = self.item.id if self.item else None
-        return [Position(self.script.id, self.step.id, item, f.id) for f in self.fields]
+    def draft(self, key: str) -> str | None: ...
+    def draft_base(self, key: str) -> str: ...
+    def one_write(self) -> AbstractContextManager[None]: ...
+    def backup_now(self, reason: str) -> None: ...
 
 
 class Conductor:
@@ -207,6 +166,12 @@ class Conductor:
     def is_answered(self, pos: Position) -> bool:
         fld = self.field(pos)
         return kinds.for_field(fld).is_answered(self, fld, self.value(pos))
+
+    def measure_rank(self) -> dict[str, int]:
+        """Each measure's place in the ranking (0 is best), by item id."""
+        from .measures import ranked_measures
+
+        return {m.item.id: n for n, m in enumerate(ranked_measures(self))}
 
     def unrated(self, fld: Field) -> list[Item]:
         """Items of a rating field not yet rated on every scale."""
@@ -348,9 +313,8 @@ class Conductor:
         value = self.parse(pos, text)
         was_complete = self.script_progress(pos.script_id) >= 1
         self.store(pos, value)
-        backup_now = getattr(self.session, "backup_now", None)
-        if backup_now and not was_complete and self.script_progress(pos.script_id) >= 1:
-            backup_now("fullfort")  # a guided session completed: keep this state
+        if not was_complete and self.script_progress(pos.script_id) >= 1:
+            self.session.backup_now("fullfort")  # a guided session completed: keep this state
         if advance:
             nxt = self.next_position(pos, unanswered_only=True)
             self.set_cursor(nxt)
@@ -361,8 +325,7 @@ class Conductor:
         """Store a value (from a structured editor or `parse`). An empty value removes the answer;
         answers that depend on it stay (and are flagged by the health report if orphaned).
         The answer, and what follows from it (the period in meta, progress), go in one write."""
-        one_write = getattr(self.session, "one_write", None)
-        with one_write() if one_write else nullcontext():
+        with self.session.one_write():
             self._store(pos, value)
 
     def _store(self, pos: Position, value: Any) -> None:
@@ -374,9 +337,7 @@ class Conductor:
         if pos.key in skipped:
             self.session.set_state(SKIPPED_STATE, [k for k in skipped if k != pos.key])
         if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id) and isinstance(value, str):
-            update_meta = getattr(self.session, "update_meta", None)
-            if update_meta:
-                update_meta(period=value)
+            self.session.update_meta(period=value)
         self._record_progress()
 
     def set_rating(self, fld: Field, item_id: str, scale_id: str, rating: int | None) -> None:
@@ -393,13 +354,9 @@ class Conductor:
         self.store(Position(fld.script_id, fld.step_id, None, fld.id), ratings)
 
     def _record_progress(self) -> None:
-        update_meta = getattr(self.session, "update_meta", None)
-        if update_meta is None:
-            return
         progress = round(self.overall_progress(), 2)
-        meta = getattr(self.session, "meta", {}) or {}
-        if meta.get("progress") != progress:
-            update_meta(progress=progress)
+        if self.session.meta.get("progress") != progress:
+            self.session.update_meta(progress=progress)
 
     def cell(self, fld: Field, row: dict, column_id: str) -> Any:
         """A table cell's current value. A cell that names an item follows renames; a cell whose

@@ -6,8 +6,8 @@ The clock is injected, so tests can move time without waiting.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 IGP_PHASES = (("Individ", "Tenk og skriv hver for dere."),
               ("Gruppe", "Del to og to eller i små grupper."),

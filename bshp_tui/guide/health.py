@@ -16,28 +16,43 @@ municipality's own prompt files that leave out a field simply turn its rules off
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import TYPE_CHECKING
 
-from ..scripts.kinds.rating import ratings_of
 from ..scripts import refs as R
-from ..scripts.values import Item, is_empty
+from ..scripts.keys import answer_key, parse_answer_key
+from ..scripts.values import is_empty
+from .measures import (
+    HIGH,
+    RankedMeasure,
+    column_sum,
+    cost_per_goal_area,
+    flying_measures,
+    low_hanging_fruit,
+    meeting_minutes,
+    quadrants,
+    ranked_measures,
+    rating_field,
+    table_total,
+)
+
+__all__ = ["HIGH", "RankedMeasure", "Remark", "cost_per_goal_area", "flying_measures", "health_report",
+           "column_sum", "low_hanging_fruit", "meeting_minutes", "quadrants", "ranked_measures", "rating_field",
+           "remarks_for", "table_total"]
 
 if TYPE_CHECKING:
     from .conductor import Conductor, Position
 
 
 def _key(ref: str, item: str | None = None) -> str:
-    from .conductor import answer_key
-
     script_id, field_id = ref.split(".", 1)
     return answer_key(script_id, field_id, item)
 
 
 def _script_started(c: "Conductor", script_id: str) -> bool:
     """Whether the group has answered anything in a guided session."""
-    from .conductor import parse_answer_key
-
     return any(parse_answer_key(k)[0] == script_id for k in c.session.answers())
 
 
@@ -63,8 +78,6 @@ SPECIAL_GROUPS = R.SPECIAL_GROUPS.field
 KNOWLEDGE_GAPS = R.KNOWLEDGE_GAPS.field
 MEETING_PLAN = R.MEETING_PLAN.field
 
-HIGH = 3  # ratings 3 and 4 are the right-hand half of a 2x2 grid
-
 # Words that show a participation-plan row covers a group that needs special facilitation.
 GROUP_WORDS = {
     "barn-unge": ("barn", "unge", "ungdom", "elev", "ungdomsråd"),
@@ -74,18 +87,6 @@ GROUP_WORDS = {
     "bostedslose": ("bostedsløs",),
     "eldre": ("eldre", "eldreråd", "senior"),
 }
-
-
-@dataclass
-class RankedMeasure:
-    item: Item
-    ratings: dict[str, int]
-    score: int | None  # None when not rated on every scale
-    goal_area: str = ""
-
-    @property
-    def rated(self) -> bool:
-        return self.score is not None
 
 
 @dataclass
@@ -105,78 +106,6 @@ class Remark:
     def __post_init__(self) -> None:
         if not self.key:
             self.key = f"{self.rule}:{self.item or ''}:{'|'.join(self.subjects)}"
-
-
-# --------------------------------------------------------------------------------------------
-# Derived results
-
-
-def rating_field(c: "Conductor"):
-    return R.field_of(c, R.RATINGS)
-
-
-def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
-    fld = rating_field(c)
-    if fld is None:
-        return []
-    ratings = ratings_of(c.session.answer(_key(fld.ref_id)))
-    areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
-    scales = [s.id for s in fld.scales]
-    out = []
-    for order, item in enumerate(c.items(fld.ref or "", fld.ref_column)):
-        given = {k: v for k, v in (ratings.get(item.id) or {}).items() if isinstance(v, int)}
-        score = sum(given[s] for s in scales) if all(s in given for s in scales) else None
-        out.append((order, RankedMeasure(item, given, score, areas.get(item.parent or "", ""))))
-
-    def sort_key(entry):
-        order, m = entry
-        if m.score is None:
-            return (1, 0, 0, 0, order)
-        return (0, -m.score, -m.ratings.get(R.URGENT, 0), -m.ratings.get(R.COST, 0), order)
-
-    return [m for _, m in sorted(out, key=sort_key)]
-
-
-def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
-    return [m for m in ranked_measures(c) if m.rated
-            and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))]
-
-
-def flying_measures(c: "Conductor") -> list[RankedMeasure]:
-    return [m for m in ranked_measures(c) if m.ratings.get(R.INFLUENCE, HIGH) < HIGH
-            and m.ratings.get(R.KNOWLEDGE, HIGH) < HIGH]
-
-
-def quadrants(c: "Conductor", x_scale: str, y_scale: str) -> dict[tuple[bool, bool], list[RankedMeasure]]:
-    """Measures in a 2x2 grid: key (x high?, y high?) for measures rated on both scales."""
-    grid: dict[tuple[bool, bool], list[RankedMeasure]] = {(a, b): [] for a in (False, True) for b in (False, True)}
-    for m in ranked_measures(c):
-        if x_scale in m.ratings and y_scale in m.ratings:
-            grid[(m.ratings[x_scale] >= HIGH, m.ratings[y_scale] >= HIGH)].append(m)
-    return grid
-
-
-def table_total(c: "Conductor", ref: str, column: str, item: str | None = None) -> int | float:
-    """Sum of a number column of a table field (one repeat, or all repeats)."""
-    if not c.has_field(ref):
-        return 0
-    total: int | float = 0
-    for parent, rows in c.readable_values(ref):
-        if item is not None and parent != item:
-            continue
-        for row in rows or []:
-            value = row.get(column) if isinstance(row, dict) else None
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                total += value
-    return total
-
-
-def meeting_minutes(c: "Conductor") -> int | float:
-    return table_total(c, MEETING_PLAN, "minutter")
-
-
-def cost_per_goal_area(c: "Conductor") -> list[tuple[Item, int | float]]:
-    return [(area, table_total(c, ACTION_PLAN, "kostnad", area.id)) for area in c.items(GOAL_AREAS)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,9 +175,10 @@ def _rule_measure_details(c: "Conductor") -> list[Remark]:
 
 
 def _rule_area_without_measures(c: "Conductor") -> list[Remark]:
-    if R.field_of(c, R.ACTION_PLAN) is None:
+    plan = R.field_of(c, R.ACTION_PLAN)
+    if plan is None:
         return []
-    started = _script_started(c, R.field_of(c, R.ACTION_PLAN).script_id)
+    started = _script_started(c, plan.script_id)
     if not started:
         return []
     out = []
@@ -322,8 +252,6 @@ def _rule_flying(c: "Conductor") -> list[Remark]:
 
 def _rule_orphans(c: "Conductor") -> list[Remark]:
     """Answers that point at something the group has since deleted."""
-    from .conductor import parse_answer_key
-
     out = []
     fld = R.field_of(c, R.ACTION_PLAN)
     if fld is not None:

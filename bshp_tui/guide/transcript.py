@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..scripts import kinds
+from ..scripts.kinds.base import md_escape
 from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
-from ..scripts.kinds.base import md_escape
 
 REMARKS_STATE = "remarks_said"
 

@@ -15,7 +15,6 @@ from ..disk.files import read_regular
 from .loader import load_folder, prompt_files
 from .model import Column, Condition, Field, Option, Scale, Script, Step
 
-
 CACHE_VERSION = 3
 
 

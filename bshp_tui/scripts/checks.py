@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Field, ScriptError, Script, Step
+from .model import Field, Script, ScriptError, Step
 
 
 def check_references(scripts: list[Script]) -> list[ScriptError]:
@@ -63,8 +63,8 @@ def check_references(scripts: list[Script]) -> list[ScriptError]:
                     if col.ref:  # a column of items from a list
                         lookup(col.ref, script.path, fld.line, f"kolonnen «{col.id}»", order, repeat_sources)
     for script in scripts:
-        for target, line in script.links:
-            ref = target if "." in target else f"{script.id}.{target}"
+        for anchor, line in script.links:
+            ref = anchor if "." in anchor else f"{script.id}.{anchor}"
             if ref not in steps:
                 errors.append(ScriptError(script.path, line, f"lenken «#{target}» viser til et steg som ikke finnes"))
     return errors

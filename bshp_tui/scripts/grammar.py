@@ -116,8 +116,11 @@ def split_pair(item: str) -> tuple[str, str]:
     return slug(item), item
 
 
+_ASCII: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a"}
+
+
 def slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    text = text.lower().translate(str.maketrans(_ASCII))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 

@@ -16,10 +16,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import placement
 from ..disk.files import read_regular_text
+from . import placement
 from .checks import check_references
-from .grammar import BLOCK_KEYS, Entry, FieldBlock, check_id, kind_keys, parse_block, parse_bool, parse_condition, parse_number
+from .grammar import (
+    BLOCK_KEYS,
+    Entry,
+    FieldBlock,
+    check_id,
+    kind_keys,
+    parse_block,
+    parse_bool,
+    parse_condition,
+    parse_number,
+)
 from .markdown import block_end, parser
 from .model import Column, Condition, Field, Option, Scale, Script, ScriptError, ScriptErrors, Step
 
@@ -224,7 +234,8 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
     _placement_keys(placement.apply_field_keys, fld, entries, path, errors)
     for key in ("standard", "forslag"):
         if key in entries:
-            items = [text for text, _ in entries[key].value]  # type: ignore[union-attr]
+            value = entries[key].value
+            items = [text for text, _ in value] if isinstance(value, list) else []
             setattr(fld, "defaults" if key == "standard" else "suggestions", items)
     field_kind = kinds.get(kind)
     for key in sorted(kind_keys() - field_kind.keys, key=lambda k: entries[k].line if k in entries else 0):

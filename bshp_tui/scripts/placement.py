@@ -14,8 +14,9 @@ lookups the document builder uses. It imports nothing from the export package (n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import refs
 
@@ -182,7 +183,7 @@ def bound_fields(scripts: Iterable["Script"], section: str) -> list[tuple["Step"
 def linked_areas(c: "Conductor", step: "Step") -> list["Item"]:
     """The goal areas a non-repeated step's answers belong to: the group's choice in a `kobler:`
     field if they made one, else the goal areas named by the step's `målområde:`."""
-    from ..guide.conductor import answer_key
+    from .keys import answer_key
 
     areas = c.items(refs.GOAL_AREAS.field)
     for script in c.scripts:

@@ -7,12 +7,12 @@ by the caller adds problems of its own (the answers against the field kinds of t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from . import schema
-from ..errors import NewerSchemaError, UsageError
 from ..disk.files import UnreadableFile, read_regular
+from ..errors import NewerSchemaError, UsageError
+from . import schema
 from .naming import one_line
 from .sanitize import clean_value
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
-from .drafts import fingerprint, live_draft
 from ..disk.durable import DirSyncWarning, atomic_write_bytes, file_signature
 from ..errors import BshpError, ReadOnlyError, SaveError
+from .reader import SessionReader
 from .sanitize import clean_text, clean_value
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class DurableStorage:
 # An open session
 
 
-class Session:
+class Session(SessionReader):
     """One open session. Changes are saved the moment they are made.
 
     Answers are stored under string keys chosen by the conductor ("oppstart/plantype",
@@ -107,26 +108,14 @@ class Session:
 
     # -- metadata --------------------------------------------------------------------------
 
-    @property
-    def meta(self) -> dict:
+    def _meta_doc(self) -> dict:
         return dict(self.db.table("meta").get(doc_id=1) or {})
-
-    @property
-    def municipality(self) -> str:
-        return self.meta.get("municipality", "")
 
     def update_meta(self, **fields: Any) -> None:
         self._check_writable()
         self.db.table("meta").update(clean_value(fields), doc_ids=[1])
 
     # -- answers, drafts and state ---------------------------------------------------------
-
-    def answers(self) -> dict[str, Any]:
-        return {doc["key"]: doc["value"] for doc in self.db.table("answers").all()}
-
-    def answer(self, key: str, default: Any = None) -> Any:
-        doc = self._get("answers", key)
-        return default if doc is None else doc["value"]
 
     def set_answer(self, key: str, value: Any, **extra: Any) -> None:
         """Store an answer. Its draft goes in the same write: the question is answered."""
@@ -138,19 +127,6 @@ class Session:
         with self.one_write():
             self._delete("answers", key)
             self._delete("drafts", clean_text(key))
-
-    def draft(self, key: str) -> str | None:
-        """The draft typed for `key`, if it was typed against the answer as it is now."""
-        return live_draft(self._get("answers", key), self._get("drafts", key))
-
-    def drafts(self) -> dict[str, str]:
-        return {key: text for key in self._index["drafts"]
-                if (text := self.draft(key)) is not None}
-
-    def draft_base(self, key: str) -> str:
-        """The fingerprint of the answer now: pass it to `set_draft` with text typed against it."""
-        doc = self._get("answers", key)
-        return fingerprint(None if doc is None else doc.get("value"))
 
     def set_draft(self, key: str, text: str, base: str | None = None) -> bool:
         """Keep what is being typed for `key`. `base` is `draft_base(key)` from when the text was
@@ -169,18 +145,21 @@ class Session:
     def clear_draft(self, key: str) -> None:
         self._delete("drafts", key)
 
-    def state(self, key: str, default: Any = None) -> Any:
-        doc = self._get("state", key)
-        return default if doc is None else doc["value"]
-
     def set_state(self, key: str, value: Any) -> None:
         if self.state(key, object()) == value:
             return
         self._put("state", key, {"value": clean_value(value)})
 
-    def _get(self, table: str, key: str) -> dict | None:
+    def _doc(self, table: str, key: str) -> dict | None:
         doc_id = self._index[table].get(key)
         return None if doc_id is None else self.db.table(table).get(doc_id=doc_id)
+
+    def _docs(self, table: str) -> Iterable[dict]:
+        return self.db.table(table).all()
+
+    def _memory(self) -> dict:
+        """The whole session data as it is in memory (the file's contents once saved)."""
+        return self.db.storage.read() or {}
 
     def _put(self, table: str, key: str, fields: dict) -> None:
         self._check_writable()
@@ -220,7 +199,7 @@ class Session:
             self._batch = False
         if self._batch_pending:
             self._batch_pending = False
-            self._write(self.db.storage.read())
+            self._write(self._memory())
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -272,12 +251,12 @@ class Session:
 
     def retry_save(self) -> None:
         """Write the in-memory state again (after a failed save). Raises SaveError on failure."""
-        self._write(self.db.storage.read())
+        self._write(self._memory())
 
     def save_copy(self, path: Path) -> None:
         """Write the in-memory state to another file, e.g. when the data folder is unwritable."""
         try:
-            atomic_write_bytes(Path(path), encode(self.db.storage.read()))
+            atomic_write_bytes(Path(path), encode(self._memory()))
         except DirSyncWarning:
             pass
         except OSError as exc:
@@ -285,7 +264,7 @@ class Session:
 
     def snapshot(self) -> dict:
         """A deep copy of the whole session data (as in the file)."""
-        return json.loads(encode(self.db.storage.read()))
+        return json.loads(encode(self._memory()))
 
     def close(self, give_up: bool = False) -> None:
         """Save what is not yet saved and release the lock.
@@ -308,7 +287,7 @@ class Session:
         self.close()
 
 
-class SessionSnapshot:
+class SessionSnapshot(SessionReader):
     """A read-only view of a session as it is on disk, for a second window or an export.
     It takes no lock and never writes."""
 
@@ -323,39 +302,19 @@ class SessionSnapshot:
         self.id = session_id
         self.path = store.path_for(session_id)
         self._data = data
-        self._docs = {
+        self._tables = {
             table: {doc["key"]: doc for doc in data.get(table, {}).values()}
             for table in ("answers", "drafts", "state")
         }
 
-    @property
-    def meta(self) -> dict:
+    def _meta_doc(self) -> dict:
         return dict(self._data["meta"]["1"])
 
-    @property
-    def municipality(self) -> str:
-        return self.meta.get("municipality", "")
+    def _doc(self, table: str, key: str) -> dict | None:
+        return self._tables[table].get(key)
 
-    def answers(self) -> dict[str, Any]:
-        return {key: doc["value"] for key, doc in self._docs["answers"].items()}
-
-    def answer(self, key: str, default: Any = None) -> Any:
-        doc = self._docs["answers"].get(key)
-        return default if doc is None else doc["value"]
-
-    def draft(self, key: str) -> str | None:
-        return live_draft(self._docs["answers"].get(key), self._docs["drafts"].get(key))
-
-    def drafts(self) -> dict[str, str]:
-        return {key: text for key in self._docs["drafts"] if (text := self.draft(key)) is not None}
-
-    def draft_base(self, key: str) -> str:
-        doc = self._docs["answers"].get(key)
-        return fingerprint(None if doc is None else doc.get("value"))
-
-    def state(self, key: str, default: Any = None) -> Any:
-        doc = self._docs["state"].get(key)
-        return default if doc is None else doc["value"]
+    def _docs(self, table: str) -> Iterable[dict]:
+        return self._tables[table].values()
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
         raise ReadOnlyError(self.id)
@@ -366,7 +325,7 @@ class SessionSnapshot:
     def set_state(self, key: str, value: Any) -> None:
         """View state (where the reader is) is kept in memory only, so a read-only view can
         still be navigated. Nothing is written."""
-        self._docs["state"][key] = {"key": key, "value": clean_value(value)}
+        self._tables["state"][key] = {"key": key, "value": clean_value(value)}
 
     def snapshot(self) -> dict:
         return json.loads(encode(self._data))

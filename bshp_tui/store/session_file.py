@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from ..errors import DamagedSessionError, NewerSchemaError, SessionNotFound
 from ..disk.files import UnreadableFile, read_regular
+from ..errors import DamagedSessionError, NewerSchemaError, SessionNotFound
+from . import schema
 from .naming import one_line
 
 

@@ -19,16 +19,36 @@ another process created a moment ago.
 
 from __future__ import annotations
 
+import builtins
+import functools
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from ..disk.durable import (
+    DirSyncWarning,
+    atomic_write_bytes,
+    file_signature,
+    fsync_dir,
+    publish_new,
+    remove_orphans,
+    remove_stale_tmp_files,
+)
+from ..disk.files import entry_problem, read_regular
+from ..errors import (
+    BshpError,
+    DamagedSessionError,
+    LockLostError,
+    NewerSchemaError,
+    NothingChangedError,
+    SessionLockedError,
+    SessionNotFound,
+    UsageError,
+)
 from . import locks, schema
 from .backups import BACKUP_DIR, MAX_BACKUPS, BackupInfo, backup_names, created_at, reason_of, take_backup
-from ..disk.durable import DirSyncWarning, atomic_write_bytes, file_signature, fsync_dir, publish_new, remove_orphans, remove_stale_tmp_files
-from ..errors import BshpError, DamagedSessionError, LockLostError, NewerSchemaError, NothingChangedError, SessionLockedError, SessionNotFound, UsageError
-from ..disk.files import entry_problem, read_regular
 from .importing import Check, read_import
 from .naming import is_valid_id, one_line, slugify
 from .sanitize import clean_value
@@ -224,12 +244,12 @@ class SessionStore:
         for session_id in backup_names_dirs(self.data_dir / BACKUP_DIR):
             folders.append((self.data_dir / BACKUP_DIR / session_id, session_id))
         for folder, owner in folders:
-            removed += remove_orphans(folder, lambda target, owner=owner: self._writer_active(target, owner))
+            removed += remove_orphans(folder, functools.partial(self._writer_active, owner=owner))
         return removed
 
     def _writer_active(self, target: str, owner: str | None) -> bool:
         session_id = target[: -len(".json")] if owner is None and target.endswith(".json") else owner
-        return bool(session_id) and is_valid_id(session_id) and locks.is_locked(self.data_dir, session_id)
+        return session_id is not None and is_valid_id(session_id) and locks.is_locked(self.data_dir, session_id)
 
     # -- dump / import ---------------------------------------------------------------------
 
@@ -251,7 +271,7 @@ class SessionStore:
 
     # -- backups ---------------------------------------------------------------------------
 
-    def backups(self, session_id: str) -> list[BackupInfo]:
+    def backups(self, session_id: str) -> builtins.list[BackupInfo]:
         """Backups of a session, newest first."""
         folder = self.backup_dir(session_id)
         out = []
@@ -340,7 +360,7 @@ class SessionStore:
         finally:
             locks.release(held)
 
-    def deleted_ids(self) -> list[str]:
+    def deleted_ids(self) -> builtins.list[str]:
         """Sessions with backups but no current file (deleted, restorable)."""
         return [n for n in backup_names_dirs(self.data_dir / BACKUP_DIR)
                 if not os.path.lexists(self.data_dir / f"{n}.json")]

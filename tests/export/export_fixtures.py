@@ -1,10 +1,9 @@
 import pytest
+from helpers import ROOT  # noqa: E402
+from walk import walk  # noqa: E402
 
 from bshp_tui.guide.conductor import Conductor, Position  # noqa: E402
 from bshp_tui.scripts.loader import load_folder  # noqa: E402
-
-from helpers import ROOT  # noqa: E402
-from walk import walk  # noqa: E402
 
 SCRIPTS = load_folder(ROOT / "prompts")
 

@@ -4,14 +4,13 @@ texts state the instruments and the law as they are today."""
 import re
 
 import docx
+from export_fixtures import SCRIPTS, pos
 
-from bshp_tui.guide.answer_text import initial_text
-from bshp_tui.guide.conductor import Conductor
+from bshp_tui.export import ast as A
 from bshp_tui.export.service import export
 from bshp_tui.export.templates import markdown_blocks, placeholders, template_text
-from bshp_tui.export import ast as A
-
-from export_fixtures import SCRIPTS, pos
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Conductor
 
 INSTRUCTION = re.compile(r"^(Sjekk|Skriv inn|Skriv|Kontroller|Fyll inn|Oppdater|Bruk|Husk)\b")
 

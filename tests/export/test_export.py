@@ -7,17 +7,18 @@ from xml.dom import minidom
 
 import docx
 import pytest
-from odf import opendocument, table as odftable, text as odftext
+from export_fixtures import HOSTILE, SCRIPTS, pos
+from helpers import run_bshp
+from odf import opendocument
+from odf import table as odftable
+from odf import text as odftext
 from odf.element import Text as OdfText
 
-from bshp_tui.guide import health
-from bshp_tui.guide.conductor import Conductor
 from bshp_tui.errors import UsageError
 from bshp_tui.export.pandoc import ExportError
 from bshp_tui.export.service import export
-
-from export_fixtures import HOSTILE, SCRIPTS, pos
-from helpers import run_bshp
+from bshp_tui.guide import health
+from bshp_tui.guide.conductor import Conductor
 
 PLAN_HEADINGS = [
     (1, "1 Innledning"), (2, "1.1 Hva er boligsosial handlingsplan?"),
@@ -141,6 +142,7 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
     html_text = html.path.read_text(encoding="utf-8")
     # In Markdown the hostile text is escaped: reading it back gives the same text, not markup.
     import subprocess
+
     from bshp_tui.export.pandoc import pandoc_path
     back = json.loads(subprocess.run([pandoc_path(), "-f", "markdown", "-t", "json"], input=md_text.encode(),
                                      capture_output=True, check=True).stdout)
@@ -207,6 +209,7 @@ def test_two_hundred_measures(store, tmp_path):
 
 def test_reference_template_changes_styles(filled, tmp_path):
     import subprocess
+
     from bshp_tui.export.pandoc import pandoc_path
     ref = tmp_path / "kommunemal.docx"
     ref.write_bytes(subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],

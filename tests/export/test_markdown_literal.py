@@ -3,14 +3,14 @@
 import json
 import subprocess
 
-from hypothesis import given, settings, strategies as st
+from export_fixtures import SCRIPTS, pos
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bshp_tui.export import ast as A
 from bshp_tui.export.markdown_literal import literal_markdown
 from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
-
-from export_fixtures import SCRIPTS, pos
 
 # Found by a fault campaign: each came back changed from pandoc's plain Markdown writer.
 TRICKY = ["@key", "[@doe99]", "&lt;", "&amp; &#65;", "1. tall", "2) to", "::: note", "i. roman",
@@ -108,8 +108,8 @@ def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
 def test_preview_title_is_literal(store):
     from markdown_it import MarkdownIt
 
-    from bshp_tui.guide.conductor import Conductor
     from bshp_tui.export.preview import preview_markdown
+    from bshp_tui.guide.conductor import Conductor
 
     session = store.create("Sel", "*2027* [lenke](x) <b>")
     try:

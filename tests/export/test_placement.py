@@ -6,18 +6,17 @@ import shutil
 import subprocess
 
 import docx
-
-from bshp_tui.guide import health
-from bshp_tui.guide.conductor import Conductor
-from bshp_tui.export.ast import plain_text
-from bshp_tui.export.pandoc import pandoc_path
-from bshp_tui.export.service import export
-from bshp_tui.scripts.loader import load_folder
-
 from distinct_walk import distinct_walk
 from export_fixtures import HOSTILE, SCRIPTS, pos
 from helpers import ROOT, run_bshp
 from walk import ANSWERS, walk
+
+from bshp_tui.export.ast import plain_text
+from bshp_tui.export.pandoc import pandoc_path
+from bshp_tui.export.service import export
+from bshp_tui.guide import health
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.scripts.loader import load_folder
 
 
 def docx_text(path):

@@ -5,10 +5,10 @@ import errno
 import os
 import sys
 
+from crash_writer import payload
+
 import bshp_tui.store.session
 from bshp_tui.store.sessions import SessionStore
-
-from crash_writer import payload
 
 
 def no_link(*args, **kwargs):

@@ -8,11 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.errors import LockLostError, SessionLockedError
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT
 
 ROUNDS = 10
 PARALLEL = 6
@@ -35,7 +34,7 @@ def test_parallel_imports_of_one_municipality_never_overwrite(tmp_path):
             src.write_text(json.dumps(s.snapshot()), encoding="utf-8")
             sources.append(src)
     reported = {}
-    for round_ in range(ROUNDS):
+    for _round in range(ROUNDS):
         children = [(n, start(data, "import", src)) for n, src in enumerate(sources)]
         for n, child in children:
             out, err = child.communicate(timeout=120)
@@ -54,7 +53,7 @@ def test_parallel_imports_of_one_municipality_never_overwrite(tmp_path):
 def test_parallel_new_gets_distinct_sessions(tmp_path):
     data = tmp_path / "data"
     ids = []
-    for round_ in range(2):
+    for _round in range(2):
         children = [start(data, "new", "Fjordvik") for _ in range(PARALLEL)]
         for child in children:
             out, err = child.communicate(timeout=120)

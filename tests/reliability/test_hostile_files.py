@@ -8,12 +8,11 @@ import stat
 import sys
 
 import pytest
+from helpers import ROOT, run_bshp
 
 from bshp_tui.cli import main
 from bshp_tui.errors import DamagedSessionError, UsageError
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT, run_bshp
 
 TIMEOUT = 60  # a hang fails the test instead of stopping the suite
 
@@ -128,7 +127,7 @@ def test_special_files_are_listed_with_a_reason_and_never_read(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Molde" in r.stdout
     for name, reason in REASONS.items():
-        line = next(l for l in r.stdout.splitlines() if l.startswith(f"SKADET  {name}.json: "))
+        line = next(ln for ln in r.stdout.splitlines() if ln.startswith(f"SKADET  {name}.json: "))
         assert reason in line, line
 
     for name in REASONS:

@@ -7,17 +7,16 @@ import random
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from helpers import ROOT, run_bshp
+from walk import walk
 
-from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.cli import main
-from bshp_tui.guide.conductor import Conductor
 from bshp_tui.export.document import DOCUMENTS, build_document
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.health import health_report
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT, run_bshp
-from walk import walk
 
 CASES = 520
 FULL_EXPORT_EVERY = 10  # every tenth accepted case also runs the whole CLI export through pandoc

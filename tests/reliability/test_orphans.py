@@ -8,10 +8,9 @@ import sys
 import time
 
 import pytest
+from helpers import ROOT, run_bshp
 
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT, run_bshp
 
 
 def big_dump(path, size=40_000_000):
@@ -34,7 +33,7 @@ def test_killed_import_leaves_a_temp_file_that_the_next_command_removes(tmp_path
     big_dump(src)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     orphan = None
-    for attempt in range(20):
+    for _attempt in range(20):
         child = subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data), "import", str(src)],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         end = time.monotonic() + 60

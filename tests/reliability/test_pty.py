@@ -13,10 +13,9 @@ import threading
 import time
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT
 
 
 class Terminal:
@@ -136,7 +135,7 @@ def test_type_ahead_burst_creates_exactly_that_session(tmp_path):
     term = Terminal(tmp_path)
     try:
         term.wait_for("Ingen planarbeid")
-        os.write(term.master, "nFjordvik kommune\t2027-2030\r2".encode())
+        os.write(term.master, b"nFjordvik kommune\t2027-2030\r2")
         term.wait_for("Hvem er med i arbeidsgruppa")  # the period was not asked again
         term.type("\x11")  # Ctrl+Q
         assert term.proc.wait(timeout=15) == 0

@@ -9,11 +9,10 @@ import sys
 import time
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.guide.period import record_period
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 

@@ -7,11 +7,10 @@ import sys
 import textwrap
 
 import pytest
+from helpers import ROOT, run_bshp
 
 from bshp_tui.errors import SessionLockedError
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT, run_bshp
 
 HOLDER = textwrap.dedent("""
     import sys, time

@@ -19,7 +19,7 @@ OPPSTART = [
     "Lage høringsutkast innen oktober",
     "Bedre samordning", "Bred gruppe", "Lite tid", "Koordinere", "Veiledning", "Struktur",
     None,                                  # rollegrupper: keep the suggested list
-] 
+]
 
 
 async def walk_oppstart(pilot):

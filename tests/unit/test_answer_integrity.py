@@ -10,16 +10,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings, strategies as st
+from helpers import ROOT
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from bshp_tui.guide.answer_text import format_value, initial_text, input_text
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
+from bshp_tui.scripts.values import ValidationError, is_empty, merge_list, merge_rows, parse_row
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.scripts.values import ValidationError, is_empty, merge_list, merge_rows, split_lines, parse_row
-
-from helpers import ROOT
 
 SCRIPTS = [s for s in load_folder(ROOT / "prompts") if s.id == "oppstart"]
 

@@ -2,12 +2,12 @@
 
 import json
 
+from helpers import ROOT
+from walk import answer_for
+
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import MAX_BACKUPS, SessionStore
-
-from helpers import ROOT
-from walk import answer_for
 
 
 class Clock:

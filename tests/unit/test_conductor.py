@@ -1,15 +1,14 @@
 """The conductor alone: a full walk, navigation, conditions, repeats, edits and validation."""
 
 import pytest
+from helpers import ROOT
+from walk import answer_for, walk
 
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.health import ranked_measures
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
-
-from helpers import ROOT
-from walk import answer_for, walk
 
 SCRIPTS = load_folder(ROOT / "prompts")
 

@@ -2,18 +2,17 @@
 the question shown last after going back, and a final save that fails."""
 
 import pytest
+from helpers import ROOT
 
-from bshp_tui.store import session as session_module
+from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.answer_text import input_text
 from bshp_tui.guide.commands import half_typed, split
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.period import PERIOD_KEY, parse_period, record_period
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.guide.transcript import build_turns
+from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
-
-from helpers import ROOT
+from bshp_tui.store import session as session_module
 
 SCRIPTS = load_folder(ROOT / "prompts")
 KEY = "oppstart/medlemmer"

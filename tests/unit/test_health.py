@@ -1,12 +1,11 @@
 """Each remark rule: a case where it fires and one where it does not. Plus derived totals."""
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.guide import health
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.scripts.loader import load_folder
-
-from helpers import ROOT
 
 SCRIPTS = load_folder(ROOT / "prompts")
 

@@ -5,11 +5,10 @@ import json
 import os
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.cli import main
 from bshp_tui.errors import UsageError
-
-from helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "dump-release-1.json"
 

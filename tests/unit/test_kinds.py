@@ -2,11 +2,10 @@
 check and the stored-value schema."""
 
 import pytest
+from kinds_fixture import conductor, load, position
 
 from bshp_tui.scripts import kinds as K
 from bshp_tui.scripts.values import ValidationError
-
-from kinds_fixture import conductor, load, position
 
 NBSP = "\u00a0"
 

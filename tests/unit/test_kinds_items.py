@@ -2,11 +2,10 @@
 kinds of a table, each on its own."""
 
 import pytest
+from kinds_fixture import conductor, load, position
 
 from bshp_tui.scripts import kinds as K
 from bshp_tui.scripts.values import ValidationError
-
-from kinds_fixture import conductor, load, position
 
 NBSP = "\u00a0"
 LIST = [{"id": "a1", "tekst": "Bygge boliger"}, {"id": "b2", "tekst": "Boveiledning"}]

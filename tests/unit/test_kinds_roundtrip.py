@@ -8,11 +8,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from bshp_tui.scripts import kinds as K
-from bshp_tui.guide.answer_text import initial_text
-
 from kinds_fixture import conductor, load, position
+
+from bshp_tui.guide.answer_text import initial_text
+from bshp_tui.scripts import kinds as K
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text as the group can type it on one line: no line breaks (str.splitlines splits on these).

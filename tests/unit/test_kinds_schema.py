@@ -4,16 +4,15 @@ showing a stored value of any shape without raising."""
 import json
 
 import pytest
-
-from bshp_tui.scripts import kinds as K
-from bshp_tui.guide.answer_text import display_value, format_value, initial_text
-from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
-from bshp_tui.guide.transcript import build_turns
-
 from helpers import ROOT
 from kinds_fixture import conductor, load, position
 from walk import walk
+
+from bshp_tui.guide.answer_text import display_value, format_value, initial_text
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.guide.transcript import build_turns
+from bshp_tui.scripts import kinds as K
+from bshp_tui.scripts.loader import load_folder
 
 SHIPPED = load_folder(ROOT / "prompts")
 
@@ -133,8 +132,9 @@ def test_a_value_of_the_wrong_shape_reads_as_plain_text(scripts):
 
 
 def test_ratings_stored_as_a_list_neither_break_ranking_nor_rating(store):
-    from bshp_tui.guide.health import ranked_measures
     from kinds_fixture import MemorySession
+
+    from bshp_tui.guide.health import ranked_measures
 
     session = MemorySession()
     c = Conductor(SHIPPED, session)
@@ -168,9 +168,10 @@ def test_readable_gives_each_kind_its_shape(scripts):
 
 @pytest.mark.parametrize("value", GARBAGE, ids=repr)
 def test_documents_and_health_survive_any_value_in_any_field(value):
+    from kinds_fixture import MemorySession
+
     from bshp_tui.export.document import DOCUMENTS, build_document
     from bshp_tui.guide.health import health_report
-    from kinds_fixture import MemorySession
 
     base = MemorySession()
     walk(Conductor(SHIPPED, base))
@@ -185,8 +186,9 @@ def test_documents_and_health_survive_any_value_in_any_field(value):
 
 
 def test_a_value_of_the_wrong_shape_is_shown_in_the_document():
-    from bshp_tui.export.document import build_document
     from kinds_fixture import MemorySession
+
+    from bshp_tui.export.document import build_document
 
     session = MemorySession()
     walk(Conductor(SHIPPED, session))

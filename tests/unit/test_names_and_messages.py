@@ -7,14 +7,13 @@ import os
 import shutil
 
 import pytest
+from helpers import ROOT, run_bshp
 
 from bshp_tui.cli import main
-from bshp_tui.guide.conductor import Conductor
 from bshp_tui.errors import UsageError
+from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import check_folder, load_folder
 from bshp_tui.store.sessions import SessionStore
-
-from helpers import ROOT, run_bshp
 
 FIXTURE = ROOT / "tests" / "fixtures" / "dump-release-1.json"
 

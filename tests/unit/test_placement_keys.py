@@ -4,12 +4,11 @@ and the file:line errors a facilitator gets for each mistake."""
 import textwrap
 
 import pytest
+from helpers import ROOT
 
 from bshp_tui.scripts import refs
-from bshp_tui.scripts.placement import SECTIONS
 from bshp_tui.scripts.loader import check_folder, load_folder
-
-from helpers import ROOT
+from bshp_tui.scripts.placement import SECTIONS
 
 GAP = """\
 # Gap

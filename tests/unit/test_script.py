@@ -4,11 +4,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, run_bshp
 
 from bshp_tui.scripts import kinds as K
 from bshp_tui.scripts.loader import check_folder, default_prompts_dir, load_folder
-
-from helpers import ROOT, run_bshp
 
 
 def test_every_shipped_prompt_file_loads():

@@ -2,10 +2,10 @@
 
 import shutil
 
-from bshp_tui.scripts.loader import load_folder
-from bshp_tui.scripts.cache import load_folder_cached
-
 from helpers import ROOT
+
+from bshp_tui.scripts.cache import load_folder_cached
+from bshp_tui.scripts.loader import load_folder
 
 
 def test_cache_matches_a_fresh_parse_and_follows_edits(tmp_path):

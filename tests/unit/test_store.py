@@ -5,8 +5,15 @@ import os
 
 import pytest
 
+from bshp_tui.errors import (
+    DamagedSessionError,
+    NewerSchemaError,
+    ReadOnlyError,
+    SessionLockedError,
+    SessionNotFound,
+    UsageError,
+)
 from bshp_tui.store import schema
-from bshp_tui.errors import DamagedSessionError, NewerSchemaError, ReadOnlyError, SessionLockedError, SessionNotFound, UsageError
 from bshp_tui.store.naming import slugify
 from bshp_tui.store.sessions import MAX_BACKUPS, SessionStore
 

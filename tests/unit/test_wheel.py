@@ -7,7 +7,6 @@ import sysconfig
 import venv
 
 import pytest
-
 from helpers import ROOT
 
 

@@ -29,8 +29,8 @@ __all__ = ["Kind", "ColumnKind", "COLUMN_KINDS", "get", "for_field", "names", "a
 _REGISTRY: dict[str, Kind] = {}
 
 
-def _subclasses(cls: type) -> list[type]:
-    out = []
+def _subclasses(cls: type[Kind]) -> list[type[Kind]]:
+    out: list[type[Kind]] = []
     for sub in cls.__subclasses__():
         out.append(sub)
         out.extend(_subclasses(sub))

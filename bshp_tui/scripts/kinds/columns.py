@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .. import values as V
 from ..model import Column
@@ -171,7 +172,7 @@ class ItemColumn(ColumnKind):
 
     def current(self, c: Conductor, col: Column, row: dict) -> Any:
         ref = self._ref(col, row)
-        if ref is not None:
+        if ref is not None and col.ref:
             text = c.item_text(col.ref, ref)
             if text is not None:
                 return text
@@ -179,7 +180,7 @@ class ItemColumn(ColumnKind):
 
     def is_orphan(self, c: Conductor, col: Column, row: dict) -> bool:
         ref = self._ref(col, row)
-        return ref is not None and c.item_text(col.ref, ref) is None
+        return ref is not None and col.ref is not None and c.item_text(col.ref, ref) is None
 
     def hint(self, col: Column) -> str:
         return " (skriv navnet på et tiltak fra lista, eller et nytt)"

@@ -33,7 +33,7 @@ class Rating(Kind):
             fld.scales.append(Scale(sid, low.strip(), high.strip()))
 
     def parse(self, c, pos, fld, raw: str) -> dict:
-        from ...guide.conductor import answer_key
+        from ..keys import answer_key
 
         items = c.items(fld.ref or "", fld.ref_column)
         lines = V.split_lines(raw)

@@ -27,7 +27,7 @@ def shown_key(key: str) -> str:
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:
-    from ...guide.conductor import answer_key, parse_answer_key
+    from ..keys import answer_key, parse_answer_key
     from . import for_field
 
     if not isinstance(data, dict):

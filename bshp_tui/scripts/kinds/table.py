@@ -91,7 +91,8 @@ class Table(Kind):
             value, ref = column_kind(col.kind).parse_cell(cell, col, c.items(col.ref) if col.ref else [])
             row[col.id] = value
             if not ref and old is not None and col.ref:
-                kept = (old.get("refs") if isinstance(old.get("refs"), dict) else {}).get(col.id)
+                previous = old.get("refs")
+                kept = previous.get(col.id) if isinstance(previous, dict) else None
                 if isinstance(kept, str) and value == self.cell(c, fld, old, col.id):
                     ref = kept
             if ref:
@@ -185,9 +186,7 @@ def seed_rows(c, pos, fld) -> str:
         return ""
     for col in fld.columns:
         if col.ref and c.repeat_of.get(col.ref) == c.step(pos).repeat:
-            from ...guide.health import ranked_measures
-
-            rank = {m.item.id: n for n, m in enumerate(ranked_measures(c))}
+            rank = c.measure_rank()
             same = [i for i in c.items(col.ref) if i.parent == pos.item]
             same.sort(key=lambda i: rank.get(i.id, len(rank)))
             return "\n".join("; ".join(item.text if other.id == col.id else "" for other in fld.columns)

@@ -1,0 +1,112 @@
+"""Derived results over the answers: measures ranked by their ratings, the 2x2 grids, and table totals.
+
+The ranking rule and the low-hanging-fruit and "flying" thresholds are described in health.py's
+docstring (and for the group in prompts/4-prioritering.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..scripts import refs as R
+from ..scripts.keys import answer_key
+from ..scripts.kinds.rating import ratings_of
+from ..scripts.values import Item
+
+if TYPE_CHECKING:
+    from .conductor import Conductor
+
+HIGH = 3  # ratings 3 and 4 are the right-hand half of a 2x2 grid
+GOAL_AREAS = R.GOAL_AREAS.field
+ACTION_PLAN = R.ACTION_PLAN.field
+MEETING_PLAN = R.MEETING_PLAN.field
+
+
+def _key(ref: str, item: str | None = None) -> str:
+    script_id, field_id = ref.split(".", 1)
+    return answer_key(script_id, field_id, item)
+
+
+@dataclass
+class RankedMeasure:
+    item: Item
+    ratings: dict[str, int]
+    score: int | None  # None when not rated on every scale
+    goal_area: str = ""
+
+    @property
+    def rated(self) -> bool:
+        return self.score is not None
+
+
+def rating_field(c: "Conductor"):
+    return R.field_of(c, R.RATINGS)
+
+
+def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
+    fld = rating_field(c)
+    if fld is None:
+        return []
+    ratings = ratings_of(c.session.answer(_key(fld.ref_id)))
+    areas = {i.id: i.text for i in c.items(GOAL_AREAS)}
+    scales = [s.id for s in fld.scales]
+    out = []
+    for order, item in enumerate(c.items(fld.ref or "", fld.ref_column)):
+        given = {k: v for k, v in (ratings.get(item.id) or {}).items() if isinstance(v, int)}
+        score = sum(given[s] for s in scales) if all(s in given for s in scales) else None
+        out.append((order, RankedMeasure(item, given, score, areas.get(item.parent or "", ""))))
+
+    def sort_key(entry):
+        order, m = entry
+        if m.score is None:
+            return (1, 0, 0, 0, order)
+        return (0, -m.score, -m.ratings.get(R.URGENT, 0), -m.ratings.get(R.COST, 0), order)
+
+    return [m for _, m in sorted(out, key=sort_key)]
+
+
+def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
+    return [m for m in ranked_measures(c) if m.rated
+            and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))]
+
+
+def flying_measures(c: "Conductor") -> list[RankedMeasure]:
+    return [m for m in ranked_measures(c) if m.ratings.get(R.INFLUENCE, HIGH) < HIGH
+            and m.ratings.get(R.KNOWLEDGE, HIGH) < HIGH]
+
+
+def quadrants(c: "Conductor", x_scale: str, y_scale: str) -> dict[tuple[bool, bool], list[RankedMeasure]]:
+    """Measures in a 2x2 grid: key (x high?, y high?) for measures rated on both scales."""
+    grid: dict[tuple[bool, bool], list[RankedMeasure]] = {(a, b): [] for a in (False, True) for b in (False, True)}
+    for m in ranked_measures(c):
+        if x_scale in m.ratings and y_scale in m.ratings:
+            grid[(m.ratings[x_scale] >= HIGH, m.ratings[y_scale] >= HIGH)].append(m)
+    return grid
+
+
+def table_total(c: "Conductor", ref: str, column: str, item: str | None = None) -> int | float:
+    """Sum of a number column of a table field (one repeat, or all repeats)."""
+    if not c.has_field(ref):
+        return 0
+    return column_sum((row for parent, rows in c.readable_values(ref) if item is None or parent == item
+                       for row in rows or []), column)
+
+
+def column_sum(rows: Iterable[Any], column: str) -> int | float:
+    """Sum of the numbers in one column of table rows; text, empty cells and non-rows count nothing."""
+    total: int | float = 0
+    for row in rows:
+        value = row.get(column) if isinstance(row, dict) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            total += value
+    return total
+
+
+def meeting_minutes(c: "Conductor") -> int | float:
+    return table_total(c, MEETING_PLAN, "minutter")
+
+
+def cost_per_goal_area(c: "Conductor") -> list[tuple[Item, int | float]]:
+    return [(area, table_total(c, ACTION_PLAN, "kostnad", area.id)) for area in c.items(GOAL_AREAS)]
