@@ -10,8 +10,8 @@ import argparse
 import json
 import os
 import sys
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import BshpError, UsageError
 from .guide.period import parse_period, record_period

@@ -124,15 +124,25 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
     return output
 
 
-def _run_pandoc(args: list[str], tree: bytes) -> None:
+def to_text(document: dict, to: str, *options: str) -> str:
+    """`document` converted to a text format (for the app's views), with the same sandboxed pandoc."""
+    tree = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    return _run_pandoc([pandoc_path(), "--sandbox", "-f", "json", "-t", to, *options], tree,
+                       "Pandoc klarte ikke å lage forhåndsvisningen", "Prøv igjen, eller meld feilen.").decode("utf-8")
+
+
+def _run_pandoc(args: list[str], tree: bytes, failure: str = "Pandoc klarte ikke å lage dokumentet",
+                advice: str = "Ingen fil er endret. Prøv et annet format, eller meld feilen.") -> bytes:
+    """Run pandoc (every call goes through here) and return what it wrote to stdout."""
     result = subprocess.run(args, input=tree, capture_output=True)
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExportError(
-            "Pandoc klarte ikke å lage dokumentet"
+            failure
             + (f" ({detail[-1]})" if detail else "")
-            + ". Ingen fil er endret. Prøv et annet format, eller meld feilen."
+            + f". {advice}"
         )
+    return result.stdout
 
 
 def _stamp_dates(path: Path, part: str) -> None:

@@ -57,7 +57,8 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
     if cache_dir is None:
         return markdown_blocks(template_text(name, override_dirs)[0])
     import json
-    import os
+
+    from ..disk.durable import DirSyncWarning, atomic_write_bytes
 
     path = template_path(name, override_dirs)
     try:
@@ -76,11 +77,9 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
     if key is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"key": key, "blocks": blocks}, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cache)
-        except OSError:
-            pass
+            atomic_write_bytes(cache, json.dumps({"key": key, "blocks": blocks}, ensure_ascii=False).encode("utf-8"))
+        except (OSError, DirSyncWarning):
+            pass  # only a cache: the next export builds the blocks again
     return blocks
 
 

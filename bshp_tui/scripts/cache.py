@@ -7,10 +7,10 @@ modification time. It is only written after the files passed validation.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
+from ..disk.durable import DirSyncWarning, atomic_write_bytes
 from ..disk.files import read_regular
 from .loader import load_folder, prompt_files
 from .model import Column, Condition, Field, Option, Scale, Script, Step
@@ -43,12 +43,10 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
     scripts = load_folder(folder)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]},
-                                  ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+        data = {"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]}
+        atomic_write_bytes(cache, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except (OSError, DirSyncWarning):
+        pass  # only a cache: the next start parses the files again
     return scripts
 
 
