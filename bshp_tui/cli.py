@@ -36,7 +36,26 @@ _ARGPARSE_NB = {
 argparse._ = lambda text: _ARGPARSE_NB.get(text, text)  # type: ignore[attr-defined]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (and with it lzma and bz2): argparse
+    builds a formatter for every add_argument, so this is on the path of every command."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None):
+        if width is None:
+            try:
+                width = int(os.environ.get("COLUMNS", "") or 0) or os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+            except (ValueError, OSError, AttributeError):
+                width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # exit code 2 for usage errors, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: feil: {message}\nSe «{self.prog} --help».\n")

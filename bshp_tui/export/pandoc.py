@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from datetime import UTC
 from pathlib import Path
 
 from ..errors import BshpError, UsageError, describe_os_error
@@ -33,6 +31,8 @@ def pandoc_path() -> str:
             candidate = Path(entry or ".") / "pypandoc" / "files" / name
             if candidate.is_file():
                 return str(candidate)
+    import shutil  # only when the bundled pandoc is missing
+
     found = shutil.which("pandoc")
     if found:
         return found
@@ -150,7 +150,7 @@ def _stamp_dates(path: Path, part: str) -> None:
     real time in the document properties (entries are copied as they were, in order, so the ODT
     mimetype stays first and uncompressed)."""
     import zipfile
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     stamped = path.with_name(path.name + ".dato")

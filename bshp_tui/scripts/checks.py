@@ -66,5 +66,5 @@ def check_references(scripts: list[Script]) -> list[ScriptError]:
         for anchor, line in script.links:
             ref = anchor if "." in anchor else f"{script.id}.{anchor}"
             if ref not in steps:
-                errors.append(ScriptError(script.path, line, f"lenken «#{target}» viser til et steg som ikke finnes"))
+                errors.append(ScriptError(script.path, line, f"lenken «#{anchor}» viser til et steg som ikke finnes"))
     return errors

@@ -6,7 +6,6 @@ same write."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -16,6 +15,8 @@ def fingerprint(value: Any) -> str:
     A draft is live only while the answer still has this fingerprint."""
     if value is None:
         return ""
+    import hashlib  # here, not at the top: commands that never read drafts (export) skip loading it
+
     raw = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:16]
 
