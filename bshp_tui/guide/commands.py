@@ -7,31 +7,108 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class PaletteEntry:
+    """A line in the command palette that runs its command with `argument`."""
+
+    title: str
+    help: str
+    argument: str = ""
+
+
+@dataclass(frozen=True)
 class Command:
+    """One thing the group can do, declared once. The UI binds `name` to an action; the slash
+    command, the key, the palette entries and the help line all come from here.
+
+    `slash`: typed as `/name` in the chat. `key`: a Textual key (``ctrl+b``) shown in the footer as
+    `label`. `scope`: "work" (the guided chat) or "app" (everywhere). `example`: what the help
+    shows in place of `/name` (``/timer 10``)."""
+
     name: str
     help: str
     takes_argument: bool = False
+    slash: bool = True
+    key: str = ""
+    label: str = ""
+    show_key: bool = True
+    priority: bool = False
+    scope: str = "work"
+    palette: tuple[PaletteEntry, ...] = ()
+    example: str = ""
 
 
-COMMANDS = [
-    Command("tilbake", "gå tilbake til forrige spørsmål"),
-    Command("neste", "gå til neste spørsmål uten å svare"),
-    Command("hopp", "hopp over dette spørsmålet inntil videre"),
-    Command("oversikt", "planoversikt: målområder, mål, strategier og tiltak"),
-    Command("rediger", "åpne redigering av svaret (liste, tabell eller prioritering)"),
-    Command("rangering", "vis den rangerte lista over tiltak"),
-    Command("matrise", "vis prioriteringsmatrisen (2×2)"),
-    Command("helse", "vis assistentens merknader om planen"),
-    Command("forhandsvis", "forhåndsvis plandokumentet"),
-    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter alle)", True),
-    Command("timer", "start en tidtaker, for eksempel /timer 10", True),
-    Command("igp", "start individ–gruppe–plenum med tidtaker for dette steget"),
-    Command("privat", "«tenk selv først»: skjulte innspill fra hver deltaker"),
+def key_name(key: str) -> str:
+    """How a key is written for people: ``ctrl+b`` → Ctrl+B, ``f3`` → F3, ``escape`` → Esc."""
+    names = {"escape": "Esc", "ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
+    return "+".join(names.get(part, part.upper() if len(part) <= 3 else part.capitalize())
+                    for part in key.split("+"))
+
+
+def _p(title: str, help: str, argument: str = "") -> PaletteEntry:
+    return PaletteEntry(title, help, argument)
+
+
+TABLE = [
+    Command("tilbake", "gå tilbake til forrige spørsmål", key="ctrl+b", label="Tilbake"),
+    Command("neste", "gå til neste spørsmål uten å svare", key="ctrl+n", label="Neste"),
+    Command("hopp", "hopp over dette spørsmålet inntil videre", key="ctrl+o", label="Hopp over"),
+    Command("rediger", "åpne redigering av svaret (liste, tabell eller prioritering)",
+            key="ctrl+e", label="Rediger", priority=True),
+    Command("matrise", "vis prioriteringsmatrisen: vurder tiltakene 1–4, se dem i 2×2-rutenett",
+            palette=(_p("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett"),)),
+    Command("rangering", "vis den rangerte lista over tiltak",
+            palette=(_p("Rangerte tiltak", "Tiltakene rangert etter prioriteringen"),)),
+    Command("oversikt", "planoversikt: målområder, mål, strategier og tiltak",
+            palette=(_p("Planoversikt", "Målområder, mål, strategier og tiltak"),)),
+    Command("helse", "vis assistentens merknader om planen",
+            palette=(_p("Planhelse", "Assistentens merknader om planen"),)),
+    Command("forhandsvis", "forhåndsvis plandokumentet slik det blir",
+            palette=(_p("Forhåndsvis planen", "Se plandokumentet slik det blir"),)),
+    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter alle)", True,
+            palette=(_p("Eksporter planen", "Lag plandokumentet som Word-fil"),
+                     _p("Eksporter alle dokumentene",
+                        "Plan, datagrunnlag og arbeidsdokumenter som Word-filer", "alle"))),
+    Command("timer", "start en tidtaker, for eksempel /timer 10 (Ctrl+T starter og stopper)", True,
+            key="ctrl+t", label="Tidtaker", example="/timer 10"),
+    Command("igp", "start individ–gruppe–plenum med tidtaker for dette steget",
+            palette=(_p("Start IGP", "Individ–gruppe–plenum med tidtaker"),)),
+    Command("privat", "«tenk selv først»: skjulte innspill fra hver deltaker",
+            palette=(_p("Tenk selv først", "Skjulte innspill fra hver deltaker"),)),
     Command("vis", "vis de skjulte innspillene"),
-    Command("hjelp", "vis hjelpen"),
-    Command("utkast", "hent fram utkastet dere skrev sist, i stedet for det lagrede svaret"),
+    Command("utkast", "hent fram utkastet dere skrev sist, i stedet for det lagrede svaret",
+            key="ctrl+r", label="Hent utkast", show_key=False),
+    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app",
+            palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
+    Command("steg", "vis eller skjul lista over steg", slash=False, key="f3", label="Steg"),
+    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen", slash=False,
+            key="f4", label="Forhåndsvis"),
+    Command("kontrast", "høy kontrast (for prosjektor)", slash=False, key="f2", label="Kontrast",
+            scope="app", palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),)),
+    Command("oktliste", "lagre og gå tilbake til øktlista", slash=False, key="escape", label="Øktliste",
+            palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),)),
+    Command("avslutt", "lagre og avslutt", slash=False, key="ctrl+q", label="Avslutt", scope="app",
+            priority=True, palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),)),
 ]
+COMMANDS = [c for c in TABLE if c.slash]  # the slash commands, in the order help lists them
 BY_NAME = {c.name: c for c in COMMANDS}
+IN_TABLE = {c.name: c for c in TABLE}
+
+
+def help_table() -> str:
+    """The slash commands as the Markdown table in ui/help.md."""
+    rows = ["| Kommando | Hva den gjør |", "|---|---|"]
+    for c in COMMANDS:
+        also = f" (også {key_name(c.key)})" if c.key and c.scope == "work" and key_name(c.key) not in c.help else ""
+        rows.append(f"| `{c.example or '/' + c.name}` | {c.help}{also} |")
+    return "\n".join(rows)
+
+
+def keys_line() -> str:
+    """The keys that are not slash commands, as one line of help."""
+    keys = [c for c in TABLE if c.key and not c.slash or c.scope == "app" and c.key]
+    return " · ".join(f"**{key_name(c.key)}** {c.help}" for c in keys) + " · **Ctrl+P** kommandopaletten"
+
+
 _TAIL = re.compile(r"/(\w+)(?:[ \t]+([^/\n]*?))?[ \t]*$")
 
 

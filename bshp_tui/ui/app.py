@@ -16,6 +16,7 @@ from textual.theme import Theme
 from ..scripts.loader import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
 from ..scripts.cache import load_folder_cached
 from ..store.sessions import SessionStore
+from .command_actions import bindings, palette
 from .keys import KeysInOrder
 
 HIGH_CONTRAST = Theme(
@@ -41,12 +42,7 @@ class BshpApp(KeysInOrder, App):
 
     TITLE = "bshp – boligsosial handlingsplan"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("f1", "help", "Hjelp", id="help"),
-        Binding("f2", "toggle_contrast", "Kontrast", id="contrast"),
-        Binding("ctrl+q", "quit", "Avslutt", priority=True, id="quit"),
-        Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False),
-    ]
+    BINDINGS = [*bindings("app"), Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False)]
 
     def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
                  prompts_dir: Path | None = None, clock=None, handle_signals: bool = False):
@@ -141,22 +137,13 @@ class BshpApp(KeysInOrder, App):
         self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else LIGHT
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Hjelp", "Vis hjelpen (F1)", self.action_help)
-        yield SystemCommand("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)", self.action_toggle_contrast)
-        work = self._work
-        if work is not None and work.is_current:
-            yield SystemCommand("Eksporter planen", "Lag plandokumentet som Word-fil", lambda: work.run_command("eksporter", ""))
-            yield SystemCommand("Eksporter alle dokumentene", "Plan, datagrunnlag og arbeidsdokumenter som Word-filer",
-                                lambda: work.run_command("eksporter", "alle"))
-            yield SystemCommand("Forhåndsvis planen", "Se plandokumentet slik det blir", lambda: work.run_command("forhandsvis", ""))
-            yield SystemCommand("Planoversikt", "Målområder, mål, strategier og tiltak", lambda: work.run_command("oversikt", ""))
-            yield SystemCommand("Planhelse", "Assistentens merknader om planen", lambda: work.run_command("helse", ""))
-            yield SystemCommand("Rangerte tiltak", "Tiltakene rangert etter prioriteringen", lambda: work.run_command("rangering", ""))
-            yield SystemCommand("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett", lambda: work.run_command("matrise", ""))
-            yield SystemCommand("Start IGP", "Individ–gruppe–plenum med tidtaker", lambda: work.run_command("igp", ""))
-            yield SystemCommand("Tenk selv først", "Skjulte innspill fra hver deltaker", lambda: work.run_command("privat", ""))
-            yield SystemCommand("Tilbake til øktlista", "Lagre og gå til lista over økter", work.action_close)
-        yield SystemCommand("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)", self.action_quit)
+        """The palette: the entries of the command table (guide/commands.py), the guided chat's
+        own only when the palette is opened from it."""
+        from .work import WorkScreen
+
+        work = screen if isinstance(screen, WorkScreen) else None
+        for title, help_text, callback in palette(self, work):
+            yield SystemCommand(title, help_text, callback)
 
 
 def load_scripts(prompts_dir: Path | None, cache_dir: Path | None = None) -> tuple[list[Script], list[ScriptError], Path]:

@@ -65,16 +65,24 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(True)
 
 
+def help_text() -> str:
+    """ui/help.md with its command table and key line made from the command table."""
+    from ..guide import commands as cmd
+
+    try:
+        text = HELP_FILE.read_text(encoding="utf-8")
+    except OSError:
+        return "# Hjelp\n\nFant ikke hjelpeteksten. Installer bshp på nytt."
+    return text.replace("<!-- kommandoer -->", cmd.help_table()).replace("<!-- taster -->", cmd.keys_line())
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Lukk hjelpen")]
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown
 
-        try:
-            text = HELP_FILE.read_text(encoding="utf-8")
-        except OSError:
-            text = "# Hjelp\n\nFant ikke hjelpeteksten. Installer bshp på nytt."
+        text = help_text()
         with Vertical(classes="dialog wide"):
             with VerticalScroll(classes="dialog-body"):
                 yield Markdown(text)

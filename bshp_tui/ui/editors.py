@@ -141,7 +141,7 @@ class ListEditor(_Editor):
 class RowDialog(ModalScreen[dict | None]):
     """Edit one table row: one field per column."""
 
-    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "OK")]
+    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "Lagre")]
 
     def __init__(self, c: Conductor, fld: Field, row: dict | None):
         super().__init__()

@@ -24,23 +24,13 @@ from .chat import ChatInput, GroupTurn, Transcript
 from .steps import StepsPanel, position_label
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
+from .command_actions import bindings
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
 class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
-    BINDINGS = [
-        Binding("ctrl+e", "edit", "Rediger", id="edit", priority=True),
-        Binding("ctrl+b", "back", "Tilbake", id="back"),
-        Binding("ctrl+n", "next", "Neste", id="next"),
-        Binding("ctrl+s", "skip", "Hopp over", id="skip"),
-        Binding("ctrl+t", "timer", "Tidtaker", id="timer"),
-        Binding("ctrl+r", "take_draft", "Hent utkast", id="take_draft", show=False),
-        Binding("ctrl+p", "command_palette", "Kommandoer", show=False),
-        Binding("f3", "toggle_steps", "Steg", id="steps"),
-        Binding("f4", "toggle_preview", "Forhåndsvis", id="preview"),
-        Binding("escape", "close", "Øktliste", id="close"),
-    ]
+    BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
 
     def __init__(self, session):
         super().__init__()

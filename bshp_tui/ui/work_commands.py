@@ -12,42 +12,33 @@ from .chat import ChatInput
 
 class CommandsAndEditors:
     async def run_command(self, name: str, arg: str) -> None:
+        """A slash command typed in the chat (or a palette entry): its action from the table."""
+        from . import command_actions
+
+        if name not in cmd.BY_NAME:
+            self.say(cmd.unknown_message(name), "warning")
+            return
+        await command_actions.run(self, name, arg)
+
+    def action_overview(self) -> None:
         from . import views
 
-        if name == "tilbake":
-            await self.action_back()
-        elif name == "neste":
-            await self.action_next()
-        elif name == "hopp":
-            await self.action_skip()
-        elif name == "hjelp":
-            self.app.action_help()
-        elif name == "rediger":
-            self.action_edit()
-        elif name == "oversikt":
-            self.app.push_screen(views.PlanOverviewScreen(self.c))
-        elif name == "rangering":
-            self.app.push_screen(views.RankedScreen(self.c))
-        elif name == "matrise":
-            self.open_matrix()
-        elif name == "helse":
-            self.app.push_screen(views.HealthScreen(self.c), self._after_health)
-        elif name == "forhandsvis":
-            self.app.push_screen(views.PreviewScreen(self.c))
-        elif name == "eksporter":
-            self.export(arg)
-        elif name == "timer":
-            self.start_timer(arg)
-        elif name == "igp":
-            self.start_igp()
-        elif name == "privat":
-            self.set_private(True)
-        elif name == "vis":
-            await self.reveal()
-        elif name == "utkast":
-            self.action_take_draft()
-        else:
-            self.say(cmd.unknown_message(name), "warning")
+        self.app.push_screen(views.PlanOverviewScreen(self.c))
+
+    def action_ranked(self) -> None:
+        from . import views
+
+        self.app.push_screen(views.RankedScreen(self.c))
+
+    def action_health(self) -> None:
+        from . import views
+
+        self.app.push_screen(views.HealthScreen(self.c), self._after_health)
+
+    def action_preview_screen(self) -> None:
+        from . import views
+
+        self.app.push_screen(views.PreviewScreen(self.c))
 
     def action_take_draft(self) -> None:
         """Ctrl+R or /utkast: put the draft kept aside in the input instead of the saved answer.
@@ -76,7 +67,7 @@ class CommandsAndEditors:
         self.app.push_screen(editors.editor_for(self.c, self.pos, self.session.read_only, entries),
                              self._after_editor)
 
-    def open_matrix(self) -> None:
+    def action_matrix(self) -> None:
         from . import views
 
         fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)

@@ -19,6 +19,9 @@ EXPORT_DIR = "eksport"
 
 
 class FacilitationTools:
+    def action_export(self, arg: str = "") -> None:
+        self.export(arg)
+
     @work(thread=True, exclusive=True, group="export")
     def export(self, arg: str) -> None:
         from ..export.service import export, unplaced_warning
@@ -50,14 +53,17 @@ class FacilitationTools:
         self.timer = F.Timer.simple(minutes, self.clock())
         self.tick_timer()
 
-    def action_timer(self) -> None:
-        if self.timer is not None and not self.timer.finished:
+    def action_timer(self, arg: str | None = None) -> None:
+        """Ctrl+T starts the timer or stops it; /timer (with minutes or not) starts it."""
+        if arg is not None:
+            self.start_timer(arg)
+        elif self.timer is not None and not self.timer.finished:
             self.timer = None
             self.tick_timer()
         else:
             self.start_timer("")
 
-    def start_igp(self) -> None:
+    def action_igp(self) -> None:
         self.timer = F.Timer.igp(self.current_minutes() or 20, self.clock())
         self.tick_timer()
         if self.pos is not None and self.c.step(self.pos).private:
@@ -88,6 +94,9 @@ class FacilitationTools:
             self.notify(f"Tid for {phase.name.lower()}." if not finished else "Tiden er ute.")
             self._rang = finished
         self._last_phase = index
+
+    def action_private(self) -> None:
+        self.set_private(True)
 
     def set_private(self, on: bool) -> None:
         if self.pos is None:
@@ -121,7 +130,7 @@ class FacilitationTools:
         count = F.add_private(self.session, self.pos.key, text)
         self.say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem.")
 
-    async def reveal(self) -> None:
+    async def action_reveal(self) -> None:
         if self.pos is None:
             return
         texts = F.reveal(self.session, self.pos.key)

@@ -1,0 +1,72 @@
+"""The one place where the command table (guide/commands.py) meets the UI: each command's name
+mapped to its action, and the key bindings and palette entries made from the table."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Iterable
+
+from textual.binding import Binding
+
+from ..guide import commands as cmd
+
+# name in the table → action (method `action_<action>`) on the guided chat (scope "work") or the app
+ACTIONS = {
+    "tilbake": "back",
+    "neste": "next",
+    "hopp": "skip",
+    "rediger": "edit",
+    "matrise": "matrix",
+    "rangering": "ranked",
+    "oversikt": "overview",
+    "helse": "health",
+    "forhandsvis": "preview_screen",
+    "eksporter": "export",
+    "timer": "timer",
+    "igp": "igp",
+    "privat": "private",
+    "vis": "reveal",
+    "utkast": "take_draft",
+    "steg": "toggle_steps",
+    "forhandsvisning": "toggle_preview",
+    "oktliste": "close",
+    "hjelp": "help",
+    "kontrast": "toggle_contrast",
+    "avslutt": "quit",
+}
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The key bindings of one scope, in table order."""
+    return [Binding(c.key, ACTIONS[c.name], c.label, show=c.show_key, priority=c.priority, id=c.name)
+            for c in cmd.TABLE if c.key and c.scope == scope]
+
+
+async def run(work, name: str, arg: str = "") -> None:
+    """Run command `name` (with its argument, if it takes one) for the guided chat `work`."""
+    command = cmd.IN_TABLE[name]
+    target = work.app if command.scope == "app" else work
+    method = getattr(target, "action_" + ACTIONS[name])
+    result = method(arg) if command.takes_argument else method()
+    if inspect.isawaitable(result):
+        await result
+
+
+def palette(app, work) -> Iterable[tuple[str, str, object]]:
+    """(title, help, callback) for each palette entry in table order; the guided chat's entries
+    only when `work` (the guided chat the palette was opened from) is given."""
+    for command in cmd.TABLE:
+        if command.scope == "work" and work is None:
+            continue
+        for entry in command.palette:
+            if command.scope == "app" and not command.takes_argument:
+                callback = getattr(app, "action_" + ACTIONS[command.name])
+            else:
+                callback = _runner(work, command.name, entry.argument)
+            yield entry.title, entry.help, callback
+
+
+def _runner(work, name: str, arg: str):
+    async def run_it() -> None:
+        await run(work, name, arg)
+    return run_it
