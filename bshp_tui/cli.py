@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -18,22 +19,24 @@ from .guide.period import parse_period, record_period
 
 DEFAULT_DATA = Path("sessions")
 
-# argparse's own messages, in Norwegian.
-_ARGPARSE_NB = {
-    "usage: ": "bruk: ",
-    "positional arguments": "argumenter",
-    "options": "valg",
-    "show this help message and exit": "vis denne hjelpeteksten og avslutt",
-    "the following arguments are required: %s": "mangler argument: %s",
-    "unrecognized arguments: %s": "ukjente argumenter: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r (velg blant %(choices)s)",
-    "expected one argument": "trenger én verdi",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "tvetydig valg: %(option)s kan bety %(matches)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
-}
-argparse._ = lambda text: _ARGPARSE_NB.get(text, text)  # type: ignore[attr-defined]
+# argparse's usage errors (the message handed to `error`), in Norwegian
+_ERRORS_NB = [
+    (re.compile(r"the following arguments are required: (.*)", re.S), r"mangler argument: \1"),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), r"ukjente argumenter: \1"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)", re.S), r"ugyldig valg: \1 (velg blant \2)"),
+    (re.compile(r"expected one argument"), "trenger én verdi"),
+    (re.compile(r"invalid \S+ value: (.*)", re.S), r"ugyldig verdi: \1"),
+    (re.compile(r"ambiguous option: (.*) could match (.*)", re.S), r"tvetydig valg: \1 kan bety \2"),
+]
+
+
+def _norwegian_error(message: str) -> str:
+    argument, _, rest = message.partition(": ") if message.startswith("argument ") else ("", "", message)
+    for pattern, replacement in _ERRORS_NB:
+        if pattern.fullmatch(rest):
+            rest = pattern.sub(replacement, rest)
+            break
+    return f"{argument.removeprefix('argument ')}: {rest}" if argument else rest
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -51,14 +54,31 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
+class _NorwegianHelp(_Formatter):
+    """argparse's help text with its own words in Norwegian."""
+
+    _HEADINGS = {"positional arguments": "argumenter", "options": "valg"}
+
+    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
+        return super()._format_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(self._HEADINGS.get(heading or "", heading))
+
+
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
+    """An ArgumentParser that speaks Norwegian: help, usage and usage errors."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _NorwegianHelp)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="vis denne hjelpeteksten og avslutt")
 
     def error(self, message: str) -> NoReturn:  # exit code 2 for usage errors, as argparse does
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: feil: {message}\nSe «{self.prog} --help».\n")
+        self.exit(2, f"{self.prog}: feil: {_norwegian_error(message)}\nSe «{self.prog} --help».\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
