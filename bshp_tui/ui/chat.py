@@ -104,11 +104,6 @@ class Transcript(VerticalScroll):
         self._update_earlier()
         self.release_anchor()
 
-    def current_widget(self):
-        for widget in self.query(".current"):
-            return widget
-        return None
-
 
 class ChatInput(TextArea):
     """The answer box: Enter sends, Alt+Enter or Ctrl+J makes a new line, Tab completes a /command.

@@ -30,8 +30,8 @@ class StartScreen(Screen):
         yield TitleBar(self.title_subtitle())
         with Vertical(id="start"):
             yield Static(
-                "**Velkommen!** Velg planarbeidet dere vil fortsette med, eller trykk **N** for å starte et nytt. "
-                "Alt dere svarer lagres med en gang.", id="welcome", markup=False)
+                "Velkommen! Velg planarbeidet dere vil fortsette med og trykk Enter, eller trykk N for å starte "
+                "et nytt. Alt dere svarer, lagres med en gang.", id="welcome", markup=False)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="start-status", classes="hint")
         yield Footer()
@@ -40,9 +40,6 @@ class StartScreen(Screen):
         return ""
 
     def on_mount(self) -> None:
-        self.query_one("#welcome", Static).update(
-            "Velkommen! Velg planarbeidet dere vil fortsette med og trykk Enter, eller trykk N for å starte "
-            "et nytt. Alt dere svarer, lagres med en gang.")
         table = self.query_one(DataTable)
         table.add_columns("Kommune", "Planperiode", "Fremdrift", "Sist lagret", "Fil")
         self.refresh_list()
