@@ -55,7 +55,7 @@ class BshpApp(KeysInOrder, App):
         self.clock = clock  # injected in tests to move timers without waiting
         self.register_theme(HIGH_CONTRAST)
         self.theme = LIGHT  # a light theme reads best on most meeting-room screens
-        self._work = None  # the open WorkScreen, for saving on signals
+        self.open_session = None  # the session open in the guided chat (OpenSession), for saving on signals
         self.exit_messages: list[str] = []  # printed to stderr after the terminal is given back
         self._init_keys()
 
@@ -102,26 +102,35 @@ class BshpApp(KeysInOrder, App):
         from ..errors import BshpError
         from .closing import emergency_copy
 
-        work = self._work
-        if work is None or work.session_closed:
+        open_session = self.open_session
+        if open_session is None or open_session.closed:
             return
         try:
-            work.close_session()
+            open_session.close()
             return
         except BshpError as exc:
-            where = emergency_copy(work.session, Path(self.store.data_dir))
+            where = emergency_copy(open_session.session, Path(self.store.data_dir))
             if where is not None:
                 self.exit_messages.append(f"bshp: {exc}\nbshp: En kopi av svarene er lagret i {where}. "
                                           f"Hent den inn med «bshp import {where}».")
             else:
                 self.exit_messages.append(f"bshp: {exc}\nbshp: Kunne heller ikke lagre en kopi. "
                                           "Svar gitt etter forrige lagring er tapt.")
-        work.close_session(give_up=True)
+        open_session.close(give_up=True)
+
+    def on_work_screen_opened(self, message) -> None:
+        self.open_session = message.open_session
 
     def action_quit(self) -> None:
         """Ctrl+Q: save and quit. If the last save fails, the group is asked what to do first."""
-        work = self._work
-        if work is None or work.session_closed:
+        if self.open_session is None or self.open_session.closed:
+            self.exit()
+            return
+        from .work import WorkScreen
+
+        work = next((s for s in reversed(self.screen_stack) if isinstance(s, WorkScreen)), None)
+        if work is None:
+            self.save_all()
             self.exit()
             return
         work.leave(self.exit)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Markdown, Static
 
@@ -21,6 +22,7 @@ from ..errors import BshpError
 from ..guide.transcript import build_turns, new_remarks, record_remarks
 from ..scripts.values import ValidationError
 from .chat import ChatInput, GroupTurn, Transcript
+from .open_session import OpenSession
 from .steps import StepsPanel, position_label
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
@@ -32,20 +34,32 @@ DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 s
 class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
 
+    class Opened(Message):
+        """A session is open in the guided chat: the app keeps `open_session` to save it on quit
+        and on signals."""
+
+        def __init__(self, open_session: OpenSession):
+            super().__init__()
+            self.open_session = open_session
+
     def __init__(self, session):
         super().__init__()
         self.session = session
+        self.open = OpenSession(session)  # the session and the text being typed (app state)
         self.c: Conductor | None = None  # made on mount, when the app's scripts are at hand
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
-        self.draft_key: str | None = None
-        self.draft_text = ""  # app state: what is typed now, saved by signals and the timer
-        self.saved_draft = ""
-        self.draft_base = ""  # the stored answer the input was loaded against (Session.draft_base)
         self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
         self.timer: F.Timer | None = None
         self.private = False
-        self._session_closed = False
+
+    @property
+    def draft_text(self) -> str:
+        return self.open.draft_text
+
+    @draft_text.setter
+    def draft_text(self, text: str) -> None:
+        self.open.draft_text = text
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -76,7 +90,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
 
     async def on_mount(self) -> None:
         self.c = Conductor(self.app.scripts, self.session)
-        self.app._work = self
+        self.post_message(self.Opened(self.open))
         self.query_one("#private", Input).display = False
         self.query_one("#timer", Static).display = False
         self.query_one("#completion", Static).display = False
@@ -158,17 +172,17 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         box = self.query_one(ChatInput)
         self.offered_draft = None
         if self.pos is None:
-            self.draft_key, text, self.draft_base = None, "", ""
+            self.open.load(None, "", "")
+            text = ""
         else:
-            self.draft_key = self.pos.key
             shown = input_text(self.c, self.pos)
-            text, self.draft_base, self.offered_draft = shown.text, shown.base, shown.offered_draft
+            self.open.load(self.pos.key, shown.text, shown.base)
+            text, self.offered_draft = shown.text, shown.offered_draft
             if shown.from_draft:
                 self.say("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
             elif shown.offered_draft is not None:
                 self.say("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
                          "Ctrl+R eller /utkast henter det fram.")
-        self.draft_text = self.saved_draft = text
         box.set_text(text)
         box.numbers_choose = self.pos is not None and kinds.for_field(self.c.field(self.pos)).quick_choose
 
@@ -296,30 +310,19 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     def save_draft_now(self) -> None:
         """Save what is being typed (from app state, not widgets). Called every second, and on
         quit and signals."""
-        if self._session_closed or self.session.read_only or self.draft_key is None:
-            return
-        if self.draft_text == self.saved_draft:
-            return
         try:
-            text = self.draft_text if self.draft_text.strip() and not self.draft_text.startswith("/") else ""
-            # refused (False) when the answer changed after the input was loaded: the text is stale
-            self.session.set_draft(self.draft_key, text, self.draft_base)
-            self.saved_draft = self.draft_text
+            self.open.save_draft()
         except BshpError as exc:
             self.refresh_status(str(exc))
 
     @property
     def session_closed(self) -> bool:
-        return self._session_closed
+        return self.open.closed
 
     def close_session(self, give_up: bool = False) -> None:
         """Save the draft and close the session. Raises SaveError (and stays open) if the final
         save fails, unless `give_up`."""
-        if self._session_closed:
-            return
-        self.save_draft_now()
-        self.session.close(give_up=give_up)
-        self._session_closed = True
+        self.open.close(give_up=give_up)
 
     @work(exclusive=True, group="leave")
     async def leave(self, then) -> None:
@@ -344,7 +347,8 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
 
     # -- navigation ------------------------------------------------------------------------
 
-    async def go(self, pos: Position | None) -> None:
+    async def show_new_position(self) -> None:
+        """After the conductor's cursor moved: save what was typed, show the question it is at."""
         self.save_draft_now()
         await self.refresh_all(load_input=True)
 
@@ -352,19 +356,19 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         self.editing_from = None
         self.save_draft_now()
         self.c.back()
-        await self.go(self.c.cursor())
+        await self.show_new_position()
 
     async def action_next(self) -> None:
         self.editing_from = None
         self.save_draft_now()
         self.c.next()
-        await self.go(self.c.cursor())
+        await self.show_new_position()
 
     async def action_skip(self) -> None:
         self.editing_from = None
         self.save_draft_now()
         self.c.skip()
-        await self.go(self.c.cursor())
+        await self.show_new_position()
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:
@@ -373,7 +377,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         if self.c.jump(event.script_id, event.step_id, event.item) is None:
             self.say("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.", "warning")
             return
-        await self.go(self.c.cursor())
+        await self.show_new_position()
         self.query_one(ChatInput).focus()
 
     @on(GroupTurn.EditRequested)
@@ -391,7 +395,6 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         self.leave(self._back_to_list)
 
     def _back_to_list(self) -> None:
-        self.app._work = None
         self.dismiss()
 
     def on_unmount(self) -> None:

@@ -1,0 +1,44 @@
+"""The session open in the guided chat, with the text being typed. It holds no widgets, so the app
+can save and close it on quit and on signals, even while the screen is being torn down."""
+
+from __future__ import annotations
+
+from ..errors import BshpError
+
+
+class OpenSession:
+    def __init__(self, session):
+        self.session = session
+        self.draft_key: str | None = None  # the question the input belongs to
+        self.draft_text = ""  # what is typed now
+        self.saved_draft = ""  # what was last saved as the draft (or loaded)
+        self.draft_base = ""  # the stored answer the input was loaded against (Session.draft_base)
+        self.closed = False
+
+    def load(self, key: str | None, text: str, base: str) -> None:
+        """The input now shows `text` for question `key` (None: no question)."""
+        self.draft_key, self.draft_base = key, base
+        self.draft_text = self.saved_draft = text
+
+    def save_draft(self) -> None:
+        """Save what is being typed, if it changed. Raises BshpError if the save fails."""
+        if self.closed or self.session.read_only or self.draft_key is None:
+            return
+        if self.draft_text == self.saved_draft:
+            return
+        text = self.draft_text if self.draft_text.strip() and not self.draft_text.startswith("/") else ""
+        # refused (False) when the answer changed after the input was loaded: the text is stale
+        self.session.set_draft(self.draft_key, text, self.draft_base)
+        self.saved_draft = self.draft_text
+
+    def close(self, give_up: bool = False) -> None:
+        """Save the draft and close the session. Raises SaveError (and stays open) if the final
+        save fails, unless `give_up`."""
+        if self.closed:
+            return
+        try:
+            self.save_draft()
+        except BshpError:
+            pass  # the close below writes everything once more and says if that fails
+        self.session.close(give_up=give_up)
+        self.closed = True
