@@ -7,13 +7,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
-from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Markdown, Static
+from textual.widgets import Footer, Input, Markdown, Static
 
 from ..guide import commands as cmd
-from ..guide import facilitation as F
 from ..scripts import kinds
 from ..guide.answer_text import input_text
 from ..guide.conductor import Conductor, Position
@@ -23,6 +22,11 @@ from ..guide.transcript import build_turns, new_remarks, record_remarks
 from ..scripts.values import ValidationError
 from .chat import ChatInput, GroupTurn, Transcript
 from .open_session import OpenSession
+from .widgets.choice_bar import ChoiceBar
+from .widgets.command_hint import CommandHint
+from .widgets.feedback_line import FeedbackLine
+from .widgets.status_line import StatusLine
+from .widgets.timer_line import TimerLine
 from .steps import StepsPanel, position_label
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
@@ -50,7 +54,6 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
         self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
-        self.timer: F.Timer | None = None
         self.private = False
 
     @property
@@ -73,15 +76,15 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
             yield StepsPanel(id="steps")
             with Vertical(id="main"):
                 yield Transcript(id="transcript")
-                yield Static("", id="timer")
+                yield TimerLine(id="timer")
                 yield Static("", id="where", classes="hint")
-                yield HorizontalScroll(id="choices")
-                yield Static("", id="feedback")
+                yield ChoiceBar(id="choices")
+                yield FeedbackLine(id="feedback")
                 yield ChatInput(id="answer")
                 yield Input(id="private", password=True,
                             placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
-                yield Static("", id="completion", classes="hint")
-                yield Static("", id="status")
+                yield CommandHint(id="completion")
+                yield StatusLine(id="status")
             with VerticalScroll(id="live-preview"):
                 yield Static("Forhåndsvisning av planen – oppdateres når dere svarer (F4 skjuler)",
                              classes="hint")
@@ -92,15 +95,11 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         self.c = Conductor(self.app.scripts, self.session)
         self.post_message(self.Opened(self.open))
         self.query_one("#private", Input).display = False
-        self.query_one("#timer", Static).display = False
-        self.query_one("#completion", Static).display = False
-        self.query_one("#feedback", Static).display = False
         self.query_one("#live-preview").display = False
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
         await self.refresh_all(load_input=True)
         self.set_interval(DRAFT_INTERVAL, self.save_draft_now)
-        self.set_interval(1.0, self.tick_timer)
         self.query_one(ChatInput).focus()
         self.on_resize()
 
@@ -162,11 +161,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     def say(self, text: str, level: str = "hint") -> None:
         """A message about the question being answered, on the line right above the input. It
         goes when the question changes."""
-        line = self.query_one("#feedback", Static)
-        line.update(Text(text))
-        line.display = bool(text)
-        line.set_class(level == "error", "error")
-        line.set_class(level == "warning", "warning")
+        self.query_one(FeedbackLine).say(text, level)
 
     def load_input(self) -> None:
         box = self.query_one(ChatInput)
@@ -187,52 +182,26 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         box.numbers_choose = self.pos is not None and kinds.for_field(self.c.field(self.pos)).quick_choose
 
     async def refresh_choices(self) -> None:
-        box = self.query_one("#choices", HorizontalScroll)
-        await box.remove_children()
-        if self.pos is None:
-            box.display = False
-            return
-        fld = self.c.field(self.pos)
-        buttons = []
-        for n, label in enumerate(kinds.for_field(fld).option_labels(fld), start=1):
-            button = Button(Text(f"{n} {label}"), classes="choice", compact=True)
-            button.choice_number = n
-            buttons.append(button)
-        box.display = bool(buttons)
-        if buttons:
-            await box.mount_all(buttons)
+        fld = self.c.field(self.pos) if self.pos is not None else None
+        labels = kinds.for_field(fld).option_labels(fld) if fld is not None else []
+        await self.query_one(ChoiceBar).show_options(labels)
 
     def refresh_status(self, error: str | None = None) -> None:
-        status = self.query_one("#status", Static)
-        if self.session.read_only:
-            status.update(Text("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke."))
-            status.set_class(True, "warning")
-            return
+        status = self.query_one(StatusLine)
         err = error or (str(self.session.last_error) if self.session.last_error else None)
-        if err:
-            status.update(Text(err))
-            status.set_class(True, "error")
-            return
-        status.set_class(False, "error", "warning")
-        saved = self.session.last_saved
-        percent = round(self.c.overall_progress() * 100)
-        text = f"Lagret {saved:%H:%M:%S}" if saved else "Alt er lagret"
-        status.update(Text(f"{text} · {percent} % av planen er fylt ut"))
+        if self.session.read_only:
+            status.read_only()
+        elif err:
+            status.error(err)
+        else:
+            status.saved(self.session.last_saved, round(self.c.overall_progress() * 100))
 
     # -- answering -------------------------------------------------------------------------
 
     @on(ChatInput.Changed)
     def _typed(self, event: ChatInput.Changed) -> None:
         self.draft_text = event.text_area.text
-        self.refresh_completion()
-
-    def refresh_completion(self) -> None:
-        hint = self.query_one("#completion", Static)
-        text = self.draft_text
-        matches = cmd.complete(text) if text.startswith("/") and "\n" not in text else []
-        hint.display = bool(matches)
-        if matches:
-            hint.update("  ".join(f"/{c.name} – {c.help}" for c in matches[:4]) + "   (Tab fullfører)")
+        self.query_one(CommandHint).follow(self.draft_text)
 
     @on(ChatInput.CompleteRequested)
     def _complete(self) -> None:
@@ -244,9 +213,9 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     async def _number(self, event: ChatInput.NumberKey) -> None:
         await self.choose(event.number)
 
-    @on(Button.Pressed, ".choice")
-    async def _choice(self, event: Button.Pressed) -> None:
-        await self.choose(getattr(event.button, "choice_number", 0))
+    @on(ChoiceBar.Chosen)
+    async def _choice(self, event: ChoiceBar.Chosen) -> None:
+        await self.choose(event.number)
 
     async def choose(self, number: int) -> None:
         if self.pos is None:

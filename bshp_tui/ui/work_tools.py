@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from ..guide import commands as cmd
 from ..guide import facilitation as F
 from ..scripts import kinds
 from ..errors import BshpError
 from .chat import ChatInput
+from .widgets.timer_line import TimerLine
 
 EXPORT_DIR = "eksport"
 
@@ -44,56 +45,26 @@ class FacilitationTools:
         if warning := unplaced_warning(results):
             self.app.call_from_thread(self.notify, warning, severity="warning", timeout=20)
 
-    def start_timer(self, arg: str) -> None:
+    def action_timer(self, arg: str | None = None) -> None:
+        """Ctrl+T starts the timer or stops it; /timer (with minutes or not) starts it."""
+        timer = self.query_one(TimerLine)
+        if arg is None:
+            timer.toggle(float(self.current_minutes() or 10))
+            return
         try:
             minutes = float(arg.replace(",", ".")) if arg else float(self.current_minutes() or 10)
         except ValueError:
             self.say("Skriv antall minutter, for eksempel /timer 10.", "warning")
             return
-        self.timer = F.Timer.simple(minutes, self.clock())
-        self.tick_timer()
-
-    def action_timer(self, arg: str | None = None) -> None:
-        """Ctrl+T starts the timer or stops it; /timer (with minutes or not) starts it."""
-        if arg is not None:
-            self.start_timer(arg)
-        elif self.timer is not None and not self.timer.finished:
-            self.timer = None
-            self.tick_timer()
-        else:
-            self.start_timer("")
+        timer.start(minutes)
 
     def action_igp(self) -> None:
-        self.timer = F.Timer.igp(self.current_minutes() or 20, self.clock())
-        self.tick_timer()
+        self.query_one(TimerLine).start(self.current_minutes() or 20, igp=True)
         if self.pos is not None and self.c.step(self.pos).private:
             self.set_private(True)
 
     def current_minutes(self) -> int | None:
         return self.c.step(self.pos).minutes if self.pos is not None else None
-
-    def clock(self):
-        import time
-
-        return self.app.clock or time.monotonic
-
-    def tick_timer(self) -> None:
-        box = self.query_one("#timer", Static)
-        if self.timer is None:
-            box.display = False
-            return
-        box.display = True
-        index, phase, _ = self.timer.current()
-        hint = f" – {phase.hint}" if phase.hint else ""
-        box.update(f"⏱ {self.timer.label()}{hint}   (Ctrl+T stopper)")
-        finished = self.timer.finished
-        box.set_class(finished, "finished")
-        last = getattr(self, "_last_phase", None)
-        if last is not None and (index != last or finished) and not getattr(self, "_rang", False):
-            self.app.bell()
-            self.notify(f"Tid for {phase.name.lower()}." if not finished else "Tiden er ute.")
-            self._rang = finished
-        self._last_phase = index
 
     def action_private(self) -> None:
         self.set_private(True)

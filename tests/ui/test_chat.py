@@ -7,6 +7,7 @@ from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
+from bshp_tui.ui.widgets.timer_line import TimerLine
 
 from ui_helpers import SIZE, answer, feedback, group_turns, new_session, transcript_texts, type_text, work
 
@@ -147,15 +148,21 @@ async def test_igp_timer_with_mocked_time(app_factory, clock):
         w.c.jump("oppstart", "forventninger")
         await w.refresh_all(load_input=True)
         await answer(pilot, "/igp")
-        assert w.timer is not None and [p.name for p in w.timer.phases] == ["Individ", "Gruppe", "Plenum"]
-        w.tick_timer()
-        assert "Individ 1/3: 07:30" in str(w.query_one("#timer").render())
+        line = w.query_one(TimerLine)
+        assert line.timer is not None and [p.name for p in line.timer.phases] == ["Individ", "Gruppe", "Plenum"]
+        assert "Individ 1/3: 07:30" in str(line.render())
         clock.advance(8 * 60)
-        w.tick_timer()
-        assert "Gruppe 2/3" in str(w.query_one("#timer").render())
+        line.tick()  # what the one-second interval does
+        assert "Gruppe 2/3" in str(line.render())
         clock.advance(30 * 60)
-        w.tick_timer()
-        assert "tiden er ute" in str(w.query_one("#timer").render())
+        line.tick()
+        assert "tiden er ute" in str(line.render())
+        await pilot.press("ctrl+t")  # a finished timer: Ctrl+T starts a new one
+        await pilot.pause()
+        assert "Individ" not in str(line.render()) and line.timer is not None
+        await pilot.press("ctrl+t")  # a running one: Ctrl+T stops it
+        await pilot.pause()
+        assert line.timer is None and not line.has_class("running")
 
 
 async def test_private_mode_hides_until_revealed(app_factory):

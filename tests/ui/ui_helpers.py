@@ -53,7 +53,7 @@ def group_turns(pilot) -> list[GroupTurn]:
 
 def feedback(pilot) -> str:
     """The message line right above the input ("" when hidden)."""
-    from textual.widgets import Static
+    from bshp_tui.ui.widgets.feedback_line import FeedbackLine
 
-    line = pilot.app.screen.query_one("#feedback", Static)
-    return str(line.render()) if line.display else ""
+    line = pilot.app.screen.query_one(FeedbackLine)
+    return str(line.render()) if line.shown else ""
