@@ -33,7 +33,7 @@ run: $(VENV)/.installed-run compile
 test: $(VENV)/.installed-test compile
 	$(VENV)/bin/ruff check bshp_tui tests bench
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 bench: $(VENV)/.installed-test compile
 	$(PY) bench/store.py

@@ -9,7 +9,8 @@ from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
 from bshp_tui.ui.widgets.timer_line import TimerLine
 
-from ui_helpers import SIZE, answer, feedback, group_turns, new_session, transcript_texts, type_text, work
+from bshp_tui.ui.dialogs import HelpScreen
+from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, type_text, work
 
 OPPSTART = [
     "1",                                   # plantype: kommunedelplan (number key); the period was given
@@ -99,7 +100,7 @@ async def test_editing_an_earlier_answer_keeps_later_ones(app_factory):
 
 async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
     app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         w = await new_session(pilot)
         w.c.jump("kartlegging", "boliger")
         await w.refresh_all(load_input=True)
@@ -109,7 +110,7 @@ async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
         assert w.query_one(ChatInput).text == "mange [/] [b]"
         note = feedback(pilot)  # next to the question, not a toast over the input
         assert "ikke et tall" in note and "«mange [/] [b]»" in note  # shown literally
-        assert not any("ikke et tall" in str(n.message) for n in app._notifications)
+        assert not any("ikke et tall" in t for t in await toasts(pilot))
 
 
 async def test_slash_commands_and_completion(app_factory):
@@ -121,7 +122,7 @@ async def test_slash_commands_and_completion(app_factory):
         assert w.query_one(ChatInput).text == "/hjelp "
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "HelpScreen"
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await answer(pilot, "/hopp")
         assert w.pos.field_id == "medlemmer"  # the period was given when the session was made

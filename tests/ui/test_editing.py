@@ -13,7 +13,8 @@ from bshp_tui.ui.dialogs import NewSessionDialog
 from bshp_tui.ui.editors import ListEditor, TableEditor
 from bshp_tui.ui.start import StartScreen
 
-from ui_helpers import SIZE, answer, feedback, group_turns, new_session, type_text
+from bshp_tui.ui.dialogs import HelpScreen
+from ui_helpers import SIZE, answer, feedback, group_turns, new_session, toasts, type_text
 
 MEMBERS = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 PERIOD = Position("oppstart", "plantype", None, "planperiode")
@@ -161,7 +162,7 @@ async def test_command_under_a_list_is_not_an_item(app_factory):
         await type_text(pilot, "\n/hjelp")
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "HelpScreen"
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert w.session.answer(pos.key) is None
@@ -229,19 +230,19 @@ async def test_period_from_the_dialog_is_not_asked_again_and_a_bad_one_is_refuse
 
 async def test_validation_message_stands_by_the_question_and_goes_with_it(app_factory):
     app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         w = await new_session(pilot)
         await goto(pilot, w, PERIOD)
         await answer(pilot, "2027–2030/x")
         assert w.pos == PERIOD and "Ugyldig planperiode" in feedback(pilot)
         assert w.session.answer(PERIOD.key) == "2027–2030"
-        assert not app._notifications  # no toast over the input and the status line
+        assert not await toasts(pilot)  # no toast over the input and the status line
         await answer(pilot, "")
         assert "må besvares" in feedback(pilot)
         await pilot.press("ctrl+n")  # the next question starts clean
         await pilot.pause()
         assert w.pos == MEMBERS and feedback(pilot) == ""
-        assert not app._notifications
+        assert not await toasts(pilot)
 
 
 # -- 8: a final save that fails ----------------------------------------------------------------

@@ -148,7 +148,7 @@ async def test_overview_health_and_preview(app_factory):
         await pilot.pause()
         status = str(app.screen.query_one("#preview-status").render())
         assert "ikke fylt ut" in status
-        assert "Målområde Kommunale boliger" in app.screen.query_one("#preview-doc")._markdown
+        assert "Målområde Kommunale boliger" in app.screen.query_one("#preview-doc").source
 
 
 async def test_live_preview_follows_the_answers(app_factory):
@@ -159,9 +159,9 @@ async def test_live_preview_follows_the_answers(app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         doc = w.query_one("#live-doc")
-        assert "Ikke utfylt: hovedmål for perioden" in doc._markdown
+        assert "Ikke utfylt: hovedmål for perioden" in doc.source
         w.c.submit(Position("prioritering", "hovedmal", None, "hovedmal"), "Ingen skal bo i midlertidig bolig over 3 måneder")
         await w.refresh_all()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Ingen skal bo i midlertidig bolig over 3 måneder" in doc._markdown
+        assert "Ingen skal bo i midlertidig bolig over 3 måneder" in doc.source

@@ -1,11 +1,11 @@
 """The app says after an export which answers reached no document."""
 
-from ui_helpers import SIZE, new_session
+from ui_helpers import SIZE, new_session, toasts
 
 
 async def test_export_names_an_answer_left_out(app_factory):
     app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         w = await new_session(pilot)
         w.c.jump("oppstart", "plantype")
         pos = w.c.cursor()
@@ -16,7 +16,7 @@ async def test_export_names_an_answer_left_out(app_factory):
         await w.run_command("eksporter", "plan md")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = await toasts(pilot)
         assert any(n.startswith("Skrev ") for n in notes), notes
         warning = next(n for n in notes if "ikke med i noe dokument" in n)
         assert "oppstart.plantype = kommunedelplan" in warning and "går ikke tapt" in warning

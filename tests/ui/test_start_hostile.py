@@ -9,6 +9,7 @@ import pytest
 
 from bshp_tui.store.sessions import SessionStore
 
+from bshp_tui.ui.work import WorkScreen
 from ui_helpers import SIZE
 
 
@@ -37,4 +38,4 @@ async def test_start_screen_lists_healthy_and_bad_entries(app_factory, data_dir,
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert type(app.screen).__name__ == "WorkScreen"
+        assert isinstance(app.screen, WorkScreen)

@@ -57,3 +57,10 @@ def feedback(pilot) -> str:
 
     line = pilot.app.screen.query_one(FeedbackLine)
     return str(line.render()) if line.shown else ""
+
+
+async def toasts(pilot) -> list[str]:
+    """The text of the notifications on screen (once those just sent are shown)."""
+    await pilot.pause()
+    await pilot.pause()
+    return [str(toast.render()) for toast in pilot.app.screen.query("Toast")]
