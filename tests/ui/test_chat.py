@@ -1,6 +1,5 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
-from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Position
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.store.sessions import SessionStore
@@ -10,44 +9,17 @@ from bshp_tui.ui.steps import StepsPanel
 from bshp_tui.ui.widgets.timer_line import TimerLine
 
 from bshp_tui.ui.dialogs import HelpScreen
+from walk import answer_for
 from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, type_text, work
 
-OPPSTART = [
-    "1",                                   # plantype: kommunedelplan (number key); the period was given
-    "Kari; NAV-leder; 10 %; kan forplikte NAV\nOla; kommunestyret; møtene; politisk",
-    "7, 6, 8, politiker",
-    "2",
-    "",                                    # referansegruppe: optional, left empty
-    "Lage høringsutkast innen oktober",
-    "Bedre samordning", "Bred gruppe", "Lite tid", "Koordinere", "Veiledning", "Struktur",
-    None,                                  # rollegrupper: keep the suggested list
-]
-
-
 async def walk_oppstart(pilot):
+    """Answer Oppstart through the input, each field with the scripted group's answer for it
+    (tests/walk.py: looked up by field, so the order of the fields does not matter)."""
     w = work(pilot)
-    steps = list(OPPSTART)
-    for _ in range(60):
+    for _ in range(80):
         if w.pos is None or w.pos.script_id != "oppstart":
             break
-        text = steps.pop(0) if steps else None
-        fld = w.c.field(w.pos)
-        if text is None and fld.kind == "liste" and fld.id in ("sterke", "svake", "muligheter", "trusler"):
-            text = f"{fld.id} en\n{fld.id} to"
-        if text is None and fld.kind == "tabell":
-            text = "\n".join(line.replace("; ;", "; 2027-05;") if line.count(";") >= 2 else line
-                             for line in initial_text(w.c, w.pos).splitlines())
-            text = "\n".join(f"2027-0{n + 1}; {line.split(';')[1].strip()}; Kari" if fld.id == "samlinger"
-                             else f"{line.split(';')[0].strip()}; 2027-06; Kari"
-                             for n, line in enumerate(initial_text(w.c, w.pos).splitlines()))
-        if text is None:
-            await pilot.press("enter")  # send the suggested text as it stands
-            await pilot.pause()
-        elif text == "1" and fld.kind == "valg":
-            await pilot.press("1")
-            await pilot.pause()
-        else:
-            await answer(pilot, text)
+        await answer(pilot, answer_for(w.c, w.pos))
     assert w.pos is None or w.pos.script_id != "oppstart", (w.pos, feedback(pilot))
 
 
