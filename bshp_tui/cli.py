@@ -59,7 +59,7 @@ class _NorwegianHelp(_Formatter):
 
     _HEADINGS = {"positional arguments": "argumenter", "options": "valg"}
 
-    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
+    def _format_usage(self, usage, actions, groups, prefix):
         return super()._format_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
 
     def start_section(self, heading: str | None) -> None:
@@ -69,7 +69,7 @@ class _NorwegianHelp(_Formatter):
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks Norwegian: help, usage and usage errors."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _NorwegianHelp)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)

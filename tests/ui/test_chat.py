@@ -6,11 +6,11 @@ from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
-from bshp_tui.ui.widgets.timer_line import TimerLine
-
 from bshp_tui.ui.dialogs import HelpScreen
+from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
 from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, type_text, work
+
 
 async def walk_oppstart(pilot):
     """Answer Oppstart through the input, each field with the scripted group's answer for it

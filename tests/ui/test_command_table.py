@@ -20,7 +20,7 @@ from ui_helpers import SIZE, feedback, new_session, type_text, work
 def test_help_lists_exactly_the_slash_commands_in_table_order():
     rows = re.findall(r"^\| `/(\w+)[^`]*` \| (.*) \|$", help_text(), re.MULTILINE)
     assert [name for name, _ in rows] == [c.name for c in cmd.COMMANDS]
-    for (name, line), command in zip(rows, cmd.COMMANDS):
+    for (_, line), command in zip(rows, cmd.COMMANDS):
         assert line.startswith(command.help)
         if command.key and command.scope == "work":
             assert cmd.key_name(command.key) in line
