@@ -79,6 +79,9 @@ class Walker:
                     elif col.kind == "dato":
                         text = self.date()
                         shown = cell_display(col, text)
+                    elif col.kind == "år":
+                        self.n += 1
+                        text = shown = str(2100 + self.n)
                     elif col.kind == "valg":
                         text = shown = col.options[r % len(col.options)]
                     else:

@@ -41,8 +41,9 @@ def answer_for(c: Conductor, pos) -> str:
     if kind == "tabell":
         if fld.id == "handlingsplan":
             seeded = initial_text(c, pos).splitlines()
-            return "\n".join(f"Strategi; {line.split(';')[1].strip()}; NAV; 2028; 50 000" for line in seeded)
-        return "\n".join("; ".join("2027-05" if col.kind == "dato" else "3" if col.kind == "tall" else
+            return "\n".join(f"Strategi; {line.split(';')[1].strip()}; NAV; 2028; 50 000; 200 000; 2027–2028; "
+                             "Husbanken tilskudd; nei" for line in seeded)
+        return "\n".join("; ".join("2027-05" if col.kind == "dato" else "2028" if col.kind == "år" else "3" if col.kind == "tall" else
                                    col.options[0] if col.kind == "valg" else f"{col.id} {n}"
                                    for col in fld.columns) for n in (1, 2))
     if kind == "vurdering":

@@ -68,10 +68,12 @@ def _row(cells: list[list[Node]]) -> list:
 
 
 def table(head: list[list[Node]], rows: list[list[list[Node]]], foot: list[list[Node]] | None = None,
-          caption: list[Node] | None = None, widths: list[float] | None = None) -> Node:
-    """A real table. `head` and each row are lists of cells; each cell is a list of blocks."""
+          caption: list[Node] | None = None, widths: list[float] | None = None,
+          align: list[str] | None = None) -> Node:
+    """A real table. `head` and each row are lists of cells; each cell is a list of blocks;
+    `align` names each column's alignment (AlignLeft, AlignRight, ...)."""
     ncols = len(head)
-    colspecs = [[{"t": "AlignDefault"},
+    colspecs = [[{"t": align[i] if align else "AlignDefault"},
                  {"t": "ColWidth", "c": widths[i]} if widths else {"t": "ColWidthDefault"}]
                 for i in range(ncols)]
     cap = [None, [plain(caption)]] if caption else [None, []]

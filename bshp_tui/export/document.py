@@ -26,6 +26,7 @@ from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
 from ..scripts.values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
 from .completeness import unplaced_answers
+from .economy import COST_COLUMNS, cost_cell, economy_blocks
 from .render import FieldRenderer, cell_display
 from .templates import placeholders, template_blocks
 from .working_papers import WorkingPapers
@@ -246,8 +247,10 @@ class Builder(WorkingPapers, FieldRenderer):
         rows = [r for r in self.take(fld, area.id) or [] if isinstance(r, dict)]
         if not rows:
             return [A.para([self.placeholder(f"tiltak for målområdet {area.text}")])]
-        # The five columns of the plan template first, then any the prompt file adds.
-        columns = [c for c in ACTION_HEADINGS] + [c.id for c in fld.columns if c.id not in ACTION_HEADINGS]
+        # The five columns of the plan template first (the cost columns in Kostnad), then any other
+        # the prompt file adds.
+        columns = [c for c in ACTION_HEADINGS] + [c.id for c in fld.columns
+                                                 if c.id not in ACTION_HEADINGS and c.id not in COST_COLUMNS]
         head = [A.cell_text(ACTION_HEADINGS.get(c) or (col.label if (col := fld.column(c)) else c)) for c in columns]
         body = []
         for row in rows:
@@ -255,9 +258,7 @@ class Builder(WorkingPapers, FieldRenderer):
             for col_id in columns:
                 col = fld.column(col_id)
                 value = self.c.cell(fld, row, col_id) if col else ""
-                shown = cell_display(col, value)
-                if col_id == "kostnad" and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    shown = f"{shown} kr"
+                shown = cost_cell(self.c, fld, row) if col_id == "kostnad" else cell_display(col, value)
                 if shown == "" and col_id in ("ansvarlig", "tidsfrist", "kostnad", "tiltak"):
                     name = self.c.cell(fld, row, "tiltak") or "et tiltak"
                     cells.append([A.plain([self.placeholder(f"{col_id} for «{name}» ({area.text})")])])
@@ -267,7 +268,9 @@ class Builder(WorkingPapers, FieldRenderer):
                 cells.append(A.cell_text(shown))
             body.append(cells)
         total = H.table_total(self.c, fld.ref_id, "kostnad", area.id)
-        foot = [A.cell_text("Sum") if n == 0 else A.cell_text(f"{format_number(total)} kr") if c == "kostnad" else []
+        invested = H.table_total(self.c, fld.ref_id, "investering", area.id) if fld.column("investering") else 0
+        cost = f"{format_number(total)} kr per år" + (f", investering {format_number(invested)} kr" if invested else "")
+        foot = [A.cell_text("Sum") if n == 0 else A.cell_text(cost) if c == "kostnad" else []
                 for n, c in enumerate(columns)]
         extra = len(columns) - len(ACTION_WIDTHS)
         widths = ACTION_WIDTHS if not extra else [w * 5 / len(columns) for w in ACTION_WIDTHS] + [1 / len(columns)] * extra
@@ -287,8 +290,11 @@ class Builder(WorkingPapers, FieldRenderer):
             out += self.bound("plan.tiltak", area)
         if areas and R.field_of(self.c, R.ACTION_PLAN):
             grand = sum(t for _, t in H.cost_per_goal_area(self.c))
+            invested = H.table_total(self.c, R.ACTION_PLAN.field, "investering")
+            total = f"{format_number(grand)} kr i drift per år" + (
+                f" og {format_number(invested)} kr i investering" if invested else "")
             out.append(A.para([A.strong(A.text("Samlet kostnad for handlingsplanen:")), {"t": "Space"},
-                               *A.text(f"{format_number(grand)} kr")]))
+                               *A.text(total)]))
         return out
 
     # -- the plan --------------------------------------------------------------------------
@@ -298,7 +304,8 @@ class Builder(WorkingPapers, FieldRenderer):
         out = self.introduction("plan")
         out += self.main_goals("plan", f"2 Hovedmål for boligsosialt arbeid i perioden{period}")
         out += self.action_plan("3")
-        out.append(A.header(1, A.text("4 Oppfølging av planen"), "oppfolging"))
+        out += economy_blocks(self, "4")
+        out.append(A.header(1, A.text("5 Oppfølging av planen"), "oppfolging"))
         out += self.bound("plan.oppfolging")
         return out
 

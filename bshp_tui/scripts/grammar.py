@@ -229,6 +229,6 @@ def parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) ->
     name, _, argument = kind_text.partition(" ")
     column_kind = COLUMN_KINDS.get(name)
     if column_kind is None or (argument.strip() and not column_kind.takes_argument):
-        errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, valg A, B, fra FELT)"))
+        errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"))
         return None
     return column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))

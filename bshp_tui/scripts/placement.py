@@ -43,7 +43,7 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("plan.prinsipper", "planen, 2.2 Styrende prinsipper"),
     Section("plan.mal", "planen, 3.x Målområde …: under «Mål», før tiltakstabellen", per_area=True),
     Section("plan.tiltak", "planen, 3.x Målområde …: etter tiltakstabellen", per_area=True),
-    Section("plan.oppfolging", "planen, 4 Oppfølging av planen"),
+    Section("plan.oppfolging", "planen, 5 Oppfølging av planen"),
     Section("grunnlag.innledning", "datagrunnlaget, 1.1 Hva er boligsosial handlingsplan?"),
     Section("grunnlag.hovedmal", "datagrunnlaget, 2.1 Boligsosiale mål"),
     Section("grunnlag.prinsipper", "datagrunnlaget, 2.2 Styrende prinsipper"),

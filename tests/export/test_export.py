@@ -26,7 +26,7 @@ PLAN_HEADINGS = [
     (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2030"), (2, "2.1 Boligsosiale mål"),
     (2, "2.2 Styrende prinsipper"), (1, "3 Handlingsplan 2027–2030"),
     (2, "3.1 Målområde Kommunale boliger"), (3, "Mål"), (2, "3.2 Målområde Innholdstjenester"), (3, "Mål"),
-    (1, "4 Oppfølging av planen"),
+    (1, "4 Økonomiske konsekvenser"), (1, "5 Oppfølging av planen"),
 ]
 
 
@@ -81,7 +81,7 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, tmp_path):
     hostile_row = [cell.text for cell in table.rows[len(rows)].cells]
     assert hostile_row[0] == "linje en\nlinje to" and hostile_row[1] == "# x | y" and hostile_row[2] == "<b>NAV</b>"
     total = health.table_total(c, "tiltak.handlingsplan", "kostnad", area.id)
-    assert table.rows[-1].cells[0].text == "Sum" and table.rows[-1].cells[4].text.replace("\xa0", " ") == f"{total:,} kr".replace(",", " ")
+    assert table.rows[-1].cells[0].text == "Sum" and table.rows[-1].cells[4].text.replace("\xa0", " ") == f"{total:,} kr per år".replace(",", " ")
 
     props = document.core_properties
     assert props.title == "Boligsosial handlingsplan 2027–2030"
@@ -101,7 +101,7 @@ def test_plan_odt_structure(filled, tmp_path):
     headings = [(int(h.getAttribute("outlinelevel")), _odf_text(h)) for h in doc.getElementsByType(odftext.H)]
     assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
     tables = doc.getElementsByType(odftable.Table)
-    assert len(tables) == 2
+    assert len(tables) == 3  # two action-plan tables and the economy table
     import zipfile as zf
     with zf.ZipFile(result.path) as archive:
         assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
@@ -154,7 +154,7 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
     heads = [b for b in back["blocks"] if b["t"] == "Header"]
     assert [plain_text(h["c"][2]) for h in heads if h["c"][0] == 1] == [
         "1 Innledning", "2 Hovedmål for boligsosialt arbeid i perioden 2027–2030", "3 Handlingsplan 2027–2030",
-        "4 Oppfølging av planen"]
+        "4 Økonomiske konsekvenser", "5 Oppfølging av planen"]
     assert "<b>fet</b>" not in html_text and "&lt;b&gt;fet&lt;/b&gt;" in html_text
     assert 'src="/etc/hostname"' not in html_text and "<img" not in html_text
     assert 'lang="nb-NO"' in html_text

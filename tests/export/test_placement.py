@@ -217,7 +217,7 @@ def test_a_facilitators_own_prompts_reach_the_documents(store, tmp_path):
     assert results[0].unplaced == []
     plan, grunnlag, papers = (r.path for r in results)
     evaluation = next(v for k, v in expected if k == "tiltak/evaluering")
-    assert _under(plan, "4 Oppfølging av planen", f"Evaluering: {evaluation}")  # the step's binding
+    assert _under(plan, "5 Oppfølging av planen", f"Evaluering: {evaluation}")  # the step's binding
     homeless = next(v for k, v in expected if k == "kartlegging/bostedslose")
     assert _under(grunnlag, "Vedlegg 4: Flere svar fra arbeidsgruppa", homeless)  # not bound: the catch-all
     strengths = next(v for k, v in expected if k.startswith("oppstart/styrker@"))

@@ -6,7 +6,7 @@ A new kind is one module here with a Kind subclass that has a `name`.
 
     kinds.get("tall")         the kind called "tall" (KeyError if there is none)
     kinds.for_field(fld)      the kind of a field
-    kinds.column_kind(name)   the kind of a table column (tekst, tall, dato, valg, fra)
+    kinds.column_kind(name)   the kind of a table column (tekst, tall, dato, år, valg, fra)
     kinds.answer_problems(scripts, data)   what is wrong with the answers of a session file
 """
 

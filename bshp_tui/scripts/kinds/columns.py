@@ -3,6 +3,7 @@
     id: Label               tekst (the default)
     id: Label | tall        a number
     id: Label | dato        a year, month or day
+    id: Label | år          years: one (2027), a span (2027–2029) or a list (2027, 2029)
     id: Label | valg A, B   one of the listed words
     id: Label | fra FELT    an item of a list field; the row remembers the item's id in "refs"
                             and shows the item's current text
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +130,54 @@ class DateColumn(ColumnKind):
         return V.format_date(value) if isinstance(value, str) and value else super().display(value)
 
 
+class YearsColumn(ColumnKind):
+    name = "år"
+    expected = "årstall skrevet som tekst"
+
+    def parse(self, text: str, col: Column, items: list[Item]) -> tuple[Any, str | None]:
+        return format_years(parse_years(text)), None
+
+    def hint(self, col: Column) -> str:
+        return " (år, som 2027 eller 2027–2029)"
+
+
+YEARS_HELP = "Skriv år som 2027, 2027–2029 eller 2027, 2029."
+
+
+def parse_years(text: str) -> list[int]:
+    """The years a cell names: «2027», «2027–2029», «2027-29», «2027, 2029» or «2027 og 2029»."""
+    years: list[int] = []
+    for part in re.split(r",|\bog\b|/", text):
+        part = part.strip()
+        if not part:
+            continue
+        span = re.fullmatch(r"(\d{4})\s*[-–—]\s*(\d{2}|\d{4})", part)
+        if span:
+            first = int(span[1])
+            last = int(span[2]) if len(span[2]) == 4 else first // 100 * 100 + int(span[2])
+            if last < first or last - first > 30:
+                raise ValidationError(f"«{part}» er ikke et gyldig tidsrom. {YEARS_HELP}")
+            years += range(first, last + 1)
+        elif re.fullmatch(r"\d{4}", part):
+            years.append(int(part))
+        else:
+            raise ValidationError(f"«{part}» er ikke et årstall. {YEARS_HELP}")
+    if not years:
+        raise ValidationError(f"Fant ingen årstall. {YEARS_HELP}")
+    return sorted(set(years))
+
+
+def format_years(years: list[int]) -> str:
+    """Years written back: a run of consecutive years as a span."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
 class ChoiceColumn(ColumnKind):
     name = "valg"
     takes_argument = True
@@ -198,7 +248,7 @@ def cell_value(c: Conductor, fld, row: Any, column_id: str) -> Any:
 
 
 COLUMN_KINDS: dict[str, ColumnKind] = {k.name: k for k in (
-    TextColumn(), NumberColumn(), DateColumn(), ChoiceColumn(), ItemColumn())}
+    TextColumn(), NumberColumn(), DateColumn(), YearsColumn(), ChoiceColumn(), ItemColumn())}
 
 
 def column_kind(name: str) -> ColumnKind:
