@@ -223,10 +223,11 @@ def parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) ->
 
     head, _, kind_text = item.partition("|")
     cid, label = split_pair(head.strip())
-    kind_text = kind_text.strip().lower()
+    kind_text = kind_text.strip()
     if not kind_text:
         return Column(cid, label)
     name, _, argument = kind_text.partition(" ")
+    name = name.lower()  # the kind's name in any case; the argument (valg options) as written
     column_kind = COLUMN_KINDS.get(name)
     if column_kind is None or (argument.strip() and not column_kind.takes_argument):
         errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"))

@@ -118,3 +118,10 @@ def test_a_wrong_year_is_refused_with_a_norwegian_message_and_nothing_lost(plann
     with pytest.raises(ValidationError, match="År: «neste år» er ikke et årstall"):
         c.parse(p, "S; Nytt tiltak; Bolig; 2029; 500; 9000; neste år")
     assert c.value(p) == before
+
+
+def test_financing_is_chosen_in_any_case_and_kept_as_the_prompt_writes_it(planned):
+    c, areas = planned
+    p = pos(c, "tiltak.handlingsplan", areas[1].id)
+    [row] = c.parse(p, "S; Nytt tiltak; Bolig; 2029; 500; 9000; 2028-30; husbanken TILSKUDD; Ja")
+    assert (row["finansiering"], row["rammer"], row["ar"]) == ("Husbanken tilskudd", "ja", "2028–2030")

@@ -30,6 +30,10 @@ PLAN_HEADINGS = [
 ]
 
 
+def thousands(n) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 def docx_headings(document):
     out = []
     for p in document.paragraphs:
@@ -81,7 +85,9 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, tmp_path):
     hostile_row = [cell.text for cell in table.rows[len(rows)].cells]
     assert hostile_row[0] == "linje en\nlinje to" and hostile_row[1] == "# x | y" and hostile_row[2] == "<b>NAV</b>"
     total = health.table_total(c, "tiltak.handlingsplan", "kostnad", area.id)
-    assert table.rows[-1].cells[0].text == "Sum" and table.rows[-1].cells[4].text.replace("\xa0", " ") == f"{total:,} kr per år".replace(",", " ")
+    invested = health.table_total(c, "tiltak.handlingsplan", "investering", area.id)
+    assert table.rows[-1].cells[0].text == "Sum" and table.rows[-1].cells[4].text.replace("\xa0", " ") == (
+        f"{thousands(total)} kr per år, investering {thousands(invested)} kr")
 
     props = document.core_properties
     assert props.title == "Boligsosial handlingsplan 2027–2030"

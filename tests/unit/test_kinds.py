@@ -47,7 +47,7 @@ def test_registry_has_every_kind_in_order():
 
 def test_for_field_follows_the_fields_type(c):
     assert K.for_field(field(c, "tall")) is K.get("tall")
-    assert sorted(K.COLUMN_KINDS) == ["dato", "fra", "tall", "tekst", "valg"]
+    assert sorted(K.COLUMN_KINDS) == ["dato", "fra", "tall", "tekst", "valg", "år"]
     assert K.column_kind("ukjent") is K.column_kind("tekst")
 
 

@@ -207,6 +207,7 @@ class ItemColumn(ColumnKind):
         if not argument:
             fail(f"kolonnen «{cid}» må si hvilket felt punktene kommer fra, som «| fra gap.tiltak»")
             return None
+        argument = argument.lower()
         return Column(cid, label, self.name, argument if "." in argument else "." + argument)
 
     def parse(self, text: str, col: Column, items: list[Item]) -> tuple[Any, str | None]:
