@@ -122,8 +122,9 @@ def test_each_kind_reads_its_keys(tmp_path):
     assert (n.min, n.max, n.unit) == (0, 1000, "boliger")
     assert lst.defaults == ["Første"]
     assert u.ref == "test.l" and u.multiple
+    # valg options keep the case they are written in (a cell matches them in any case)
     assert [(c.id, c.kind, c.ref, c.options) for c in t.columns] == [
-        ("tiltak", "fra", "test.l", ()), ("art", "valg", None, ("intern", "ekstern")), ("sum", "tall", None, ())]
+        ("tiltak", "fra", "test.l", ()), ("art", "valg", None, ("Intern", "Ekstern")), ("sum", "tall", None, ())]
     assert t.sum_column == "sum"
 
 
