@@ -3,16 +3,16 @@ economy table per year of the plan period."""
 
 import docx
 import pytest
-from hypothesis import given, strategies as st
+from export_fixtures import SCRIPTS, pos
+from hypothesis import given
+from hypothesis import strategies as st
+from walk import walk
 
 from bshp_tui.export.economy import measure_cost, plan_years
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.kinds.columns import format_years, parse_years
 from bshp_tui.scripts.values import ValidationError
-
-from export_fixtures import SCRIPTS, pos
-from walk import walk
 
 
 def test_years_are_read_the_ways_a_group_writes_them():
