@@ -20,6 +20,7 @@ ANSWERS = {
     "gap/kobling_organisering": "",
     "gap/kobling_innholdstjenester": "",
     "gap/kobling_boliger": "",
+    "gap/kobling_virkemidler": "",
 }
 
 

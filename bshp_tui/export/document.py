@@ -27,6 +27,7 @@ from ..scripts.values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
 from .completeness import unplaced_answers
 from .economy import COST_COLUMNS, cost_cell, economy_blocks
+from .need_table import need_table
 from .render import FieldRenderer, cell_display
 from .templates import placeholders, template_blocks
 from .working_papers import WorkingPapers
@@ -46,6 +47,13 @@ PLAN_TYPES = {
 ACTION_HEADINGS = {"strategi": "Strategi", "tiltak": "Tiltak", "ansvarlig": "Ansvarlig",
                    "tidsfrist": "Tidsfrist", "kostnad": "Kostnad"}
 ACTION_WIDTHS = [0.22, 0.3, 0.18, 0.13, 0.17]
+# The goal areas of the source report's plan template (Vedlegg 5), shown as suggestions until the
+# group chooses its own.
+DEFAULT_AREAS = ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester")
+PROCESS_INTRO = ("Her står hvem som har deltatt i arbeidet med planen, hvilke medvirkningsaktiviteter som er "
+                 "gjennomført, hva som kom fram, og hvordan innspillene er brukt.")
+PROCESS_KOMMUNEDELPLAN = ("Som kommunedelplan skal planen ha en planbeskrivelse når den legges ut til offentlig "
+                          "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning.")
 # The background document's part for answers no prompt file binds to a section.
 OTHER_ANSWERS = "Vedlegg 4: Flere svar fra arbeidsgruppa"
 
@@ -147,6 +155,20 @@ class Builder(WorkingPapers, FieldRenderer):
             out += blocks
         return out
 
+    def table(self, fld, rows: list[dict], item: str | None, total_label: str | None = None) -> A.Node:
+        if fld.ref_id == R.HOUSING_NEED.field and R.field_of(self.c, R.HOUSING_NEED):
+            return need_table(self, fld, rows)
+        return super().table(fld, rows, item, total_label)
+
+    def no_areas(self, number: str) -> list[A.Node]:
+        """Before the group has chosen goal areas: the plan template's three, each marked as missing."""
+        out: list[A.Node] = []
+        for n, name in enumerate(DEFAULT_AREAS, start=1):
+            out.append(A.header(2, A.text(f"{number}.{n} Målområde {name}")))
+            out.append(A.para([self.placeholder(
+                f"målområdet «{name}» er et forslag fra metoden – velg målområdene i gap-analysen")]))
+        return out
+
     def total_label(self, fld) -> str | None:
         return "Sum minutter" if fld.ref_id == R.MEETING_PLAN.field else None
 
@@ -159,6 +181,14 @@ class Builder(WorkingPapers, FieldRenderer):
         return []
 
     # -- document shell --------------------------------------------------------------------
+
+    def horizon(self) -> str:
+        """" i perioden …" for the main goals: the long-term horizon if the group gave one, else the
+        plan period."""
+        fld = R.field_of(self.c, R.LONG_TERM_HORIZON)
+        value = self.value(fld) if fld is not None else None
+        text = value.strip() if isinstance(value, str) and value.strip() else self.period
+        return f" i perioden {text}" if text else ""
 
     def title(self, kind: str) -> str:
         base = DOCUMENTS[kind]
@@ -216,16 +246,31 @@ class Builder(WorkingPapers, FieldRenderer):
         out += self.standard_text("foringer")
         if f"{doc}.rammer" in SECTIONS:
             out += self.bound(f"{doc}.rammer")
+        if doc == "plan" and self.has_bindings("plan.prosess"):
+            out.append(A.header(2, A.text("1.3 Planprosess og medvirkning"), "planprosess"))
+            out.append(A.para(A.text(PROCESS_INTRO)))
+            fld = R.field_of(self.c, R.PLAN_TYPE)
+            if fld is not None and self.value(fld) == "kommunedelplan":
+                out.append(A.para(A.text(PROCESS_KOMMUNEDELPLAN)))
+            out += self.bound("plan.prosess", level=3, number="1.3")
         return out
 
     def main_goals(self, doc: str, heading: str) -> list[A.Node]:
-        out = [A.header(1, A.text(heading), "hovedmal"), A.header(2, A.text("2.1 Boligsosiale mål"))]
+        out = [A.header(1, A.text(heading), "hovedmal")]
+        n = 1
+        if self.has_bindings(f"{doc}.langsiktig"):
+            out.append(A.header(2, A.text("2.1 Langsiktige hovedmål")))
+            out += self.bound(f"{doc}.langsiktig")
+            n = 2
+        period = f" {self.period}" if self.period and n == 2 else ""
+        title = "Boligsosiale mål for handlingsplanperioden" if n == 2 else "Boligsosiale mål"
+        out.append(A.header(2, A.text(f"2.{n} {title}{period}")))
         out += self.bound(f"{doc}.hovedmal")
         groups = self.target_groups()
         if groups:
             out.append(A.para(A.text("Planen prioriterer disse målgruppene: "
                                      + ", ".join(g[0].lower() + g[1:] for g in groups) + ".")))
-        out.append(A.header(2, A.text("2.2 Styrende prinsipper")))
+        out.append(A.header(2, A.text(f"2.{n + 1} Styrende prinsipper")))
         out += self.bound(f"{doc}.prinsipper")
         return out
 
@@ -281,7 +326,7 @@ class Builder(WorkingPapers, FieldRenderer):
         out = [A.header(1, A.text(f"{number} Handlingsplan{period}"), "handlingsplan")]
         areas = self.goal_areas()
         if not areas:
-            out.append(A.para([self.placeholder("målområder (gap-analysen)")]))
+            out += self.no_areas(number)
         for n, area in enumerate(areas, start=1):
             out.append(A.header(2, A.text(f"{number}.{n} Målområde {area.text}")))
             out.append(A.header(3, A.text("Mål")))
@@ -300,9 +345,8 @@ class Builder(WorkingPapers, FieldRenderer):
     # -- the plan --------------------------------------------------------------------------
 
     def plan_blocks(self) -> list[A.Node]:
-        period = f" {self.period}" if self.period else ""
         out = self.introduction("plan")
-        out += self.main_goals("plan", f"2 Hovedmål for boligsosialt arbeid i perioden{period}")
+        out += self.main_goals("plan", f"2 Hovedmål for boligsosialt arbeid{self.horizon()}")
         out += self.action_plan("3")
         out += economy_blocks(self, "4")
         out.append(A.header(1, A.text("5 Oppfølging av planen"), "oppfolging"))
@@ -317,13 +361,16 @@ class Builder(WorkingPapers, FieldRenderer):
         out.append(A.header(1, A.text("3 Generelle utviklingstrekk i boligsosialt arbeid"), "utviklingstrekk"))
         out += self.standard_text("utviklingstrekk")
         out += self.bound("grunnlag.utviklingstrekk")
+        if self.has_bindings("grunnlag.boligbehov"):
+            out.append(A.header(2, A.text("Boligbehov og boligmarked"), "boligbehov"))
+            out += self.bound("grunnlag.boligbehov", level=3)
         if self.has_bindings("grunnlag.kunnskap"):
             out.append(A.header(2, A.text("Kunnskapsgrunnlaget")))
             out += self.bound("grunnlag.kunnskap")
         out.append(A.header(1, A.text("4 Bakgrunnsdata for målområdene i handlingsplanen"), "bakgrunnsdata"))
         areas = self.goal_areas()
         if not areas:
-            out.append(A.para([self.placeholder("målområder (gap-analysen)")]))
+            out += self.no_areas("4")
         parts = [("grunnlag.status", "Status og utfordringer"), ("grunnlag.visjon", "Visjon"),
                  ("grunnlag.behov", "Behov og tiltak"), ("grunnlag.mal", "Overordna mål for arbeidet")]
         for n, area in enumerate(areas, start=1):

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from ..errors import UsageError
+from .moved import adopt_former_answers
 from ..scripts import kinds
 from ..scripts import values as V
 from ..scripts.keys import answer_key, parse_answer_key
@@ -60,6 +61,7 @@ class Conductor:
                 for fld in step.fields:
                     self._fields[fld.ref_id] = fld
                     self.repeat_of[fld.ref_id] = step.repeat
+        adopt_former_answers(scripts, session, answer_key)  # a moved field keeps its answer
 
     # -- lookup ----------------------------------------------------------------------------
 

@@ -19,7 +19,8 @@ YES = {"ja", "j", "yes", "true", "sann"}
 NO = {"nei", "n", "no", "false", "usann"}
 
 # Keys every felt block may have; each field kind adds its own (kinds.Kind.keys).
-FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis", "dokument", "etikett", "kobler"}
+FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis", "dokument", "etikett", "kobler",
+              "tidligere"}
 BLOCK_KEYS = {
     "veiledning": {"id", "nummer", "tid", "kort"},
     "steg": {"id", "hvis", "gjenta", "igp", "minutter", "privat", "dokument", "målområde"},

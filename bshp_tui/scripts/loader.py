@@ -14,6 +14,7 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..disk.files import read_regular_text
@@ -32,6 +33,8 @@ from .grammar import (
 )
 from .markdown import block_end, parser
 from .model import Column, Condition, Field, Option, Scale, Script, ScriptError, ScriptErrors, Step
+
+FORMER_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*")  # tidligere: veiledning.felt
 
 __all__ = ["Column", "Condition", "Field", "Option", "Scale", "Script", "ScriptError", "ScriptErrors", "Step",
            "check_folder", "default_prompts_dir", "load_folder", "prompt_files"]
@@ -232,6 +235,14 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
     )
     fld.lines = {k: e.line for k, e in entries.items()}
     _placement_keys(placement.apply_field_keys, fld, entries, path, errors)
+    if "tidligere" in entries:
+        former = str(entries["tidligere"].value).strip()
+        if FORMER_RE.fullmatch(former):
+            fld.former = former
+        else:
+            errors.append(ScriptError(path, entries["tidligere"].line, (
+                f"«tidligere: {former}» må være et felt skrevet som veiledning.felt, for eksempel "
+                "medvirkning.interessenter")))
     for key in ("standard", "forslag"):
         if key in entries:
             value = entries[key].value

@@ -84,6 +84,7 @@ class Field:
     doc_label: str | None = None  # etikett: its short name in the documents (None: the question)
     show_label: bool = True  # False for `etikett: nei` or `etikett: (name)`: the answer stands alone
     links: str | None = None  # kobler: the step whose goal area this field's answer chooses
+    former: str | None = None  # tidligere: "script.field" the answer was stored under before a move
     lines: dict[str, int] = dc_field(default_factory=dict, repr=False, compare=False)  # key -> line in the file
 
     @property

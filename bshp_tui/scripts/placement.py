@@ -39,6 +39,8 @@ class Section:
 SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("plan.innledning", "planen, 1.1 Hva er boligsosial handlingsplan?"),
     Section("plan.rammer", "planen, 1.2 Rammer for boligsosial handlingsplan"),
+    Section("plan.prosess", "planen, 1.3 Planprosess og medvirkning", grouped=True),
+    Section("plan.langsiktig", "planen, 2 Hovedmål: de langsiktige målene, før 2.1"),
     Section("plan.hovedmal", "planen, 2.1 Boligsosiale mål"),
     Section("plan.prinsipper", "planen, 2.2 Styrende prinsipper"),
     Section("plan.mal", "planen, 3.x Målområde …: under «Mål», før tiltakstabellen", per_area=True),
@@ -48,6 +50,9 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("grunnlag.hovedmal", "datagrunnlaget, 2.1 Boligsosiale mål"),
     Section("grunnlag.prinsipper", "datagrunnlaget, 2.2 Styrende prinsipper"),
     Section("grunnlag.utviklingstrekk", "datagrunnlaget, 3 Generelle utviklingstrekk"),
+    Section("grunnlag.boligbehov", "datagrunnlaget, 3 Generelle utviklingstrekk: «Boligbehov og boligmarked» "
+            "(under stegets overskrift)", grouped=True),
+    Section("grunnlag.langsiktig", "datagrunnlaget, 2 Hovedmål: de langsiktige målene, før 2.1"),
     Section("grunnlag.kunnskap", "datagrunnlaget, 3 Generelle utviklingstrekk: «Kunnskapsgrunnlaget»"),
     Section("grunnlag.status", "datagrunnlaget, 4.x Målområde …: «Status og utfordringer»", per_area=True),
     Section("grunnlag.visjon", "datagrunnlaget, 4.x Målområde …: «Visjon»", per_area=True),

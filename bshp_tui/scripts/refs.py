@@ -107,6 +107,13 @@ PARTICIPATION = Ref(
 SPECIAL_GROUPS = Ref(
     "grupper som trenger tilrettelegging", "medvirkning.tilrettelegging", ("flervalg",),
     "Assistenten sjekker ikke at gruppene som trenger tilrettelegging, er med i medvirkningsplanen.")
+HOUSING_NEED = Ref(
+    "boligbehovet per målgruppe", "kartlegging.behov", ("tabell",),
+    "Datagrunnlaget regner ikke ut gapet mellom i dag og forventet behov per målgruppe.",
+    columns=("malgruppe", "i_dag", "behov", "gap"))
+LONG_TERM_HORIZON = Ref(
+    "tidsperspektivet for de langsiktige målene", "prioritering.horisont", ("tekst",),
+    "Overskriften over hovedmålene bruker planperioden i stedet for det lange tidsperspektivet.")
 MEETING_PLAN = Ref(
     "møteplanen", "medvirkning.moteplan", ("tabell",),
     "Arbeidsdokumentene regner ikke ut hvor lenge medvirkningsmøtet varer.",
@@ -116,7 +123,7 @@ REFS: tuple[Ref, ...] = (
     PLAN_PERIOD, PLAN_TYPE, SECTORS, ROLE_GROUPS, STRENGTHS, WEAKNESSES, OPPORTUNITIES, THREATS,
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
     OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, MOBILISATION, PARTICIPATION,
-    SPECIAL_GROUPS, MEETING_PLAN,
+    SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
 )
 
 

@@ -123,6 +123,20 @@ class Session(SessionReader):
             self._put("answers", key, {"value": clean_value(value), **clean_value(extra)})
             self._delete("drafts", clean_text(key))
 
+    def rename_answer(self, old: str, new: str) -> None:
+        """Move an answer (and its draft) to a new key in one write, for a field that has moved.
+        Nothing happens when the new key already holds an answer or the old one holds none."""
+        doc = self._get("answers", old)
+        if doc is None or self._get("answers", new) is not None:
+            return
+        draft = self._get("drafts", old)
+        with self.one_write():
+            self._put("answers", new, {k: v for k, v in doc.items() if k != "key"})
+            self._delete("answers", old)
+            if draft is not None and self._get("drafts", new) is None:
+                self._put("drafts", new, {k: v for k, v in draft.items() if k != "key"})
+                self._delete("drafts", old)
+
     def delete_answer(self, key: str) -> None:
         with self.one_write():
             self._delete("answers", key)
@@ -321,6 +335,13 @@ class SessionSnapshot(SessionReader):
 
     set_answer = delete_answer = set_draft = clear_draft = update_meta = _refuse
     retry_save = _refuse
+
+    def rename_answer(self, old: str, new: str) -> None:
+        """A moved field's answer is read under its new key; in memory only, nothing is written."""
+        for table in ("answers", "drafts"):
+            docs = self._docs[table]
+            if old in docs and new not in docs:
+                docs[new] = {**docs.pop(old), "key": new}
 
     def set_state(self, key: str, value: Any) -> None:
         """View state (where the reader is) is kept in memory only, so a read-only view can
