@@ -10,11 +10,14 @@ ANSWERS = {
     "gap/malomrader": "Kommunale boliger\nInnholdstjenester",
     "prioritering/malgrupper": "1, 3",
     "medvirkning/tilrettelegging": "Barn og unge",
-    "medvirkning/interessenter": "Ungdomsrådet; bruker; berørt\nUtleiere; privat; har boliger",
+    "kartlegging/interessenter": "Ungdomsrådet; bruker; berørt\nUtleiere; privat; har boliger",
     "medvirkning/mobiliseringsplan": "Ungdom; ekstern; ungdomsrådet; besøk; 2027-03; Kari",
     "medvirkning/medvirkningsplan": "Barn og unge; verksted på skolen; 2027-04; egen samling; Ola",
     "medvirkning/moteplan": "18:00; bli kjent; velkommen; plenum; 15; Kari; kaffe\n18:15; innspill; gruppearbeid; IGP; 45; Ola; lapper",
     "kartlegging/kilder": "1 2",
+    # the need overview: the gap is worked out from two numbers, or stands as the group's words
+    "kartlegging/behov": "Bostedsløse; 4 boliger; 12 boliger;\nFlyktninger; noen; flere; mangler store boliger",
+    "prioritering/horisont": "2027–2040",
     "kartlegging/vurdering": "delvis",
     # The mapping stays with the goal areas the prompt files name by default.
     "gap/kobling_organisering": "",

@@ -14,6 +14,7 @@ from ..scripts.kinds.base import md_escape
 from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
+from .participation import context_for
 
 REMARKS_STATE = "remarks_said"
 
@@ -34,6 +35,9 @@ def question_text(c: Conductor, pos: Position) -> str:
     hint = kinds.for_field(fld).question_hint(c, fld)
     if hint:
         parts.append(hint)
+    context = context_for(c, pos.script_id, pos.field_id, pos.item)
+    if context:
+        parts.append(context)
     if not fld.required:
         parts.append("*Valgfritt: send tomt svar eller /hopp for å gå videre.*")
     return "\n\n".join(parts)

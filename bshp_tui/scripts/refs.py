@@ -111,6 +111,10 @@ HOUSING_NEED = Ref(
     "boligbehovet per målgruppe", "kartlegging.behov", ("tabell",),
     "Datagrunnlaget regner ikke ut gapet mellom i dag og forventet behov per målgruppe.",
     columns=("malgruppe", "i_dag", "behov", "gap"))
+PARTICIPATION_INPUT = Ref(
+    "innspillene fra medvirkningen", "medvirkning.innspill", ("tabell",),
+    "Gap-analysen og prioriteringen viser ikke innspillene fra medvirkningen.",
+    columns=("aktivitet", "innspill", "gjelder", "oppfolging"))
 LONG_TERM_HORIZON = Ref(
     "tidsperspektivet for de langsiktige målene", "prioritering.horisont", ("tekst",),
     "Overskriften over hovedmålene bruker planperioden i stedet for det lange tidsperspektivet.")
@@ -124,6 +128,7 @@ REFS: tuple[Ref, ...] = (
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
     OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, MOBILISATION, PARTICIPATION,
     SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
+    PARTICIPATION_INPUT,
 )
 
 
