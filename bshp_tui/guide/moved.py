@@ -30,8 +30,9 @@ def adopt_former_answers(scripts: Iterable[Any], session: Any, answer_key: Any) 
     if rename is None:
         return
     answers = session.answers()
+    drafts = session.drafts() if hasattr(session, "drafts") else {}
     for old, new in former_keys(scripts, answer_key):
-        if old in answers and new not in answers:
+        if (old in answers and new not in answers) or (old in drafts and new not in drafts):
             try:
                 rename(old, new)
             except (ReadOnlyError, SaveError):

@@ -124,18 +124,16 @@ class Session(SessionReader):
             self._delete("drafts", clean_text(key))
 
     def rename_answer(self, old: str, new: str) -> None:
-        """Move an answer (and its draft) to a new key in one write, for a field that has moved.
-        Nothing happens when the new key already holds an answer or the old one holds none."""
-        doc = self._get("answers", old)
-        if doc is None or self._get("answers", new) is not None:
+        """Move an answer and its draft to a new key in one write, for a field that has moved.
+        What the new key already holds is never replaced."""
+        moves = [(table, doc) for table in ("answers", "drafts")
+                 if (doc := self._get(table, old)) is not None and self._get(table, new) is None]
+        if not moves:
             return
-        draft = self._get("drafts", old)
         with self.one_write():
-            self._put("answers", new, {k: v for k, v in doc.items() if k != "key"})
-            self._delete("answers", old)
-            if draft is not None and self._get("drafts", new) is None:
-                self._put("drafts", new, {k: v for k, v in draft.items() if k != "key"})
-                self._delete("drafts", old)
+            for table, doc in moves:
+                self._put(table, new, {k: v for k, v in doc.items() if k != "key"})
+                self._delete(table, old)
 
     def delete_answer(self, key: str) -> None:
         with self.one_write():
