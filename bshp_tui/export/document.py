@@ -28,6 +28,7 @@ from . import ast as A
 from .completeness import unplaced_answers
 from .economy import COST_COLUMNS, cost_cell, economy_blocks
 from .need_table import need_table
+from .plan_frame import PlanFrame
 from .render import FieldRenderer, cell_display
 from .templates import placeholders, template_blocks
 from .working_papers import WorkingPapers
@@ -47,13 +48,6 @@ PLAN_TYPES = {
 ACTION_HEADINGS = {"strategi": "Strategi", "tiltak": "Tiltak", "ansvarlig": "Ansvarlig",
                    "tidsfrist": "Tidsfrist", "kostnad": "Kostnad"}
 ACTION_WIDTHS = [0.22, 0.3, 0.18, 0.13, 0.17]
-# The goal areas of the source report's plan template (Vedlegg 5), shown as suggestions until the
-# group chooses its own.
-DEFAULT_AREAS = ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester")
-PROCESS_INTRO = ("Her står hvem som har deltatt i arbeidet med planen, hvilke medvirkningsaktiviteter som er "
-                 "gjennomført, hva som kom fram, og hvordan innspillene er brukt.")
-PROCESS_KOMMUNEDELPLAN = ("Som kommunedelplan skal planen ha en planbeskrivelse når den legges ut til offentlig "
-                          "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning.")
 # The background document's part for answers no prompt file binds to a section.
 OTHER_ANSWERS = "Vedlegg 4: Flere svar fra arbeidsgruppa"
 
@@ -63,7 +57,7 @@ def today_text(day: date | None = None) -> str:
     return f"{day.day}. {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-class Builder(WorkingPapers, FieldRenderer):
+class Builder(PlanFrame, WorkingPapers, FieldRenderer):
     """Builds the three documents together (the catch-all appendix needs to know what the other
     documents placed). Collects what is missing per document as it goes."""
 
@@ -160,15 +154,6 @@ class Builder(WorkingPapers, FieldRenderer):
             return need_table(self, fld, rows)
         return super().table(fld, rows, item, total_label)
 
-    def no_areas(self, number: str) -> list[A.Node]:
-        """Before the group has chosen goal areas: the plan template's three, each marked as missing."""
-        out: list[A.Node] = []
-        for n, name in enumerate(DEFAULT_AREAS, start=1):
-            out.append(A.header(2, A.text(f"{number}.{n} Målområde {name}")))
-            out.append(A.para([self.placeholder(
-                f"målområdet «{name}» er et forslag fra metoden – velg målområdene i gap-analysen")]))
-        return out
-
     def total_label(self, fld) -> str | None:
         return "Sum minutter" if fld.ref_id == R.MEETING_PLAN.field else None
 
@@ -181,14 +166,6 @@ class Builder(WorkingPapers, FieldRenderer):
         return []
 
     # -- document shell --------------------------------------------------------------------
-
-    def horizon(self) -> str:
-        """" i perioden …" for the main goals: the long-term horizon if the group gave one, else the
-        plan period."""
-        fld = R.field_of(self.c, R.LONG_TERM_HORIZON)
-        value = self.value(fld) if fld is not None else None
-        text = value.strip() if isinstance(value, str) and value.strip() else self.period
-        return f" i perioden {text}" if text else ""
 
     def title(self, kind: str) -> str:
         base = DOCUMENTS[kind]
@@ -246,13 +223,8 @@ class Builder(WorkingPapers, FieldRenderer):
         out += self.standard_text("foringer")
         if f"{doc}.rammer" in SECTIONS:
             out += self.bound(f"{doc}.rammer")
-        if doc == "plan" and self.has_bindings("plan.prosess"):
-            out.append(A.header(2, A.text("1.3 Planprosess og medvirkning"), "planprosess"))
-            out.append(A.para(A.text(PROCESS_INTRO)))
-            fld = R.field_of(self.c, R.PLAN_TYPE)
-            if fld is not None and self.value(fld) == "kommunedelplan":
-                out.append(A.para(A.text(PROCESS_KOMMUNEDELPLAN)))
-            out += self.bound("plan.prosess", level=3, number="1.3")
+        if doc == "plan":
+            out += self.process("1.3")
         return out
 
     def main_goals(self, doc: str, heading: str) -> list[A.Node]:
