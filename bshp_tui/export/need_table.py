@@ -13,7 +13,9 @@ from ..scripts.values import format_number
 from . import ast as A
 from .render import cell_display, column_widths
 
-_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s+|omtrent\s+)?(-?\d[\d  ]*(?:[.,]\d+)?)\s*(\D*)$", re.IGNORECASE)
+_SPACES = "[ \u00a0\u202f]"  # thousands are grouped with a space, often a non-breaking one
+_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s+|omtrent\s+)?(-?\d(?:\d|" + _SPACES + r"(?=\d))*(?:[.,]\d+)?)\s*(\D*)$",
+                     re.IGNORECASE)
 
 
 def number_in(cell: object) -> tuple[float, str] | None:
@@ -25,7 +27,7 @@ def number_in(cell: object) -> tuple[float, str] | None:
     match = _NUMBER.match(str(cell or ""))
     if not match:
         return None
-    digits = re.sub(r"[  ]", "", match.group(1)).replace(",", ".")
+    digits = re.sub(_SPACES, "", match.group(1)).replace(",", ".")
     try:
         return float(digits), match.group(2).strip()
     except ValueError:

@@ -2,11 +2,13 @@
 default goal areas) and the economic instruments, read back from the exported DOCX."""
 
 import docx
+from hypothesis import given, strategies as st
 
 from bshp_tui.export.need_table import gap_text, number_in
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.transcript import question_text
+from bshp_tui.scripts.values import format_number
 
 from export_fixtures import SCRIPTS, pos
 
@@ -147,3 +149,14 @@ def test_gap_text():
     assert gap_text("noen", "12") == "" and gap_text("", "") == ""
     assert number_in("1 200 husstander") == (1200.0, "husstander")
     assert number_in("2,5") == (2.5, "") and number_in("12-15") is None
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["", " boliger", " husstander"]))
+def test_gap_is_need_minus_today_for_any_two_counts(today, need, unit):
+    text = gap_text(f"{format_number(today)}{unit}", f"{format_number(need)}{unit}")
+    if need > today:
+        assert text == f"mangler {format_number(need - today)}{unit}"
+    elif need < today:
+        assert text == f"{format_number(today - need)}{unit} mer enn behovet"
+    else:
+        assert text == "behovet er dekket"
