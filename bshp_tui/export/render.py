@@ -90,7 +90,7 @@ class FieldRenderer:
             return [A.para(self._lead(label, inline) + [self.placeholder(what)])]
         kind = fld.kind
         if kind == "tekst":
-            parts = [p.strip() for p in display_value(self.c, fld, value).split("\n\n") if p.strip()]
+            parts = [p.strip() for p in display_value(self.c, fld, value).split("\n\n") if p.strip()] or [""]
             if label and inline:
                 first = A.para(self._lead(label, True) + A.text(parts[0]))
                 return [first] + [A.para(A.text(p)) for p in parts[1:]]

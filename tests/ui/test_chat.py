@@ -30,7 +30,7 @@ async def test_full_guided_session_then_resume(app_factory, data_dir):
         await walk_oppstart(pilot)
         w = work(pilot)
         assert w.c.script_progress("oppstart") == 1.0
-        assert w.pos == Position("kartlegging", "organisering", None, "fange_opp")
+        assert w.pos == Position("kartlegging", "interessenter", None, "interessenter")
         before = transcript_texts(pilot)
         assert any("Kari" in t for t in before)
         await type_text(pilot, "Et halvferdig svar")
@@ -42,7 +42,7 @@ async def test_full_guided_session_then_resume(app_factory, data_dir):
         await pilot.press("enter")
         await pilot.pause()
         w = work(pilot)
-        assert w.pos == Position("kartlegging", "organisering", None, "fange_opp")
+        assert w.pos == Position("kartlegging", "interessenter", None, "interessenter")
         assert transcript_texts(pilot) == before
         assert w.query_one(ChatInput).text == "Et halvferdig svar"
 
