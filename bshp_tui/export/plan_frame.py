@@ -5,7 +5,9 @@ goal areas of the method shown as suggestions before the group has chosen its ow
 from __future__ import annotations
 
 from ..scripts import refs as R
+from ..scripts.values import Item
 from . import ast as A
+from .render import FieldRenderer
 
 # The goal areas of the source report's plan template (Vedlegg 5).
 DEFAULT_AREAS = ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester")
@@ -15,8 +17,18 @@ PROCESS_KOMMUNEDELPLAN = ("Som kommunedelplan skal planen ha en planbeskrivelse 
                           "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning.")
 
 
-class PlanFrame:
-    """Mixed into the document builder (it supplies c, value, placeholder, bound and has_bindings)."""
+class PlanFrame(FieldRenderer):
+    """A part of the Builder: the renderer's helpers (value, placeholder) and the Builder's own
+    (bound, has_bindings, period), declared here and defined there."""
+
+    period: str = ""
+
+    def bound(self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (),
+              level: int = 2, number: str = "") -> list[A.Node]:
+        raise NotImplementedError
+
+    def has_bindings(self, section: str) -> bool:
+        raise NotImplementedError
 
     def process(self, number: str) -> list[A.Node]:
         if not self.has_bindings("plan.prosess"):

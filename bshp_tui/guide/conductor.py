@@ -12,7 +12,6 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from ..errors import UsageError
-from .moved import adopt_former_answers
 from ..scripts import kinds
 from ..scripts import values as V
 from ..scripts.keys import answer_key, parse_answer_key
@@ -20,6 +19,7 @@ from ..scripts.kinds.rating import ratings_of
 from ..scripts.model import Field, Script, Step
 from ..scripts.refs import PLAN_PERIOD
 from ..scripts.values import Item, ValidationError, is_empty
+from .moved import adopt_former_answers
 from .period import parse_period
 from .positions import Position, StepInstance
 

@@ -9,7 +9,8 @@ other answer.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import ReadOnlyError, SaveError
 

@@ -58,7 +58,7 @@ def context_for(c: Any, script_id: str, field_id: str, item: str | None) -> str:
         areas = {i.id: i.text for i in c.items(R.GOAL_AREAS.field)}
         area = areas.get(item)
         rows = [r for r in _rows(c) if area and _mentions(r.get("gjelder", ""), area)]
-        if rows:
+        if area and rows:
             return "\n".join([f"*Innspill fra medvirkningen om {md_escape(area)}:*", "", *_lines(rows)])
     if ref == R.RATINGS.field:
         rows = _rows(c)

@@ -127,7 +127,7 @@ class Session(SessionReader):
         """Move an answer and its draft to a new key in one write, for a field that has moved.
         What the new key already holds is never replaced."""
         moves = [(table, doc) for table in ("answers", "drafts")
-                 if (doc := self._get(table, old)) is not None and self._get(table, new) is None]
+                 if (doc := self._doc(table, old)) is not None and self._doc(table, new) is None]
         if not moves:
             return
         with self.one_write():
@@ -337,7 +337,7 @@ class SessionSnapshot(SessionReader):
     def rename_answer(self, old: str, new: str) -> None:
         """A moved field's answer is read under its new key; in memory only, nothing is written."""
         for table in ("answers", "drafts"):
-            docs = self._docs[table]
+            docs = self._tables[table]
             if old in docs and new not in docs:
                 docs[new] = {**docs.pop(old), "key": new}
 

@@ -2,15 +2,15 @@
 default goal areas) and the economic instruments, read back from the exported DOCX."""
 
 import docx
-from hypothesis import given, strategies as st
+from export_fixtures import SCRIPTS, pos
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bshp_tui.export.need_table import gap_text, number_in
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.transcript import question_text
 from bshp_tui.scripts.values import format_number
-
-from export_fixtures import SCRIPTS, pos
 
 
 def headings(document) -> list[str]:

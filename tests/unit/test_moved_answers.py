@@ -3,10 +3,10 @@
 import json
 import shutil
 
+from helpers import ROOT
+
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.scripts.loader import check_folder, load_folder
-
-from helpers import ROOT
 
 SCRIPTS = load_folder(ROOT / "prompts")
 ROWS = [{"id": "r1", "navn": "Ungdomsrådet", "type": "bruker", "hvorfor": "berørt"}]
