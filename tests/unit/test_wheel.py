@@ -24,6 +24,10 @@ def test_wheel_ships_prompts(tmp_path):
     for needed in ("bshp_tui/prompts/1-oppstart.md", "bshp_tui/export/templates/lovverk.md",
                    "bshp_tui/export/templates/referanse-a4.odt", "bshp_tui/ui/app.tcss", "bshp_tui/ui/help.md"):
         assert needed in names, needed
+    # Every package in the source tree ships (a missing one breaks `make run`, which installs the wheel).
+    for init in (ROOT / "bshp_tui").rglob("__init__.py"):
+        module = init.relative_to(ROOT).as_posix()
+        assert module in names, f"{module} is missing from the wheel: add its package to pyproject.toml"
 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=True)
