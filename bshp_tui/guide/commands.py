@@ -105,7 +105,7 @@ def help_table() -> str:
 
 def keys_line() -> str:
     """The keys that are not slash commands, as one line of help."""
-    keys = [c for c in TABLE if c.key and not c.slash or c.scope == "app" and c.key]
+    keys = [c for c in TABLE if c.key and (not c.slash or c.scope == "app")]
     return " · ".join(f"**{key_name(c.key)}** {c.help}" for c in keys) + " · **Ctrl+P** kommandopaletten"
 
 
