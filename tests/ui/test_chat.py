@@ -1,6 +1,6 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
-from bshp_tui.guide.conductor import Position
+from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.chat import ChatInput
@@ -25,8 +25,16 @@ async def walk_oppstart(pilot):
 
 async def test_full_guided_session_then_resume(app_factory, data_dir):
     app = app_factory()
+    # The group has answered Oppstart up to its SWOT (seeded through the store); the rest is typed.
+    session = SessionStore(data_dir).create("Molde", "2027-2030")
+    c = Conductor(app.scripts, session)
+    pos = c.cursor()
+    while pos is not None and c.field(pos).id not in ("sterke", "svake", "muligheter", "trusler"):
+        pos = c.submit(pos, answer_for(c, pos))
+    session.close()
     async with app.run_test(size=SIZE) as pilot:
-        await new_session(pilot)
+        await pilot.press("enter")  # open it from the list
+        await pilot.pause()
         await walk_oppstart(pilot)
         w = work(pilot)
         assert w.c.script_progress("oppstart") == 1.0
