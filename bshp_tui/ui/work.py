@@ -37,6 +37,8 @@ DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 s
 
 class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
     BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
+    # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     class Opened(Message):
         """A session is open in the guided chat: the app keeps `open_session` to save it on quit
@@ -101,21 +103,18 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         await self.refresh_all(load_input=True)
         self.set_interval(DRAFT_INTERVAL, self.save_draft_now)
         self.query_one(ChatInput).focus()
-        self.on_resize()
-
-    def on_resize(self, event=None) -> None:
-        narrow = self.app.size.width < 100
-        self.query_one("#steps").set_class(narrow, "hidden-narrow")
 
     def action_toggle_steps(self) -> None:
         """F3: show the step list and move into it; pressed again there, hide it."""
         steps = self.query_one("#steps")
-        if steps.has_class("hidden-narrow") or steps.has_class("hidden"):
-            steps.remove_class("hidden-narrow", "hidden")
+        if not steps.display:
+            steps.remove_class("hidden")
+            steps.add_class("shown")
             steps.focus()
         elif not steps.has_focus:
             steps.focus()
         else:
+            steps.remove_class("shown")
             steps.add_class("hidden")
             self.query_one(ChatInput).focus()
 

@@ -3,6 +3,7 @@
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.app import make_app
 from bshp_tui.ui.chat import ChatInput
+from bshp_tui.ui.work import WorkScreen
 
 
 def fixed_session(data_dir, measures=False):
@@ -16,11 +17,20 @@ def fixed_session(data_dir, measures=False):
 
 
 async def open_first(pilot):
+    """Open the first session and wait for its chat; the input's cursor then stops blinking and
+    stays drawn (a blinking cursor would be caught on or off at random)."""
     await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
+    for _ in range(100):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, WorkScreen) and pilot.app.screen.query(ChatInput):
+            break
+    assert isinstance(pilot.app.screen, WorkScreen)
     for box in pilot.app.screen.query(ChatInput):
         box.cursor_blink = False
+        # TextArea caches a line drawn in the blink's "off" phase under the same key as a line
+        # drawn without blinking: clear that cache so the line is drawn again, cursor and all.
+        box.notify_style_update()
+        box.refresh()
     await pilot.pause()
 
 
