@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kommune", metavar="KOMMUNE", help="kommunens navn")
     p.add_argument("--period", metavar="ÅÅÅÅ-ÅÅÅÅ", help="planperioden, for eksempel 2027-2030")
 
+    p = sub.add_parser("new-period", help="start neste planperiode fra en økt (økta selv endres ikke)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--period", metavar="ÅÅÅÅ-ÅÅÅÅ", required=True, help="den nye planperioden, for eksempel 2031-2034")
+
     p = sub.add_parser("dump", help="skriv hele økta som JSON")
     p.add_argument("id", metavar="ID")
 
@@ -111,13 +115,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="lag planen, datagrunnlaget eller arbeidsdokumentene som fil")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--document", default="plan", choices=["plan", "grunnlag", "arbeidsdokumenter", "alle"],
-                   help="hvilket dokument (standard: plan)")
+    p.add_argument("--document", default="plan",
+                   choices=["plan", "grunnlag", "arbeidsdokumenter", "statusrapport", "alle"],
+                   help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene")
+    p.add_argument("--year", metavar="ÅÅÅÅ", help="året statusrapporten gjelder (standard: siste år som er fulgt opp)")
     p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],
                    help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling")
     p.add_argument("-o", "--output", metavar="STI", help="filen eller mappen dokumentet skal skrives til")
     p.add_argument("--reference-doc", metavar="FIL", help="kommunens egen Word- eller ODT-mal")
     p.add_argument("--status", default="Utkast", help="status på forsiden, for eksempel Høringsutkast eller Vedtatt")
+
+    p = sub.add_parser("region", help="lag en regional oppsummering av flere økter side om side")
+    p.add_argument("ids", metavar="ID", nargs="+", help="øktene som skal med (se «bshp list»)")
+    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html"], help="filformat (standard: docx)")
+    p.add_argument("-o", "--output", metavar="FIL", required=True, help="filen oppsummeringen skal skrives til")
 
     p = sub.add_parser("check-prompts", help="kontroller veiledningsfilene")
     p.add_argument("dir", metavar="MAPPE", nargs="?", help="mappen som skal kontrolleres")
@@ -209,6 +220,20 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_new_period(args: argparse.Namespace) -> int:
+    from .guide.new_period import start_new_period
+    from .store.naming import printable
+
+    parse_period(args.period)  # a bad period is reported before anything is read
+    carried = start_new_period(_store(args), _load_scripts(args), args.id, args.period)
+    print(f"Opprettet økta «{carried.session_id}» for neste planperiode fra «{args.id}» (som ikke er endret).")
+    print(f"  Tatt med: {carried.areas} målområder, mål, kartleggingen og {len(carried.measures)} tiltak "
+          "som ikke er gjennomført eller avlyst, med historikken fra oppfølgingen.")
+    if carried.left:
+        print(f"  Ikke tatt med (gjennomført eller avlyst): {printable('; '.join(carried.left))}")
+    return 0
+
+
 def _cmd_dump(args: argparse.Namespace) -> int:
     data = _store(args).dump(args.id)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -297,9 +322,18 @@ def _answer_checker(args: argparse.Namespace):
     return check
 
 
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\s*\d{4}\s*", text) or not 2000 <= int(text) <= 2100:
+        raise UsageError(f"Ugyldig år «{text}». Skriv året med fire sifre, for eksempel 2028.")
+    return int(text)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export.service import export
 
+    year = _year(args.year) if args.year else None
+    if year is not None and args.document != "statusrapport":
+        raise UsageError("--year gjelder bare statusrapporten. Bruk --document statusrapport --year ÅÅÅÅ.")
     scripts = _load_scripts(args)
     store = _store(args)
     session = store.open(args.id, read_only=True)
@@ -308,7 +342,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             scripts, session, args.document, args.format,
             Path(args.output) if args.output else None,
             Path(args.reference_doc) if args.reference_doc else None,
-            status=args.status,
+            status=args.status, year=year,
         )
     finally:
         session.close()
@@ -328,15 +362,31 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_region(args: argparse.Namespace) -> int:
+    from .export.region import export_region
+    from .store.naming import printable
+
+    output = Path(args.output)
+    if output.is_dir():
+        output = output / f"region.{args.format}"
+    region = export_region(_store(args), _load_scripts(args), args.ids, args.format, output)
+    for session_id, why in region.skipped:
+        print(printable(f"bshp: advarsel: hoppet over «{session_id}»: {why}"), file=sys.stderr)
+    print(f"Skrev {output} med {len(region.kommuner)} kommuner.")
+    return 0
+
+
 _COMMANDS = {
     "list": _cmd_list,
     "new": _cmd_new,
+    "new-period": _cmd_new_period,
     "dump": _cmd_dump,
     "import": _cmd_import,
     "backups": _cmd_backups,
     "restore": _cmd_restore,
     "check-prompts": _cmd_check_prompts,
     "export": _cmd_export,
+    "region": _cmd_region,
 }
 
 

@@ -24,6 +24,8 @@ ANSWERS = {
     "gap/kobling_innholdstjenester": "",
     "gap/kobling_boliger": "",
     "gap/kobling_virkemidler": "",
+    # the follow-up after adoption: two years, each with its own status table
+    "oppfolging/ar": "2027\n2028",
 }
 
 

@@ -13,6 +13,7 @@ from .pandoc import FORMATS, convert
 from .templates import OVERRIDE_DIR
 
 ALL = "alle"
+STATUS_REPORT = "statusrapport"
 
 
 @dataclass
@@ -39,13 +40,17 @@ def default_name(session_id: str, document: str, fmt: str) -> str:
 
 def export(scripts: list[Script], session, documents: str, fmt: str, output: Path | None,
            reference_doc: Path | None = None, status: str = "Utkast",
-           template_dirs: list[Path] | None = None) -> list[ExportResult]:
+           template_dirs: list[Path] | None = None, year: int | None = None) -> list[ExportResult]:
     """Write one or all documents. `output` is a file for one document, or a folder (for all,
-    or when it is an existing folder)."""
+    or when it is an existing folder). The status report (`statusrapport`) is for `year`, or the
+    latest year followed up."""
+    if documents == STATUS_REPORT:
+        return [export_status_report(scripts, session, fmt, output, reference_doc, status, year)]
     kinds = list(DOCUMENTS) if documents == ALL else [documents]
     for kind in kinds:
         if kind not in DOCUMENTS:
-            raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter eller alle.")
+            raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter, "
+                             "statusrapport eller alle.")
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
     data_dir = session.store.data_dir
@@ -67,3 +72,23 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
         convert(built.documents[kind], target, fmt, reference_doc)
         results.append(ExportResult(kind, target, built.missing[kind], built.unplaced))
     return results
+
+
+def _target(output: Path | None, session_id: str, kind: str, fmt: str) -> Path:
+    if output is None:
+        return Path(default_name(session_id, kind, fmt))
+    return output / default_name(session_id, kind, fmt) if output.is_dir() else output
+
+
+def export_status_report(scripts: list[Script], session, fmt: str, output: Path | None,
+                         reference_doc: Path | None = None, status: str = "Utkast",
+                         year: int | None = None) -> ExportResult:
+    """Write the status report for `year` (see statusreport.py)."""
+    from .statusreport import build_status_report
+
+    if fmt not in FORMATS:
+        raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
+    document, missing = build_status_report(Conductor(scripts, session), year, status)
+    target = _target(output, session.id, STATUS_REPORT, fmt)
+    convert(document, target, fmt, reference_doc)
+    return ExportResult(STATUS_REPORT, target, missing)

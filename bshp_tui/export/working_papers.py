@@ -38,6 +38,7 @@ class WorkingPapers(FieldRenderer):
         out += self.prioritisation()
         out += self.participation()
         out += self.progress_plan()
+        out += self.follow_up()
         return out
 
     def expectations(self) -> list[A.Node]:
@@ -160,3 +161,11 @@ class WorkingPapers(FieldRenderer):
     def progress_plan(self) -> list[A.Node]:
         out = [A.header(1, A.text("6 Framdriftsplan"), "framdrift")]
         return out + self.bound("arbeidsdokumenter.framdrift")
+
+    def follow_up(self) -> list[A.Node]:
+        """The yearly follow-up after adoption, when the group has written any (the status report
+        is the document made for it; here it stays with the other working papers)."""
+        body = self.bound("arbeidsdokumenter.oppfolging", level=2, number="7")
+        if not body:
+            return []
+        return [A.header(1, A.text("7 Oppfølging år for år"), "oppfolging-ar"), *body]

@@ -11,6 +11,7 @@ from ..scripts import kinds
 from ..scripts.model import Field
 from ..scripts.refs import PLAN_PERIOD
 from .conductor import Conductor, Position
+from .followup import seed_text
 
 
 def initial_text(c: Conductor, pos: Position) -> str:
@@ -21,7 +22,7 @@ def initial_text(c: Conductor, pos: Position) -> str:
     kind = kinds.for_field(fld)
     if not kind.is_empty(value):
         return kind.input_text(c, fld, value)
-    text = kind.default_text(c, pos, fld)
+    text = kind.default_text(c, pos, fld) or seed_text(c, pos)
     if text:
         return text
     if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):

@@ -66,6 +66,8 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("arbeidsdokumenter.medvirkning", "arbeidsdokumentene, 5 Medvirkning (under stegets overskrift)",
             grouped=True),
     Section("arbeidsdokumenter.framdrift", "arbeidsdokumentene, 6 Framdriftsplan"),
+    Section("arbeidsdokumenter.oppfolging", "arbeidsdokumentene, 7 Oppfølging år for år (under stegets overskrift)",
+            grouped=True),
 )}
 
 

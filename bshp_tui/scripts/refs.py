@@ -122,13 +122,24 @@ MEETING_PLAN = Ref(
     "møteplanen", "medvirkning.moteplan", ("tabell",),
     "Arbeidsdokumentene regner ikke ut hvor lenge medvirkningsmøtet varer.",
     columns=("minutter",))
+FOLLOW_UP_YEARS = Ref(
+    "årene som er fulgt opp", "oppfolging.ar", ("liste",),
+    "Statusrapporten finner ingen år med oppfølging, og en ny planperiode tar ikke med historikken.")
+FOLLOW_UP_STATUS = Ref(
+    "status for tiltakene per år", "oppfolging.tiltak", ("tabell",),
+    "Statusrapporten viser ingen status, kommentar eller forbruk for tiltakene.",
+    columns=("tiltak", "status", "kommentar", "drift", "investering"))
+FOLLOW_UP_INDICATORS = Ref(
+    "indikatorverdiene per år", "oppfolging.indikatorer", ("tabell",),
+    "Statusrapporten viser ikke indikatorverdiene over årene.",
+    columns=("indikator", "verdi"))
 
 REFS: tuple[Ref, ...] = (
     PLAN_PERIOD, PLAN_TYPE, SECTORS, ROLE_GROUPS, STRENGTHS, WEAKNESSES, OPPORTUNITIES, THREATS,
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
     OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, MOBILISATION, PARTICIPATION,
     SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
-    PARTICIPATION_INPUT,
+    PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS,
 )
 
 

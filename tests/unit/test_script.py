@@ -121,7 +121,7 @@ def test_not_utf8(tmp_path):
 
 def test_check_prompts_command(tmp_path):
     ok = run_bshp("check-prompts", ROOT / "prompts")
-    assert ok.returncode == 0 and "6 veiledninger" in ok.stdout
+    assert ok.returncode == 0 and "7 veiledninger" in ok.stdout
     write(tmp_path, "```felt\nid: a\ntype: fargevelger\nspørsmål: x?\n```\n")
     bad = run_bshp("check-prompts", tmp_path)
     assert bad.returncode == 2
