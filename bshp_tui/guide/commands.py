@@ -39,7 +39,7 @@ class Command:
 
 def key_name(key: str) -> str:
     """How a key is written for people: ``ctrl+b`` → Ctrl+B, ``f3`` → F3, ``escape`` → Esc."""
-    names = {"escape": "Esc", "ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
+    names = {"escape": "Esc", "ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "space": "Mellomrom"}
     return "+".join(names.get(part, part.upper() if len(part) <= 3 else part.capitalize())
                     for part in key.split("+"))
 
@@ -64,10 +64,14 @@ TABLE = [
             palette=(_p("Planhelse", "Assistentens merknader om planen"),)),
     Command("forhandsvis", "forhåndsvis plandokumentet slik det blir",
             palette=(_p("Forhåndsvis planen", "Se plandokumentet slik det blir"),)),
-    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter alle)", True,
+    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter alle, "
+            "/eksporter statusrapport 2028)", True,
             palette=(_p("Eksporter planen", "Lag plandokumentet som Word-fil"),
                      _p("Eksporter alle dokumentene",
-                        "Plan, datagrunnlag og arbeidsdokumenter som Word-filer", "alle"))),
+                        "Plan, datagrunnlag og arbeidsdokumenter som Word-filer", "alle"),
+                     _p("Eksporter statusrapporten",
+                        "Oppfølgingen av tiltakene det siste året som er fulgt opp, som Word-fil",
+                        "statusrapport"))),
     Command("timer", "start en tidtaker, for eksempel /timer 10 (Ctrl+T starter og stopper)", True,
             key="ctrl+t", label="Tidtaker", example="/timer 10"),
     Command("igp", "start individ–gruppe–plenum med tidtaker for dette steget",
@@ -88,6 +92,15 @@ TABLE = [
             palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),)),
     Command("avslutt", "lagre og avslutt", slash=False, key="ctrl+q", label="Avslutt", scope="app",
             priority=True, palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),)),
+]
+# The start screen's own keys (scope "start"): shown in its status line, not in the footer.
+TABLE += [
+    Command("velg", "velg eller fjern økta til en regional oppsummering", slash=False, key="space",
+            label="Velg", show_key=False, scope="start"),
+    Command("region", "lag en regional oppsummering av øktene som er valgt", slash=False, key="r",
+            label="Regional oppsummering", show_key=False, scope="start"),
+    Command("nyperiode", "start neste planperiode fra økta som er valgt (den gamle endres ikke)",
+            slash=False, key="p", label="Ny periode", show_key=False, scope="start"),
 ]
 COMMANDS = [c for c in TABLE if c.slash]  # the slash commands, in the order help lists them
 BY_NAME = {c.name: c for c in COMMANDS}

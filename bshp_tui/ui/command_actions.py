@@ -33,6 +33,9 @@ ACTIONS = {
     "hjelp": "help",
     "kontrast": "toggle_contrast",
     "avslutt": "quit",
+    "velg": "mark",
+    "region": "region",
+    "nyperiode": "new_period",
 }
 
 
@@ -56,7 +59,7 @@ def palette(app, work) -> Iterable[tuple[str, str, object]]:
     """(title, help, callback) for each palette entry in table order; the guided chat's entries
     only when `work` (the guided chat the palette was opened from) is given."""
     for command in cmd.TABLE:
-        if command.scope == "work" and work is None:
+        if command.scope == "work" and work is None or command.scope == "start":
             continue
         for entry in command.palette:
             if command.scope == "app" and not command.takes_argument:

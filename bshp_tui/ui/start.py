@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Footer, Static
 from .titlebar import TitleBar
 from ..errors import BshpError, SessionLockedError
 from ..guide.period import record_period
+from .command_actions import bindings
 from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
+from .start_followup import FollowUp
 
 
 class StartScreen(Screen):
@@ -24,7 +26,12 @@ class StartScreen(Screen):
         Binding("s", "delete", "Slett", id="delete"),
         Binding("k", "backups", "Sikkerhetskopier", id="backups"),
         Binding("f5", "refresh", "Oppdater", id="refresh", show=False),
+        *bindings("start"),  # the regional summary and the next period (start_followup.py)
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.follow_up = FollowUp(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title_subtitle())
@@ -60,7 +67,8 @@ class StartScreen(Screen):
             if info.ok:
                 progress = f"{round((info.progress or 0) * 100)} %"
                 updated = info.updated[:16].replace("T", " ") if info.updated else "–"
-                table.add_row(Text(info.municipality), info.period or "–", progress, updated, info.path.name,
+                mark = "✓ " if info.id in self.follow_up.marked else ""
+                table.add_row(Text(mark + info.municipality), info.period or "–", progress, updated, info.path.name,
                               key=info.id)
             else:
                 table.add_row("SKADET", Text(info.damaged or ""), "", "", info.path.name, key=info.id)
@@ -70,6 +78,7 @@ class StartScreen(Screen):
             status += " En skadet fil kan gjenopprettes fra sikkerhetskopi (K)."
         if deleted:
             status += f" Slettet, men kan gjenopprettes: {', '.join(deleted)}."
+        status += self.follow_up.hint()
         if not infos:
             status = "Ingen planarbeid her ennå. Trykk N for å starte et nytt."
         self.query_one("#start-status", Static).update(Text(status))
@@ -83,6 +92,15 @@ class StartScreen(Screen):
 
     def action_refresh(self) -> None:
         self.refresh_list()
+
+    def action_mark(self) -> None:
+        self.follow_up.mark()
+
+    def action_region(self) -> None:
+        self.follow_up.region()
+
+    def action_new_period(self) -> None:
+        self.follow_up.new_period()
 
     def action_new(self) -> None:
         # Pushed at once (not from a worker), so keys typed right after N reach the dialog.

@@ -30,6 +30,8 @@ class StepsPanel(Tree):
         for script in c.scripts:
             percent = round(c.script_progress(script.id) * 100)
             mark = "✓" if percent == 100 else f"{percent:>3} %"
+            if not any(f.required for f in script.fields()):
+                mark = "valgfri"  # the follow-up after adoption: not part of the plan's progress
             node = self.root.add(Text(f"{script.number}. {script.short_title}  {mark}"),
                                  data=(script.id, None, None), expand=False)
             instances = by_script.get(script.id, [])

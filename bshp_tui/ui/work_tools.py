@@ -30,12 +30,13 @@ class FacilitationTools:
         parts = arg.split()
         fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
         document = "alle" if "alle" in parts else next(
-            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter")), "plan")
+            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter", "statusrapport")), "plan")
+        year = next((int(p) for p in parts if p.isdigit() and len(p) == 4), None)
         folder = Path(self.app.store.data_dir) / EXPORT_DIR
         self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            results = export(self.app.scripts, self.session, document, fmt, folder)
+            results = export(self.app.scripts, self.session, document, fmt, folder, year=year)
         except (BshpError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
             return

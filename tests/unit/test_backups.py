@@ -73,11 +73,12 @@ def test_completing_a_guided_session_keeps_a_backup(tmp_path):
             # the backup holds every answer given so far, the completing one too
             kept_answers = {d["key"]: d["value"] for d in json.loads(kept[0].path.read_bytes())["answers"].values()}
             assert kept_answers == session.answers()
-    assert len(completed) == len(scripts)
+    with_required = [s for s in scripts if any(f.required for f in s.fields())]  # not the follow-up
+    assert completed == [s.id for s in with_required]
     # going back and changing an answer in a completed guided session adds no completion backup
     first = c.positions()[0]
     c.submit(first, answer_for(c, first), advance=False)
-    assert len([b for b in store.backups("molde") if b.reason == "fullfort"]) == len(scripts)
+    assert len([b for b in store.backups("molde") if b.reason == "fullfort"]) == len(with_required)
     session.close()
 
 
