@@ -48,6 +48,11 @@ class Measure:
     def row_id(self) -> str:
         return str(self.row.get("id", ""))
 
+    @property
+    def key(self) -> str:
+        """The measure's identity: row ids are unique only within one goal area's table."""
+        return f"{self.area.id}/{self.row_id}"
+
 
 @dataclass
 class YearStatus:
@@ -96,25 +101,41 @@ def _number(value: Any) -> float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def names_measure(c: Conductor, measure: Measure, row: dict) -> bool:
-    """Whether a follow-up row is about this measure: the same gap-analysis item, or the same name."""
+def year_rows(c: Conductor, year_item: str, among: list[Measure] | None = None) -> dict[str, dict]:
+    """One year's follow-up rows by the measure each is about (Measure.key). A row names
+    its measure by the gap-analysis item it was chosen from, else by its name; rows are matched in
+    order, so two measures with the same name (in two goal areas) each get their own row."""
     fld = R.field_of(c, R.FOLLOW_UP_STATUS)
     if fld is None:
-        return False
-    ref = row_refs(row).get(NAME)
-    if measure.gap_item and isinstance(ref, str) and ref:
-        return ref == measure.gap_item
-    return str(c.cell(fld, row, NAME) or "").strip().casefold() == measure.name.casefold()
+        return {}
+    plan = measures(c) if among is None else among
+    out: dict[str, dict] = {}
+    rows = status_rows(c, year_item)
+    left = []
+    for row in rows:
+        ref = row_refs(row).get(NAME)
+        hit = next((m for m in plan if m.gap_item and m.gap_item == ref and m.key not in out), None)
+        if hit is None:
+            left.append(row)
+        else:
+            out[hit.key] = row
+    for row in left:
+        name = str(c.cell(fld, row, NAME) or "").strip().casefold()
+        hit = next((m for m in plan if m.name.casefold() == name and m.key not in out), None)
+        if hit is not None:
+            out[hit.key] = row
+    return out
 
 
 def history(c: Conductor, measure: Measure) -> list[YearStatus]:
     """The measure's status for every year followed up (a year without a row for it is left out),
     sorted by year."""
+    plan = measures(c)
     out = []
     for item, year in years(c):
         if year is None:
             continue
-        row = next((r for r in status_rows(c, item.id) if names_measure(c, measure, r)), None)
+        row = year_rows(c, item.id, plan).get(measure.key)
         if row is None:
             continue
         status = row.get(STATUS)

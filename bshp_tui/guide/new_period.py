@@ -75,9 +75,12 @@ def carried_answers(scripts: list[Script], source: Any) -> tuple[dict[str, Any],
                 out[answer_key(plan.script_id, plan.id, area_id)] = kept
     status = R.field_of(c, R.FOLLOW_UP_STATUS)
     if status is not None:
+        every = F.measures(c)
+        carried = {m.key for m in open_measures}
         for item, _year in F.years(c):
-            rows = [copy.deepcopy(r) for r in F.status_rows(c, item.id)
-                    if any(F.names_measure(c, m, r) for m in open_measures)]
+            ids = {r.get("id") for key, r in F.year_rows(c, item.id, every).items() if key in carried}
+            stored = source.answer(answer_key(status.script_id, status.id, item.id))
+            rows = [copy.deepcopy(r) for r in stored or [] if isinstance(r, dict) and r.get("id") in ids]
             if rows:
                 out[answer_key(status.script_id, status.id, item.id)] = rows
     return out, report

@@ -127,3 +127,35 @@ def test_status_report_cli_and_its_errors(followed, tmp_path):
     ):
         bad = run_bshp("export", *args, data=data)
         assert bad.returncode != 0 and words in bad.stderr and "Traceback" not in bad.stderr, bad.stderr
+
+
+def test_measures_with_the_same_name_in_two_goal_areas_keep_separate_histories(store):
+    session = store.create("Tvilling", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    c.submit(pos(c, "gap.malomrader"), "Kommunale boliger\nInnholdstjenester")
+    for area in c.items("gap.malomrader"):
+        c.submit(pos(c, "gap.tiltak", area.id), "Boveiledning")
+        c.submit(pos(c, "tiltak.handlingsplan", area.id), "S; Boveiledning; NAV; 2028; 10; ; ; ; ja")
+    c.submit(pos(c, "oppfolging.ar"), "2027")
+    y27 = year_item(c, 2027).id
+    c.submit(pos(c, "oppfolging.tiltak", y27), initial_text(c, pos(c, "oppfolging.tiltak", y27))
+             .replace("Boveiledning; ;", "Boveiledning; i gang;", 1).replace("Boveiledning; ;", "Boveiledning; avlyst;", 1))
+    first, second = F.measures(c)
+    assert [s.status for s in F.history(c, first)] == ["i gang"]
+    assert [s.status for s in F.history(c, second)] == ["avlyst"]
+    session.close()
+
+
+def test_row_ids_repeat_across_goal_areas_without_mixing_histories(store):
+    # each goal area's action plan is its own table, so the same row id can occur in both
+    session = store.create("Radby", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    c.submit(pos(c, "gap.malomrader"), "Kommunale boliger\nInnholdstjenester")
+    for area, name in zip(c.items("gap.malomrader"), ("Bygge", "Veilede")):
+        c.store(pos(c, "tiltak.handlingsplan", area.id), [{"id": "r1", "tiltak": name, "tidsfrist": "2027"}])
+    c.submit(pos(c, "oppfolging.ar"), "2027")
+    c.submit(pos(c, "oppfolging.tiltak", year_item(c, 2027).id), "Bygge; i gang; ;;")
+    build, guide = F.measures(c)
+    assert [s.status for s in F.history(c, build)] == ["i gang"]
+    assert F.history(c, guide) == []
+    session.close()
