@@ -128,6 +128,8 @@ class FollowUp:
             self.screen.notify(str(exc), severity="error", timeout=15)
             return
         self.screen.refresh_list()
+        table = self.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(carried.session_id))
         self.screen.notify(f"Opprettet «{carried.session_id}» for {period} med {len(carried.measures)} tiltak som "
                            f"ikke er gjennomført eller avlyst. «{session_id}» er ikke endret.", timeout=15)
 
