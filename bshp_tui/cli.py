@@ -127,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("region", help="lag en regional oppsummering av flere økter side om side")
     p.add_argument("ids", metavar="ID", nargs="+", help="øktene som skal med (se «bshp list»)")
-    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html"], help="filformat (standard: docx)")
+    p.add_argument("--format", choices=["docx", "odt", "md", "html"],
+                   help="filformat (standard: etter filnavnet, ellers docx)")
     p.add_argument("-o", "--output", metavar="FIL", required=True, help="filen oppsummeringen skal skrives til")
 
     p = sub.add_parser("check-prompts", help="kontroller veiledningsfilene")
@@ -367,12 +368,15 @@ def _cmd_region(args: argparse.Namespace) -> int:
     from .store.naming import printable
 
     output = Path(args.output)
+    suffix = output.suffix.lower().lstrip(".")
+    fmt = args.format or (suffix if suffix in ("docx", "odt", "md", "html") else "docx")
     if output.is_dir():
-        output = output / f"region.{args.format}"
-    region = export_region(_store(args), _load_scripts(args), args.ids, args.format, output)
+        output = output / f"region.{fmt}"
+    region = export_region(_store(args), _load_scripts(args), args.ids, fmt, output)
     for session_id, why in region.skipped:
         print(printable(f"bshp: advarsel: hoppet over «{session_id}»: {why}"), file=sys.stderr)
-    print(f"Skrev {output} med {len(region.kommuner)} kommuner.")
+    count = len(region.kommuner)
+    print(f"Skrev {output} med {count} {'kommune' if count == 1 else 'kommuner'}.")
     return 0
 
 

@@ -120,10 +120,10 @@ def test_region_of_nothing_readable_is_an_error(region, tmp_path):
 def test_region_cli(region, tmp_path):
     store, ids = region
     out = tmp_path / "region.md"
-    ok = run_bshp("region", *ids, "--format", "md", "-o", out, data=store.data_dir)
+    ok = run_bshp("region", *ids, "-o", out, data=store.data_dir)  # the format from the file name
     assert ok.returncode == 0, ok.stderr
     assert f"hoppet over «{ids[2]}»" in ok.stderr and "Traceback" not in ok.stderr
-    assert "Fjordby" in out.read_text(encoding="utf-8")
+    assert "Fjordby" in out.read_text(encoding="utf-8") and "med 2 kommuner" in ok.stdout
     for args, words in (
         (("finnes-ikke", "-o", tmp_path / "x.docx"), "Ingen av øktene"),
         ((ids[0], "-o", tmp_path / "nei" / "x.docx"), "finnes ikke"),
