@@ -33,6 +33,8 @@ class Line:
     planned_drift: float
     planned_investment: float
     late: bool
+    next_drift: float = 0  # planned for the year after, for the budget
+    next_investment: float = 0
 
     @property
     def status_text(self) -> str:
@@ -84,7 +86,8 @@ def collect(c: Conductor, year: int, period: str) -> Report:
             measure,
             str(c.cell(plan, measure.row, "ansvarlig") or "").strip() if plan is not None else "",
             format_date(deadline_value) if deadline_value else "",
-            status, cost.drift.get(year, 0), cost.investment.get(year, 0), late))
+            status, cost.drift.get(year, 0), cost.investment.get(year, 0), late,
+            cost.drift.get(year + 1, 0), cost.investment.get(year + 1, 0)))
     return report
 
 
@@ -117,6 +120,13 @@ def summary(report: Report) -> list[A.Node]:
         f"{format_number(round(sum(ln.planned_drift for ln in lines)))} kr, og "
         f"{format_number(round(invest))} kr i investering av planlagt "
         f"{format_number(round(sum(ln.planned_investment for ln in lines)))} kr.")))
+    going = [ln for ln in lines if ln.status_text not in F.CLOSED]
+    drift_next = sum(ln.next_drift for ln in going)
+    invest_next = sum(ln.next_investment for ln in going)
+    out.append(A.para(A.text(
+        f"Til budsjettet for {year + 1}: tiltakene som ikke er gjennomført eller avlyst, har planlagt "
+        f"{format_number(round(drift_next))} kr i drift og {format_number(round(invest_next))} kr i investering "
+        f"i {year + 1}.")))
     return out
 
 

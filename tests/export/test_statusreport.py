@@ -86,6 +86,8 @@ def test_status_report_docx_per_goal_area_money_summary_and_indicators(followed,
     money = next(t for t in status if t[0][1] == "Planlagt drift")
     assert [cell.replace("\xa0", " ") for cell in money[1]] == [HOSTILE_MEASURE, "100 000", "90 000", "1 000 000", "1 500 000"]
     assert "Kartlegge behov" in text and "gjennomført (status fra 2027)" in text
+    # for the budget: next year's plan for what is still going on (Boveiledning, 50 000 a year)
+    assert "Til budsjettet for 2029: tiltakene som ikke er gjennomført eller avlyst, har planlagt 50 000 kr i drift og 0 kr i investering i 2029." in text.replace("\xa0", " ")
     # summary: how many are completed, which are late (Boveiledning's deadline 2028, not done)
     assert "2 av 3 tiltak er gjennomført" in text
     late = text.split("Forsinket eller utsatt i 2028")[1].split("Brukt i 2028")[0]
