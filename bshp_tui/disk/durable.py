@@ -37,6 +37,19 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     Raises DirSyncWarning when `path` holds the new content but the folder sync failed.
     """
     path = os.fspath(path)
+    folder = os.path.dirname(path)
+    tmp = _write_synced_tmp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    _sync_folder(folder)
+
+
+def _write_synced_tmp(path: str, data: bytes) -> str:
+    """Write `data` to a new temporary file next to `path`, synced to disk; returns its name.
+    On failure the temporary file is removed and the error raised."""
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{os.getpid()}{TMP_SUFFIX}")
     fd = os.open(tmp, _OPEN_FLAGS, 0o644)
@@ -44,15 +57,17 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         try:
             view = memoryview(data)
             while view:
-                written = os.write(fd, view)
-                view = view[written:]
+                view = view[os.write(fd, view):]
             _sync_file(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
     except BaseException:
         _unlink_quietly(tmp)
         raise
+    return tmp
+
+
+def _sync_folder(folder: str) -> None:
     try:
         fsync_dir(folder or ".")
     except OSError as exc:
@@ -107,17 +122,9 @@ def publish_new(path: Path | str, data: bytes) -> bool:
     synced temp file), so no reader ever sees it half written. Where hard links are impossible
     (FAT/exFAT), the caller's lock on the name is what keeps two creators apart."""
     path = os.fspath(path)
-    folder, name = os.path.split(path)
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}{TMP_SUFFIX}")
-    fd = os.open(tmp, _OPEN_FLAGS, 0o644)
+    folder = os.path.dirname(path)
+    tmp = _write_synced_tmp(path, data)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            _sync_file(fd)
-        finally:
-            os.close(fd)
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -130,10 +137,7 @@ def publish_new(path: Path | str, data: bytes) -> bool:
             os.replace(tmp, path)
     finally:
         _unlink_quietly(tmp)
-    try:
-        fsync_dir(folder or ".")
-    except OSError as exc:
-        raise DirSyncWarning(str(exc)) from exc
+    _sync_folder(folder)
     return True
 
 
