@@ -4,7 +4,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,28 +14,25 @@ from bshp_tui.store.sessions import SessionStore
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
+from crash_writer import main as write_forever  # noqa: E402
 from crash_writer import payload  # noqa: E402
+from forked import Writer  # noqa: E402
 
 KILLS = 100
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"), reason="needs SIGKILL and fork")
 def test_sigkill_never_leaves_a_broken_or_mixed_file(tmp_path):
     store = SessionStore(tmp_path)
     store.create("Krasj").close()
     rng = random.Random(2026)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent.parent), os.environ.get("PYTHONPATH", "")])}
     last_confirmed = 0
     for i in range(KILLS):
-        child = subprocess.Popen(
-            [sys.executable, str(HERE / "crash_writer.py"), str(tmp_path), "krasj"],
-            stdout=subprocess.PIPE, text=True, env=env,
-        )
-        first = child.stdout.readline()  # wait until it is writing
+        child = Writer(write_forever, str(tmp_path), "krasj")
+        first = child.first_line()  # wait until it is writing
         assert first.strip(), f"writer did not start (kill {i})"
         time.sleep(rng.uniform(0, 0.12))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate()
+        out = child.kill()
         reported = [int(x) for x in (first + out).split()]
         confirmed = max(reported) if reported else last_confirmed
 
