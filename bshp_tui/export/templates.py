@@ -12,6 +12,7 @@ lists it with the other things left to fill in.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -50,37 +51,49 @@ def template_text(name: str, override_dirs: list[Path] | None = None) -> tuple[s
     return (SHIPPED / f"{name}.md").read_text(encoding="utf-8"), "standard"
 
 
+# Converted standard texts of this process, as JSON, by (file, size, modification time): the live
+# preview and repeated exports convert each text once while its file is unchanged.
+_CONVERTED: dict[tuple[str, int, int], str] = {}
+
+
 def template_blocks(name: str, override_dirs: list[Path] | None = None,
                     cache_dir: Path | None = None) -> list[A.Node]:
-    """The standard text as document blocks. With `cache_dir`, the conversion is saved there and
-    reused while the file is unchanged."""
-    if cache_dir is None:
-        return markdown_blocks(template_text(name, override_dirs)[0])
-    import json
-
-    from ..disk.durable import DirSyncWarning, atomic_write_bytes
-
+    """The standard text as document blocks (a fresh copy each time). A conversion is kept in
+    memory, and with `cache_dir` also saved there, and reused while the file is unchanged."""
     path = template_path(name, override_dirs)
     try:
         st = path.stat()
-        key = [str(path), st.st_size, st.st_mtime_ns]
+        key: tuple[str, int, int] | None = (str(path), st.st_size, st.st_mtime_ns)
     except OSError:
         key = None
-    cache = Path(cache_dir) / f"mal-{name}.json"
-    try:
-        saved = json.loads(cache.read_text(encoding="utf-8"))
-        if key is not None and saved["key"] == key:
-            return saved["blocks"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    blocks = markdown_blocks(template_text(name, override_dirs)[0])
-    if key is not None:
+    if key is not None and key in _CONVERTED:
+        return json.loads(_CONVERTED[key])
+    blocks = None
+    cache = Path(cache_dir) / f"mal-{name}.json" if cache_dir is not None else None
+    if cache is not None and key is not None:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(cache, json.dumps({"key": key, "blocks": blocks}, ensure_ascii=False).encode("utf-8"))
-        except (OSError, DirSyncWarning):
-            pass  # only a cache: the next export builds the blocks again
+            saved = json.loads(cache.read_text(encoding="utf-8"))
+            if saved["key"] == list(key):
+                blocks = saved["blocks"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    if blocks is None:
+        blocks = markdown_blocks(template_text(name, override_dirs)[0])
+        if cache is not None and key is not None:
+            _save_conversion(cache, key, blocks)
+    if key is not None:
+        _CONVERTED[key] = json.dumps(blocks, ensure_ascii=False)
     return blocks
+
+
+def _save_conversion(cache: Path, key: tuple[str, int, int], blocks: list[A.Node]) -> None:
+    from ..disk.durable import DirSyncWarning, atomic_write_bytes
+
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cache, json.dumps({"key": list(key), "blocks": blocks}, ensure_ascii=False).encode("utf-8"))
+    except (OSError, DirSyncWarning):
+        pass  # only a cache: the next export builds the blocks again
 
 
 def markdown_blocks(source: str, heading_offset: int = 2) -> list[A.Node]:

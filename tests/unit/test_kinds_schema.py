@@ -170,18 +170,21 @@ def test_readable_gives_each_kind_its_shape(scripts):
 def test_documents_and_health_survive_any_value_in_any_field(value):
     from kinds_fixture import MemorySession
 
-    from bshp_tui.export.document import DOCUMENTS, build_document
+    from bshp_tui.export.document import DOCUMENTS, build_document, build_documents
     from bshp_tui.guide.health import health_report
 
     base = MemorySession()
     walk(Conductor(SHIPPED, base))
-    for key in base.answers():
+    # Every field once: the answers of a repeated step (`sterke@nav`, `sterke@helse`) share a reader.
+    keys = {key.split("@")[0]: key for key in reversed(list(base.answers()))}.values()
+    for key in keys:
         session = MemorySession(base.answers())
         session.set_answer(key, value)
         c = Conductor(SHIPPED, session)
         health_report(c)
         build_turns(c)
-        for kind in DOCUMENTS:
+        built = build_documents(c)  # every document, complete, in one pass
+        for kind in DOCUMENTS.keys() - built.documents.keys():
             build_document(c, kind)
 
 
