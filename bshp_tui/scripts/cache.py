@@ -40,14 +40,26 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
             return [_script_from_dict(s) for s in data["scripts"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    scripts = load_folder(folder)
+    key = json.dumps(signature)
+    saved = _PARSED.get(key)
+    if saved is not None:  # parsed earlier in this process, for another data folder
+        scripts = [_script_from_dict(s) for s in json.loads(saved)["scripts"]]
+    else:
+        scripts = load_folder(folder)
+        saved = json.dumps({"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]},
+                           ensure_ascii=False)
+        _PARSED[key] = saved
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        data = {"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]}
-        atomic_write_bytes(cache, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(cache, saved.encode("utf-8"))
     except (OSError, DirSyncWarning):
         pass  # only a cache: the next start parses the files again
     return scripts
+
+
+# This process's parses (as the cache file's JSON) by signature: a process that works in several
+# data folders (the tests, a regional summary) parses the same unchanged files once.
+_PARSED: dict[str, str] = {}
 
 
 def _script_to_dict(script: Script) -> dict:

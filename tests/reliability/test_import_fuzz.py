@@ -11,7 +11,7 @@ from helpers import ROOT, run_bshp
 from walk import walk
 
 from bshp_tui.cli import main
-from bshp_tui.export.document import DOCUMENTS, build_document
+from bshp_tui.export.document import build_documents
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.health import health_report
@@ -199,8 +199,7 @@ def use_session(store, session_id):
         for pos in c.positions():
             initial_text(c, pos)
         health_report(c)
-        for kind in DOCUMENTS:
-            build_document(c, kind)
+        build_documents(c)
 
 
 def test_import_fuzz_never_crashes(full_dump, tmp_path):
