@@ -10,7 +10,7 @@ from textual.widgets import Button, Markdown, Static, TextArea
 
 from ..guide.transcript import Turn
 
-WINDOW = 40  # turns mounted at once; earlier ones on request
+WINDOW = 24  # turns mounted at once (about a dozen questions and answers); earlier ones on request
 
 
 class AssistantTurn(Markdown):
