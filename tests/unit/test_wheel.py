@@ -1,6 +1,7 @@
 """A built wheel, installed into a fresh venv and run from another folder, finds its prompts."""
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -13,8 +14,13 @@ from helpers import ROOT
 @pytest.mark.slow
 def test_wheel_ships_prompts(tmp_path):
     dist = tmp_path / "dist"
+    # Built from a clean copy: setuptools reuses a `build/` folder, so a package left out of
+    # pyproject.toml would still ship from an earlier build of the working tree.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "sessions", ".*_cache"))
     build = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)],
         capture_output=True, text=True,
     )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
