@@ -121,7 +121,7 @@ class BshpApp(KeysInOrder, App):
     def on_work_screen_opened(self, message) -> None:
         self.open_session = message.open_session
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         """Ctrl+Q: save and quit. If the last save fails, the group is asked what to do first."""
         if self.open_session is None or self.open_session.closed:
             self.exit()

@@ -4,7 +4,7 @@ mapped to its action, and the key bindings and palette entries made from the tab
 from __future__ import annotations
 
 import inspect
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from textual.binding import Binding
 
@@ -55,7 +55,7 @@ async def run(work, name: str, arg: str = "") -> None:
         await result
 
 
-def palette(app, work) -> Iterable[tuple[str, str, object]]:
+def palette(app, work) -> Iterable[tuple[str, str, Callable[[], Any]]]:
     """(title, help, callback) for each palette entry in table order; the guided chat's entries
     only when `work` (the guided chat the palette was opened from) is given."""
     for command in cmd.TABLE:

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Static
+from textual.widgets import DataTable, Footer, Input, Label, ListItem, ListView, Static
 
 from typing import Callable
 
 from textual.screen import Screen
 
 from ..scripts import kinds
+from ..scripts.kinds.table import Table
 from ..guide.conductor import Conductor, Position
 from ..errors import BshpError
 from ..scripts.loader import Field
@@ -148,7 +149,6 @@ class RowDialog(ModalScreen[dict | None]):
         self.c, self.fld, self.row = c, fld, dict(row or {})
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Input
 
         with VerticalScroll(classes="dialog wide"):
             yield Label("Rad i tabellen", classes="dialog-title")
@@ -172,10 +172,12 @@ class RowDialog(ModalScreen[dict | None]):
             self.action_ok()
 
     def action_ok(self) -> None:
-        cells = [self.query_one(f"#col-{col.id}").value.strip() for col in self.fld.columns]
+        cells = [self.query_one(f"#col-{col.id}", Input).value.strip() for col in self.fld.columns]
         try:
             # A `fra` cell left unchanged keeps following its item.
-            row = kinds.get(self.fld.kind).parse_row(self.c, self.fld, cells, old=self.row)
+            kind = kinds.get(self.fld.kind)
+            assert isinstance(kind, Table), "the row dialog edits rows of a table"
+            row = kind.parse_row(self.c, self.fld, cells, old=self.row)
         except ValidationError as exc:
             self.query_one("#row-error", Static).update(str(exc))
             return
@@ -218,10 +220,10 @@ class TableEditor(_Editor):
             table.add_row(*[Text(c) for c in cells])
         if self.entries:
             table.move_cursor(row=max(0, min(keep or 0, len(self.entries) - 1)))
-        if self.field.sum_column:
-            total = sum(r.get(self.field.sum_column) for r in self.entries
-                        if isinstance(r.get(self.field.sum_column), (int, float)))
-            label = self.field.column(self.field.sum_column).label
+        sum_column = self.field.column(self.field.sum_column) if self.field.sum_column else None
+        if sum_column is not None:
+            total = sum(v for r in self.entries if isinstance(v := r.get(sum_column.id), (int, float)))
+            label = sum_column.label
             self.query_one("#total", Static).update(f"Sum {label.lower()}: {format_number(total)}")
 
     @work

@@ -46,7 +46,7 @@ class KeysInOrder:
         if not settle:
             await self._settled()
             return
-        self.set_timer(STUCK_AFTER, lambda: self._unstick(generation))
+        self.set_timer(STUCK_AFTER, lambda: self._unstick(generation))  # type: ignore[attr-defined]
         self._round(generation, 1)
 
     def _may_move_on(self, event: events.Event) -> bool:

@@ -7,9 +7,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from .screen_base import BshpScreen
 from .titlebar import TitleBar
 from ..errors import BshpError, SessionLockedError
 from ..guide.period import record_period
@@ -18,7 +18,7 @@ from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDial
 from .start_followup import FollowUp
 
 
-class StartScreen(Screen):
+class StartScreen(BshpScreen):
     BINDINGS = [
         Binding("n", "new", "Ny", id="new"),
         Binding("enter", "open", "Åpne", id="open", show=True),
@@ -150,7 +150,7 @@ class StartScreen(Screen):
     def open_session(self, session) -> None:
         from .work import WorkScreen
 
-        self.app.push_screen(WorkScreen(session))
+        self.app.push_screen(WorkScreen(session, self.app.scripts))
 
     @work
     async def action_delete(self) -> None:

@@ -118,6 +118,8 @@ class MatrixEditor(ModalScreen[bool]):
         if not table.row_count:
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value is None:
+            return
         column = table.cursor_column
         if column == 0:
             column = 1
@@ -196,8 +198,12 @@ class PlanOverviewScreen(_View):
                     ) or "(mål ikke skrevet ennå)"
             node.add_leaf(Text(f"Mål: {goal}"))
             strategies: dict[str, list] = {}
-            rows = self.c.session.answer(answer_key(fld.script_id, fld.id, area.id)) if fld else None
-            for row in rows or []:
+            if fld is None:
+                continue  # prompt files without an action plan
+            rows = self.c.session.answer(answer_key(fld.script_id, fld.id, area.id))
+            for row in rows if isinstance(rows, list) else []:
+                if not isinstance(row, dict):
+                    continue  # a value of another shape: the documents show it as text
                 strategies.setdefault(str(row.get("strategi") or "(uten strategi)"), []).append(row)
             for strategy, rows in strategies.items():
                 s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, Static
 
 from ..guide import commands as cmd
@@ -22,6 +21,8 @@ from ..guide.transcript import build_turns, new_remarks, record_remarks
 from ..scripts.values import ValidationError
 from .chat import ChatInput, GroupTurn, Transcript
 from .open_session import OpenSession
+from ..scripts.model import Script
+from ..store.session import Session
 from .widgets.choice_bar import ChoiceBar
 from .widgets.command_hint import CommandHint
 from .widgets.feedback_line import FeedbackLine
@@ -35,7 +36,7 @@ from .command_actions import bindings
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
-class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
+class WorkScreen(CommandsAndEditors, FacilitationTools):
     BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
     # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -48,11 +49,11 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
             super().__init__()
             self.open_session = open_session
 
-    def __init__(self, session):
+    def __init__(self, session: Session, scripts: list[Script]):
         super().__init__()
         self.session = session
         self.open = OpenSession(session)  # the session and the text being typed (app state)
-        self.c: Conductor | None = None  # made on mount, when the app's scripts are at hand
+        self.c = Conductor(scripts, session)
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
         self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
@@ -94,7 +95,6 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.c = Conductor(self.app.scripts, self.session)
         self.post_message(self.Opened(self.open))
         self.query_one("#private", Input).display = False
         self.query_one("#live-preview").display = False

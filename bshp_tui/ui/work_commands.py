@@ -8,9 +8,10 @@ from ..guide.answer_text import format_value
 from ..guide.transcript import new_remarks, record_remarks
 from ..scripts.values import ValidationError
 from .chat import ChatInput
+from .work_host import WorkHost
 
 
-class CommandsAndEditors:
+class CommandsAndEditors(WorkHost):
     async def run_command(self, name: str, arg: str) -> None:
         """A slash command typed in the chat (or a palette entry): its action from the table."""
         from . import command_actions
@@ -64,8 +65,9 @@ class CommandsAndEditors:
             entries = self.typed_entries()
             if entries is None:
                 return
-        self.app.push_screen(editors.editor_for(self.c, self.pos, self.session.read_only, entries),
-                             self._after_editor)
+        editor = editors.editor_for(self.c, self.pos, self.session.read_only, entries)
+        if editor is not None:
+            self.app.push_screen(editor, self._after_editor)
 
     def action_matrix(self) -> None:
         from . import views
@@ -80,7 +82,7 @@ class CommandsAndEditors:
         """The entries the input shows (typed, suggested or stored), for the editor to open with.
         None (with a message) if the text cannot be read."""
         text = self.query_one(ChatInput).text
-        if not text.strip():
+        if not text.strip() or self.pos is None:
             return []
         stored = self.c.value(self.pos)
         if stored and text.strip() == format_value(self.c, self.c.field(self.pos), stored).strip():

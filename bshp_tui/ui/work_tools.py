@@ -15,11 +15,12 @@ from ..scripts import kinds
 from ..errors import BshpError
 from .chat import ChatInput
 from .widgets.timer_line import TimerLine
+from .work_host import WorkHost
 
 EXPORT_DIR = "eksport"
 
 
-class FacilitationTools:
+class FacilitationTools(WorkHost):
     def action_export(self, arg: str = "") -> None:
         self.export(arg)
 
