@@ -226,7 +226,7 @@ class Session(SessionReader):
         self._check_writable()
         data["meta"]["1"]["updated"] = now_iso()
         try:
-            self.store.verify_lock(self)
+            self._lock = self.store.verify_lock(self.id, self._lock, self.file_signature)
         except SaveError as exc:
             self.dirty = True
             self.last_error = exc
@@ -259,7 +259,7 @@ class Session(SessionReader):
         if self.read_only or self._closed:
             return
         self._last_backup = self.store.clock()
-        self.store._backup_quietly(self.id, reason)
+        self.store.backup_quietly(self.id, reason)
 
     def retry_save(self) -> None:
         """Write the in-memory state again (after a failed save). Raises SaveError on failure."""
@@ -289,7 +289,7 @@ class Session(SessionReader):
         if self.dirty and not self.read_only and not give_up:
             self.retry_save()
         self._closed = True
-        self.store._release(self.id, self._lock)
+        self.store.release(self.id, self._lock)
         self._lock = None
 
     def __enter__(self) -> "Session":

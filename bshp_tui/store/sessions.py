@@ -180,7 +180,7 @@ class SessionStore:
                     data = schema.migrate(data, version)
                     atomic_write_bytes(path, encode(data))
                 else:
-                    self._backup_quietly(session_id, "apnet")
+                    self.backup_quietly(session_id, "apnet")
             for table in ("answers", "drafts", "state"):
                 data.setdefault(table, {})
         except DirSyncWarning:
@@ -208,33 +208,34 @@ class SessionStore:
         except OSError as exc:
             raise NothingChangedError(f"Kunne ikke {what} «{session_id}»", exc) from exc
 
-    def _release(self, session_id: str, held: "locks.HeldLock | None", backup: str | None = "lukket") -> None:
+    def release(self, session_id: str, held: "locks.HeldLock | None", backup: str | None = "lukket") -> None:
         """Let go of a writer's lock. A session being closed keeps its final state as a backup."""
         if held is None:
             return
         if backup and held.is_current():
-            self._backup_quietly(session_id, backup)
+            self.backup_quietly(session_id, backup)
         locks.release(held)
 
-    def verify_lock(self, session: Session) -> None:
-        """Before a save: make sure `session` still holds the lock on its file. If the lock file
-        was deleted or replaced, take a fresh lock only when no other writer holds it and the
-        file is exactly as this session last wrote it; otherwise raise LockLostError."""
-        held = session._lock
+    def verify_lock(self, session_id: str, held: "locks.HeldLock | None", last_written: object) -> "locks.HeldLock":
+        """Before a save: the writer's lock on the session's file, `held` itself while it is
+        current. If the lock file was deleted or replaced, a fresh lock is taken (and returned) only
+        when no other writer holds it and the file is exactly as this writer last wrote it
+        (`last_written`, its file signature); otherwise LockLostError is raised."""
         if held is not None and held.is_current():
-            return
+            return held
+        path = self.path_for(session_id)
         try:
-            fresh = locks.acquire(self.data_dir, session.id, now_iso())
+            fresh = locks.acquire(self.data_dir, session_id, now_iso())
         except locks.LockBusy as exc:
-            raise LockLostError(session.path, f"økta er åpnet for skriving et annet sted ({exc.owner})") from None
+            raise LockLostError(path, f"økta er åpnet for skriving et annet sted ({exc.owner})") from None
         except OSError as exc:
-            raise LockLostError(session.path, f"låsen kunne ikke tas på nytt ({exc.strerror or exc})") from None
-        if file_signature(session.path) != session.file_signature:
+            raise LockLostError(path, f"låsen kunne ikke tas på nytt ({exc.strerror or exc})") from None
+        if file_signature(path) != last_written:
             locks.release(fresh)
-            raise LockLostError(session.path, "filen er endret av et annet bshp-vindu siden sist lagring")
+            raise LockLostError(path, "filen er endret av et annet bshp-vindu siden sist lagring")
         if held is not None:
             held.handle.release()
-        session._lock = fresh
+        return fresh
 
     def clean_orphans(self) -> int:
         """Remove temporary files that killed writers (an import, a save, a backup) left in the
@@ -292,7 +293,7 @@ class SessionStore:
         """Keep the current file as a backup (call while holding its lock). Raises OSError."""
         return take_backup(self.path_for(session_id), self.backup_dir(session_id), reason)
 
-    def _backup_quietly(self, session_id: str, reason: str) -> None:
+    def backup_quietly(self, session_id: str, reason: str) -> None:
         """A backup that must never stop a save: failures are ignored (the save reports its own)."""
         try:
             self.backup(session_id, reason)
