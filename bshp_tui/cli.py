@@ -113,10 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID")
     p.add_argument("backup", metavar="KOPI", help="nummer fra «bshp backups ID» eller filnavn")
 
-    p = sub.add_parser("export", help="lag planen, datagrunnlaget eller arbeidsdokumentene som fil")
+    p = sub.add_parser("export", help="lag planen, datagrunnlaget, arbeidsdokumentene eller saksframlegget som fil")
     p.add_argument("id", metavar="ID")
     p.add_argument("--document", default="plan",
-                   choices=["plan", "grunnlag", "arbeidsdokumenter", "statusrapport", "alle"],
+                   choices=["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport", "alle"],
                    help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene")
     p.add_argument("--year", metavar="ÅÅÅÅ", help="året statusrapporten gjelder (standard: siste år som er fulgt opp)")
     p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],

@@ -27,9 +27,12 @@ from ..scripts.values import MONTH_NAMES, Item, format_number, is_empty
 from . import ast as A
 from .completeness import unplaced_answers
 from .economy import COST_COLUMNS, cost_cell, economy_blocks
+from .indicators import indicator_blocks
 from .need_table import need_table
 from .plan_frame import PlanFrame
 from .render import FieldRenderer, cell_display
+from .saksframlegg import saksframlegg_blocks
+from .summary import challenge_picture, plan_name, summary
 from .templates import placeholders, template_blocks
 from .working_papers import WorkingPapers
 
@@ -37,6 +40,7 @@ DOCUMENTS = {
     "plan": "Boligsosial handlingsplan",
     "grunnlag": "Datagrunnlag for boligsosial handlingsplan",
     "arbeidsdokumenter": "Arbeidsdokumenter for boligsosial handlingsplan",
+    "saksframlegg": "Saksframlegg: boligsosial handlingsplan",
 }
 PLAN_TYPES = {
     "kommunedelplan": "Planen utarbeides som kommunedelplan etter plan- og bygningsloven. Det betyr "
@@ -193,8 +197,8 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
         the background document's final appendix holds what the others did not place; those not
         `wanted` are built without the standard texts, which hold no answers."""
         docs, missing = {}, {}
-        for kind, blocks in (("plan", self.plan_blocks), ("arbeidsdokumenter", self.working_paper_blocks),
-                             ("grunnlag", self.background_blocks)):
+        for kind, blocks in (("plan", self.plan_blocks), ("saksframlegg", self.saksframlegg_blocks),
+                             ("arbeidsdokumenter", self.working_paper_blocks), ("grunnlag", self.background_blocks)):
             self.missing = []
             self.with_texts = wanted is None or kind in wanted
             docs[kind] = A.document(blocks(), self.meta(kind))
@@ -224,7 +228,9 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
         if f"{doc}.rammer" in SECTIONS:
             out += self.bound(f"{doc}.rammer")
         if doc == "plan":
-            out += self.process("1.3")
+            process = self.process("1.3")
+            out += process
+            out += challenge_picture(self, "1.4" if process else "1.3")
         return out
 
     def main_goals(self, doc: str, heading: str) -> list[A.Node]:
@@ -244,6 +250,8 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
                                      + ", ".join(g[0].lower() + g[1:] for g in groups) + ".")))
         out.append(A.header(2, A.text(f"2.{n + 1} Styrende prinsipper")))
         out += self.bound(f"{doc}.prinsipper")
+        if doc == "plan":
+            out += indicator_blocks(self, f"2.{n + 2}")
         return out
 
     def target_groups(self) -> list[str]:
@@ -317,13 +325,19 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
     # -- the plan --------------------------------------------------------------------------
 
     def plan_blocks(self) -> list[A.Node]:
-        out = self.introduction("plan")
+        opening = (f"{plan_name(self)} for {self.municipality or 'kommunen'} samler kommunens mål, strategier "
+                   "og tiltak for det boligsosiale arbeidet i perioden.")
+        out = [A.header(1, A.text("Sammendrag"), "sammendrag")] + summary(self, opening)
+        out += self.introduction("plan")
         out += self.main_goals("plan", f"2 Hovedmål for boligsosialt arbeid{self.horizon()}")
         out += self.action_plan("3")
         out += economy_blocks(self, "4")
         out.append(A.header(1, A.text("5 Oppfølging av planen"), "oppfolging"))
         out += self.bound("plan.oppfolging")
         return out
+
+    def saksframlegg_blocks(self) -> list[A.Node]:
+        return saksframlegg_blocks(self)
 
     # -- the background document -----------------------------------------------------------
 

@@ -151,14 +151,16 @@ def economy_blocks(builder: Any, number: str, level: int = 1) -> list:
     out.append(A.para(A.text(
         f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {years[0]}–{years[-1]}, "
         "i kroner, med drift og investering hver for seg.")))
-    head = [A.cell_text("Målområde"), A.cell_text("Post")] + [A.cell_text(str(y)) for y in years] + [A.cell_text("Sum")]
+    head = [A.cell_text("Målområde og post")] + [A.cell_text(str(y)) for y in years] + [A.cell_text("Sum")]
     body = []
     for row in rows:
-        cells = [row.label, row.post] + [amount(v) for v in row.per_year] + [amount(row.total)]
+        if row.label:  # a goal area (or all of them) starts with its name on a row of its own
+            body.append([[A.plain([A.strong(A.text(row.label))])]] + [[] for _ in range(len(years) + 1)])
+        cells = [row.post] + [amount(v) for v in row.per_year] + [amount(row.total)]
         body.append([[A.plain([A.strong(A.text(t))])] if row.strong and t else A.cell_text(t) for t in cells])
-    share = 0.5 / (len(years) + 1)
-    out.append(A.table(head, body, widths=[0.25, 0.25] + [share] * (len(years) + 1),
-                       align=["AlignLeft", "AlignLeft"] + ["AlignRight"] * (len(years) + 1)))
+    share = 0.73 / (len(years) + 1.5)  # the amounts get the room, the sum a little more
+    out.append(A.table(head, body, widths=[0.27] + [share] * len(years) + [share * 1.5],
+                       align=["AlignLeft"] + ["AlignRight"] * (len(years) + 1)))
     outside = [m for m in costs if m.outside]
     if outside:
         out.append(A.para(A.text(

@@ -64,8 +64,8 @@ TABLE = [
             palette=(_p("Planhelse", "Assistentens merknader om planen"),)),
     Command("forhandsvis", "forhåndsvis plandokumentet slik det blir",
             palette=(_p("Forhåndsvis planen", "Se plandokumentet slik det blir"),)),
-    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter alle, "
-            "/eksporter statusrapport 2028)", True,
+    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter saksframlegg, "
+            "/eksporter alle, /eksporter statusrapport 2028)", True,
             palette=(_p("Eksporter planen", "Lag plandokumentet som Word-fil"),
                      _p("Eksporter alle dokumentene",
                         "Plan, datagrunnlag og arbeidsdokumenter som Word-filer", "alle"),

@@ -97,6 +97,12 @@ ACTION_PLAN = Ref(
     "Planen får ingen tiltakstabell per målområde og ingen kostnader, og assistenten sier ikke fra om "
     "tiltak uten ansvarlig, frist eller kostnad.",
     columns=("strategi", "tiltak", "ansvarlig", "tidsfrist", "kostnad"))
+INDICATORS = Ref(
+    "målindikatorene", "prioritering.indikatorer", ("tabell",),
+    "Planen får ingen tabell over målindikatorer per hovedmål.",
+    columns=("indikator", "utgangspunkt", "mal", "kilde"))
+MANDATE = Ref("mandatet", "oppstart.mandat", ("tekst",),
+              "Saksframlegget får ikke arbeidsgruppas mandat under «Bakgrunn».")
 MOBILISATION = Ref(
     "mobiliseringsplanen", "medvirkning.mobiliseringsplan", ("tabell",),
     "Assistenten sier ikke fra når mobiliseringsplanen bare har interne målgrupper.",
@@ -137,7 +143,7 @@ FOLLOW_UP_INDICATORS = Ref(
 REFS: tuple[Ref, ...] = (
     PLAN_PERIOD, PLAN_TYPE, SECTORS, ROLE_GROUPS, STRENGTHS, WEAKNESSES, OPPORTUNITIES, THREATS,
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
-    OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, MOBILISATION, PARTICIPATION,
+    OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, INDICATORS, MANDATE, MOBILISATION, PARTICIPATION,
     SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
     PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS,
 )

@@ -31,7 +31,8 @@ class FacilitationTools(WorkHost):
         parts = arg.split()
         fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
         document = "alle" if "alle" in parts else next(
-            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter", "statusrapport")), "plan")
+            (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport")),
+            "plan")
         year = next((int(p) for p in parts if p.isdigit() and len(p) == 4), None)
         folder = Path(self.app.store.data_dir) / EXPORT_DIR
         self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)

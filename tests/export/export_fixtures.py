@@ -32,7 +32,10 @@ def filled(store):
     c = Conductor(SCRIPTS, session)
     walk(c)
     c.store(pos(c, "oppstart.mandat"), "\n\n".join(HOSTILE))
-    c.store(pos(c, "prioritering.hovedmal"), [{"id": f"h{i}", "tekst": t} for i, t in enumerate(HOSTILE)])
+    old = c.value(pos(c, "prioritering.hovedmal"))  # renamed in place, so their indicators stay theirs
+    c.store(pos(c, "prioritering.hovedmal"), [{"id": old[i]["id"] if i < len(old) else f"h{i}", "tekst": t}
+                                              for i, t in enumerate(HOSTILE)])
+    walk(c)  # the indicators of the new main goals
     areas = c.items("gap.malomrader")
     first = areas[0].id
     rows = c.value(pos(c, "tiltak.handlingsplan", first))

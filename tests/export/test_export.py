@@ -21,13 +21,13 @@ from bshp_tui.guide import health
 from bshp_tui.guide.conductor import Conductor
 
 PLAN_HEADINGS = [
-    (1, "1 Innledning"), (2, "1.1 Hva er boligsosial handlingsplan?"),
+    (1, "Sammendrag"), (1, "1 Innledning"), (2, "1.1 Hva er boligsosial handlingsplan?"),
     (2, "1.2 Rammer for boligsosial handlingsplan"), (3, "Lovverk"), (3, "Statlige og kommunale føringer"),
     (2, "1.3 Planprosess og medvirkning"), (3, "1.3.1 Arbeidsgruppa"), (3, "1.3.2 Medvirkningsplan"),
-    (3, "1.3.3 Innspill og hvordan de er brukt"),
+    (3, "1.3.3 Innspill og hvordan de er brukt"), (2, "1.4 Utfordringsbilde"),
     (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040"), (2, "2.1 Langsiktige hovedmål"),
     (2, "2.2 Boligsosiale mål for handlingsplanperioden 2027–2030"),
-    (2, "2.3 Styrende prinsipper"), (1, "3 Handlingsplan 2027–2030"),
+    (2, "2.3 Styrende prinsipper"), (2, "2.4 Målindikatorer"), (1, "3 Handlingsplan 2027–2030"),
     (2, "3.1 Målområde Kommunale boliger"), (3, "Mål"), (2, "3.2 Målområde Innholdstjenester"), (3, "Mål"),
     (1, "4 Økonomiske konsekvenser"), (1, "5 Oppfølging av planen"),
 ]
@@ -110,13 +110,17 @@ def test_plan_odt_structure(filled, tmp_path):
     headings = [(int(h.getAttribute("outlinelevel")), _odf_text(h)) for h in doc.getElementsByType(odftext.H)]
     assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
     tables = doc.getElementsByType(odftable.Table)
-    assert len(tables) == 6  # 1.3: working group, participation plan, its input; 3: two goal areas; 4: economy
+    goals = filled.items("prioritering.hovedmal")
+    # 1.3: working group, participation plan, its input; 1.4: the key figures; 2.4: an indicator table
+    # per main goal; 3: two goal areas; 4: economy
+    assert len(tables) == 3 + 1 + len(goals) + 3
+    tables = tables[3 + 1 + len(goals):]
     import zipfile as zf
     with zf.ZipFile(result.path) as archive:
         assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
         assert b"1970-01-01" not in archive.read("meta.xml")
         assert b'fo:page-width="21cm"' in archive.read("styles.xml")  # A4, not US Letter
-    first_cells = [_odf_text(cell) for cell in tables[3].getElementsByType(odftable.TableCell)]
+    first_cells = [_odf_text(cell) for cell in tables[0].getElementsByType(odftable.TableCell)]
     assert first_cells[:5] == ["Strategi", "Tiltak", "Ansvarlig", "Tidsfrist", "Kostnad"]
     assert "# x | y" in first_cells and "<b>NAV</b>" in first_cells
     body = " ".join(_odf_text(p) for p in doc.getElementsByType(odftext.P))
@@ -162,7 +166,8 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
     assert not any(b["t"] in ("RawBlock",) for b in back["blocks"])
     heads = [b for b in back["blocks"] if b["t"] == "Header"]
     assert [plain_text(h["c"][2]) for h in heads if h["c"][0] == 1] == [
-        "1 Innledning", "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040", "3 Handlingsplan 2027–2030",
+        "Sammendrag", "1 Innledning", "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040",
+        "3 Handlingsplan 2027–2030",
         "4 Økonomiske konsekvenser", "5 Oppfølging av planen"]
     assert "<b>fet</b>" not in html_text and "&lt;b&gt;fet&lt;/b&gt;" in html_text
     assert 'src="/etc/hostname"' not in html_text and "<img" not in html_text
@@ -171,7 +176,7 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
 
 def test_all_three_documents_and_working_papers(filled, tmp_path):
     results = export(SCRIPTS, filled.session, "alle", "docx", tmp_path)
-    assert [r.document for r in results] == ["plan", "grunnlag", "arbeidsdokumenter"]
+    assert [r.document for r in results] == ["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg"]
     grunnlag = docx.Document(results[1].path)
     top = [t for level, t in docx_headings(grunnlag) if level == 1]
     assert top == ["1 Innledning", "2 Hovedmål for det boligsosiale arbeidet",

@@ -72,7 +72,7 @@ def test_answers_that_used_to_be_lost_are_in_the_documents(store, tmp_path):
     c.submit(pos(c, "kartlegging.mangler"), "Ventetid for boveiledning\nHvor mange som bor i campingvogn")
     c.submit(pos(c, "prioritering.kommentar"), "Enige, men Kjøpe 10 boliger må inn i økonomiplanen")
     results = export(SCRIPTS, session, "alle", "docx", tmp_path)
-    plan, grunnlag, papers = (docx_text(r.path) for r in results)
+    plan, grunnlag, papers = (docx_text(r.path) for r in results[:3])
     assert "Fylkesmannens rapport; Kari henter tallene" in grunnlag
     assert "Delvis" in grunnlag  # kartlegging.vurdering
     assert "Hvor mange som bor i campingvogn" in grunnlag and "Hvor mange som bor i campingvogn" in plan
@@ -215,7 +215,7 @@ def test_a_facilitators_own_prompts_reach_the_documents(store, tmp_path):
     text = all_docx(results)
     assert [(k, v) for k, v in expected if v not in text] == []
     assert results[0].unplaced == []
-    plan, grunnlag, papers = (r.path for r in results)
+    plan, grunnlag, papers = (r.path for r in results[:3])
     evaluation = next(v for k, v in expected if k == "tiltak/evaluering")
     assert _under(plan, "5 Oppfølging av planen", f"Evaluering: {evaluation}")  # the step's binding
     homeless = next(v for k, v in expected if k == "kartlegging/bostedslose")
