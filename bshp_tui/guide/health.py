@@ -30,6 +30,7 @@ from .measures import (
     column_sum,
     cost_per_goal_area,
     flying_measures,
+    has_planned_cost,
     low_hanging_fruit,
     meeting_minutes,
     quadrants,
@@ -163,7 +164,8 @@ def _rule_measure_details(c: "Conductor") -> list[Remark]:
         for row in rows or []:
             name = c.cell(fld, row, "tiltak") or row.get("strategi") or "et tiltak"
             missing = [label for col, label in labels.items()
-                       if fld.column(col) is not None and row.get(col) in ("", None)]
+                       if fld.column(col) is not None and row.get(col) in ("", None)
+                       and not (col == "kostnad" and has_planned_cost(row))]
             if missing:
                 out.append(Remark(
                     "tiltak-mangler",

@@ -43,7 +43,7 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("plan.langsiktig", "planen, 2 Hovedmål: de langsiktige målene, før 2.1"),
     Section("plan.hovedmal", "planen, 2.1 Boligsosiale mål"),
     Section("plan.prinsipper", "planen, 2.2 Styrende prinsipper"),
-    Section("plan.indikatorer", "planen, 2.3 Målindikatorer"),
+    Section("plan.indikatorer", "planen, 2 Hovedmål: «Målindikatorer», etter «Styrende prinsipper»"),
     Section("plan.mal", "planen, 3.x Målområde …: under «Mål», før tiltakstabellen", per_area=True),
     Section("plan.tiltak", "planen, 3.x Målområde …: etter tiltakstabellen", per_area=True),
     Section("plan.oppfolging", "planen, 5 Oppfølging av planen"),

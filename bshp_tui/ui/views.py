@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
 
 from ..guide import health as H
+from ..guide.measures import planned_cost_text
 from ..scripts import refs as R
 from ..guide.conductor import Conductor, answer_key
 from ..errors import BshpError
@@ -208,11 +209,11 @@ class PlanOverviewScreen(_View):
             for strategy, rows in strategies.items():
                 s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)
                 for row in rows:
-                    cost = row.get("kostnad")
+                    cost = planned_cost_text(row)
                     s_node.add_leaf(Text(
                         f"{self.c.cell(fld, row, 'tiltak') or '(tiltak mangler)'} – "
                         f"{row.get('ansvarlig') or 'ansvarlig mangler'}, {row.get('tidsfrist') or 'frist mangler'}, "
-                        f"{format_number(cost) + ' kr' if isinstance(cost, (int, float)) else 'kostnad mangler'}"))
+                        f"{cost or 'kostnad mangler'}"))
             if not strategies:
                 node.add_leaf("(ingen tiltak ennå)")
         tree.focus()

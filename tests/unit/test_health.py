@@ -70,6 +70,21 @@ def test_measure_with_all_details_is_fine(c):
     assert "tiltak-mangler" not in rules(c)
 
 
+@pytest.mark.parametrize("row", [
+    "Flere boliger; Bygge flere; Eiendom; 2028; ; 9 000 000",  # only an investering
+    "Flere boliger; Bygge flere; Eiendom; 2028; ; ; ; ; ja",  # within today's budget
+])
+def test_a_measure_with_investering_or_within_budget_has_its_cost(c, row):
+    setup_plan(c, row)
+    assert "tiltak-mangler" not in rules(c)
+
+
+def test_a_measure_outside_the_budget_without_amounts_misses_its_cost(c):
+    setup_plan(c, "Flere boliger; Bygge flere; Eiendom; 2028; ; ; ; ; nei")
+    remark = next(r for r in health.health_report(c) if r.rule == "tiltak-mangler")
+    assert remark.text.startswith("Tiltaket «Bygge flere» (Kommunale boliger) mangler kostnad.")
+
+
 def test_goal_area_without_measures(c):
     setup_plan(c, "Flere boliger; Bygge flere; Eiendom; 2028; 0")
     found = [r for r in health.health_report(c) if r.rule == "malomrade-uten-tiltak"]
@@ -149,3 +164,14 @@ def test_quadrants(c):
     assert [m.item.text for m in grid[(False, True)]] == ["Billig og kjent"]
     assert [m.item.text for m in grid[(True, False)]] == ["Flygende idé"]
     assert [m.item.text for m in grid[(False, False)]] == ["Midt på treet"]
+
+
+def test_planned_cost_text_names_what_the_measure_gives():
+    from bshp_tui.guide.measures import planned_cost_text as cost_text
+
+    def planned_cost_text(row):
+        return cost_text(row).replace("\xa0", " ").replace("\u202f", " ")
+    assert planned_cost_text({"kostnad": 1000, "investering": 9000}) == "1 000 kr per år, investering 9 000 kr"
+    assert planned_cost_text({"kostnad": 0, "rammer": "ja"}) == "0 kr per år, innenfor dagens rammer"
+    assert planned_cost_text({"investering": 500}) == "investering 500 kr"
+    assert planned_cost_text({"kostnad": "", "rammer": "nei"}) == ""
