@@ -11,6 +11,7 @@ from ..scripts import refs as R
 from ..scripts.values import format_number
 from . import ast as A
 from .economy import economy_rows, plan_years
+from .need_table import need_table
 from .render import label_text
 
 SUMMARY_MEASURES = 3
@@ -70,7 +71,7 @@ def key_figures(b: Any) -> list[tuple[str, str]]:
 
 
 def challenge_picture(b: Any, number: str) -> list[A.Node]:
-    """The plan's «Utfordringsbilde»."""
+    """The plan's «Utfordringsbilde»: the challenges, the key figures and the need overview."""
     out = [A.header(2, A.text(f"{number} Utfordringsbilde"), "utfordringsbilde")]
     out += challenges(b)
     figures = key_figures(b)
@@ -79,7 +80,18 @@ def challenge_picture(b: Any, number: str) -> list[A.Node]:
         out.append(A.table([A.cell_text("Nøkkeltall"), A.cell_text("Verdi")],
                            [[A.cell_text(label), A.cell_text(value)] for label, value in figures],
                            widths=[0.75, 0.25]))
+    out += need_overview(b)
     return out
+
+
+def need_overview(b: Any) -> list[A.Node]:
+    """The need overview from the mapping (today, expected need and the gap per target group)."""
+    fld = R.field_of(b.c, R.HOUSING_NEED)
+    rows = b.take(fld) if fld is not None else None
+    rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+    if not rows:
+        return []
+    return [A.para(A.text("Boligbehovet per målgruppe, fra kartleggingen:")), need_table(b, fld, rows)]
 
 
 def costs_sentence(b: Any) -> list[A.Node]:
