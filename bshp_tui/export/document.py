@@ -138,7 +138,8 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
             else:
                 own.append((inst, fields))
         out: list[A.Node] = []
-        for n, (inst, fields) in enumerate(own + linked, start=1):
+        n = 0
+        for inst, fields in own + linked:
             item = inst.item
             blocks: list[A.Node] = []
             for fld in fields:
@@ -148,6 +149,7 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
                                             context=context)
                 blocks += self.after_field(fld)
             if sec.grouped and blocks:
+                n += 1  # numbered only among the steps that show, so no number is skipped
                 title = f"{number}.{n} {inst.title}" if number else inst.title
                 out.append(A.header(level, A.text(title)))
             out += blocks
@@ -221,9 +223,9 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
                 out.append(A.para([self.placeholder("plantype (kommunedelplan, temaplan eller handlingsdel)")]))
         out += self.bound(f"{doc}.innledning")
         out += [A.header(2, A.text("1.2 Rammer for boligsosial handlingsplan")),
-                A.header(3, A.text("Lovverk"))]
+                A.header(3, A.text("1.2.1 Lovverk"))]
         out += self.standard_text("lovverk")
-        out.append(A.header(3, A.text("Statlige og kommunale føringer")))
+        out.append(A.header(3, A.text("1.2.2 Statlige og kommunale føringer")))
         out += self.standard_text("foringer")
         if f"{doc}.rammer" in SECTIONS:
             out += self.bound(f"{doc}.rammer")
@@ -309,7 +311,7 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
             out += self.no_areas(number)
         for n, area in enumerate(areas, start=1):
             out.append(A.header(2, A.text(f"{number}.{n} Målområde {area.text}")))
-            out.append(A.header(3, A.text("Mål")))
+            out.append(A.header(3, A.text(f"{number}.{n}.1 Mål")))
             out += self.bound("plan.mal", area)
             out += self.action_plan_table(area)
             out += self.bound("plan.tiltak", area)
@@ -347,11 +349,14 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
         out.append(A.header(1, A.text("3 Generelle utviklingstrekk i boligsosialt arbeid"), "utviklingstrekk"))
         out += self.standard_text("utviklingstrekk")
         out += self.bound("grunnlag.utviklingstrekk")
+        sub = 0
         if self.has_bindings("grunnlag.boligbehov"):
-            out.append(A.header(2, A.text("Boligbehov og boligmarked"), "boligbehov"))
-            out += self.bound("grunnlag.boligbehov", level=3)
+            sub += 1
+            out.append(A.header(2, A.text(f"3.{sub} Boligbehov og boligmarked"), "boligbehov"))
+            out += self.bound("grunnlag.boligbehov", level=3, number=f"3.{sub}")
         if self.has_bindings("grunnlag.kunnskap"):
-            out.append(A.header(2, A.text("Kunnskapsgrunnlaget")))
+            sub += 1
+            out.append(A.header(2, A.text(f"3.{sub} Kunnskapsgrunnlaget")))
             out += self.bound("grunnlag.kunnskap")
         out.append(A.header(1, A.text("4 Bakgrunnsdata for målområdene i handlingsplanen"), "bakgrunnsdata"))
         areas = self.goal_areas()
@@ -361,10 +366,10 @@ class Builder(PlanFrame, WorkingPapers, FieldRenderer):
                  ("grunnlag.behov", "Behov og tiltak"), ("grunnlag.mal", "Overordna mål for arbeidet")]
         for n, area in enumerate(areas, start=1):
             out.append(A.header(2, A.text(f"4.{n} Målområde {area.text}")))
-            for section, heading in parts:
-                if self.has_bindings(section):
-                    out.append(A.header(3, A.text(heading)))
-                    out += self.bound(section, area)
+            shown = [(section, heading) for section, heading in parts if self.has_bindings(section)]
+            for k, (section, heading) in enumerate(shown, start=1):
+                out.append(A.header(3, A.text(f"4.{n}.{k} {heading}")))
+                out += self.bound(section, area)
         out.append(A.header(1, A.text("5 Vedlegg"), "vedlegg"))
         out.append(A.header(2, A.text("Vedlegg 1: Mandat og prosjektorganisasjon for boligsosial handlingsplan")))
         out += self.bound("grunnlag.vedlegg1")

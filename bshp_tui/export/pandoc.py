@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 
 from ..errors import BshpError, UsageError, describe_os_error
+from .layout import REFERENCE, Edit, layout_edits
 
-FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown", "html": "html", "json": "json"}
+# Markdown without header attributes: a heading's id would show as «{#id}» after it.
+FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-header_attributes", "html": "html", "json": "json"}
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
 DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
-SANDBOX_EPOCH = b"1970-01-01T00:00:00Z"
-A4_ODT = Path(__file__).resolve().parent / "templates" / "referanse-a4.odt"
+SANDBOX_EPOCH = "1970-01-01T00:00:00Z"
 
 
 class ExportError(BshpError):
@@ -85,8 +86,8 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         args.append("--toc")
     if reference_doc is not None:
         args += ["--reference-doc", str(reference_doc)]
-    elif fmt == "odt":
-        args += ["--reference-doc", str(A4_ODT)]  # pandoc's own ODT template is US Letter
+    elif fmt in REFERENCE:
+        args += ["--reference-doc", str(REFERENCE[fmt])]  # A4, header, footer, fonts (layout.py)
     try:
         probe = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.close(probe)
@@ -104,7 +105,8 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         else:
             _run_pandoc(args, tree)
         if fmt in DATE_PART:
-            _stamp_dates(tmp, DATE_PART[fmt])
+            edits = layout_edits(fmt, document) if reference_doc is None else {}
+            _finish(tmp, {**edits, DATE_PART[fmt]: _stamp_date})
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         try:
@@ -145,25 +147,30 @@ def _run_pandoc(args: list[str], tree: bytes, failure: str = "Pandoc klarte ikke
     return result.stdout
 
 
-def _stamp_dates(path: Path, part: str) -> None:
-    """In the sandbox pandoc cannot read the clock, so it dates the document 1970-01-01. Put the
-    real time in the document properties (entries are copied as they were, in order, so the ODT
-    mimetype stays first and uncompressed)."""
-    import zipfile
+def _stamp_date(xml: str) -> str:
+    """In the sandbox pandoc cannot read the clock, so it dates the document 1970-01-01: put the
+    real time in the document properties."""
     from datetime import UTC, datetime
 
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    stamped = path.with_name(path.name + ".dato")
+    return xml.replace(SANDBOX_EPOCH, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _finish(path: Path, edits: dict[str, Edit]) -> None:
+    """Rewrite the parts of the DOCX/ODT file at `path` named in `edits`, each through its edit
+    (entries are copied as they were, in order, so the ODT mimetype stays first and uncompressed)."""
+    import zipfile
+
+    finished = path.with_name(path.name + ".ferdig")
     try:
-        with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w") as dst:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(finished, "w") as dst:
             for info in src.infolist():
                 data = src.read(info)
-                if info.filename == part:
-                    data = data.replace(SANDBOX_EPOCH, now)
+                if info.filename in edits:
+                    data = edits[info.filename](data.decode("utf-8")).encode("utf-8")
                 dst.writestr(info, data)
-        os.replace(stamped, path)
+        os.replace(finished, path)
     finally:
         try:
-            os.unlink(stamped)
+            os.unlink(finished)
         except OSError:
             pass

@@ -22,13 +22,15 @@ from bshp_tui.guide.conductor import Conductor
 
 PLAN_HEADINGS = [
     (1, "Sammendrag"), (1, "1 Innledning"), (2, "1.1 Hva er boligsosial handlingsplan?"),
-    (2, "1.2 Rammer for boligsosial handlingsplan"), (3, "Lovverk"), (3, "Statlige og kommunale føringer"),
+    (2, "1.2 Rammer for boligsosial handlingsplan"), (3, "1.2.1 Lovverk"),
+    (3, "1.2.2 Statlige og kommunale føringer"),
     (2, "1.3 Planprosess og medvirkning"), (3, "1.3.1 Arbeidsgruppa"), (3, "1.3.2 Medvirkningsplan"),
     (3, "1.3.3 Innspill og hvordan de er brukt"), (2, "1.4 Utfordringsbilde"),
     (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040"), (2, "2.1 Langsiktige hovedmål"),
     (2, "2.2 Boligsosiale mål for handlingsplanperioden 2027–2030"),
     (2, "2.3 Styrende prinsipper"), (2, "2.4 Målindikatorer"), (1, "3 Handlingsplan 2027–2030"),
-    (2, "3.1 Målområde Kommunale boliger"), (3, "Mål"), (2, "3.2 Målområde Innholdstjenester"), (3, "Mål"),
+    (2, "3.1 Målområde Kommunale boliger"), (3, "3.1.1 Mål"), (2, "3.2 Målområde Innholdstjenester"),
+    (3, "3.2.1 Mål"),
     (1, "4 Økonomiske konsekvenser"), (1, "5 Oppfølging av planen"),
 ]
 

@@ -25,8 +25,8 @@ def test_background_document_has_the_need_table_with_the_gap(filled, tmp_path):
     [result] = export(SCRIPTS, filled.session, "grunnlag", "docx", tmp_path / "g.docx")
     document = docx.Document(result.path)
     heads = headings(document)
-    at = heads.index("Boligbehov og boligmarked")
-    assert heads[at + 1:at + 3] == ["Boligbehovet framover", "Boligmarkedet"]
+    at = heads.index("3.1 Boligbehov og boligmarked")
+    assert heads[at + 1:at + 3] == ["3.1.1 Boligbehovet framover", "3.1.2 Boligmarkedet"]
     assert heads.index("3 Generelle utviklingstrekk i boligsosialt arbeid") < at
     table = tables_by_head(document)["Målgruppe"]
     assert table[0] == ["Målgruppe", "I dag", "Forventet behov", "Gap"]

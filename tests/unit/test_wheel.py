@@ -28,7 +28,8 @@ def test_wheel_ships_prompts(tmp_path):
     import zipfile
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("bshp_tui/prompts/1-oppstart.md", "bshp_tui/export/templates/lovverk.md",
-                   "bshp_tui/export/templates/referanse-a4.odt", "bshp_tui/ui/app.tcss", "bshp_tui/ui/help.md"):
+                   "bshp_tui/export/templates/referanse.odt", "bshp_tui/export/templates/referanse.docx",
+                   "bshp_tui/ui/app.tcss", "bshp_tui/ui/help.md"):
         assert needed in names, needed
     # Every package in the source tree ships (a missing one breaks `make run`, which installs the wheel).
     for init in (ROOT / "bshp_tui").rglob("__init__.py"):

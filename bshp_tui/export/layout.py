@@ -1,0 +1,197 @@
+"""What the shipped reference documents cannot carry, written into pandoc's DOCX/ODT output: the
+title page's lines (planperiode, status, date, a place for the saksnummer) and its page break,
+a page break after the table of contents, the municipality and title in the page header, and
+ruled tables with a shaded header row.
+
+Each edit is a plain string edit of one part of the file (no XML parser: it keeps an export
+fast). convert() in pandoc.py applies them when it rewrites the file anyway to put the date in.
+They are only applied with the shipped reference documents; a municipality's own
+`--reference-doc` is left as pandoc writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REFERENCE = {"docx": TEMPLATES / "referanse.docx", "odt": TEMPLATES / "referanse.odt"}
+# The text the header fields of the reference documents show until the export fills them in.
+FIELD_KOMMUNE, FIELD_TITLE = "Kommunen", "Boligsosial handlingsplan"
+CASE_NUMBER_BLANK = "_" * 16  # room to write the saksnummer by hand
+BORDER, HEADER_FILL = "808080", "D9E2F3"
+
+Edit = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    """What the title page and the page header name."""
+
+    kommune: str
+    title: str
+    period: str
+    status: str
+
+    def lines(self) -> list[tuple[str, str]]:
+        out = [("Planperiode", self.period)] if self.period else []
+        return out + [("Status", self.status), ("Saksnummer", CASE_NUMBER_BLANK)]
+
+
+def inline_text(meta: dict, key: str) -> str:
+    """The plain text of one metadata field of a pandoc document tree."""
+    node = meta.get(key)
+    if not node:
+        return ""
+    if node["t"] == "MetaString":
+        return str(node["c"])
+    if node["t"] == "MetaList":
+        return inline_text({"x": node["c"][0]}, "x") if node["c"] else ""
+    parts = []
+    for inline in node["c"] if node["t"] == "MetaInlines" else []:
+        if inline["t"] == "Str":
+            parts.append(inline["c"])
+        elif inline["t"] in ("Space", "SoftBreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def title_page(document: dict) -> TitlePage:
+    meta = document.get("meta", {})
+    return TitlePage(kommune=inline_text(meta, "kommune") or FIELD_KOMMUNE, title=inline_text(meta, "title"),
+                     period=inline_text(meta, "planperiode"), status=inline_text(meta, "status"))
+
+
+# -- DOCX ------------------------------------------------------------------------------------
+
+DOCX_PAGE_BREAK = '<w:p><w:r><w:br w:type="page" /></w:r></w:p>'
+DOCX_BORDERS = "<w:tblBorders>" + "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}" />'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
+DOCX_HEADER_ROW = re.compile(r"<w:tr><w:trPr><w:tblHeader[^>]*/></w:trPr>.*?</w:tr>", re.S)
+DOCX_DATE = re.compile(r'(<w:p>\s*<w:pPr>\s*<w:pStyle w:val="Date" />.*?</w:p>)', re.S)
+
+
+def docx_line(label: str, value: str) -> str:
+    return ('<w:p><w:pPr><w:pStyle w:val="Date" /></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(label)}: {escape(value)}</w:t></w:r></w:p>')
+
+
+def docx_header_row(match: re.Match) -> str:
+    row = match.group(0).replace("<w:tcPr />", f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}" />'
+                                 "</w:tcPr>")
+    return row.replace("<w:r><w:t", "<w:r><w:rPr><w:b /><w:bCs /></w:rPr><w:t")
+
+
+DOCX_HEADING = re.compile(r'<w:p><w:pPr><w:pStyle w:val="Heading([1-3])" />(.*?)</w:p>', re.S)
+DOCX_EMPTY_TOC = re.compile(r'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />(<w:instrText[^>]*>[^<]*'
+                            r'</w:instrText>)<w:fldChar w:fldCharType="separate" /><w:fldChar w:fldCharType="end" />'
+                            r"</w:r></w:p>")
+TOC_TAB = 9062  # the right margin of an A4 page with 2.5 cm margins, in twips
+BOOKMARK_BASE = 900000  # above the ids pandoc gives its own bookmarks
+
+
+def docx_run(text_xml: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text_xml}</w:t></w:r>'
+
+
+def docx_field(instruction: str, shown: str = "") -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin" /></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate" /></w:r>{docx_run(shown)}<w:r><w:fldChar w:fldCharType="end" /></w:r>')
+
+
+def docx_contents(xml: str) -> str:
+    """The table of contents filled in with the headings, each linked to a bookmark on its heading
+    and its page number a PAGEREF field: pandoc leaves the TOC field empty for Word to fill, and
+    LibreOffice would otherwise show an empty «Innhold». Word rebuilds the whole field when it
+    opens the file (w:updateFields)."""
+    entries: list[tuple[str, str, str]] = []
+
+    def bookmark(match: re.Match) -> str:
+        n = BOOKMARK_BASE + len(entries)
+        name = f"_Toc{n}"
+        entries.append((match.group(1), "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(2))), name))
+        start = match.group(0).replace("</w:pPr>", f'</w:pPr><w:bookmarkStart w:id="{n}" w:name="{name}" />', 1)
+        return start[:-len("</w:p>")] + f'<w:bookmarkEnd w:id="{n}" /></w:p>'
+
+    found = DOCX_EMPTY_TOC.search(xml)
+    if not found:
+        return xml
+    xml = DOCX_HEADING.sub(bookmark, xml)
+    if not entries:
+        return xml
+    paragraphs = []
+    for i, (level, text_xml, name) in enumerate(entries):
+        start = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true" /></w:r>'
+                 f"<w:r>{found.group(1)}</w:r><w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>") if i == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end" /></w:r>' if i == len(entries) - 1 else ""
+        page = docx_field(f"PAGEREF {name} " + "\\h")
+        paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{level}" /><w:tabs><w:tab w:val="right" w:leader="dot" '
+            f'w:pos="{TOC_TAB}" /></w:tabs></w:pPr>{start}<w:hyperlink w:anchor="{name}" w:history="1">'
+            f'{docx_run(text_xml)}<w:r><w:tab /></w:r>{page}</w:hyperlink>{end}</w:p>')
+    return xml.replace(found.group(0), "".join(paragraphs), 1)
+
+
+def docx_body(page: TitlePage) -> Edit:
+    def edit(xml: str) -> str:
+        xml = docx_contents(xml)
+        block = "".join(docx_line(label, value) for label, value in page.lines()) + DOCX_PAGE_BREAK
+        xml, found = DOCX_DATE.subn(lambda m: m.group(1) + block, xml, count=1)
+        if not found:  # no date: the title page ends after the title block, before the contents
+            xml = xml.replace("<w:sdt>", block + "<w:sdt>", 1)
+        xml = xml.replace("</w:sdtContent></w:sdt>", "</w:sdtContent></w:sdt>" + DOCX_PAGE_BREAK, 1)
+        xml = re.sub(r"(<w:tblStyle w:val=\"Table\" />(?:<w:tblW [^>]*/>)?)", r"\g<1>" + DOCX_BORDERS, xml)
+        return DOCX_HEADER_ROW.sub(docx_header_row, xml)
+    return edit
+
+
+def fill_header(page: TitlePage) -> Edit:
+    def edit(xml: str) -> str:
+        xml = xml.replace(f">{FIELD_KOMMUNE}<", f">{escape(page.kommune)}<", 1)
+        return xml.replace(f">{FIELD_TITLE}<", f">{escape(page.title or FIELD_TITLE)}<", 1)
+    return edit
+
+
+# -- ODT -------------------------------------------------------------------------------------
+
+ODT_PAGE_BREAK = '<text:p text:style-name="Sideskift" />'
+ODT_DATE = re.compile(r'(<text:p text:style-name="Date">.*?</text:p>)', re.S)
+ODT_CELL = ('<style:table-cell-properties fo:border="0.5pt solid #{border}" fo:padding="0.05cm"{fill} />')
+
+
+def odt_line(label: str, value: str) -> str:
+    return f'<text:p text:style-name="Tittelfelt">{escape(label)}: {escape(value)}</text:p>'
+
+
+def odt_body(page: TitlePage) -> Edit:
+    def edit(xml: str) -> str:
+        block = "".join(odt_line(label, value) for label, value in page.lines()) + ODT_PAGE_BREAK
+        xml, found = ODT_DATE.subn(lambda m: m.group(1) + block, xml, count=1)
+        if not found:
+            xml = xml.replace("<text:table-of-content>", block + "<text:table-of-content>", 1)
+        xml = xml.replace("</text:table-of-content>", "</text:table-of-content>" + ODT_PAGE_BREAK, 1)
+        for style, fill in (("TableHeaderRowCell", f' fo:background-color="#{HEADER_FILL.lower()}"'),
+                            ("TableRowCell", "")):
+            plain = (f'<style:style style:name="{style}" style:family="table-cell">\n'
+                     '      <style:table-cell-properties fo:border="none" />')
+            ruled = (f'<style:style style:name="{style}" style:family="table-cell">'
+                     + ODT_CELL.format(border=BORDER, fill=fill))
+            xml = xml.replace(plain, ruled, 1)
+        return xml
+    return edit
+
+
+def layout_edits(fmt: str, document: dict) -> dict[str, Edit]:
+    """The edits per part of the file that finish a document written with the shipped reference
+    document of `fmt` (docx or odt)."""
+    page = title_page(document)
+    if fmt == "docx":
+        return {"word/document.xml": docx_body(page), "word/header1.xml": fill_header(page)}
+    if fmt == "odt":
+        return {"content.xml": odt_body(page), "styles.xml": fill_header(page)}
+    return {}
