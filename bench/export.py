@@ -1,6 +1,6 @@
 """The whole `bshp export` process vs the bundled pandoc converting the same document trees directly.
 
-Two figures: the plan alone, and `--document alle` (the three documents; pandoc converts the three
+Two figures: the plan alone, and `--document alle` (the four documents; pandoc converts the four
 trees one after another). Every command runs as a separate process, interleaved, in the same run.
 Prints the medians and the ratios. Target: <= 2x.
 """
@@ -29,7 +29,7 @@ from bshp_tui.scripts.loader import load_folder  # noqa: E402
 from bshp_tui.store.sessions import SessionStore  # noqa: E402
 
 RUNS = 15
-DOCUMENTS = ("plan", "grunnlag", "arbeidsdokumenter")
+DOCUMENTS = ("plan", "saksframlegg", "grunnlag", "arbeidsdokumenter")
 
 
 def _time(cmds: list[list[str]]) -> float:
@@ -72,7 +72,7 @@ def main() -> int:
                 times[f"{case}-bshp"].append(_time(ours))
                 times[f"{case}-pandoc"].append(_time(theirs))
     for case, title in (("plan", "Eksport av planen som DOCX"),
-                        ("alle", "Eksport av alle tre dokumentene som DOCX (--document alle)")):
+                        ("alle", "Eksport av alle fire dokumentene som DOCX (--document alle)")):
         ours = statistics.median(times[f"{case}-bshp"]) * 1000
         plain = statistics.median(times[f"{case}-pandoc"]) * 1000
         print(f"{title} (median av {RUNS} kjøringer, samme kjøring)")

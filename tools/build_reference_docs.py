@@ -221,6 +221,15 @@ ODT_STYLES = (
     '<style:paragraph-properties fo:text-align="center" fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>'
     '</style:style>'
     '<style:style style:name="Date" style:family="paragraph" style:parent-style-name="Author"/>'
+    '<style:style style:name="Contents_20_Heading" style:display-name="Contents Heading" style:family="paragraph" '
+    'style:parent-style-name="Heading" style:class="index"><style:text-properties fo:font-size="16pt" '
+    'fo:font-weight="bold"/></style:style>'
+    + "".join(f'<style:style style:name="Contents_20_{n}" style:display-name="Contents {n}" style:family="paragraph" '
+              'style:parent-style-name="Standard" style:class="index"><style:paragraph-properties '
+              f'fo:margin-left="{(n - 1) * 0.5}cm" fo:margin-top="0cm" fo:margin-bottom="0.1cm"><style:tab-stops>'
+              f'<style:tab-stop style:position="{16 - (n - 1) * 0.5}cm" style:type="right" style:leader-style="dotted" '
+              'style:leader-text="."/></style:tab-stops></style:paragraph-properties></style:style>'
+              for n in (1, 2, 3)) +
     '<style:style style:name="Tittelfelt" style:family="paragraph" style:parent-style-name="Standard">'
     '<style:paragraph-properties fo:text-align="center" fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>'
     '</style:style>')

@@ -168,8 +168,39 @@ def odt_line(label: str, value: str) -> str:
     return f'<text:p text:style-name="Tittelfelt">{escape(label)}: {escape(value)}</text:p>'
 
 
+ODT_HEADING = re.compile(r'<text:h text:style-name="Heading_20_[1-3]" text:outline-level="([1-3])">(.*?)</text:h>', re.S)
+
+
+def odt_contents(xml: str) -> str:
+    """The table of contents filled in: pandoc writes only its recipe, so LibreOffice shows an empty
+    «Innhold» until the group updates it. Each heading gets a bookmark; each entry links to it and
+    shows its page with a page-reference field, which LibreOffice works out when it lays out the
+    pages. Updating the index in LibreOffice rebuilds it the usual way."""
+    if "</text:table-of-content-source>" not in xml:
+        return xml
+    entries: list[tuple[str, str, str]] = []
+
+    def bookmark(match: re.Match) -> str:
+        name = f"__bshp_innhold_{len(entries)}"
+        entries.append((match.group(1), re.sub(r"<[^>]+>", "", match.group(2)), name))
+        head = match.group(0).replace(">", f'><text:bookmark-start text:name="{name}" />', 1)
+        return head.replace("</text:h>", f'<text:bookmark-end text:name="{name}" /></text:h>')
+
+    xml = ODT_HEADING.sub(bookmark, xml)
+    title = re.search(r'<text:index-title-template[^>]*>([^<]*)</text:index-title-template>', xml)
+    body = ['<text:index-body><text:index-title text:name="Innhold"><text:p text:style-name="Contents_20_Heading">'
+            f'{title.group(1) if title else ""}</text:p></text:index-title>']
+    for level, text_xml, name in entries:
+        body.append(f'<text:p text:style-name="Contents_20_{level}"><text:a xlink:type="simple" xlink:href="#{name}">'
+                    f'{text_xml}</text:a><text:tab/><text:bookmark-ref text:reference-format="page" '
+                    f'text:ref-name="{name}">1</text:bookmark-ref></text:p>')
+    body.append("</text:index-body>")
+    return xml.replace("</text:table-of-content-source>", "</text:table-of-content-source>" + "".join(body), 1)
+
+
 def odt_body(page: TitlePage) -> Edit:
     def edit(xml: str) -> str:
+        xml = odt_contents(xml)
         block = "".join(odt_line(label, value) for label, value in page.lines()) + ODT_PAGE_BREAK
         xml, found = ODT_DATE.subn(lambda m: m.group(1) + block, xml, count=1)
         if not found:

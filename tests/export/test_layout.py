@@ -187,3 +187,24 @@ def test_libreoffice_prints_the_plan_on_a4_pages(filled, tmp_path, fmt):
     assert all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in pages), pages  # A4 portrait
     # the title page, the contents, then the plan itself over several pages
     assert 5 <= len(pages) <= 40, len(pages)
+
+
+def test_the_table_of_contents_lists_every_heading_before_any_update(plan_docx, plan_odt):
+    document = docx.Document(str(plan_docx))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading ")]
+    toc = document.element.body.find(f"{W}sdt")
+    entries = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in toc.iter(f"{W}p")][1:]  # after «Innhold»
+    assert entries == headings
+    codes = " ".join(t.text for t in toc.iter(f"{W}instrText"))
+    assert codes.count("PAGEREF") == len(headings) and "TOC " in codes  # still the field Word rebuilds
+    marks = {b.get(f"{W}name") for b in document.element.body.iter(f"{W}bookmarkStart")}
+    assert all(f"_Toc{900000 + n}" in marks for n in range(len(headings)))
+
+    doc = opendocument.load(str(plan_odt))
+    [index] = doc.getElementsByType(odftext.TableOfContent)
+    [body] = index.getElementsByType(odftext.IndexBody)
+    lines = [_odf_text(p) for p in body.getElementsByType(odftext.P)]
+    odt_headings = [_odf_text(h) for h in doc.getElementsByType(odftext.H) if _odf_text(h) != "Innhold"]
+    assert lines[0] == "Innhold"
+    assert [line.rsplit("\t", 1)[0].rstrip("1").strip() for line in lines[1:]] == odt_headings
+    assert len(body.getElementsByType(odftext.BookmarkRef)) == len(odt_headings)
