@@ -51,7 +51,7 @@ PLAN_TYPES = {
 }
 ACTION_HEADINGS = {"strategi": "Strategi", "tiltak": "Tiltak", "ansvarlig": "Ansvarlig",
                    "tidsfrist": "Tidsfrist", "kostnad": "Kostnad"}
-ACTION_WIDTHS = [0.22, 0.3, 0.18, 0.13, 0.17]
+ACTION_WIDTHS = [0.19, 0.27, 0.16, 0.14, 0.24]  # Kostnad holds drift, investering, years and financing
 # The background document's part for answers no prompt file binds to a section.
 OTHER_ANSWERS = "Vedlegg 4: Flere svar fra arbeidsgruppa"
 
