@@ -113,13 +113,13 @@ def test_plan_odt_structure(filled, tmp_path):
     assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
     tables = doc.getElementsByType(odftable.Table)
     firsts = [_odf_text(t.getElementsByType(odftable.TableCell)[0]) for t in tables]
-    # 1.3: working group, participation plan, its input; 1.4: the key figures; 2.4: the indicators of
-    # the main goals that have any; 3: two goal areas; 4: economy
+    # 1.3: working group, participation plan, its input; 1.4: the key figures and the need overview;
+    # 2.4: the indicators of the main goals that have any; 3: two goal areas; 4: economy
     indicators = firsts.count("Indikator")
     assert indicators >= 1
-    assert firsts == (["Navn", "Målgruppe", "Aktivitet", "Nøkkeltall"] + ["Indikator"] * indicators
+    assert firsts == (["Navn", "Målgruppe", "Aktivitet", "Nøkkeltall", "Målgruppe"] + ["Indikator"] * indicators
                       + ["Strategi", "Strategi", "Målområde og post"])
-    tables = tables[4 + indicators:]
+    tables = tables[5 + indicators:]
     import zipfile as zf
     with zf.ZipFile(result.path) as archive:
         assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
