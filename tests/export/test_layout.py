@@ -12,6 +12,8 @@ import docx
 import pytest
 from docx.shared import Mm
 from export_fixtures import SCRIPTS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from odf import opendocument
 from odf import style as odfstyle
 from odf import table as odftable
@@ -208,3 +210,30 @@ def test_the_table_of_contents_lists_every_heading_before_any_update(plan_docx, 
     assert lines[0] == "Innhold"
     assert [line.rsplit("\t", 1)[0].rstrip("1").strip() for line in lines[1:]] == odt_headings
     assert len(body.getElementsByType(odftext.BookmarkRef)) == len(odt_headings)
+
+
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kommune=WORDS, heading=WORDS, cell=WORDS, fmt=st.sampled_from(["docx", "odt"]))
+def test_any_text_leaves_every_part_well_formed(tmp_path, kommune, heading, cell, fmt):
+    """Whatever the names and answers hold, the edits of layout.py keep each XML part well-formed and
+    the text intact."""
+    from xml.dom import minidom
+
+    from bshp_tui.export import ast as A
+    from bshp_tui.export.pandoc import convert
+
+    meta = {"title": A.meta_inlines(f"Plan {heading}"), "kommune": A.meta_inlines(kommune),
+            "status": A.meta_inlines("Utkast"), "planperiode": A.meta_inlines("2027–2030"),
+            "date": A.meta_inlines("1. januar 2027"), "toc-title": A.meta_inlines("Innhold")}
+    blocks = [A.header(1, A.text(f"1 {heading}")), A.para(A.text(cell)),
+              A.table([A.cell_text(cell), A.cell_text("B")], [[A.cell_text("x"), A.cell_text(cell)]])]
+    out = convert(A.document(blocks, meta), tmp_path / f"d.{fmt}", fmt)
+    with zipfile.ZipFile(out) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                minidom.parseString(archive.read(name))
+        whole = " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    assert "Saksnummer:" in whole and "Planperiode: 2027–2030" in whole
