@@ -38,7 +38,8 @@ class TitlePage:
 
     def lines(self) -> list[tuple[str, str]]:
         out = [("Planperiode", self.period)] if self.period else []
-        return out + [("Status", self.status), ("Saksnummer", CASE_NUMBER_BLANK)]
+        out += [("Status", self.status)] if self.status else []
+        return out + [("Saksnummer", CASE_NUMBER_BLANK)]
 
 
 def inline_text(meta: dict, key: str) -> str:
