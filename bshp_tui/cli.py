@@ -196,7 +196,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         if not info.ok:
             damaged.append(info)
             continue
-        progress = f"{round(info.progress * 100)} %" if info.progress is not None else f"{info.answers} svar"
+        progress = f"{round((info.progress or 0) * 100)} %"  # as the app's start screen shows it
         rows.append((info.id, printable(info.municipality), printable(info.period) or "–", progress,
                      printable(_short_time(info.updated))))
     if len(rows) > 1:

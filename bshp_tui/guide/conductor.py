@@ -19,6 +19,7 @@ from ..scripts.kinds.rating import ratings_of
 from ..scripts.model import Field, Script, Step
 from ..scripts.refs import PLAN_PERIOD
 from ..scripts.values import Item, ValidationError, is_empty
+from .progress import overall_progress as overall_share, script_progress as script_share
 from .moved import adopt_former_answers
 from .period import parse_period
 from .positions import Position, StepInstance
@@ -206,12 +207,12 @@ class Conductor:
         return done == total and (total > 0 or any(self.is_answered(p) for p in inst.positions()))
 
     def script_progress(self, script_id: str) -> float:
-        done, total = self.progress(p for i in self.instances(script_id) for p in i.positions())
-        return done / total if total else 0.0
+        """A guided session's progress over its required fields (see guide/progress.py)."""
+        return script_share(self, self._scripts[script_id])
 
     def overall_progress(self) -> float:
-        done, total = self.progress(self.positions())
-        return done / total if total else 0.0
+        """The mean of the guided sessions' progress (see guide/progress.py)."""
+        return overall_share(self)
 
     # -- cursor ----------------------------------------------------------------------------
 

@@ -9,6 +9,11 @@ from textual.widgets import Tree
 from ..guide.conductor import Conductor, Position
 
 
+PROGRESS_HELP = ("Prosenten er hvor mye av de påkrevde spørsmålene i veiledningen som er besvart. "
+                 "Valgfrie spørsmål teller ikke. Et steg som gjentas (per rollegruppe eller målområde) "
+                 "teller som ett spørsmål, fordelt på gjentakelsene. Totalen er snittet av de seks veiledningene.")
+
+
 class StepsPanel(Tree):
     class JumpRequested(Message):
         def __init__(self, script_id: str, step_id: str | None, item: str | None):
@@ -19,6 +24,7 @@ class StepsPanel(Tree):
         super().__init__("Veiledninger", **kwargs)
         self.show_root = False
         self.guide_depth = 2
+        self.tooltip = PROGRESS_HELP
 
     def refresh_steps(self, c: Conductor) -> None:
         cursor = c.cursor()
