@@ -19,10 +19,11 @@ from ..scripts.kinds.rating import ratings_of
 from ..scripts.model import Field, Script, Step
 from ..scripts.refs import PLAN_PERIOD
 from ..scripts.values import Item, ValidationError, is_empty
-from .progress import overall_progress as overall_share, script_progress as script_share
 from .moved import adopt_former_answers
 from .period import parse_period
 from .positions import Position, StepInstance
+from .progress import overall_progress as overall_share
+from .progress import script_progress as script_share
 
 __all__ = ["Conductor", "Position", "SessionLike", "StepInstance", "answer_key", "parse_answer_key"]
 
