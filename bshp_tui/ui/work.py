@@ -29,6 +29,7 @@ from .widgets.feedback_line import FeedbackLine
 from .widgets.status_line import StatusLine
 from .widgets.timer_line import TimerLine
 from .steps import StepsPanel, position_label
+from .swot_screen import open_swot
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
 from .command_actions import bindings
@@ -150,6 +151,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools):
             self.app.clear_notifications()  # nothing said about one question carries over to the next
             self.say("")
             self.load_input()
+            open_swot(self, auto=True)  # a role group's SWOT: all four quadrants on one screen
 
     def where_text(self) -> str:
         keys = "Enter sender · Alt+Enter eller Ctrl+J: ny linje · /hjelp"

@@ -8,6 +8,7 @@ from ..guide.answer_text import format_value
 from ..guide.transcript import new_remarks, record_remarks
 from ..scripts.values import ValidationError
 from .chat import ChatInput
+from .swot_screen import is_swot_position, open_swot
 from .work_host import WorkHost
 
 
@@ -56,6 +57,9 @@ class CommandsAndEditors(WorkHost):
         from . import editors
 
         if self.pos is None or self.session.read_only:
+            return
+        if is_swot_position(self.c, self.pos):
+            open_swot(self)
             return
         if not editors.has_editor(self.c, self.pos):
             self.say("Dette svaret redigeres rett i feltet nederst.")

@@ -6,6 +6,7 @@ from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
+from bshp_tui.ui.swot_screen import SwotScreen
 from bshp_tui.ui.dialogs import HelpScreen
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
@@ -17,6 +18,12 @@ async def walk_oppstart(pilot):
     (tests/walk.py: looked up by field, so the order of the fields does not matter)."""
     w = work(pilot)
     for _ in range(80):
+        if isinstance(pilot.app.screen, SwotScreen):  # a role group's four quadrants on one screen
+            for area in pilot.app.screen.query("TextArea"):
+                area.load_text(f"{area.id} en\n{area.id} to")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            continue
         if w.pos is None or w.pos.script_id != "oppstart":
             break
         await answer(pilot, answer_for(w.c, w.pos))

@@ -1,0 +1,128 @@
+"""The SWOT screen: each role group fills its four quadrants on one screen, saved in one write;
+answers in the per-quadrant keys (the shape they have always been stored in) load and keep their ids."""
+
+from helpers import ROOT
+from ui_helpers import SIZE, feedback, work
+
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.guide.swot import swot_by_role_group
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store.sessions import SessionStore
+from bshp_tui.ui.chat import ChatInput
+from bshp_tui.ui.swot_screen import SwotScreen
+from walk import answer_for
+
+SCRIPTS = load_folder(ROOT / "prompts")
+
+
+def seed_until_swot(data_dir, before=None) -> dict[str, str]:
+    """A session answered through the store up to the first role group's SWOT; the role-group ids by name."""
+    store = SessionStore(data_dir)
+    with store.create("Molde", "2027–2030") as session:
+        c = Conductor(SCRIPTS, session)
+        while (pos := c.cursor()) is not None and pos.step_id != "swot":
+            c.submit(pos, answer_for(c, pos))
+        groups = {i.text: i.id for i in c.items("oppstart.rollegrupper")}
+        if before:
+            before(session, groups)
+    return groups
+
+
+async def open_first(pilot):
+    await pilot.press("enter")
+    for _ in range(3):
+        await pilot.pause()
+    for box in pilot.app.screen.query(ChatInput):
+        box.cursor_blink = False
+
+
+async def fill(pilot, texts: dict[str, str]):
+    screen = pilot.app.screen
+    for quadrant, text in texts.items():
+        screen.query_one(f"#swot-{quadrant}").load_text(text)
+    await pilot.pause()
+
+
+async def test_a_role_group_fills_its_swot_on_one_screen_and_the_next_group_follows(app_factory, data_dir):
+    groups = seed_until_swot(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SwotScreen)  # arriving at the step opens the four quadrants
+        assert "Intern koordinering" in str(screen.query_one(".dialog-title").render())
+        titles = [a.border_title for a in screen.query("TextArea")]
+        assert titles == ["Sterke sider", "Svake sider", "Muligheter (valgfritt)", "Trusler (valgfritt)"]
+        await fill(pilot, {"sterke": "Lovfestet\nTradisjon", "svake": "Lite samarbeid", "trusler": "Kutt i rammene"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        w_screen = pilot.app.screen
+        assert isinstance(w_screen, SwotScreen) and w_screen.pos.item == groups["Politisk"]
+        await pilot.press("escape")
+        await pilot.pause()
+        w = work(pilot)
+        assert (w.pos.step_id, w.pos.item, w.pos.field_id) == ("swot", groups["Politisk"], "sterke")
+        assert "Ctrl+E" in feedback(pilot)
+        swot = swot_by_role_group(w.c)
+        first = swot[0]
+        assert first.group.text == "Intern koordinering"
+        assert first.points == {"sterke": ["Lovfestet", "Tradisjon"], "svake": ["Lite samarbeid"],
+                                "muligheter": [], "trusler": ["Kutt i rammene"]}
+        assert swot[1].is_empty
+    # Saved durably: the stored answers are in the per-quadrant keys.
+    with SessionStore(data_dir).open(SessionStore(data_dir).list()[0].id) as session:
+        gid = groups["Intern koordinering"]
+        assert [e["tekst"] for e in session.answer(f"oppstart/sterke@{gid}")] == ["Lovfestet", "Tradisjon"]
+        assert session.answer(f"oppstart/muligheter@{gid}") is None
+
+
+async def test_answers_in_the_old_per_quadrant_shape_load_and_keep_their_ids(app_factory, data_dir):
+    def old_answers(session, groups):
+        gid = groups["Intern koordinering"]
+        session.set_answer(f"oppstart/sterke@{gid}", [{"id": "s1", "tekst": "Lovfestet"}])
+        session.set_answer(f"oppstart/svake@{gid}", [{"id": "w1", "tekst": "Lite samarbeid"}])
+
+    groups = seed_until_swot(data_dir, old_answers)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        w = work(pilot)  # an answered role group does not pop up by itself
+        w.c.jump("oppstart", "swot", groups["Intern koordinering"])
+        await w.refresh_all()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SwotScreen)
+        assert screen.query_one("#swot-sterke").text == "Lovfestet"
+        await fill(pilot, {"sterke": "Lovfestet i boligsosialloven\nTradisjon"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = w.session.answer(f"oppstart/sterke@{groups['Intern koordinering']}")
+        assert stored[0] == {"id": "s1", "tekst": "Lovfestet i boligsosialloven"}  # a rename keeps the id
+        assert w.session.answer(f"oppstart/svake@{groups['Intern koordinering']}") == [{"id": "w1", "tekst": "Lite samarbeid"}]
+
+
+async def test_escape_keeps_what_is_stored(app_factory, data_dir):
+    groups = seed_until_swot(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await fill(pilot, {"sterke": "Ikke lagret"})
+        await pilot.press("escape")
+        await pilot.pause()
+        w = work(pilot)
+        assert w.session.answer(f"oppstart/sterke@{groups['Intern koordinering']}") is None
+        assert isinstance(pilot.app.screen, type(w))  # not opened again by itself
+
+
+def test_swot_screen_snapshot(snap_compare, tmp_path):
+    seed_until_swot(tmp_path)
+
+    async def run_before(pilot):
+        await open_first(pilot)
+        await fill(pilot, {"sterke": "Lovfestet\nTradisjon", "svake": "Lite samarbeid på tvers"})
+
+    from bshp_tui.ui.app import make_app
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=run_before)
