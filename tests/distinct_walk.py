@@ -92,7 +92,8 @@ class Walker:
             return "\n".join(lines)
         if kind == "vurdering":
             items = c.items(fld.ref, fld.ref_column)
-            return "\n".join(["4 4 4 4", "1 2 1 1", "3 3 3 3", "2 4 3 4"][i % 4] for i in range(len(items)))
+            return "\n".join(" ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[:len(fld.scales)])
+                         for i in range(len(items)))
         if kind == "utvalg":
             items = c.items(fld.ref, fld.ref_column)
             self.expected.append((key, items[0].text))

@@ -54,7 +54,8 @@ def answer_for(c: Conductor, pos) -> str:
                                    for col in fld.columns) for n in (1, 2))
     if kind == "vurdering":
         items = c.items(fld.ref)
-        return "\n".join(["4 4 4 4", "1 2 1 1", "3 3 3 3", "2 4 3 4"][i % 4] for i in range(len(items)))
+        return "\n".join(" ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[:len(fld.scales)])
+                         for i in range(len(items)))
     if kind == "utvalg":
         return "1"
     raise AssertionError(kind)

@@ -11,7 +11,7 @@ from .render import FieldRenderer
 
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
 SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Inn\u00adfly\u00adtelse",
-                  "kunnskap": "Kunn\u00adskap"}
+                  "kunnskap": "Kunn\u00adskap", "effekt": "Ef\u00adfekt"}
 SWOT = (R.STRENGTHS, R.WEAKNESSES, R.OPPORTUNITIES, R.THREATS)
 GAP = (R.GAP_STATUS, R.GAP_MEASURES, R.GAP_VISION)
 
@@ -127,10 +127,16 @@ class WorkingPapers(FieldRenderer):
                     [A.cell_text(sy.low), names((False, False)), names((True, False))]]
             out.append(A.table(head, rows, widths=[0.2, 0.4, 0.4]))
         out.append(A.header(2, A.text("4.3 Rangert liste over tiltak")))
+        own = not is_empty(self.c.session.answer(f"{R.FINAL_ORDER.script_id}/{R.FINAL_ORDER.field_id}"))
         out.append(A.para(A.text(
-            "Hvert tiltak er vurdert fra 1 til 4 på fire skalaer der 4 taler for å gjøre det nå (haster, "
-            "mindre kostbart, stor innflytelse, stor kunnskap). Summen gir rekkefølgen; ved lik sum kommer det "
-            "som haster mest først, deretter det som koster minst.")))
+            f"Hvert tiltak er vurdert fra 1 til 4 på {len(fld.scales)} skalaer der 4 taler for å gjøre det nå ("
+            + ", ".join(s.high.lower() for s in fld.scales) + "). Summen er en hjelpesum – et hjelpemiddel for "
+            "samtalen, ikke en fasit. " + (
+                "Rekkefølgen under er arbeidsgruppas egen; tiltak gruppa ikke satte i rekkefølge, står sist, "
+                "sortert etter hjelpesummen." if own else
+                "Lista er sortert etter hjelpesummen; ved lik sum kommer det som haster mest først, deretter det "
+                "som koster minst."))))
+        ranked = H.group_order(self.c)
         head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde",
                                          *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales], "Sum")]
         rows = []
@@ -144,6 +150,10 @@ class WorkingPapers(FieldRenderer):
         scale_width = min(0.12, 0.5 / (len(fld.scales) + 1))
         rest = 1.0 - 0.07 - scale_width * (len(fld.scales) + 1)
         out.append(A.table(head, rows, widths=[0.07, rest * 0.55, rest * 0.45] + [scale_width] * (len(fld.scales) + 1)))
+        big = H.big_moves(self.c)
+        if big:
+            out.append(A.para(A.text("Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
+                                     "de koster: " + ", ".join(m.item.text for m in big) + ".")))
         fruit = H.low_hanging_fruit(self.c)
         out.append(A.header(2, A.text("4.4 Lavthengende frukter")))
         out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit

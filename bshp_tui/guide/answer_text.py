@@ -9,9 +9,10 @@ from typing import Any
 
 from ..scripts import kinds
 from ..scripts.model import Field
-from ..scripts.refs import PLAN_PERIOD
+from ..scripts.refs import FINAL_ORDER, PLAN_PERIOD
 from .conductor import Conductor, Position
 from .followup import seed_text
+from .ranking_text import order_text
 
 
 def initial_text(c: Conductor, pos: Position) -> str:
@@ -25,6 +26,8 @@ def initial_text(c: Conductor, pos: Position) -> str:
     text = kind.default_text(c, pos, fld) or seed_text(c, pos)
     if text:
         return text
+    if f"{pos.script_id}.{pos.field_id}" == FINAL_ORDER.field:
+        return order_text(c)
     if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
         return str(c.session.meta.get("period", ""))
     return ""

@@ -27,10 +27,12 @@ from ..scripts.values import is_empty
 from .measures import (
     HIGH,
     RankedMeasure,
+    big_moves,
     column_sum,
     cost_per_goal_area,
     flying_measures,
     has_planned_cost,
+    group_order,
     low_hanging_fruit,
     meeting_minutes,
     quadrants,
@@ -39,7 +41,8 @@ from .measures import (
     table_total,
 )
 
-__all__ = ["HIGH", "RankedMeasure", "Remark", "cost_per_goal_area", "flying_measures", "health_report",
+__all__ = ["HIGH", "RankedMeasure", "Remark", "big_moves", "cost_per_goal_area", "flying_measures", "group_order",
+           "health_report",
            "column_sum", "low_hanging_fruit", "meeting_minutes", "quadrants", "ranked_measures", "rating_field",
            "remarks_for", "table_total"]
 

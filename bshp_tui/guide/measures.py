@@ -67,6 +67,24 @@ def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
     return [m for _, m in sorted(out, key=sort_key)]
 
 
+def big_moves(c: "Conductor") -> list[RankedMeasure]:
+    """Expensive measures with a large effect (cost 1–2, effect 3–4): they must not sink unseen."""
+    return [m for m in ranked_measures(c) if m.rated and R.EFFECT in m.ratings
+            and m.ratings.get(R.COST, HIGH) < HIGH and m.ratings[R.EFFECT] >= HIGH]
+
+
+def group_order(c: "Conductor") -> list[RankedMeasure]:
+    """The measures in the order the group set (prioritering.rekkefolge), the rest after them in
+    the order of the aid sum. Without the group's order: the aid sum's order."""
+    ranked = ranked_measures(c)
+    fld = R.field_of(c, R.FINAL_ORDER)
+    chosen = c.readable_value(R.FINAL_ORDER.field) if fld is not None else None
+    ids = [i for i in chosen if isinstance(i, str)] if isinstance(chosen, list) else []
+    by_id = {m.item.id: m for m in ranked}
+    first = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+    return first + [m for m in ranked if m not in first]
+
+
 def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
     return [m for m in ranked_measures(c) if m.rated
             and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))]

@@ -15,6 +15,7 @@ from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
 from .participation import context_for
+from .ranking_text import ranking_context
 
 REMARKS_STATE = "remarks_said"
 
@@ -38,6 +39,9 @@ def question_text(c: Conductor, pos: Position) -> str:
     context = context_for(c, pos.script_id, pos.field_id, pos.item)
     if context:
         parts.append(context)
+    ranking = ranking_context(c, pos.script_id, pos.field_id)
+    if ranking:
+        parts.append(ranking)
     if not fld.required:
         parts.append("*Valgfritt: send tomt svar eller /hopp for å gå videre.*")
     return "\n\n".join(parts)

@@ -80,6 +80,11 @@ RATINGS = Ref(
     scales=("haster", "kostnad", "innflytelse", "kunnskap"))
 # The rating scales the ranking rules read, by meaning.
 URGENT, COST, INFLUENCE, KNOWLEDGE = RATINGS.scales
+# The effect scale: used where the rating field has it (big moves, the cost/effect grid).
+EFFECT = "effekt"
+FINAL_ORDER = Ref(
+    "arbeidsgruppas rekkefølge", "prioritering.rekkefolge", ("utvalg",),
+    "Steget viser ikke den rangerte lista, og dokumentene bruker hjelpesummens rekkefølge.")
 TARGET_GROUPS = Ref(
     "målgruppene", "prioritering.malgrupper", ("flervalg",),
     "Hovedmålene får ingen setning om hvilke målgrupper planen prioriterer.")
@@ -145,7 +150,7 @@ REFS: tuple[Ref, ...] = (
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
     OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, INDICATORS, MANDATE, MOBILISATION, PARTICIPATION,
     SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
-    PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS,
+    PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS, FINAL_ORDER,
 )
 
 

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdo
 
 from ..guide import health as H
 from ..guide.measures import planned_cost_text
+from ..guide.measures import big_moves, group_order
+from ..guide.ranking_text import LEGEND
 from ..scripts import refs as R
 from ..guide.conductor import Conductor, answer_key
 from ..errors import BshpError
@@ -22,7 +24,28 @@ from ..scripts.values import ValidationError, format_number
 
 
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
-AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, _INFLUENCE), (_URGENT, _KNOWLEDGE)]
+# The seed's two grids first, then cost against effect (where expensive big moves show).
+AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, R.EFFECT), (_COST, _INFLUENCE),
+              (_URGENT, _KNOWLEDGE)]
+# Short column headings, so every scale fits at 100 columns; the legend says what 1 and 4 mean.
+SCALE_NAMES = {_URGENT: "Haster", _COST: "Kostnad", _INFLUENCE: "Innflytelse", _KNOWLEDGE: "Kunnskap",
+               R.EFFECT: "Effekt"}
+MEASURE_WIDTH = 28
+MATRIX_HELP = ("Velg en rute og skriv et tall fra 1 til 4: tallet settes, og markøren går én rute til høyre "
+               "(etter siste skala: første skala på neste tiltak). 0 fjerner · piltastene flytter · "
+               "X bytter rutenett · Esc er ferdig")
+
+
+def scale_name(scale) -> str:
+    return SCALE_NAMES.get(scale.id, scale.high)
+
+
+def scale_legend(scales) -> str:
+    return "1–4: " + " · ".join(f"{scale_name(s)}: {s.low.lower()} (1) – {s.high.lower()} (4)" for s in scales)
+
+
+def clipped(text: str, width: int) -> Text:
+    return Text(text if len(text) <= width else text[: width - 1] + "…")
 
 
 class MatrixEditor(ModalScreen[bool]):
@@ -30,9 +53,9 @@ class MatrixEditor(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "close", "Ferdig", id="close"),
-        Binding("x", "switch_axes", "Bytt akser", id="axes"),
-        Binding("left", "scale(-1)", "Forrige skala", show=False),
-        Binding("right", "scale(1)", "Neste skala", show=False),
+        Binding("x", "switch_axes", "Bytt rutenett", id="axes"),
+        Binding("left", "scale(-1)", "Rute til venstre", show=False),
+        Binding("right", "scale(1)", "Rute til høyre", show=False),
         Binding("1", "rate(1)", "1", show=False),
         Binding("2", "rate(2)", "2", show=False),
         Binding("3", "rate(3)", "3", show=False),
@@ -51,6 +74,7 @@ class MatrixEditor(ModalScreen[bool]):
         with Vertical(classes="dialog wide editor"):
             yield Label("Prioritering: vurder tiltakene", classes="dialog-title")
             yield Static("", id="matrix-help", classes="hint")
+            yield Static(scale_legend(self.fld.scales), id="matrix-legend", classes="hint")
             yield DataTable(id="ratings", cursor_type="cell", zebra_stripes=True)
             yield Static("", id="axes", classes="hint")
             with Grid(id="matrix"):
@@ -60,11 +84,10 @@ class MatrixEditor(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Tiltak", key="tiltak")
+        table.add_column("Tiltak", key="tiltak", width=MEASURE_WIDTH)
         for scale in self.fld.scales:
-            table.add_column(f"{scale.low} (1) – {scale.high} (4)", key=scale.id)
-        self.query_one("#matrix-help", Static).update(
-            "Velg en celle og trykk 1–4 (0 fjerner) · ←/→ bytter skala · X bytter akser i rutenettet · Esc er ferdig")
+            table.add_column(scale_name(scale), key=scale.id)
+        self.query_one("#matrix-help", Static).update(MATRIX_HELP)
         self.redraw()
         table.focus()
 
@@ -78,7 +101,8 @@ class MatrixEditor(ModalScreen[bool]):
         ratings = ratings_of(self.c.session.answer(answer_key(self.fld.script_id, self.fld.id)))
         for item in self.measures():
             given = ratings.get(item.id) or {}
-            table.add_row(Text(item.text), *[str(given.get(s.id, "·")) for s in self.fld.scales], key=item.id)
+            table.add_row(clipped(item.text, MEASURE_WIDTH), *[str(given.get(s.id, "·")) for s in self.fld.scales],
+                          key=item.id)
         if table.row_count:
             table.cursor_coordinate = coord if coord.row < table.row_count else coord._replace(row=0)
         if not self.measures():
@@ -94,7 +118,8 @@ class MatrixEditor(ModalScreen[bool]):
         grid = H.quadrants(self.c, x, y)
         sx, sy = scales[x], scales[y]
         self.query_one("#axes", Static).update(
-            f"Rutenett: {sx.low} ← → {sx.high} (vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett)")
+            f"Rutenett {self.pair_index % len(pairs) + 1} av {len(pairs)} (X bytter): {sx.low} ← → {sx.high} "
+            f"(vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett). Til samtalen, ikke en fasit.")
         cells = {"tl": (False, True), "tr": (True, True), "bl": (False, False), "br": (True, False)}
         for key, quadrant in cells.items():
             names = [m.item.text for m in grid[quadrant]]
@@ -154,24 +179,33 @@ class _View(ModalScreen[None]):
 class RankedScreen(_View):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
-            yield Label("Tiltakene rangert", classes="dialog-title")
-            yield Static("Summen av de fire vurderingene (4–16). Ved lik sum går det som haster mest først, "
-                         "deretter det som koster minst. ★ = lavthengende frukt, ? = trenger realitetssjekk.",
-                         classes="hint")
+            yield Label("Tiltakene i rekkefølge", classes="dialog-title")
+            yield Static("Sortert etter hjelpesummen av vurderingene (høyest først; ved lik sum det som haster "
+                         "mest, deretter det som koster minst), eller i arbeidsgruppas egen rekkefølge når den er "
+                         "satt. Summen er et hjelpemiddel, ikke en fasit. " + LEGEND, classes="hint")
             yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Nr.", "Tiltak", "Målområde", "Haster", "Kostnad", "Innflytelse", "Kunnskap", "Sum", "")
+        fld = H.rating_field(self.c)
+        scales = list(fld.scales) if fld else []
+        table.add_column("Nr.")
+        table.add_column("Tiltak", width=30)
+        table.add_column("Målområde", width=16)
+        for scale in scales:
+            table.add_column(scale_name(scale)[:7])
+        table.add_column("Sum")
+        table.add_column("")
         fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
+        big = {m.item.id for m in big_moves(self.c)}
         flying = {m.item.id for m in H.flying_measures(self.c)}
-        for n, m in enumerate(H.ranked_measures(self.c), start=1):
+        for n, m in enumerate(group_order(self.c), start=1):
             r = m.ratings
-            mark = "★" if m.item.id in fruit else ("?" if m.item.id in flying else "")
-            table.add_row(str(n) if m.rated else "–", Text(m.item.text), Text(m.goal_area),
-                          *[str(r.get(s, "·")) for s in R.RATINGS.scales],
-                          str(m.score) if m.rated else "ikke vurdert", mark)
+            mark = "".join(sign for sign, ids in (("★", fruit), ("◆", big), ("?", flying)) if m.item.id in ids)
+            table.add_row(str(n), clipped(m.item.text, 30), clipped(m.goal_area, 16),
+                          *[str(r.get(s.id, "·")) for s in scales],
+                          str(m.score) if m.rated else "–", mark)
         table.focus()
 
 

@@ -102,13 +102,13 @@ async def test_matrix_rating_and_axes(app_factory):
         await answer(pilot, "/matrise")
         assert isinstance(app.screen, MatrixEditor)
         await pilot.press("right")  # from the name column to the first scale
-        for key in "2444" "4211":
+        for key in "24443" "42113":  # a digit sets the value and moves right, wrapping to the next measure
             await pilot.press(key)
         await pilot.pause()
         ratings = w.session.answer("prioritering/vurderinger")
         assert sorted(ratings.values(), key=lambda r: r["haster"]) == [
-            {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4},
-            {"haster": 4, "kostnad": 2, "innflytelse": 1, "kunnskap": 1}]
+            {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4, "effekt": 3},
+            {"haster": 4, "kostnad": 2, "innflytelse": 1, "kunnskap": 1, "effekt": 3}]
         quadrant = str(app.screen.query_one("#q-tl").render())
         assert "Billig tiltak" in quadrant  # kan vente, mindre kostbart
         await pilot.press("x")
@@ -119,7 +119,8 @@ async def test_matrix_rating_and_axes(app_factory):
         await answer(pilot, "/rangering")
         assert isinstance(app.screen, RankedScreen)
         table = app.screen.query_one("DataTable")
-        assert str(table.get_row_at(0)[1]) == "Billig tiltak" and str(table.get_row_at(0)[8]) == "★"
+        assert str(table.get_row_at(0)[1]) == "Billig tiltak" and str(table.get_row_at(0)[9]) == "★"
+        assert str(table.get_row_at(1)[8]) == "11" and str(table.get_row_at(1)[9]) == "◆?"  # expensive, big effect
 
 
 async def test_overview_health_and_preview(app_factory):

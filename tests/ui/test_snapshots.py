@@ -13,7 +13,7 @@ def fixed_session(data_dir, measures=False):
             s.set_answer("gap/malomrader", [{"id": "a1", "tekst": "Kommunale boliger"}])
             s.set_answer("gap/tiltak@a1", [{"id": "m1", "tekst": "Kartlegge boligmassen"},
                                            {"id": "m2", "tekst": "Bygge utleieboliger"}])
-            s.set_answer("prioritering/vurderinger", {"m1": {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4}})
+            s.set_answer("prioritering/vurderinger", {"m1": {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4, "effekt": 3}})
 
 
 async def open_first(pilot):

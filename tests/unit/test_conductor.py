@@ -132,7 +132,7 @@ def test_editing_an_earlier_answer_keeps_later_answers(c, session):
 def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     ids = fill_measures(c)
     rating = pos(c, "prioritering", "vurderinger")
-    c.submit(rating, "4 4 4 4\n1 1 1 1\n3 3 3 3")
+    c.submit(rating, "4 4 4 4 4\n1 1 1 1 1\n3 3 3 3 3")
     area = ids["Kommunale boliger"]
     plan = pos(c, "tiltak", "handlingsplan", area)
     seeded = initial_text(c, plan).splitlines()
@@ -173,11 +173,11 @@ def test_ratings_editor_and_completion(c):
 
 def test_ranking_rule(c):
     fill_measures(c)
-    c.submit(pos(c, "prioritering", "vurderinger"), "2 4 4 4\n4 4 3 3\n1 1 1 1")
+    c.submit(pos(c, "prioritering", "vurderinger"), "2 4 4 4 3\n4 4 3 3 3\n1 1 1 1 1")
     ranked = ranked_measures(c)
-    # equal sums (14): the more urgent goes first
+    # equal sums (17): the more urgent goes first
     assert [m.item.text for m in ranked] == ["Bygge flere utleieboliger", "Kartlegge boligmassen", "Boveiledning for unge"]
-    assert [m.score for m in ranked] == [14, 14, 4]
+    assert [m.score for m in ranked] == [17, 17, 5]
     assert ranked[0].goal_area == "Kommunale boliger"
 
 

@@ -118,7 +118,7 @@ def rate(c, lines):
 
 
 def test_low_hanging_fruit_and_flying_measures(c):
-    rate(c, "2 4 4 3\n4 2 1 2\n2 2 3 1")
+    rate(c, "2 4 4 3 2\n4 2 1 2 2\n2 2 3 1 2")
     fruit = next(r for r in health.health_report(c) if r.rule == "lavthengende-frukter")
     assert "«Billig og kjent»" in fruit.text and "Midt" not in fruit.text
     flying = [r for r in health.health_report(c) if r.rule == "flygende-tiltak"]
@@ -126,7 +126,7 @@ def test_low_hanging_fruit_and_flying_measures(c):
 
 
 def test_no_fruit_and_no_flying_when_ratings_say_so(c):
-    rate(c, "2 1 4 3\n4 2 3 2\n2 2 2 3")
+    rate(c, "2 1 4 3 2\n4 2 3 2 2\n2 2 2 3 2")
     assert "lavthengende-frukter" not in rules(c) and "flygende-tiltak" not in rules(c)
 
 
@@ -159,7 +159,7 @@ def test_totals(c):
 
 
 def test_quadrants(c):
-    rate(c, "2 4 4 3\n4 2 1 2\n2 2 3 1")
+    rate(c, "2 4 4 3 2\n4 2 1 2 2\n2 2 3 1 2")
     grid = health.quadrants(c, "haster", "kostnad")
     assert [m.item.text for m in grid[(False, True)]] == ["Billig og kjent"]
     assert [m.item.text for m in grid[(True, False)]] == ["Flygende idé"]

@@ -46,7 +46,8 @@ class Rating(Kind):
         for item, line in zip(items, lines):
             digits = [int(d) for d in line.replace(",", " ").split() if d.isdigit()]
             if len(digits) != len(fld.scales) or any(not V.RATING_MIN <= d <= V.RATING_MAX for d in digits):
-                raise ValidationError(f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «3 4 2 1».")
+                example = " ".join("3421"[n % 4] for n in range(len(fld.scales)))
+                raise ValidationError(f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «{example}».")
             ratings[item.id] = {s.id: d for s, d in zip(fld.scales, digits)}
         return ratings
 
@@ -64,7 +65,7 @@ class Rating(Kind):
         parts = []
         for item in c.items(fld.ref or "", fld.ref_column):
             given = value.get(item.id) or {}
-            marks = ", ".join(f"{s.high.lower()} {given.get(s.id, '–')}" for s in fld.scales)
+            marks = ", ".join(pole_text(s, given.get(s.id)) for s in fld.scales)
             parts.append(f"- {item.text}: {marks}")
         return "\n".join(parts)
 
@@ -95,3 +96,13 @@ def ratings_of(value: Any) -> dict[str, dict]:
     if not isinstance(value, dict):
         return {}
     return {k: v for k, v in value.items() if isinstance(v, dict)}
+
+
+def pole_text(scale: Scale, rating: Any) -> str:
+    """One rating in words that match its meaning: the pole it leans to, with the number
+    («svært kostbart (1)», «nærmest mindre kostbart (3)»); «haster: ikke vurdert» when missing."""
+    if not isinstance(rating, int) or isinstance(rating, bool) or not V.RATING_MIN <= rating <= V.RATING_MAX:
+        return f"{scale.high.lower()}: ikke vurdert"
+    pole = (scale.low if rating <= (V.RATING_MIN + V.RATING_MAX) // 2 else scale.high).lower()
+    leaning = "" if rating in (V.RATING_MIN, V.RATING_MAX) else "nærmest "
+    return f"{leaning}{pole} ({rating})"
