@@ -55,12 +55,13 @@ def test_every_distinct_answer_of_the_shipped_prompts_is_in_the_docx(store, tmp_
     missing = [(key, value) for key, value in expected if value not in text]
     assert missing == []
     assert results[0].unplaced == []
-    # the ratings: each measure's four numbers and sum in the ranked table of the working papers
+    # the ratings: each measure's numbers on every scale and sum in the ranked table of the working papers
     papers = docx.Document(results[2].path)
     ranked = next(t for t in papers.tables if t.rows[0].cells[0].text == "Nr.")
-    rows = {r.cells[1].text: [c.text for c in r.cells[3:8]] for r in ranked.rows[1:]}
+    scales = [s.id for s in c.field("prioritering.vurderinger").scales]
+    rows = {r.cells[1].text: [c.text for c in r.cells[3:4 + len(scales)]] for r in ranked.rows[1:]}
     for m in health.ranked_measures(c):
-        assert rows[m.item.text] == [str(m.ratings[s]) for s in ("haster", "kostnad", "innflytelse", "kunnskap")] + [str(m.score)]
+        assert rows[m.item.text] == [str(m.ratings[s]) for s in scales] + [str(m.score)]
     session.close()
 
 

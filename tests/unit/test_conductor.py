@@ -145,7 +145,7 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     c.submit(pos(c, "gap", "tiltak", area), "Kartlegge hele boligmassen\nBygge flere utleieboliger")
     assert c.items("gap.tiltak")[0].id == measure_id
     ranked = ranked_measures(c)
-    assert ranked[0].item.text == "Kartlegge hele boligmassen" and ranked[0].score == 16
+    assert ranked[0].item.text == "Kartlegge hele boligmassen" and ranked[0].score == 20
     fld = c.field("tiltak.handlingsplan")
     assert c.cell(fld, c.value(plan)[0], "tiltak") == "Kartlegge hele boligmassen"
 

@@ -156,7 +156,9 @@ def test_rating_parse_and_texts(c):
     value = parse(c, "vurdering", "3 4\n1, 2")
     assert value == {"a1": {"haster": 3, "nytte": 4}, "b2": {"haster": 1, "nytte": 2}}
     assert kind.input_text(c, fld, value) == "3 4\n1 2"
-    assert kind.display_text(c, fld, value) == "- Bygge boliger: haster 3, stor 4\n- Boveiledning: haster 1, stor 2"
+    # in the words of the pole the rating leans to
+    assert kind.display_text(c, fld, value) == ("- Bygge boliger: nærmest haster (3), stor (4)\n"
+                                                "- Boveiledning: kan vente (1), nærmest liten (2)")
     assert kind.input_text(c, fld, {"a1": {"haster": 2}}) == "2 -\n- -"
 
 
