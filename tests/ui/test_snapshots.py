@@ -56,4 +56,4 @@ def test_matrix_editor(snap_compare, tmp_path):
         await pilot.app.screen.run_command("matrise", "")
         await pilot.pause()
 
-    assert snap_compare(make_app(tmp_path), terminal_size=(110, 36), run_before=run_before)
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=run_before)  # every scale shows
