@@ -116,9 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="lag planen, datagrunnlaget, arbeidsdokumentene eller saksframlegget som fil")
     p.add_argument("id", metavar="ID")
     p.add_argument("--document", default="plan",
-                   choices=["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport", "alle"],
-                   help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene")
+                   choices=["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport", "alle", "referat"],
+                   help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene; "
+                        "referat er referatet fra én dag")
     p.add_argument("--year", metavar="ÅÅÅÅ", help="året statusrapporten gjelder (standard: siste år som er fulgt opp)")
+    p.add_argument("--date", metavar="ÅÅÅÅ-MM-DD",
+                   help="dagen referatet gjelder (standard: siste dag noe ble lagret)")
     p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],
                    help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling")
     p.add_argument("-o", "--output", metavar="STI", help="filen eller mappen dokumentet skal skrives til")
@@ -337,6 +340,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--year gjelder bare statusrapporten. Bruk --document statusrapport --year ÅÅÅÅ.")
     scripts = _load_scripts(args)
     store = _store(args)
+    if args.document == "referat" or args.date:
+        return _export_minutes(args, scripts, store)
     session = store.open(args.id, read_only=True)
     try:
         results = export(
@@ -377,6 +382,21 @@ def _cmd_region(args: argparse.Namespace) -> int:
         print(printable(f"bshp: advarsel: hoppet over «{session_id}»: {why}"), file=sys.stderr)
     count = len(region.kommuner)
     print(f"Skrev {output} med {count} {'kommune' if count == 1 else 'kommuner'}.")
+    return 0
+
+
+def _export_minutes(args: argparse.Namespace, scripts, store) -> int:
+    from .export.minutes import export_minutes
+
+    if args.document != "referat":
+        raise UsageError("--date gjelder bare referatet: bruk --document referat --date ÅÅÅÅ-MM-DD.")
+    session = store.open(args.id, read_only=True)
+    try:
+        path = export_minutes(scripts, session, args.format, Path(args.output) if args.output else None,
+                              args.date, Path(args.reference_doc) if args.reference_doc else None)
+    finally:
+        session.close()
+    print(f"Skrev {path}")
     return 0
 
 

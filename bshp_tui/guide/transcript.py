@@ -7,6 +7,7 @@ remarks already said, so resuming a session shows exactly what the group saw.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..scripts import kinds
@@ -61,7 +62,8 @@ def record_remarks(c: Conductor, pos: Position, remarks: list[Remark]) -> None:
     if not remarks:
         return
     said = said_remarks(c)
-    said += [{"key": r.key, "text": r.text, "level": r.level, "after": pos.key} for r in remarks]
+    today = date.today().isoformat()  # the day's minutes list the remarks raised that day
+    said += [{"key": r.key, "text": r.text, "level": r.level, "after": pos.key, "date": today} for r in remarks]
     c.session.set_state(REMARKS_STATE, said)
 
 

@@ -145,12 +145,20 @@ FOLLOW_UP_INDICATORS = Ref(
     "Statusrapporten viser ikke indikatorverdiene over årene.",
     columns=("indikator", "verdi"))
 
+MEMBERS = Ref(
+    "arbeidsgruppas medlemmer", "oppstart.medlemmer", ("tabell",),
+    "Dagens samling kan ikke foreslå hvem som er til stede; navnene skrives inn.", columns=("navn",))
+WORKSHOPS = Ref(
+    "samlingene i framdriftsplanen", "oppstart.samlinger", ("tabell",),
+    "Dagens samling og referatet sier ikke hvilken samling som er den neste.", columns=("tidspunkt", "tema"))
+
 REFS: tuple[Ref, ...] = (
     PLAN_PERIOD, PLAN_TYPE, SECTORS, ROLE_GROUPS, STRENGTHS, WEAKNESSES, OPPORTUNITIES, THREATS,
     KNOWLEDGE_GAPS, GOAL_AREAS, GAP_STATUS, GAP_VISION, GAP_MEASURES, RATINGS, TARGET_GROUPS,
     OTHER_TARGET_GROUPS, MAIN_GOALS, AREA_GOAL, ACTION_PLAN, INDICATORS, MANDATE, MOBILISATION, PARTICIPATION,
     SPECIAL_GROUPS, MEETING_PLAN, HOUSING_NEED, LONG_TERM_HORIZON,
-    PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS, FINAL_ORDER,
+    PARTICIPATION_INPUT, FOLLOW_UP_YEARS, FOLLOW_UP_STATUS, FOLLOW_UP_INDICATORS, FINAL_ORDER, MEMBERS,
+    WORKSHOPS,
 )
 
 

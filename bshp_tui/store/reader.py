@@ -34,6 +34,10 @@ class SessionReader:
     def answers(self) -> dict[str, Any]:
         return {doc["key"]: doc["value"] for doc in self._docs("answers")}
 
+    def answer_times(self) -> dict[str, str]:
+        """When each answer was last saved (local time with offset, ISO 8601), by key."""
+        return {doc["key"]: doc["updated"] for doc in self._docs("answers") if isinstance(doc.get("updated"), str)}
+
     def answer(self, key: str, default: Any = None) -> Any:
         doc = self._doc("answers", key)
         return default if doc is None else doc["value"]
