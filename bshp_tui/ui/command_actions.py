@@ -22,6 +22,8 @@ ACTIONS = {
     "helse": "health",
     "forhandsvis": "preview_screen",
     "eksporter": "export",
+    "samling": "samling",
+    "referat": "referat",
     "timer": "timer",
     "igp": "igp",
     "privat": "private",

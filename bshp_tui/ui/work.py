@@ -32,12 +32,13 @@ from .steps import StepsPanel, position_label
 from .swot_screen import open_swot
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
+from .workshop_tools import WorkshopTools
 from .command_actions import bindings
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
-class WorkScreen(CommandsAndEditors, FacilitationTools):
+class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
     # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

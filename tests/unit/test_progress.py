@@ -34,6 +34,9 @@ class MemorySession:
     def answers(self):
         return dict(self._answers)
 
+    def answer_times(self):
+        return {}
+
     def set_answer(self, key, value, **extra):
         self._answers[key] = value
 

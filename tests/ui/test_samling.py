@@ -1,0 +1,111 @@
+"""/samling with an injected clock: the setup proposes the next unfinished guided session and the
+working group, the agenda shows the suggested minutes and the clock, a step that overruns gets a
+nudge, and the end shows the summary and writes the referat. The samling is stored in the session."""
+
+from datetime import date
+
+from helpers import ROOT
+from ui_helpers import SIZE, toasts, work
+
+from bshp_tui.guide.conductor import Conductor
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store.sessions import SessionStore
+from bshp_tui.ui.workshop_screens import AgendaScreen, SummaryScreen, WorkshopSetup
+from walk import answer_for
+
+SCRIPTS = load_folder(ROOT / "prompts")
+PLAN = "2030-01-10; Kartlegging av status;\n2030-03-05; Gap-analyse og prioritering; Kari"
+
+
+def seed_oppstart(data_dir) -> str:
+    """Oppstart answered through the store (with a framdriftsplan in the future); the group is at Kartlegging."""
+    store = SessionStore(data_dir)
+    with store.create("Molde", "2027–2030") as session:
+        c = Conductor(SCRIPTS, session)
+        while (pos := c.cursor()) is not None and pos.script_id == "oppstart":
+            c.submit(pos, PLAN if pos.field_id == "samlinger" else answer_for(c, pos))
+        return session.id
+
+
+async def pause(pilot, n=3):
+    for _ in range(n):
+        await pilot.pause()
+
+
+async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_dir, clock):
+    session_id = seed_oppstart(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        w = work(pilot)
+        await w.run_command("samling", "")
+        await pause(pilot)
+        setup = app.screen
+        assert isinstance(setup, WorkshopSetup)
+        assert list(setup.query_one("#scripts").selected) == ["kartlegging"]  # the next unfinished one
+        assert list(setup.query_one("#present").selected) == ["Kari Nordmann", "Ola Hansen"]
+        assert "Kartlegging av status" in str(setup.query_one(".hint").render())
+        setup.query_one("#others").value = "Per Ås"
+        await pilot.press("ctrl+s")
+        await pause(pilot)
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        table = agenda.query_one("DataTable")
+        first = table.get_row_at(0)
+        assert str(first[0]) == "▶" and str(first[1]) == "Interessenter" and first[2] == "20 min"
+        total = agenda.workshop.planned_minutes
+        assert f"0 min brukt · {total // 60} t {total % 60:02d} min igjen" in str(agenda.query_one("#agenda-clock").render())
+        # Stored durably in the session: date, who is present, the agenda.
+        stored = w.session.state("samlinger")[date.today().isoformat()]
+        assert stored["present"] == ["Kari Nordmann", "Ola Hansen", "Per Ås"]
+        assert stored["agenda"][0][:4] == ["kartlegging", "interessenter", "Interessenter", 20]
+        await pilot.press("escape")
+        await pause(pilot)
+        # 25 minutes on a 20-minute step: one nudge, not repeated.
+        clock.advance(25 * 60)
+        w.workshop_tick()
+        await pause(pilot)
+        shown = await toasts(pilot)
+        assert any("Interessenter" in t and "25 minutter" in t and "20 var satt av" in t for t in shown)
+        w.workshop_tick()
+        assert sum("25 minutter" in t for t in await toasts(pilot)) == 1
+        await w.run_command("samling", "")  # today's samling goes on: straight to the agenda
+        await pause(pilot)
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        assert str(agenda.query_one("DataTable").get_row_at(0)[3]) == "25 min"
+        assert "Interessenter" in str(agenda.query_one("#agenda-nudge").render())
+        assert "25 min brukt" in str(agenda.query_one("#agenda-clock").render())
+        await pilot.press("ctrl+s")
+        await pause(pilot)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        text = summary.query_one("#summary").source.replace("\\", "")  # Markdown escapes the literal text
+        assert "Dette står åpent" in text and "Interessenter" in text
+        assert "2030-01-10: Kartlegging av status" in text
+        await pilot.press("r")
+        await pause(pilot, 5)
+        await app.workers.wait_for_complete()
+        await pause(pilot)
+        written = list((data_dir / "eksport").glob(f"{session_id}-referat-*.docx"))
+        assert len(written) == 1 and written[0].stat().st_size > 0
+
+
+async def test_samling_setup_refuses_an_empty_choice_and_escape_starts_nothing(app_factory, data_dir):
+    seed_oppstart(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        w = work(pilot)
+        await w.run_command("samling", "")
+        await pause(pilot)
+        app.screen.query_one("#scripts").deselect_all()
+        await pilot.press("ctrl+s")
+        await pause(pilot)
+        assert isinstance(app.screen, WorkshopSetup)
+        assert "minst én veiledning" in str(app.screen.query_one("#setup-error").render())
+        await pilot.press("escape")
+        await pause(pilot)
+        assert w.session.state("samlinger") is None and w.workshop is None
