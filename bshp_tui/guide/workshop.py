@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .conductor import Conductor
 
 WORKSHOPS_STATE = "samlinger"
+Where = tuple[str, str, "str | None"]  # (script id, step id, repeat item id)
 DEFAULT_MINUTES = 10  # a step without `minutter:` in its prompt file
 
 
@@ -27,15 +28,21 @@ class AgendaItem:
     title: str
     minutes: int
     estimated: bool = False  # no `minutter:` in the prompt file: DEFAULT_MINUTES
+    item: str | None = None  # the repeat (role group, goal area) of a repeated step
+
+    @property
+    def where(self) -> tuple[str, str, str | None]:
+        return (self.script_id, self.step_id, self.item)
 
     def to_state(self) -> list:
-        return [self.script_id, self.step_id, self.title, self.minutes, self.estimated]
+        return [self.script_id, self.step_id, self.title, self.minutes, self.estimated, self.item]
 
     @classmethod
     def from_state(cls, raw: Any) -> AgendaItem | None:
         if isinstance(raw, list) and len(raw) >= 4 and all(isinstance(x, str) for x in raw[:3]) \
                 and isinstance(raw[3], int) and not isinstance(raw[3], bool):
-            return cls(raw[0], raw[1], raw[2], raw[3], bool(raw[4]) if len(raw) > 4 else False)
+            item = raw[5] if len(raw) > 5 and isinstance(raw[5], str) else None
+            return cls(raw[0], raw[1], raw[2], raw[3], bool(raw[4]) if len(raw) > 4 else False, item)
         return None
 
 
@@ -133,7 +140,8 @@ def agenda_for(c: Conductor, script_ids: list[str]) -> list[AgendaItem]:
         if inst.script.id not in script_ids:
             continue
         minutes = inst.step.minutes
-        out.append(AgendaItem(inst.script.id, inst.step.id, inst.title, minutes or DEFAULT_MINUTES, minutes is None))
+        out.append(AgendaItem(inst.script.id, inst.step.id, inst.title, minutes or DEFAULT_MINUTES, minutes is None,
+                              inst.item.id if inst.item else None))
     return out
 
 
@@ -171,15 +179,16 @@ def save_workshop(session: Any, workshop: Workshop) -> None:
 
 @dataclass
 class StepClock:
-    """How long the group has spent in each agenda step today, from a monotonic clock in seconds.
-    `tick(step, now)` is called with the step the group is at; time goes to that step."""
+    """How long the group has spent in each agenda step today (script, step, repeat item), from a
+    monotonic clock in seconds. `tick(step, now)` is called with where the group is; the time since
+    the last tick goes to where it was."""
 
     started: float
-    spent: dict[tuple[str, str], float] = field(default_factory=dict)
-    current: tuple[str, str] | None = None
+    spent: dict[Where, float] = field(default_factory=dict)
+    current: Where | None = None
     since: float = 0.0
 
-    def tick(self, step: tuple[str, str] | None, now: float) -> None:
+    def tick(self, step: Where | None, now: float) -> None:
         if self.current is not None:
             self.spent[self.current] = self.spent.get(self.current, 0.0) + max(0.0, now - self.since)
         self.current, self.since = step, now
@@ -187,14 +196,14 @@ class StepClock:
     def elapsed(self, now: float) -> float:
         return max(0.0, now - self.started)
 
-    def spent_on(self, step: tuple[str, str], now: float) -> float:
+    def spent_on(self, step: Where, now: float) -> float:
         extra = max(0.0, now - self.since) if step == self.current else 0.0
         return self.spent.get(step, 0.0) + extra
 
 
-def step_minutes(workshop: Workshop, step: tuple[str, str]) -> int:
-    """The suggested minutes of a step (all its repeats together)."""
-    return sum(i.minutes for i in workshop.agenda if (i.script_id, i.step_id) == step)
+def step_minutes(workshop: Workshop, step: Where) -> int:
+    """The suggested minutes of an agenda step (one repeat of a repeated step)."""
+    return sum(i.minutes for i in workshop.agenda if i.where == step)
 
 
 def overrun_text(workshop: Workshop, clock: StepClock, now: float, title: str) -> str:

@@ -105,25 +105,24 @@ class AgendaScreen(ModalScreen[str]):
     def redraw(self) -> None:
         now = self.now()
         cursor = self.c.cursor()
-        here = (cursor.script_id, cursor.step_id) if cursor else None
+        here = (cursor.script_id, cursor.step_id, cursor.item) if cursor else None
         table = self.query_one(DataTable)
         table.clear()
         for item in self.workshop.agenda:
-            step = (item.script_id, item.step_id)
             inst = next((i for i in self.c.instances(item.script_id)
-                         if i.step.id == item.step_id and i.title == item.title), None)
+                         if i.step.id == item.step_id and (i.item.id if i.item else None) == item.item), None)
             done = inst is not None and self.c.is_step_complete(inst)
-            mark = "▶" if step == here and not done else ("✓" if done else "○")
-            used = self.clock.spent_on(step, now)
+            mark = "▶" if item.where == here else ("✓" if done else "○")
+            used = self.clock.spent_on(item.where, now)
             planned = f"{item.minutes} min" + (" (anslått)" if item.estimated else "")
             table.add_row(mark, Text(item.title), planned, W.minutes_text(used) if used >= 60 else "–")
         elapsed = self.clock.elapsed(now)
-        left = self.workshop.planned_minutes * 60 - elapsed
+        left = self.workshop.planned_minutes * 60 - elapsed + (59 if elapsed % 60 else 0)  # whole minutes left
         left_text = f"{W.minutes_text(left)} igjen" if left >= 0 else f"{W.minutes_text(-left)} over tiden"
         self.query_one("#agenda-clock", Static).update(
             f"Klokka: {W.minutes_text(elapsed)} brukt · {left_text} av {W.minutes_text(self.workshop.planned_minutes * 60)} "
             "satt av")
-        title = next((i.title for i in self.workshop.agenda if (i.script_id, i.step_id) == here), "")
+        title = next((i.title for i in self.workshop.agenda if i.where == here), "")
         self.query_one("#agenda-nudge", Static).update(W.overrun_text(self.workshop, self.clock, now, title))
 
     def action_back(self) -> None:

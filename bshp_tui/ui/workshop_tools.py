@@ -29,9 +29,9 @@ class WorkshopTools(WorkHost):
     def today(self) -> str:
         return date.today().isoformat()
 
-    def current_step(self) -> tuple[str, str] | None:
+    def current_step(self) -> W.Where | None:
         cursor = self.c.cursor()
-        return (cursor.script_id, cursor.step_id) if cursor else None
+        return (cursor.script_id, cursor.step_id, cursor.item) if cursor else None
 
     def action_samling(self) -> None:
         self.run_workshop()
@@ -77,7 +77,7 @@ class WorkshopTools(WorkHost):
         clock.tick(step, now)
         if step is None or step in self.nudged:
             return
-        title = next((i.title for i in self.workshop.agenda if (i.script_id, i.step_id) == step), "")
+        title = next((i.title for i in self.workshop.agenda if i.where == step), "")
         nudge = W.overrun_text(self.workshop, clock, now, title)
         if nudge:
             self.nudged.add(step)
