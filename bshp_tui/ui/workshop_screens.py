@@ -109,10 +109,11 @@ class AgendaScreen(ModalScreen[str]):
         table = self.query_one(DataTable)
         table.clear()
         for item in self.workshop.agenda:
-            inst = next((i for i in self.c.instances(item.script_id)
-                         if i.step.id == item.step_id and (i.item.id if i.item else None) == item.item), None)
+            inst = next((i for i in self.c.instances(item.script_id) if i.step.id == item.step_id and (
+                (i.item.id if i.item else None) == item.item or (item.item is None and i.title == item.title))), None)
             done = inst is not None and self.c.is_step_complete(inst)
-            mark = "▶" if item.where == here else ("✓" if done else "○")
+            at = inst is not None and here == (item.script_id, item.step_id, inst.item.id if inst.item else None)
+            mark = "▶" if at else ("✓" if done else "○")
             used = self.clock.spent_on(item.where, now)
             planned = f"{item.minutes} min" + (" (anslått)" if item.estimated else "")
             table.add_row(mark, Text(item.title), planned, W.minutes_text(used) if used >= 60 else "–")
