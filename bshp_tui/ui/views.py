@@ -30,10 +30,10 @@ AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, R.EFFECT), (_C
 # Short column headings, so every scale fits at 100 columns; the legend says what 1 and 4 mean.
 SCALE_NAMES = {_URGENT: "Haster", _COST: "Kostnad", _INFLUENCE: "Innflytelse", _KNOWLEDGE: "Kunnskap",
                R.EFFECT: "Effekt"}
+SHORT_NAMES = {_URGENT: "Hast", _COST: "Kost", _INFLUENCE: "Innfl", _KNOWLEDGE: "Kunn", R.EFFECT: "Eff"}
 MEASURE_WIDTH = 28
-MATRIX_HELP = ("Velg en rute og skriv et tall fra 1 til 4: tallet settes, og markøren går én rute til høyre "
-               "(etter siste skala: første skala på neste tiltak). 0 fjerner · piltastene flytter · "
-               "X bytter rutenett · Esc er ferdig")
+MATRIX_HELP = ("Et tall fra 1 til 4 setter verdien i ruta og går én rute til høyre (etter siste skala: neste "
+               "tiltak) · 0 fjerner · piltastene flytter · X bytter rutenett · Esc er ferdig")
 
 
 def scale_name(scale) -> str:
@@ -41,7 +41,7 @@ def scale_name(scale) -> str:
 
 
 def scale_legend(scales) -> str:
-    return "1–4: " + " · ".join(f"{scale_name(s)}: {s.low.lower()} (1) – {s.high.lower()} (4)" for s in scales)
+    return "Fra 1 til 4: " + " · ".join(f"{s.low.lower()} → {s.high.lower()}" for s in scales)
 
 
 def clipped(text: str, width: int) -> Text:
@@ -50,6 +50,7 @@ def clipped(text: str, width: int) -> Text:
 
 class MatrixEditor(ModalScreen[bool]):
     """Rate each measure 1–4 on each scale; see where it lands in a 2×2 grid. X switches axes."""
+
 
     BINDINGS = [
         Binding("escape", "close", "Ferdig", id="close"),
@@ -182,7 +183,8 @@ class RankedScreen(_View):
             yield Label("Tiltakene i rekkefølge", classes="dialog-title")
             yield Static("Sortert etter hjelpesummen av vurderingene (høyest først; ved lik sum det som haster "
                          "mest, deretter det som koster minst), eller i arbeidsgruppas egen rekkefølge når den er "
-                         "satt. Summen er et hjelpemiddel, ikke en fasit. " + LEGEND, classes="hint")
+                         "satt. Summen er et hjelpemiddel, ikke en fasit. Hast = haster, Kost = mindre kostbart, Innfl = stor "
+                         "innflytelse, Kunn = stor kunnskap, Eff = stor effekt (4 er mest). " + LEGEND, classes="hint")
             yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -191,21 +193,20 @@ class RankedScreen(_View):
         fld = H.rating_field(self.c)
         scales = list(fld.scales) if fld else []
         table.add_column("Nr.")
-        table.add_column("Tiltak", width=30)
+        table.add_column("")  # the marks first, so a narrow screen never cuts them
+        table.add_column("Tiltak", width=25)
         table.add_column("Målområde", width=16)
         for scale in scales:
-            table.add_column(scale_name(scale)[:7])
+            table.add_column(SHORT_NAMES.get(scale.id, scale.high[:5]))
         table.add_column("Sum")
-        table.add_column("")
         fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
         big = {m.item.id for m in big_moves(self.c)}
         flying = {m.item.id for m in H.flying_measures(self.c)}
         for n, m in enumerate(group_order(self.c), start=1):
             r = m.ratings
             mark = "".join(sign for sign, ids in (("★", fruit), ("◆", big), ("?", flying)) if m.item.id in ids)
-            table.add_row(str(n), clipped(m.item.text, 30), clipped(m.goal_area, 16),
-                          *[str(r.get(s.id, "·")) for s in scales],
-                          str(m.score) if m.rated else "–", mark)
+            table.add_row(str(n), mark, clipped(m.item.text, 25), clipped(m.goal_area, 16),
+                          *[str(r.get(s.id, "·")) for s in scales], str(m.score) if m.rated else "–")
         table.focus()
 
 

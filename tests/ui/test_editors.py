@@ -119,8 +119,8 @@ async def test_matrix_rating_and_axes(app_factory):
         await answer(pilot, "/rangering")
         assert isinstance(app.screen, RankedScreen)
         table = app.screen.query_one("DataTable")
-        assert str(table.get_row_at(0)[1]) == "Billig tiltak" and str(table.get_row_at(0)[9]) == "★"
-        assert str(table.get_row_at(1)[8]) == "11" and str(table.get_row_at(1)[9]) == "◆?"  # expensive, big effect
+        assert str(table.get_row_at(0)[2]) == "Billig tiltak" and str(table.get_row_at(0)[1]) == "★"
+        assert str(table.get_row_at(1)[9]) == "11" and str(table.get_row_at(1)[1]) == "◆?"  # expensive, big effect
 
 
 async def test_overview_health_and_preview(app_factory):

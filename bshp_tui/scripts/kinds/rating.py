@@ -52,7 +52,8 @@ class Rating(Kind):
         return ratings
 
     def question_hint(self, c, fld) -> str:
-        return "*Åpne prioriteringsmatrisen med Ctrl+E, eller skriv én linje per tiltak med fire tall fra 1 til 4.*"
+        return (f"*Åpne prioriteringsmatrisen med Ctrl+E, eller skriv én linje per tiltak med {len(fld.scales)} tall "
+                f"fra 1 til 4, i rekkefølgen {', '.join(s.high.lower() for s in fld.scales)}.*")
 
     def _input_text(self, c, fld, value: Any) -> str:
         lines = []
