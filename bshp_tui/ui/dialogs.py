@@ -37,22 +37,27 @@ class MessageDialog(ModalScreen[None]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("j", "confirm", "Ja", show=False)]
+    """A yes/no question. The expected action (yes) has the focus; ←/→ move between the buttons;
+    red only when the action destroys something (`destructive`)."""
 
-    def __init__(self, question: str, yes: str = "Ja", no: str = "Avbryt"):
+    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("j", "confirm", "Ja", show=False),
+                Binding("left", "app.focus_previous", "Forrige knapp", show=False),
+                Binding("right", "app.focus_next", "Neste knapp", show=False)]
+
+    def __init__(self, question: str, yes: str = "Ja", no: str = "Avbryt", destructive: bool = False):
         super().__init__()
         self.question = question
-        self.yes, self.no = yes, no
+        self.yes, self.no, self.destructive = yes, no, destructive
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="error", id="yes")
+                yield Button(self.yes, variant="error" if self.destructive else "primary", id="yes")
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -159,7 +159,7 @@ class StartScreen(BshpScreen):
             return
         if not await self.app.push_screen_wait(ConfirmDialog(
                 f"Slette «{session_id}»? En sikkerhetskopi blir liggende, så den kan gjenopprettes.",
-                yes="Slett")):
+                yes="Slett", destructive=True)):
             return
         try:
             self.app.store.delete(session_id)

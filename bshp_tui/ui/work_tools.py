@@ -20,6 +20,10 @@ from .work_host import WorkHost
 EXPORT_DIR = "eksport"
 
 
+def format_minutes(minutes: float) -> str:
+    return str(int(minutes)) if minutes == int(minutes) else str(minutes).replace(".", ",")
+
+
 class FacilitationTools(WorkHost):
     def action_export(self, arg: str = "") -> None:
         self.export(arg)
@@ -59,7 +63,11 @@ class FacilitationTools(WorkHost):
         except ValueError:
             self.say("Skriv antall minutter, for eksempel /timer 10.", "warning")
             return
+        if minutes <= 0:
+            self.say("Skriv et antall minutter over null, for eksempel /timer 10.", "warning")
+            return
         timer.start(minutes)
+        self.say(f"Tidtakeren går: {format_minutes(minutes)} minutter. Ctrl+T stopper den.")
 
     def action_igp(self) -> None:
         self.query_one(TimerLine).start(self.current_minutes() or 20, igp=True)
@@ -70,6 +78,10 @@ class FacilitationTools(WorkHost):
         return self.c.step(self.pos).minutes if self.pos is not None else None
 
     def action_private(self) -> None:
+        if self.pos is None:
+            self.say("Alle spørsmålene er besvart. Velg et steg i lista til venstre for å tenke "
+                     "gjennom det hver for dere med /privat.", "warning")
+            return
         self.set_private(True)
 
     def set_private(self, on: bool) -> None:
