@@ -109,3 +109,29 @@ async def test_samling_setup_refuses_an_empty_choice_and_escape_starts_nothing(a
         await pilot.press("escape")
         await pause(pilot)
         assert w.session.state("samlinger") is None and w.workshop is None
+
+
+def test_agenda_snapshot(snap_compare, tmp_path, monkeypatch):
+    import datetime
+
+    from bshp_tui.ui import workshop_tools
+
+    class FixedDate(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(2030, 1, 10)
+
+    monkeypatch.setattr(workshop_tools, "date", FixedDate)
+    seed_oppstart(tmp_path)
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pause(pilot)
+        await pilot.app.screen.run_command("samling", "")
+        await pause(pilot)
+        await pilot.press("ctrl+s")
+        await pause(pilot)
+
+    from bshp_tui.ui.app import make_app
+
+    assert snap_compare(make_app(tmp_path, clock=lambda: 1000.0), terminal_size=(100, 30), run_before=run_before)
