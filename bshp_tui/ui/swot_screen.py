@@ -27,7 +27,7 @@ class SwotScreen(ModalScreen[bool]):
     SwotScreen #swot-grid TextArea:focus { border: round $accent; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lagre alle fire", id="save"),
+        Binding("ctrl+s", "save", "Lagre", id="save"),
         Binding("escape", "cancel", "Lukk uten å lagre", id="cancel"),
     ]
 

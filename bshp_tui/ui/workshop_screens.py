@@ -15,13 +15,13 @@ from ..guide.conductor import Conductor
 from ..guide.day import day_report
 from ..scripts.kinds.base import md_escape
 
-SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S starter samlingen · Esc avbryter"
+SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter samlingen · Esc avbryter"
 
 
 class WorkshopSetup(ModalScreen["W.Workshop | None"]):
     """Choose the guided sessions today covers and who is present; returns the workshop."""
 
-    BINDINGS = [Binding("ctrl+s", "start", "Start samlingen", id="start"),
+    BINDINGS = [Binding("ctrl+s", "start", "Lagre", id="start"),
                 Binding("escape", "cancel", "Avbryt", id="cancel")]
 
     def __init__(self, c: Conductor, date: str):
@@ -74,7 +74,7 @@ class AgendaScreen(ModalScreen[str]):
     "end" when the facilitator ends the samling, "" when going back to the chat."""
 
     BINDINGS = [Binding("escape", "back", "Tilbake til samtalen", id="back"),
-                Binding("ctrl+s", "end", "Avslutt samlingen", id="end")]
+                Binding("a", "end", "Avslutt samlingen", id="end")]
 
     def __init__(self, c: Conductor, workshop: W.Workshop, clock: W.StepClock, now):
         super().__init__()
@@ -88,7 +88,7 @@ class AgendaScreen(ModalScreen[str]):
             yield Static("", id="agenda-clock")
             yield Static("", id="agenda-nudge", classes="error-text")
             yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc: tilbake til samtalen (klokka går videre) · Ctrl+S: avslutt samlingen og se "
+            yield Static("Esc: tilbake til samtalen (klokka går videre) · A: avslutt samlingen og se "
                          "oppsummeringen", classes="hint")
         yield Footer()
 

@@ -7,6 +7,7 @@ from bshp_tui.ui.chat import ChatInput
 from bshp_tui.ui.start import StartScreen
 from bshp_tui.ui.steps import StepsPanel
 from bshp_tui.ui.swot_screen import SwotScreen
+from bshp_tui.ui.work import WorkScreen
 from bshp_tui.ui.dialogs import HelpScreen
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
@@ -15,8 +16,9 @@ from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session,
 
 async def walk_oppstart(pilot):
     """Answer Oppstart through the input, each field with the scripted group's answer for it
-    (tests/walk.py: looked up by field, so the order of the fields does not matter)."""
-    w = work(pilot)
+    (tests/walk.py: looked up by field, so the order of the fields does not matter). A role
+    group's SWOT opens on its own screen when the group arrives at it."""
+    w = next(s for s in pilot.app.screen_stack if isinstance(s, WorkScreen))
     for _ in range(80):
         if isinstance(pilot.app.screen, SwotScreen):  # a role group's four quadrants on one screen
             for area in pilot.app.screen.query("TextArea"):

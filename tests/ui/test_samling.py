@@ -77,7 +77,7 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         assert str(agenda.query_one("DataTable").get_row_at(0)[3]) == "25 min"
         assert "Interessenter" in str(agenda.query_one("#agenda-nudge").render())
         assert "25 min brukt" in str(agenda.query_one("#agenda-clock").render())
-        await pilot.press("ctrl+s")
+        await pilot.press("a")
         await pause(pilot)
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
