@@ -11,8 +11,9 @@ A guided session's progress is the mean over its required fields as the prompt f
 - a field whose condition does not hold is left out once the group has answered the question the
   condition reads (it does not apply); while that question is unanswered, the field counts 0.
 
-Overall progress is the mean of the guided sessions, so each session weighs the same: two of six
-sessions done is 33 %, whatever their length.
+Overall progress is the mean of the guided sessions with a required question, so each weighs the
+same: two of six sessions done is 33 %, whatever their length. A guided session with no required
+question (the follow-up after adoption) is left out.
 
 Giving an answer to an unanswered field never lowers progress: the field's own share rises; the
 fields its answer opens were already counted as 0 (unknown condition or empty repeat list); and the
@@ -98,11 +99,18 @@ def script_progress(c: Conductor, script: Script) -> float:
     return script_share(c, script).fraction
 
 
+def counted_scripts(c: Conductor) -> list[Script]:
+    """The guided sessions the overall progress counts: those with a required question (the
+    follow-up after adoption has none and is not part of writing the plan)."""
+    return [s for s in c.scripts if any(f.required for f in s.fields())]
+
+
 def overall_progress(c: Conductor) -> float:
     """The mean of the guided sessions' progress: each session weighs the same."""
-    if not c.scripts:
+    scripts = counted_scripts(c)
+    if not scripts:
         return 0.0
-    return sum(script_progress(c, s) for s in c.scripts) / len(c.scripts)
+    return sum(script_progress(c, s) for s in scripts) / len(scripts)
 
 
 def counts_text(c: Conductor, script: Script) -> str:

@@ -11,7 +11,8 @@ from ..guide.conductor import Conductor, Position
 
 PROGRESS_HELP = ("Prosenten er hvor mye av de påkrevde spørsmålene i veiledningen som er besvart. "
                  "Valgfrie spørsmål teller ikke. Et steg som gjentas (per rollegruppe eller målområde) "
-                 "teller som ett spørsmål, fordelt på gjentakelsene. Totalen er snittet av de seks veiledningene.")
+                 "teller som ett spørsmål, fordelt på gjentakelsene. Totalen er snittet av veiledningene som har "
+                 "påkrevde spørsmål.")
 
 
 class StepsPanel(Tree):
