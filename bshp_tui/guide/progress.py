@@ -96,6 +96,10 @@ def script_share(c: Conductor, script: Script) -> Share:
 
 
 def script_progress(c: Conductor, script: Script) -> float:
+    """0–1. A guided session with no required question at all (the follow-up) stays at 0: it is
+    never «complete», and the overall progress leaves it out."""
+    if not any(f.required for f in script.fields()):
+        return 0.0
     return script_share(c, script).fraction
 
 
