@@ -50,6 +50,8 @@ class WorkshopTools(WorkHost):
                 except BshpError as exc:  # read-only or the save failed: the samling runs, unsaved
                     self.say(f"Dagens samling er ikke lagret: {exc}", "warning")
             self.start_clock(workshop)
+        if self.workshop is None or self.workshop_clock is None:
+            return
         choice = await self.app.push_screen_wait(AgendaScreen(self.c, self.workshop, self.workshop_clock, self.now))
         if choice == "end":
             wants_minutes = await self.app.push_screen_wait(SummaryScreen(self.c, today))
