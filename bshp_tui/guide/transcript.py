@@ -12,6 +12,7 @@ from typing import Any
 
 from ..scripts import kinds
 from ..scripts.kinds.base import md_escape
+from ..scripts.refs import FOLLOW_UP_YEARS
 from .answer_text import display_value
 from .conductor import Conductor, Position
 from .health import Remark, remarks_for
@@ -122,8 +123,13 @@ def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
 
 
 def done_text(c: Conductor) -> str:
-    return (
+    text = (
         "**Alle spørsmålene er besvart.** Godt jobbet!\n\n"
         "Se gjennom planhelsen med `/helse`, forhåndsvis planen med `/forhandsvis`, og lag dokumentene "
         "med `/eksporter`. Dere kan når som helst gå tilbake og endre et svar i steglisten til venstre."
     )
+    if c.has_field(FOLLOW_UP_YEARS.field):
+        script = c.script(FOLLOW_UP_YEARS.script_id)
+        text += (f"\n\nNår planen er vedtatt, følger dere opp tiltakene én gang i året i «{md_escape(script.title)}» "
+                 "i steglisten, og lager statusrapporten med `/eksporter statusrapport`.")
+    return text

@@ -161,3 +161,10 @@ def test_row_ids_repeat_across_goal_areas_without_mixing_histories(store):
     assert [s.status for s in F.history(c, build)] == ["i gang"]
     assert F.history(c, guide) == []
     session.close()
+
+
+def test_a_finished_plan_points_to_the_follow_up(filled):
+    from bshp_tui.guide.transcript import done_text
+
+    assert filled.cursor() is None  # the whole plan is written
+    assert "Oppfølging og rullering" in done_text(filled) and "/eksporter statusrapport" in done_text(filled)
