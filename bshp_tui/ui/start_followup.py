@@ -5,7 +5,6 @@ summary of several sessions chosen with the space bar. The keys come from the co
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -16,10 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from .export_place import export_folder
 from ..errors import BshpError, UsageError
 from ..guide.period import parse_period
 
-EXPORT_DIR = "eksport"  # the folder under the data folder the app writes documents to
 
 HINT = " Mellomrom velger økter til en regional oppsummering (R); P starter neste planperiode."
 
@@ -144,7 +143,7 @@ class FollowUp:
         from ..export.region import export_region
 
         app, notify = self.app, self.screen.notify
-        folder = Path(app.store.data_dir) / EXPORT_DIR
+        folder = export_folder(app.store.data_dir)
         target = folder / f"region-{datetime.now():%Y%m%d-%H%M%S}.docx"
         app.call_from_thread(notify, "Lager den regionale oppsummeringen …", timeout=3)
         try:

@@ -4,7 +4,6 @@ position, `say` and the widgets."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual import work
 from textual.widgets import Input
@@ -15,9 +14,9 @@ from ..scripts import kinds
 from ..errors import BshpError
 from .chat import ChatInput
 from .widgets.timer_line import TimerLine
+from .export_place import chosen_format, export_folder
 from .work_host import WorkHost
 
-EXPORT_DIR = "eksport"
 
 
 def format_minutes(minutes: float) -> str:
@@ -33,12 +32,12 @@ class FacilitationTools(WorkHost):
         from ..export.service import export, unplaced_warning
 
         parts = arg.split()
-        fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
+        fmt = chosen_format(parts)
         document = "alle" if "alle" in parts else next(
             (p for p in parts if p in ("plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport")),
             "plan")
         year = next((int(p) for p in parts if p.isdigit() and len(p) == 4), None)
-        folder = Path(self.app.store.data_dir) / EXPORT_DIR
+        folder = export_folder(self.app.store.data_dir)
         self.app.call_from_thread(self.notify, "Lager dokumentet …", timeout=3)
         try:
             folder.mkdir(parents=True, exist_ok=True)

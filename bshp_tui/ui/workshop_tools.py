@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 from textual import work
 
 from ..errors import BshpError
 from ..guide import workshop as W
+from .export_place import chosen_format, export_folder
 from .work_host import WorkHost
 from .workshop_screens import AgendaScreen, SummaryScreen, WorkshopSetup
 
-EXPORT_DIR = "eksport"
 TICK_SECONDS = 5
 
 
@@ -93,9 +92,9 @@ class WorkshopTools(WorkHost):
         from ..export.minutes import export_minutes
 
         parts = arg.split()
-        fmt = next((p for p in parts if p in ("docx", "odt", "md", "html")), "docx")
+        fmt = chosen_format(parts)
         when = next((p for p in parts if p[:1].isdigit()), None)
-        folder = Path(self.app.store.data_dir) / EXPORT_DIR
+        folder = export_folder(self.app.store.data_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = export_minutes(self.app.scripts, self.session, fmt, folder, when)
