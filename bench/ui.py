@@ -72,7 +72,7 @@ async def open_and_type(data_dir: Path, session_id: str) -> tuple[float, float]:
     async with app.run_test(size=(120, 40)) as pilot:
         session = app.store.open(session_id)
         t0 = time.perf_counter()
-        await app.push_screen(WorkScreen(session))
+        await app.push_screen(WorkScreen(session, app.scripts))
         await pilot.pause()
         opened = time.perf_counter() - t0
         key = await median_key_time(pilot)
