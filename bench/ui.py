@@ -66,7 +66,7 @@ async def median_key_time(pilot) -> float:
 
 async def open_and_type(data_dir: Path, session_id: str) -> tuple[float, float]:
     from bshp_tui.ui.app import make_app
-    from bshp_tui.ui.work import WorkScreen
+    from bshp_tui.ui.screens.work import WorkScreen
 
     app = make_app(data_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -60,7 +60,7 @@ class BshpApp(KeysInOrder, App):
         self._init_keys()
 
     def get_default_screen(self) -> Screen:
-        from .start import StartScreen
+        from .screens.start import StartScreen
 
         return StartScreen()
 
@@ -100,7 +100,7 @@ class BshpApp(KeysInOrder, App):
         terminal gone). Uses app state only, so it works while widgets are being torn down. If the
         final save fails, a copy is saved next to the data folder or in the home folder."""
         from ..errors import BshpError
-        from .closing import emergency_copy
+        from .dialogs.save_failed import emergency_copy
 
         open_session = self.open_session
         if open_session is None or open_session.closed:
@@ -126,7 +126,7 @@ class BshpApp(KeysInOrder, App):
         if self.open_session is None or self.open_session.closed:
             self.exit()
             return
-        from .work import WorkScreen
+        from .screens.work import WorkScreen
 
         work = next((s for s in reversed(self.screen_stack) if isinstance(s, WorkScreen)), None)
         if work is None:
@@ -148,7 +148,7 @@ class BshpApp(KeysInOrder, App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette: the entries of the command table (guide/commands.py), the guided chat's
         own only when the palette is opened from it."""
-        from .work import WorkScreen
+        from .screens.work import WorkScreen
 
         work = screen if isinstance(screen, WorkScreen) else None
         for title, help_text, callback in palette(self, work):

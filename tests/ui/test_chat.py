@@ -3,11 +3,11 @@
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.chat import ChatInput
-from bshp_tui.ui.start import StartScreen
-from bshp_tui.ui.steps import StepsPanel
-from bshp_tui.ui.swot_screen import SwotScreen
-from bshp_tui.ui.work import WorkScreen
+from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.screens.start import StartScreen
+from bshp_tui.ui.widgets.steps import StepsPanel
+from bshp_tui.ui.screens.swot import SwotScreen
+from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.dialogs import HelpScreen
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for

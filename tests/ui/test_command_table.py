@@ -13,7 +13,7 @@ import bshp_tui.ui
 from bshp_tui.guide import commands as cmd
 from bshp_tui.ui.dialogs import help_text
 
-from bshp_tui.ui.work import WorkScreen
+from bshp_tui.ui.screens.work import WorkScreen
 from ui_helpers import SIZE, feedback, new_session, type_text, work
 
 

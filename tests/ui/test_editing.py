@@ -7,11 +7,11 @@ from pathlib import Path
 from bshp_tui.store import session as session_module
 from bshp_tui.guide.answer_text import format_value
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.chat import ChatInput, Transcript
-from bshp_tui.ui.closing import SaveFailedDialog
+from bshp_tui.ui.widgets.chat import ChatInput, Transcript
+from bshp_tui.ui.dialogs.save_failed import SaveFailedDialog
 from bshp_tui.ui.dialogs import NewSessionDialog
-from bshp_tui.ui.editors import ListEditor, TableEditor
-from bshp_tui.ui.start import StartScreen
+from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
+from bshp_tui.ui.screens.start import StartScreen
 
 from bshp_tui.ui.dialogs import HelpScreen
 from ui_helpers import SIZE, answer, feedback, group_turns, new_session, toasts, type_text

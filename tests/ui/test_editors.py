@@ -1,8 +1,8 @@
 """Pilot tests of the structured editors: list, table, matrix, ranked list, overview, health, preview."""
 
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.editors import ListEditor, TableEditor
-from bshp_tui.ui.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
+from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
+from bshp_tui.ui.screens.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
 
 from ui_helpers import SIZE, answer, new_session, type_text
 

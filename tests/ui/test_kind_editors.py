@@ -1,12 +1,12 @@
-"""Ctrl+E opens the editor the field's kind has (one table in ui/editors.py), and a table row
+"""Ctrl+E opens the editor the field's kind has (one table in ui/dialogs/editors.py), and a table row
 edited in the row editor keeps the link to the measure it names when that cell is left as it was,
 even after the measure was deleted (the row then still shows it as deleted)."""
 
 from bshp_tui.scripts import kinds
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.editors import EDITORS, TableEditor
-from bshp_tui.ui.views import MatrixEditor
-from bshp_tui.ui.work import WorkScreen
+from bshp_tui.ui.dialogs.editors import EDITORS, TableEditor
+from bshp_tui.ui.screens.views import MatrixEditor
+from bshp_tui.ui.screens.work import WorkScreen
 
 from ui_helpers import SIZE, answer, new_session
 

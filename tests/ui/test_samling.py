@@ -10,7 +10,7 @@ from ui_helpers import SIZE, toasts, work
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.workshop_screens import AgendaScreen, SummaryScreen, WorkshopSetup
+from bshp_tui.ui.screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from walk import answer_for
 
 SCRIPTS = load_folder(ROOT / "prompts")
@@ -114,7 +114,7 @@ async def test_samling_setup_refuses_an_empty_choice_and_escape_starts_nothing(a
 def test_agenda_snapshot(snap_compare, tmp_path, monkeypatch):
     import datetime
 
-    from bshp_tui.ui import workshop_tools
+    from bshp_tui.ui.screens import workshop_tools
 
     class FixedDate(datetime.date):
         @classmethod

@@ -2,8 +2,8 @@
 
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.app import make_app
-from bshp_tui.ui.chat import ChatInput
-from bshp_tui.ui.work import WorkScreen
+from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.screens.work import WorkScreen
 
 
 def fixed_session(data_dir, measures=False):

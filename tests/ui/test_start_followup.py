@@ -8,7 +8,7 @@ import docx
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.start_followup import PeriodDialog, next_period
+from bshp_tui.ui.screens.start_followup import PeriodDialog, next_period
 from helpers import ROOT
 from ui_helpers import SIZE
 

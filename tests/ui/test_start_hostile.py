@@ -9,7 +9,7 @@ import pytest
 
 from bshp_tui.store.sessions import SessionStore
 
-from bshp_tui.ui.work import WorkScreen
+from bshp_tui.ui.screens.work import WorkScreen
 from ui_helpers import SIZE
 
 

@@ -8,8 +8,8 @@ from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.swot import swot_by_role_group
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.chat import ChatInput
-from bshp_tui.ui.swot_screen import SwotScreen
+from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.screens.swot import SwotScreen
 from walk import answer_for
 
 SCRIPTS = load_folder(ROOT / "prompts")

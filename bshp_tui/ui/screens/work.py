@@ -11,29 +11,29 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Input, Markdown, Static
 
-from ..guide import commands as cmd
-from ..scripts import kinds
-from ..guide.answer_text import input_text
-from ..guide.conductor import Conductor, Position
-from .titlebar import TitleBar
-from ..errors import BshpError
-from ..guide.transcript import build_turns, new_remarks, record_remarks
-from ..scripts.values import ValidationError
-from .chat import ChatInput, GroupTurn, Transcript
-from .open_session import OpenSession
-from ..scripts.model import Script
-from ..store.session import Session
-from .widgets.choice_bar import ChoiceBar
-from .widgets.command_hint import CommandHint
-from .widgets.feedback_line import FeedbackLine
-from .widgets.status_line import StatusLine
-from .widgets.timer_line import TimerLine
-from .steps import StepsPanel, position_label
-from .swot_screen import open_swot
+from ...guide import commands as cmd
+from ...scripts import kinds
+from ...guide.answer_text import input_text
+from ...guide.conductor import Conductor, Position
+from ..widgets.titlebar import TitleBar
+from ...errors import BshpError
+from ...guide.transcript import build_turns, new_remarks, record_remarks
+from ...scripts.values import ValidationError
+from ..widgets.chat import ChatInput, GroupTurn, Transcript
+from ..open_session import OpenSession
+from ...scripts.model import Script
+from ...store.session import Session
+from ..widgets.choice_bar import ChoiceBar
+from ..widgets.command_hint import CommandHint
+from ..widgets.feedback_line import FeedbackLine
+from ..widgets.status_line import StatusLine
+from ..widgets.timer_line import TimerLine
+from ..widgets.steps import StepsPanel, position_label
+from .swot import open_swot
 from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
 from .workshop_tools import WorkshopTools
-from .command_actions import bindings
+from ..command_actions import bindings
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
@@ -129,7 +129,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     @work(thread=True, exclusive=True, group="preview")
     def update_preview(self) -> None:
         """Render the plan from the same document tree as the export, off the UI thread."""
-        from ..export.preview import preview_markdown
+        from ...export.preview import preview_markdown
 
         try:
             text, _ = preview_markdown(self.c, "plan")
@@ -299,7 +299,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     async def leave(self, then) -> None:
         """Close the session, then `then()` (back to the list, or quit). If the final save fails,
         say so and let the group try again, save a copy, or leave without saving."""
-        from .closing import COPIED, GIVE_UP, RETRY, SaveFailedDialog
+        from ..dialogs.save_failed import COPIED, GIVE_UP, RETRY, SaveFailedDialog
 
         while True:
             try:

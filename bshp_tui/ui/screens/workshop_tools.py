@@ -9,11 +9,11 @@ from datetime import date
 
 from textual import work
 
-from ..errors import BshpError
-from ..guide import workshop as W
-from .export_place import chosen_format, export_folder
+from ...errors import BshpError
+from ...guide import workshop as W
+from ..export_place import chosen_format, export_folder
 from .work_host import WorkHost
-from .workshop_screens import AgendaScreen, SummaryScreen, WorkshopSetup
+from .workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 
 TICK_SECONDS = 5
 
@@ -89,7 +89,7 @@ class WorkshopTools(WorkHost):
 
     @work(thread=True, exclusive=True, group="export")
     def write_minutes(self, arg: str) -> None:
-        from ..export.minutes import export_minutes
+        from ...export.minutes import export_minutes
 
         parts = arg.split()
         fmt = chosen_format(parts)

@@ -15,13 +15,13 @@ from typing import Callable
 
 from textual.screen import Screen
 
-from ..scripts import kinds
-from ..scripts.kinds.table import Table
-from ..guide.conductor import Conductor, Position
-from ..errors import BshpError
-from ..scripts.loader import Field
-from ..scripts.values import ValidationError, format_number, merge_list, merge_rows
-from .dialogs import TextDialog
+from ...scripts import kinds
+from ...scripts.kinds.table import Table
+from ...guide.conductor import Conductor, Position
+from ...errors import BshpError
+from ...scripts.loader import Field
+from ...scripts.values import ValidationError, format_number, merge_list, merge_rows
+from .messages import TextDialog
 
 
 class _Editor(ModalScreen[bool]):
@@ -250,7 +250,7 @@ class TableEditor(_Editor):
 
 
 def _matrix(c: Conductor, pos: Position, read_only: bool) -> Screen:
-    from .views import MatrixEditor
+    from ..screens.views import MatrixEditor
 
     return MatrixEditor(c, c.field(pos), read_only=read_only)
 

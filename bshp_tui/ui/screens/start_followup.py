@@ -15,9 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from .export_place import export_folder
-from ..errors import BshpError, UsageError
-from ..guide.period import parse_period
+from ..export_place import export_folder
+from ...errors import BshpError, UsageError
+from ...guide.period import parse_period
 
 
 HINT = " Mellomrom velger økter til en regional oppsummering (R); P starter neste planperiode."
@@ -119,7 +119,7 @@ class FollowUp:
         self.app.push_screen(PeriodDialog(info.municipality, next_period(info.period)), chosen)
 
     def _make_period(self, session_id: str, period: str) -> None:
-        from ..guide.new_period import start_new_period
+        from ...guide.new_period import start_new_period
 
         try:
             carried = start_new_period(self.app.store, self.app.scripts, session_id, period)
@@ -140,7 +140,7 @@ class FollowUp:
         self.screen.run_worker(lambda: self._make_region(ids), thread=True, exclusive=True, group="region")
 
     def _make_region(self, ids: list[str]) -> None:
-        from ..export.region import export_region
+        from ...export.region import export_region
 
         app, notify = self.app, self.screen.notify
         folder = export_folder(app.store.data_dir)

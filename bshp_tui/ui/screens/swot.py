@@ -9,10 +9,10 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, TextArea
 
-from ..errors import BshpError
-from ..guide.conductor import Conductor, Position
-from ..guide.swot import is_swot_step, quadrants_in, save_swot, swot_of
-from ..scripts.values import ValidationError
+from ...errors import BshpError
+from ...guide.conductor import Conductor, Position
+from ...guide.swot import is_swot_step, quadrants_in, save_swot, swot_of
+from ...scripts.values import ValidationError
 
 IGP_HINT = ("IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
             "og legg fram for alle (plenum). /igp starter tidtakeren.")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .screen_base import BshpScreen
+from ..screen_base import BshpScreen
 
 if TYPE_CHECKING:
-    from ..guide.conductor import Conductor, Position
-    from ..store.session import Session
-    from .open_session import OpenSession
+    from ...guide.conductor import Conductor, Position
+    from ...store.session import Session
+    from ..open_session import OpenSession
 
 
 class WorkHost(BshpScreen):

@@ -8,13 +8,13 @@ from __future__ import annotations
 from textual import work
 from textual.widgets import Input
 
-from ..guide import commands as cmd
-from ..guide import facilitation as F
-from ..scripts import kinds
-from ..errors import BshpError
-from .chat import ChatInput
-from .widgets.timer_line import TimerLine
-from .export_place import chosen_format, export_folder
+from ...guide import commands as cmd
+from ...guide import facilitation as F
+from ...scripts import kinds
+from ...errors import BshpError
+from ..widgets.chat import ChatInput
+from ..widgets.timer_line import TimerLine
+from ..export_place import chosen_format, export_folder
 from .work_host import WorkHost
 
 
@@ -29,7 +29,7 @@ class FacilitationTools(WorkHost):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, arg: str) -> None:
-        from ..export.service import export, unplaced_warning
+        from ...export.service import export, unplaced_warning
 
         parts = arg.split()
         fmt = chosen_format(parts)

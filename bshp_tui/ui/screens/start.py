@@ -9,12 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from .screen_base import BshpScreen
-from .titlebar import TitleBar
-from ..errors import BshpError, SessionLockedError
-from ..guide.period import record_period
-from .command_actions import bindings
-from .dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
+from ..screen_base import BshpScreen
+from ..widgets.titlebar import TitleBar
+from ...errors import BshpError, SessionLockedError
+from ...guide.period import record_period
+from ..command_actions import bindings
+from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 from .start_followup import FollowUp
 
 

@@ -10,10 +10,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, Markdown, SelectionList, Static
 
-from ..guide import workshop as W
-from ..guide.conductor import Conductor
-from ..guide.day import day_report
-from ..scripts.kinds.base import md_escape
+from ...guide import workshop as W
+from ...guide.conductor import Conductor
+from ...guide.day import day_report
+from ...scripts.kinds.base import md_escape
 
 SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter samlingen · Esc avbryter"
 

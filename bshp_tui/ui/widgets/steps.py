@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 
-from ..guide.conductor import Conductor, Position
+from ...guide.conductor import Conductor, Position
 
 
 PROGRESS_HELP = ("Prosenten er hvor mye av de påkrevde spørsmålene i veiledningen som er besvart. "

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Markdown, Static, TextArea
 
-from ..guide.transcript import Turn
+from ...guide.transcript import Turn
 
 WINDOW = 24  # turns mounted at once (about a dozen questions and answers); earlier ones on request
 

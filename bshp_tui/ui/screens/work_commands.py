@@ -3,19 +3,19 @@ provides the session, the conductor, the position, `say`, `refresh_all` and the 
 
 from __future__ import annotations
 
-from ..guide import commands as cmd
-from ..guide.answer_text import format_value
-from ..guide.transcript import new_remarks, record_remarks
-from ..scripts.values import ValidationError
-from .chat import ChatInput
-from .swot_screen import is_swot_position, open_swot
+from ...guide import commands as cmd
+from ...guide.answer_text import format_value
+from ...guide.transcript import new_remarks, record_remarks
+from ...scripts.values import ValidationError
+from ..widgets.chat import ChatInput
+from .swot import is_swot_position, open_swot
 from .work_host import WorkHost
 
 
 class CommandsAndEditors(WorkHost):
     async def run_command(self, name: str, arg: str) -> None:
         """A slash command typed in the chat (or a palette entry): its action from the table."""
-        from . import command_actions
+        from .. import command_actions
 
         if name not in cmd.BY_NAME:
             self.say(cmd.unknown_message(name), "warning")
@@ -54,7 +54,7 @@ class CommandsAndEditors(WorkHost):
         self.say("Utkastet er hentet fram. Enter lagrer det som svar; /tilbake eller Esc lar det lagrede svaret stå.")
 
     def action_edit(self) -> None:
-        from . import editors
+        from ..dialogs import editors
 
         if self.pos is None or self.session.read_only:
             return

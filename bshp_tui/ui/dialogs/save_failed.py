@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ..errors import BshpError
+from ...errors import BshpError
 
 RETRY, STAY, GIVE_UP, COPIED = "retry", "stay", "give_up", "copied"
 

@@ -11,16 +11,16 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
 
-from ..guide import health as H
-from ..guide.measures import planned_cost_text
-from ..guide.measures import big_moves, group_order
-from ..guide.ranking_text import LEGEND
-from ..scripts import refs as R
-from ..guide.conductor import Conductor, answer_key
-from ..errors import BshpError
-from ..scripts.kinds.rating import ratings_of
-from ..scripts.loader import Field
-from ..scripts.values import ValidationError, format_number
+from ...guide import health as H
+from ...guide.measures import planned_cost_text
+from ...guide.measures import big_moves, group_order
+from ...guide.ranking_text import LEGEND
+from ...scripts import refs as R
+from ...guide.conductor import Conductor, answer_key
+from ...errors import BshpError
+from ...scripts.kinds.rating import ratings_of
+from ...scripts.loader import Field
+from ...scripts.values import ValidationError, format_number
 
 
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
@@ -312,7 +312,7 @@ class PreviewScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def render_preview(self) -> None:
-        from ..export.preview import preview_markdown
+        from ...export.preview import preview_markdown
 
         try:
             text, missing = preview_markdown(self.c, self.kind)

@@ -1,0 +1,99 @@
+"""Small modal dialogs: a message, a yes/no question and one text field."""
+
+from __future__ import annotations
+
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+
+class MessageDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter", "dismiss", "Lukk")]
+
+    def __init__(self, title: str, body: str):
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Markdown(self.body)
+            yield Button("OK", variant="primary", id="ok")
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question. The expected action (yes) has the focus; ←/→ move between the buttons;
+    red only when the action destroys something (`destructive`)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("j", "confirm", "Ja", show=False),
+                Binding("left", "app.focus_previous", "Forrige knapp", show=False),
+                Binding("right", "app.focus_next", "Neste knapp", show=False)]
+
+    def __init__(self, question: str, yes: str = "Ja", no: str = "Avbryt", destructive: bool = False):
+        super().__init__()
+        self.question = question
+        self.yes, self.no, self.destructive = yes, no, destructive
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-body", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, variant="error" if self.destructive else "primary", id="yes")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Edit one line of text (a list item, a table cell)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt")]
+
+    def __init__(self, title: str, value: str = "", hint: str = ""):
+        super().__init__()
+        self.title_text, self.value, self.hint = title, value, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, id="value")
+            yield Static(self.hint, id="feil", classes="hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok")
+                yield Button("Avbryt", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(self.query_one("#value", Input).value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#feil", Static).update(text)
