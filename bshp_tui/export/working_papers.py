@@ -35,8 +35,8 @@ class WorkingPapers(FieldRenderer):
         out += self.expectations()
         out += self.swot()
         out += self.gap_table()
-        out += self.prioritisation()
         out += self.participation()
+        out += self.prioritisation()
         out += self.progress_plan()
         out += self.follow_up()
         return out
@@ -99,10 +99,10 @@ class WorkingPapers(FieldRenderer):
         return out + [A.table(head, rows, widths=[0.18, 0.28, 0.28, 0.26])]
 
     def prioritisation(self) -> list[A.Node]:
-        out = [A.header(1, A.text("4 Prioritering"), "prioritering")]
+        out = [A.header(1, A.text("5 Prioritering"), "prioritering")]
         fld = R.field_of(self.c, R.RATINGS)
         ranked = H.ranked_measures(self.c)
-        closing = [A.header(2, A.text("4.6 Målgrupper og hovedmål"))]
+        closing = [A.header(2, A.text("5.6 Målgrupper og hovedmål"))]
         groups = self.target_groups()
         closing.append(A.para(A.text("Prioriterte målgrupper: " + (", ".join(groups) if groups else "–"))))
         closing += self.bound("arbeidsdokumenter.prioritering")
@@ -115,7 +115,7 @@ class WorkingPapers(FieldRenderer):
             if x not in scales or y not in scales:
                 continue
             sx, sy = scales[x], scales[y]
-            out.append(A.header(2, A.text(f"4.{n} {sx.low} / {sx.high} og {sy.low} / {sy.high}")))
+            out.append(A.header(2, A.text(f"5.{n} {sx.low} / {sx.high} og {sy.low} / {sy.high}")))
             grid = H.quadrants(self.c, x, y)
 
             def names(key, grid=grid) -> list[A.Node]:
@@ -126,7 +126,7 @@ class WorkingPapers(FieldRenderer):
             rows = [[A.cell_text(sy.high), names((False, True)), names((True, True))],
                     [A.cell_text(sy.low), names((False, False)), names((True, False))]]
             out.append(A.table(head, rows, widths=[0.2, 0.4, 0.4]))
-        out.append(A.header(2, A.text("4.3 Rangert liste over tiltak")))
+        out.append(A.header(2, A.text("5.3 Rangert liste over tiltak")))
         own = not is_empty(self.c.session.answer(f"{R.FINAL_ORDER.script_id}/{R.FINAL_ORDER.field_id}"))
         out.append(A.para(A.text(
             f"Hvert tiltak er vurdert fra 1 til 4 på {len(fld.scales)} skalaer der 4 taler for å gjøre det nå ("
@@ -155,18 +155,18 @@ class WorkingPapers(FieldRenderer):
             out.append(A.para(A.text("Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
                                      "de koster: " + ", ".join(m.item.text for m in big) + ".")))
         fruit = H.low_hanging_fruit(self.c)
-        out.append(A.header(2, A.text("4.4 Lavthengende frukter")))
+        out.append(A.header(2, A.text("5.4 Lavthengende frukter")))
         out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit
                    else A.para(A.text("Ingen tiltak er vurdert som både billige, innenfor kommunens kontroll og godt kjent.")))
         flying = H.flying_measures(self.c)
         if flying:
-            out.append(A.header(2, A.text("4.5 Tiltak som trenger en realitetssjekk")))
+            out.append(A.header(2, A.text("5.5 Tiltak som trenger en realitetssjekk")))
             out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in flying]))
         return out + closing
 
     def participation(self) -> list[A.Node]:
-        out = [A.header(1, A.text("5 Medvirkning"), "medvirkning")]
-        return out + self.bound("arbeidsdokumenter.medvirkning", level=2, number="5")
+        out = [A.header(1, A.text("4 Medvirkning"), "medvirkning")]
+        return out + self.bound("arbeidsdokumenter.medvirkning", level=2, number="4")
 
     def progress_plan(self) -> list[A.Node]:
         out = [A.header(1, A.text("6 Framdriftsplan"), "framdrift")]

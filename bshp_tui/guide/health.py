@@ -1,6 +1,6 @@
 """Derived results and the assistant's remarks: what a good facilitator would notice.
 
-Ranking rule (documented for the group in prompts/4-prioritering.md and the help text):
+Ranking rule (documented for the group in prompts/5-prioritering.md and the help text):
 each measure is rated 1–4 on four scales whose right-hand pole favours doing it now (haster,
 mindre kostbart, stor innflytelse, stor kunnskap). Its score is the sum, 4–16. Measures are
 ranked by score, then by urgency, then by cost (cheaper first), then in the order they were

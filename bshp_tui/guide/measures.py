@@ -1,7 +1,7 @@
 """Derived results over the answers: measures ranked by their ratings, the 2x2 grids, and table totals.
 
 The ranking rule and the low-hanging-fruit and "flying" thresholds are described in health.py's
-docstring (and for the group in prompts/4-prioritering.md).
+docstring (and for the group in prompts/5-prioritering.md).
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ def _line(row: dict[str, str]) -> str:
 def _lines(rows: list[dict[str, str]]) -> list[str]:
     lines = [_line(r) for r in rows[:MAX_SHOWN]]
     if len(rows) > MAX_SHOWN:
-        lines.append(f"- … og {len(rows) - MAX_SHOWN} til (se steget «Hva kom fram?» i medvirkningen)")
+        lines.append(f"- … og {len(rows) - MAX_SHOWN} til (se steget «Innspill og hvordan de er brukt» i medvirkningen)")
     return lines
 
 

@@ -191,7 +191,7 @@ def test_all_three_documents_and_working_papers(filled, tmp_path):
     papers = docx.Document(results[2].path)
     top = [t for level, t in docx_headings(papers) if level == 1]
     assert top == ["1 Forventningsavklaring", "2 Sterke og svake sider (SWOT)", "3 Gap-analyse",
-                   "4 Prioritering", "5 Medvirkning", "6 Framdriftsplan",
+                   "4 Medvirkning", "5 Prioritering", "6 Framdriftsplan",
                    "7 Oppfølging år for år"]  # the walk follows up two years
     text = all_docx_text(papers)
     assert "Sum minutter" in text and "Møtet tar til sammen 60 minutter" in text

@@ -197,9 +197,9 @@ def facilitator_folder(tmp_path):
     edit("6-tiltak.md", "```felt\nid: budsjett\n", (
         "```felt\nid: evaluering\ntype: tekst\nspørsmål: Hvordan skal planen evalueres?\n"
         "etikett: Evaluering\n```\n\n```felt\nid: budsjett\n"))
-    edit("5-medvirkning.md", "```felt\nid: moteplan\n", "```felt\nid: motet\n")
+    edit("4-medvirkning.md", "```felt\nid: moteplan\n", "```felt\nid: motet\n")
     edit("1-oppstart.md", "```felt\nid: sterke\n", "```felt\nid: styrker\n")
-    edit("5-medvirkning.md", "```steg\nid: mobilisering\n", "```steg\nid: mobilisere\n")
+    edit("4-medvirkning.md", "```steg\nid: mobilisering\n", "```steg\nid: mobilisere\n")
     return folder
 
 

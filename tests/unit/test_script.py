@@ -12,7 +12,7 @@ from bshp_tui.scripts.loader import check_folder, default_prompts_dir, load_fold
 
 def test_every_shipped_prompt_file_loads():
     scripts = load_folder(ROOT / "prompts")
-    assert [s.id for s in scripts] == ["oppstart", "kartlegging", "gap", "prioritering", "medvirkning", "tiltak",
+    assert [s.id for s in scripts] == ["oppstart", "kartlegging", "gap", "medvirkning", "prioritering", "tiltak",
                                       "oppfolging"]
     for script in scripts:
         assert script.intro and script.time, script.id
