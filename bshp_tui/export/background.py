@@ -41,7 +41,7 @@ class BackgroundDocument(SharedChapters):
         if not areas:
             out += self.no_areas("4")
         parts = [("grunnlag.status", "Status og utfordringer"), ("grunnlag.visjon", "Visjon"),
-                 ("grunnlag.behov", "Behov og tiltak"), ("grunnlag.mal", "Overordna mål for arbeidet")]
+                 ("grunnlag.behov", "Behov og tiltak"), ("grunnlag.mal", "Overordnede mål for arbeidet")]
         for n, area in enumerate(areas, start=1):
             out.append(A.header(2, A.text(f"4.{n} Målområde {area.text}")))
             shown = [(section, heading) for section, heading in parts if self.has_bindings(section)]

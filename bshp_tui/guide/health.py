@@ -1,10 +1,12 @@
 """Derived results and the assistant's remarks: what a good facilitator would notice.
 
 Ranking rule (documented for the group in prompts/5-prioritering.md and the help text):
-each measure is rated 1–4 on four scales whose right-hand pole favours doing it now (haster,
-mindre kostbart, stor innflytelse, stor kunnskap). Its score is the sum, 4–16. Measures are
-ranked by score, then by urgency, then by cost (cheaper first), then in the order they were
-written. Measures not rated on every scale come last, marked as not yet rated.
+each measure is rated 1–4 on the scales of the rating field, whose right-hand pole favours doing it
+now (haster, mindre kostbart, stor innflytelse, stor kunnskap, stor effekt). Its score is the sum
+(5–20 with five scales), an aid for the talk: the group sets the final order itself
+(prioritering.rekkefolge). Measures are ranked by score, then by urgency, then by cost (cheaper
+first), then in the order they were written. Measures not rated on every scale come last, marked as
+not yet rated.
 
 Low-hanging fruit: rated 3–4 on cost (mindre kostbart), influence and knowledge.
 "Flying" measures (need a reality check): rated 1–2 on both influence and knowledge.

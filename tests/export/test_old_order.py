@@ -32,9 +32,17 @@ def stored_answers():
     return {row["key"]: row["value"] for row in raw["answers"].values()}
 
 
-def test_the_order_is_medvirkning_before_prioritering():
+def test_the_order_is_medvirkning_before_prioritering_everywhere_it_is_told():
     ids = [s.id for s in SCRIPTS]
     assert ids.index("kartlegging") < ids.index("gap") < ids.index("medvirkning") < ids.index("prioritering")
+    # the framdriftsplan's default samlinger, the help and the README tell the same order
+    themes = [row.split(";")[1] for row in next(f for s in SCRIPTS for f in s.fields() if f.id == "samlinger").defaults]
+    first = {w: next(n for n, t in enumerate(themes) if w in t.lower()) for w in ("medvirkning", "prioritering")}
+    assert first["medvirkning"] < first["prioritering"]
+    help_text = (ROOT / "bshp_tui" / "ui" / "help.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert help_text.index("**medvirkning**") < help_text.index("**prioritering**")
+    assert readme.index("4. **Medvirkning**") < readme.index("5. **Prioritering**")
 
 
 def test_an_old_order_session_resumes_at_the_same_question_with_every_answer(store):
