@@ -16,6 +16,7 @@ visible placeholder, "[Ikke utfylt: …]", listed per document in `missing`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -182,17 +183,22 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         return meta
 
     def build_all(self, wanted: list[str] | None = None) -> tuple[dict[str, dict], dict[str, list[str]]]:
-        """The document trees and what is missing in each. All three are always built, since
-        the background document's final appendix holds what the others did not place; those not
-        `wanted` are built without the standard texts, which hold no answers."""
+        """The document trees and what is missing in each (see build_each)."""
         docs, missing = {}, {}
+        for kind, document, left in self.build_each(wanted):
+            docs[kind] = document
+            missing[kind] = left
+        return docs, missing
+
+    def build_each(self, wanted: list[str] | None = None) -> Iterator[tuple[str, dict, list[str]]]:
+        """Each document tree with what is missing in it, as soon as it is built. All four are
+        always built, the background document last, since its final appendix holds what the others
+        did not place; those not `wanted` are built without the standard texts, which hold no answers."""
         for kind, blocks in (("plan", self.plan_blocks), ("saksframlegg", self.saksframlegg_blocks),
                              ("arbeidsdokumenter", self.working_paper_blocks), ("grunnlag", self.background_blocks)):
             self.missing = []
             self.with_texts = wanted is None or kind in wanted
-            docs[kind] = A.document(blocks(), self.meta(kind))
-            missing[kind] = self.missing
-        return docs, missing
+            yield kind, A.document(blocks(), self.meta(kind)), self.missing
 
     def saksframlegg_blocks(self) -> list[A.Node]:
         return saksframlegg_blocks(self)

@@ -1,7 +1,12 @@
 """Convert a document tree with the pandoc that pypandoc-binary ships, sandboxed, written atomically.
 
-The binary is found in the pypandoc package without importing or asking it anything: pypandoc's
-own lookup starts a second pandoc process for its version, which doubled the cost of an export.
+The binary is found through pypandoc's installed package (its `files/` folder) without importing
+pypandoc or asking it anything: importing it pulls in urllib, http and logging, and its own lookup
+starts a `pandoc --version` process for each place pandoc might be, which doubled the cost of an
+export. pandoc itself is run directly, with the same `--sandbox` arguments pypandoc would pass.
+
+A conversion is started (`start`) and finished (`Conversion.finish`) separately, so the caller can
+do its remaining work (the other documents, this module's finishing edits) while pandoc runs.
 """
 
 from __future__ import annotations
@@ -9,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
+import threading
 from pathlib import Path
+from typing import IO
 
 from ..errors import BshpError, UsageError, describe_os_error
 from .layout import REFERENCE, Edit, layout_edits
@@ -20,6 +26,8 @@ FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-header_attributes", "ht
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
 DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 SANDBOX_EPOCH = "1970-01-01T00:00:00Z"
+FAILURE = "Pandoc klarte ikke å lage dokumentet"
+ADVICE = "Ingen fil er endret. Prøv et annet format, eller meld feilen."
 
 
 class ExportError(BshpError):
@@ -27,9 +35,25 @@ class ExportError(BshpError):
 
 
 def pandoc_path() -> str:
-    for entry in sys.path:
+    global _PANDOC
+    if _PANDOC is None:
+        _PANDOC = _find_pandoc()
+    return _PANDOC
+
+
+_PANDOC: str | None = None  # found once per process: the binary does not move
+
+
+def _find_pandoc() -> str:
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pypandoc")  # the package's location, without importing it
+    except (ImportError, ValueError):
+        spec = None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
         for name in ("pandoc", "pandoc.exe"):
-            candidate = Path(entry or ".") / "pypandoc" / "files" / name
+            candidate = Path(folder) / "files" / name
             if candidate.is_file():
                 return str(candidate)
     import shutil  # only when the bundled pandoc is missing
@@ -70,6 +94,13 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
             toc: bool = True) -> Path:
     """Write `document` as `fmt` to `output`. The file appears complete or not at all: an earlier
     file at `output` stays intact if anything fails."""
+    return start(document, output, fmt, reference_doc, toc).finish()
+
+
+def start(document: dict, output: Path, fmt: str, reference_doc: Path | None = None,
+          toc: bool = True) -> Conversion:
+    """Start writing `document` as `fmt` to `output` (see convert): bad input is reported here, and
+    pandoc runs while the caller goes on. Finish the conversion, or abandon it if the caller fails."""
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
     output = Path(output)
@@ -93,37 +124,76 @@ def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None =
         os.close(probe)
     except OSError as exc:
         raise ExportError(f"Kan ikke skrive til «{folder}»: {describe_os_error(exc)}") from exc
-    if fmt == "md":
-        from .markdown_literal import literal_markdown
-
-        document = literal_markdown(document)
+    conversion = Conversion(output, tmp, fmt)
     try:
+        if fmt == "md":
+            from .markdown_literal import literal_markdown
+
+            document = literal_markdown(document)
         tree = json.dumps(document, ensure_ascii=False).encode("utf-8")
         if fmt == "json":
             # The document tree itself, for a pandoc pipeline of the user's own (`pandoc -f json`).
             tmp.write_bytes(tree)
         else:
-            _run_pandoc(args, tree)
+            conversion.process = _start_pandoc(args, tree)
         if fmt in DATE_PART:
+            # Prepared while pandoc runs: the edits, and the zipfile module that applies them.
+            import zipfile  # noqa: F401
+
             edits = layout_edits(fmt, document) if reference_doc is None else {}
-            _finish(tmp, {**edits, DATE_PART[fmt]: _stamp_date})
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
+            conversion.edits = {**edits, DATE_PART[fmt]: _stamp_date}
+    except BaseException:
+        conversion.abandon()
+        raise
+    return conversion
+
+
+class Conversion:
+    """A document on its way to `output`: pandoc writing the temporary file `tmp`, and the edits that
+    finish it."""
+
+    def __init__(self, output: Path, tmp: Path, fmt: str):
+        self.output = output
+        self.tmp = tmp
+        self.fmt = fmt
+        self.process: _Pandoc | None = None
+        self.edits: dict[str, Edit] = {}
+
+    def finish(self) -> Path:
+        """Wait for pandoc, finish the file and put it in place; the output path."""
+        output, tmp = self.output, self.tmp
         try:
-            os.replace(tmp, output)
-        except PermissionError as exc:
-            raise ExportError(
-                f"Kunne ikke skrive «{output}»: filen er kanskje åpen i Word eller et annet program, "
-                "eller mappen er skrivebeskyttet. Lukk filen og prøv igjen. Den gamle filen er ikke endret."
-            ) from exc
-        except OSError as exc:
-            raise ExportError(f"Kunne ikke skrive «{output}»: {describe_os_error(exc)}") from exc
-    finally:
+            if self.process is not None:
+                process, self.process = self.process, None
+                _check_pandoc(process)
+            if self.edits:
+                _finish(tmp, self.edits)
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            try:
+                os.replace(tmp, output)
+            except PermissionError as exc:
+                raise ExportError(
+                    f"Kunne ikke skrive «{output}»: filen er kanskje åpen i Word eller et annet program, "
+                    "eller mappen er skrivebeskyttet. Lukk filen og prøv igjen. Den gamle filen er ikke endret."
+                ) from exc
+            except OSError as exc:
+                raise ExportError(f"Kunne ikke skrive «{output}»: {describe_os_error(exc)}") from exc
+        finally:
+            self.abandon()
+        return output
+
+    def abandon(self) -> None:
+        """Stop pandoc if it still runs and remove the temporary file (after a finish: only the file)."""
+        if self.process is not None:
+            process, self.process = self.process, None
+            process.kill()
+            process.communicate()
+            process.feeder.join()
         try:
-            os.unlink(tmp)
+            os.unlink(self.tmp)
         except OSError:
             pass
-    return output
 
 
 def to_text(document: dict, to: str, *options: str) -> str:
@@ -133,18 +203,51 @@ def to_text(document: dict, to: str, *options: str) -> str:
                        "Pandoc klarte ikke å lage forhåndsvisningen", "Prøv igjen, eller meld feilen.").decode("utf-8")
 
 
-def _run_pandoc(args: list[str], tree: bytes, failure: str = "Pandoc klarte ikke å lage dokumentet",
-                advice: str = "Ingen fil er endret. Prøv et annet format, eller meld feilen.") -> bytes:
-    """Run pandoc (every call goes through here) and return what it wrote to stdout."""
-    result = subprocess.run(args, input=tree, capture_output=True)
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+def _run_pandoc(args: list[str], tree: bytes, failure: str = FAILURE, advice: str = ADVICE) -> bytes:
+    """Run pandoc and return what it wrote to stdout."""
+    return _check_pandoc(_start_pandoc(args, tree), failure, advice)
+
+
+class _Pandoc(subprocess.Popen):
+    """A pandoc process, fed its document tree on stdin by a thread: the pipe holds less than a
+    tree, so writing waits for pandoc to start and read, and the caller goes on meanwhile."""
+
+    feeder: threading.Thread
+
+
+def _start_pandoc(args: list[str], tree: bytes) -> _Pandoc:
+    """Start pandoc (every call goes through here) with the document tree on its stdin."""
+    try:
+        process = _Pandoc(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:
+        raise ExportError(f"Kunne ikke starte pandoc ({describe_os_error(exc)}). Installer bshp på nytt "
+                          "(make run), så følger pandoc med.") from exc
+    stdin, process.stdin = process.stdin, None  # the feeder writes and closes it; communicate() leaves it be
+    process.feeder = threading.Thread(target=_feed, args=(stdin, tree), daemon=True)
+    process.feeder.start()
+    return process
+
+
+def _feed(stdin: IO[bytes], tree: bytes) -> None:
+    try:
+        with stdin:
+            stdin.write(tree)
+    except OSError:
+        pass  # pandoc stopped early (a broken pipe): its message follows in _check_pandoc
+
+
+def _check_pandoc(process: _Pandoc, failure: str = FAILURE, advice: str = ADVICE) -> bytes:
+    """Wait for pandoc; what it wrote to stdout, or an ExportError with its last message."""
+    stdout, stderr = process.communicate()
+    process.feeder.join()
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExportError(
             failure
             + (f" ({detail[-1]})" if detail else "")
             + f". {advice}"
         )
-    return result.stdout
+    return stdout
 
 
 def _stamp_date(xml: str) -> str:

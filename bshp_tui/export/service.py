@@ -8,8 +8,9 @@ from pathlib import Path
 from ..errors import UsageError
 from ..guide.conductor import Conductor
 from ..scripts.model import Script
-from .document import DOCUMENTS, build_documents
-from .pandoc import FORMATS, convert
+from .completeness import unplaced_answers
+from .document import DOCUMENTS, Builder
+from .pandoc import FORMATS, Conversion, convert, start
 from .templates import OVERRIDE_DIR
 
 ALL = "alle"
@@ -57,27 +58,43 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
     if template_dirs is None:
         template_dirs = [data_dir / OVERRIDE_DIR] if data_dir else []
     cache_dir = data_dir / ".cache" if data_dir else None
+    targets = {kind: _target(output, session.id, kind, fmt, several=len(kinds) > 1) for kind in kinds}
     conductor = Conductor(scripts, session)
-    built = build_documents(conductor, kinds, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
-    results = []
-    for kind in kinds:
-        if output is None:
-            target = Path(default_name(session.id, kind, fmt))
-        elif output.is_dir() or len(kinds) > 1:
-            if not output.exists():
-                raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, eller velg en annen mappe.")
-            target = output / default_name(session.id, kind, fmt)
-        else:
-            target = output
-        convert(built.documents[kind], target, fmt, reference_doc)
-        results.append(ExportResult(kind, target, built.missing[kind], built.unplaced))
-    return results
+    builder = Builder(conductor, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
+    missing: dict[str, list[str]] = {}
+    written: dict[str, Path] = {}
+    running: tuple[str, Conversion] | None = None
+    try:
+        # One pandoc at a time, each converting while the next document is built (and, for the last,
+        # while the answers no document placed are worked out).
+        for kind, document, left in builder.build_each(kinds):
+            if kind not in targets:
+                continue
+            missing[kind] = left
+            if running is not None:
+                done, running = running, None
+                written[done[0]] = done[1].finish()
+            running = (kind, start(document, targets[kind], fmt, reference_doc))
+        unplaced = unplaced_answers(conductor, builder.placed)
+        if running is not None:
+            done, running = running, None
+            written[done[0]] = done[1].finish()
+    finally:
+        if running is not None:
+            running[1].abandon()
+    return [ExportResult(kind, written[kind], missing[kind], unplaced) for kind in kinds]
 
 
-def _target(output: Path | None, session_id: str, kind: str, fmt: str) -> Path:
+def _target(output: Path | None, session_id: str, kind: str, fmt: str, several: bool = False) -> Path:
+    """Where a document goes: `output` itself, or its default name in the folder `output` (always
+    when `several` documents are written, and then the folder must exist)."""
     if output is None:
         return Path(default_name(session_id, kind, fmt))
-    return output / default_name(session_id, kind, fmt) if output.is_dir() else output
+    if output.is_dir() or several:
+        if not output.exists():
+            raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, eller velg en annen mappe.")
+        return output / default_name(session_id, kind, fmt)
+    return output
 
 
 def export_status_report(scripts: list[Script], session, fmt: str, output: Path | None,
