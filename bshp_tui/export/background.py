@@ -9,7 +9,7 @@ from . import ast as A
 from .shared_chapters import SharedChapters
 
 # The background document's part for answers no prompt file binds to a section.
-OTHER_ANSWERS = "Vedlegg 4: Flere svar fra arbeidsgruppa"
+OTHER_ANSWERS = "Flere svar fra arbeidsgruppa"
 
 
 class BackgroundDocument(SharedChapters):
@@ -48,20 +48,21 @@ class BackgroundDocument(SharedChapters):
             for k, (section, heading) in enumerate(shown, start=1):
                 out.append(A.header(3, A.text(f"4.{n}.{k} {heading}")))
                 out += self.bound(section, area)
+        # The appendices are numbered like the chapters before them: 5.1, 5.2 …
         out.append(A.header(1, A.text("5 Vedlegg"), "vedlegg"))
-        out.append(A.header(2, A.text("Vedlegg 1: Mandat og prosjektorganisasjon for boligsosial handlingsplan")))
+        out.append(A.header(2, A.text("5.1 Mandat og prosjektorganisasjon for boligsosial handlingsplan")))
         out += self.bound("grunnlag.vedlegg1")
-        out.append(A.header(2, A.text("Vedlegg 2: Boligsosial ordliste og definisjoner")))
+        out.append(A.header(2, A.text("5.2 Boligsosial ordliste og definisjoner")))
         out += self.standard_text("ordliste")
         period = f" {self.period}" if self.period else ""
-        out.append(A.header(2, A.text(f"Vedlegg 3: Boligsosial handlingsplan{period}")))
-        for area in areas:
-            out.append(A.header(3, A.text(f"Målområde {area.text}")))
+        out.append(A.header(2, A.text(f"5.3 Boligsosial handlingsplan{period}")))
+        for n, area in enumerate(areas, start=1):
+            out.append(A.header(3, A.text(f"5.3.{n} Målområde {area.text}")))
             out += self.action_plan_table(area)
-        out += self.other_answers()
+        out += self.other_answers("5.4")
         return out
 
-    def other_answers(self) -> list[A.Node]:
+    def other_answers(self, number: str) -> list[A.Node]:
         """Every answered field nothing else placed, under its guided session and step."""
         out: list[A.Node] = []
         by_script: dict[str, list[tuple[StepInstance, list]]] = {}
@@ -71,14 +72,14 @@ class BackgroundDocument(SharedChapters):
                 by_script.setdefault(inst.script.id, []).append((inst, fields))
         if not by_script:
             return out
-        out.append(A.header(2, A.text(OTHER_ANSWERS), "flere-svar"))
+        out.append(A.header(2, A.text(f"{number} {OTHER_ANSWERS}"), "flere-svar"))
         out.append(A.para(A.text("Her står svar fra samlingene som ikke har en egen plass i planen eller "
                                  "datagrunnlaget, ordnet etter veiledning og steg.")))
-        for script in self.c.scripts:
-            for n, (inst, fields) in enumerate(by_script.get(script.id, [])):
-                if n == 0:
-                    out.append(A.header(3, A.text(script.title)))
-                out.append(A.header(4, A.text(inst.title)))
+        shown = [s for s in self.c.scripts if s.id in by_script]
+        for k, script in enumerate(shown, start=1):
+            out.append(A.header(3, A.text(f"{number}.{k} {script.title}")))
+            for n, (inst, fields) in enumerate(by_script[script.id], start=1):
+                out.append(A.header(4, A.text(f"{number}.{k}.{n} {inst.title}")))
                 for fld in fields:
                     out += self.field_blocks(fld, inst.item, show_label=True, total_label=self.total_label(fld))
         return out

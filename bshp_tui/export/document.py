@@ -169,7 +169,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         municipality = self.municipality or "Kommunen"
         meta = {
             "title": A.meta_inlines(self.title(kind)),
-            "subtitle": A.meta_inlines(f"{municipality} – {self.status}"),
+            "subtitle": A.meta_inlines(self.status),
             "author": {"t": "MetaList", "c": [A.meta_inlines(municipality)]},
             "date": A.meta_inlines(today_text(self.day)),
             "lang": A.meta_string("nb-NO"),

@@ -1,5 +1,6 @@
 """What the shipped reference documents cannot carry, written into pandoc's DOCX/ODT output: the
-title page's lines (planperiode, status, date, a place for the saksnummer) and its page break,
+title page (the period on its own line under the title, the lines that the title and subtitle do not
+already say, a place for the saksnummer) and its page break,
 a page break after the table of contents, the municipality and title in the page header, and
 ruled tables with a shaded header row.
 
@@ -40,11 +41,20 @@ class TitlePage:
     title: str
     period: str
     status: str
+    subtitle: str = ""
 
     def lines(self) -> list[tuple[str, str]]:
-        out = [("Planperiode", self.period)] if self.period else []
-        out += [("Status", self.status)] if self.status else []
+        """The lines under the date: what the title and the subtitle have not said already."""
+        out = [("Planperiode", self.period)] if self.period and self.period not in self.title else []
+        out += [("Status", self.status)] if self.status and self.status != self.subtitle else []
         return out + [("Saksnummer", CASE_NUMBER_BLANK)]
+
+    def split_title(self) -> tuple[str, str] | None:
+        """The title and the period that ends it, to set on two lines: a long title would otherwise
+        break inside the period («2027–» / «2030»)."""
+        if self.period and self.title.endswith(" " + self.period) and self.title != self.period:
+            return self.title[:-len(self.period) - 1], self.period
+        return None
 
 
 def inline_text(meta: dict, key: str) -> str:
@@ -68,7 +78,8 @@ def inline_text(meta: dict, key: str) -> str:
 def title_page(document: dict) -> TitlePage:
     meta = document.get("meta", {})
     return TitlePage(kommune=inline_text(meta, "kommune") or FIELD_KOMMUNE, title=inline_text(meta, "title"),
-                     period=inline_text(meta, "planperiode"), status=inline_text(meta, "status"))
+                     period=inline_text(meta, "planperiode"), status=inline_text(meta, "status"),
+                     subtitle=inline_text(meta, "subtitle"))
 
 
 # -- DOCX ------------------------------------------------------------------------------------
@@ -143,9 +154,20 @@ def docx_contents(xml: str) -> str:
     return xml.replace(found.group(0), "".join(paragraphs), 1)
 
 
+def docx_title(xml: str, page: TitlePage) -> str:
+    parts = page.split_title()
+    if parts is None:
+        return xml
+    head, period = (escape(p) for p in parts)
+    title = re.compile(r'(<w:pStyle w:val="Title" />\s*</w:pPr>\s*<w:r>)<w:t xml:space="preserve">'
+                       + re.escape(f"{head} {period}") + "</w:t>")
+    return title.sub(lambda m: m.group(1) + f'<w:t xml:space="preserve">{head}</w:t><w:br />'
+                     f'<w:t xml:space="preserve">{period}</w:t>', xml, count=1)
+
+
 def docx_body(page: TitlePage) -> Edit:
     def edit(xml: str) -> str:
-        xml = docx_contents(xml)
+        xml = docx_title(docx_contents(xml), page)
         block = "".join(docx_line(label, value) for label, value in page.lines()) + DOCX_PAGE_BREAK
         xml, found = DOCX_DATE.subn(lambda m: m.group(1) + block, xml, count=1)
         if not found:  # no date: the title page ends after the title block, before the contents
@@ -204,9 +226,18 @@ def odt_contents(xml: str) -> str:
     return xml.replace("</text:table-of-content-source>", "</text:table-of-content-source>" + "".join(body), 1)
 
 
+def odt_title(xml: str, page: TitlePage) -> str:
+    parts = page.split_title()
+    if parts is None:
+        return xml
+    head, period = (escape(p) for p in parts)
+    return xml.replace(f'<text:p text:style-name="Title">{head} {period}</text:p>',
+                       f'<text:p text:style-name="Title">{head}<text:line-break/>{period}</text:p>', 1)
+
+
 def odt_body(page: TitlePage) -> Edit:
     def edit(xml: str) -> str:
-        xml = odt_contents(xml)
+        xml = odt_title(odt_contents(xml), page)
         block = "".join(odt_line(label, value) for label, value in page.lines()) + ODT_PAGE_BREAK
         xml, found = ODT_DATE.subn(lambda m: m.group(1) + block, xml, count=1)
         if not found:

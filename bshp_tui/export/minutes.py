@@ -77,7 +77,7 @@ def minutes_document(c: Conductor, when: str | None = None) -> tuple[dict, str]:
     report = day_report(c, day)
     municipality = str(c.session.meta.get("municipality", "")).strip() or "Kommunen"
     title = f"Referat fra samling {today_text(Date.fromisoformat(day))}"
-    meta = {"title": A.meta_inlines(title), "subtitle": A.meta_inlines(municipality),
+    meta = {"title": A.meta_inlines(title),  # the kommune stands once on the title page: as author
             "author": {"t": "MetaList", "c": [A.meta_inlines(municipality)]},
             "date": A.meta_inlines(today_text(Date.fromisoformat(day))), "lang": A.meta_string("nb-NO")}
     return A.document(minutes_blocks(report), meta), day

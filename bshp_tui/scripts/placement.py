@@ -59,7 +59,7 @@ SECTIONS: dict[str, Section] = {s.id: s for s in (
     Section("grunnlag.visjon", "datagrunnlaget, 4.x Målområde …: «Visjon»", per_area=True),
     Section("grunnlag.behov", "datagrunnlaget, 4.x Målområde …: «Behov og tiltak»", per_area=True),
     Section("grunnlag.mal", "datagrunnlaget, 4.x Målområde …: «Overordnede mål for arbeidet»", per_area=True),
-    Section("grunnlag.vedlegg1", "datagrunnlaget, Vedlegg 1: Mandat og prosjektorganisasjon"),
+    Section("grunnlag.vedlegg1", "datagrunnlaget, 5.1 Mandat og prosjektorganisasjon"),
     Section("arbeidsdokumenter.forventninger", "arbeidsdokumentene, 1 Forventningsavklaring"),
     Section("arbeidsdokumenter.swot", "arbeidsdokumentene, 2 Sterke og svake sider", grouped=True),
     Section("arbeidsdokumenter.gap", "arbeidsdokumentene, 3 Gap-analyse"),

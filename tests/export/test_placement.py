@@ -127,7 +127,7 @@ def test_goal_areas_named_without_keywords_keep_the_mapping(store, tmp_path):
     session, c = _walk_with_areas(store, "Bosetting av flyktninger\nBarn og unge", "Nye navn")
     [result] = export(SCRIPTS, session, "grunnlag", "docx", tmp_path / "g.docx")
     for text in MAPPING:
-        assert _under(result.path, "Vedlegg 4: Flere svar fra arbeidsgruppa", text), text
+        assert _under(result.path, "5.4 Flere svar fra arbeidsgruppa", text), text
     assert result.unplaced == []
     # the group links the service mapping to "Barn og unge": it moves there, and only there
     children = next(a for a in c.items("gap.malomrader") if a.text == "Barn og unge")
@@ -136,7 +136,7 @@ def test_goal_areas_named_without_keywords_keep_the_mapping(store, tmp_path):
     [result] = export(SCRIPTS, session, "grunnlag", "docx", tmp_path / "g2.docx")
     assert _under(result.path, "4.2 Målområde Barn og unge", "NAV har to gjeldsrådgivere")
     assert not _under(result.path, "4.1 Målområde Bosetting av flyktninger", "NAV har to gjeldsrådgivere")
-    assert _under(result.path, "Vedlegg 4: Flere svar fra arbeidsgruppa", "4 utkastelser")  # housing: no link yet
+    assert _under(result.path, "5.4 Flere svar fra arbeidsgruppa", "4 utkastelser")  # housing: no link yet
     assert "Kartleggingen av innholdstjenestene står under: Barn og unge" in docx_text(result.path)
     session.close()
 
@@ -147,7 +147,7 @@ def test_removing_a_default_goal_area_keeps_its_mapping(store, tmp_path):
     assert _under(result.path, "4.1 Målområde Kommunale boliger", "4 utkastelser")
     for text in ("Boveiledning: 1,5 årsverk, ventetid 3 uker", "NAV har to gjeldsrådgivere",
                  "Oppfølgingsrutine: samtale hvert halvår"):
-        assert _under(result.path, "Vedlegg 4: Flere svar fra arbeidsgruppa", text), text
+        assert _under(result.path, "5.4 Flere svar fra arbeidsgruppa", text), text
     session.close()
 
 
@@ -220,7 +220,7 @@ def test_a_facilitators_own_prompts_reach_the_documents(store, tmp_path):
     evaluation = next(v for k, v in expected if k == "tiltak/evaluering")
     assert _under(plan, "5 Oppfølging av planen", f"Evaluering: {evaluation}")  # the step's binding
     homeless = next(v for k, v in expected if k == "kartlegging/bostedslose")
-    assert _under(grunnlag, "Vedlegg 4: Flere svar fra arbeidsgruppa", homeless)  # not bound: the catch-all
+    assert _under(grunnlag, "5.4 Flere svar fra arbeidsgruppa", homeless)  # not bound: the catch-all
     strengths = next(v for k, v in expected if k.startswith("oppstart/styrker@"))
     # its ref is gone, so the SWOT grid has no strengths; the step's binding still puts them in the chapter
     assert _under(papers, "2 Sterke og svake sider", strengths)
