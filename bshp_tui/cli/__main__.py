@@ -1,8 +1,6 @@
 """`python -m bshp_tui.cli`: the `bshp` command."""
 
-import sys
-
-from .command import main
+from . import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -7,6 +7,7 @@ and what to do.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -45,6 +46,10 @@ def _clean_orphans(args: argparse.Namespace) -> None:
 def _run_app(args: argparse.Namespace) -> int:
     from ..ui.app import run_app
 
+    # The app runs for hours: the garbage collector is on (`run` pauses it for quick commands), and
+    # what the imports built is set aside so its collections skip it.
+    gc.freeze()
+    gc.enable()
     return run_app(data_dir(args), Path(args.prompts) if args.prompts else None)
 
 
