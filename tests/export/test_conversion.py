@@ -1,0 +1,68 @@
+"""pandoc converts one document while the next is built: whatever fails on the way, the earlier
+file stays as it was, no temporary file is left and no pandoc keeps running."""
+
+import pytest
+from export_fixtures import SCRIPTS
+
+from bshp_tui.export import ast as A
+from bshp_tui.export import pandoc
+from bshp_tui.export.document import Builder
+from bshp_tui.export.pandoc import ExportError, convert
+from bshp_tui.export.service import export
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """Every pandoc process started, to check afterwards that none is left running."""
+    processes = []
+    real_start = pandoc._start_pandoc
+
+    def recording(args, tree):
+        process = real_start(args, tree)
+        processes.append(process)
+        return process
+
+    monkeypatch.setattr(pandoc, "_start_pandoc", recording)
+    return processes
+
+
+def test_failure_while_pandoc_converts_leaves_nothing_behind(filled, tmp_path, monkeypatch, started):
+    target = tmp_path / "plan.docx"
+    export(SCRIPTS, filled.session, "plan", "docx", target)
+    before = target.read_bytes()
+
+    def broken(self):
+        raise RuntimeError("brutt")
+
+    # The background document is built after the plan's conversion has started.
+    monkeypatch.setattr(Builder, "background_blocks", broken)
+    with pytest.raises(RuntimeError):
+        export(SCRIPTS, filled.session, "plan", "docx", target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "sessions"]  # no temp file left
+    assert len(started) == 2 and all(p.poll() is not None for p in started)
+
+
+def test_all_documents_written_in_order_one_pandoc_at_a_time(filled, tmp_path, started, monkeypatch):
+    running = []
+    real_finish = pandoc.Conversion.finish
+
+    def finish(self):
+        running.append(sum(p.poll() is None for p in started))
+        return real_finish(self)
+
+    monkeypatch.setattr(pandoc.Conversion, "finish", finish)
+    results = export(SCRIPTS, filled.session, "alle", "md", tmp_path)
+    assert [r.document for r in results] == ["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg"]
+    assert all(r.path.read_text(encoding="utf-8").strip() for r in results)
+    assert len(started) == 4 and max(running) <= 1
+    assert all(r.unplaced == results[0].unplaced for r in results)
+
+
+def test_pandoc_error_is_reported_and_nothing_written(tmp_path, started):
+    bad = A.document([{"t": "IkkeEnBlokk", "c": []}], {})
+    with pytest.raises(ExportError) as err:
+        convert(bad, tmp_path / "x.docx", "docx")
+    assert "Pandoc klarte ikke å lage dokumentet (" in str(err.value) and "Ingen fil er endret" in str(err.value)
+    assert list(tmp_path.iterdir()) == []
+    assert all(p.poll() is not None for p in started)
