@@ -16,6 +16,7 @@ from ..errors import BshpError
 from ..guide import followup as F
 from ..guide.conductor import Conductor
 from ..guide.measures import table_total
+from ..guide.swot import QUADRANTS, RoleGroupSwot, swot_by_role_group
 from ..scripts import refs as R
 from ..scripts.model import Script
 from ..scripts.values import format_number
@@ -23,22 +24,6 @@ from . import ast as A
 from .pandoc import convert
 
 TITLE = "Regional oppsummering av boligsosiale handlingsplaner"
-SWOT_PARTS = (("Sterke sider", R.STRENGTHS), ("Svake sider", R.WEAKNESSES),
-              ("Muligheter", R.OPPORTUNITIES), ("Trusler", R.THREATS))
-
-
-def swot_by_role(c: Conductor) -> list[tuple[str, dict[str, list[str]]]]:
-    """The session's SWOT per role group: (role group, {part: entries}). The one place the regional
-    summary reads the SWOT answers."""
-    if R.field_of(c, R.ROLE_GROUPS) is None:
-        return []
-    out = []
-    for role in c.items(R.ROLE_GROUPS.field):
-        parts = {}
-        for label, ref in SWOT_PARTS:
-            parts[label] = [i.text for i in c.items(ref.field) if i.parent == role.id] if R.field_of(c, ref) else []
-        out.append((role.text, parts))
-    return out
 
 
 @dataclass
@@ -46,7 +31,7 @@ class Kommune:
     session_id: str
     name: str
     period: str
-    swot: list[tuple[str, dict[str, list[str]]]]
+    swot: list[RoleGroupSwot]  # per role group, read as the documents read it (guide/swot.py)
     areas: list[tuple[str, int, float]]  # goal area, measures, drift per year
     measures: list[str]
     drift: float
@@ -85,7 +70,7 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
         n = sum(1 for m in measures if (s := F.status_in(c, m, last)) and s.status == F.DONE)
         done = f"{n} av {len(measures)} ({last})"
     return Kommune(session.id, str(meta.get("municipality") or session.id), str(meta.get("period") or ""),
-                   swot_by_role(c), areas, [m.name for m in measures],
+                   swot_by_role_group(c), areas, [m.name for m in measures],
                    table_total(c, R.ACTION_PLAN.field, "kostnad") if plan else 0,
                    table_total(c, R.ACTION_PLAN.field, "investering") if plan and plan.column("investering") else 0,
                    figures, done)
@@ -122,18 +107,18 @@ def swot_part(region: Region) -> list[A.Node]:
                              "SWOT-analysen fra samlingene.")))
     roles: dict[str, str] = {}
     for k in region.kommuner:
-        for role, _parts in k.swot:
-            roles.setdefault(role.casefold(), role)
+        for swot in k.swot:
+            roles.setdefault(swot.group.text.casefold(), swot.group.text)
     if not roles:
         return out + [A.para(A.text("Ingen av kommunene har fylt ut SWOT-analysen ennå."))]
     for n, (key, role) in enumerate(roles.items(), start=1):
         out.append(A.header(2, A.text(f"1.{n} {role}")))
-        head = [A.cell_text("Kommune")] + [A.cell_text(label) for label, _ref in SWOT_PARTS]
+        head = [A.cell_text("Kommune")] + [A.cell_text(q.title) for q in QUADRANTS]
         body = []
         for k in region.kommuner:
-            parts = next((p for r, p in k.swot if r.casefold() == key), None)
-            if parts is not None:
-                body.append([A.cell_text(k.name)] + [_lines(parts[label]) for label, _ref in SWOT_PARTS])
+            mine = next((s for s in k.swot if s.group.text.casefold() == key), None)
+            if mine is not None:
+                body.append([A.cell_text(k.name)] + [_lines(mine.points.get(q.id, [])) for q in QUADRANTS])
         out.append(A.table(head, body, widths=[0.16, 0.21, 0.21, 0.21, 0.21]))
     return out
 

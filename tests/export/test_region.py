@@ -10,8 +10,9 @@ from odf.opendocument import load as load_odt
 from odf.text import P
 
 from bshp_tui.errors import BshpError
-from bshp_tui.export.region import export_region, read_region, swot_by_role
+from bshp_tui.export.region import export_region, read_region
 from bshp_tui.guide.conductor import Conductor
+from bshp_tui.guide.swot import swot_by_role_group
 
 HOSTILE_KOMMUNE = "Sør-*Fron* <i>x</i> # 1"
 
@@ -100,13 +101,16 @@ def test_region_odt_reads_back_and_names_stay_literal(region, tmp_path):
     assert "<i>x</i>" not in page and "&lt;i&gt;x&lt;/i&gt;" in page
 
 
-def test_swot_is_read_per_role_group(region):
+def test_swot_is_read_per_role_group_as_the_documents_read_it(region):
     store, ids = region
     snapshot = store.open(ids[0], read_only=True)
-    roles = swot_by_role(Conductor(SCRIPTS, snapshot))
-    assert [r for r, _ in roles] == ["Politisk", "NAV og sosial"]
-    assert roles[0][1]["Sterke sider"] == ["Sterk Politisk", "Tradisjon"] and roles[0][1]["Trusler"] == []
+    roles = swot_by_role_group(Conductor(SCRIPTS, snapshot))
     snapshot.close()
+    assert [r.group.text for r in roles] == ["Politisk", "NAV og sosial"]
+    assert roles[0].points["sterke"] == ["Sterk Politisk", "Tradisjon"] and roles[0].points["trusler"] == []
+    # the regional summary holds the same reading, not one of its own
+    [first, *_] = read_region(store, SCRIPTS, ids[:1]).kommuner
+    assert first.swot == roles
 
 
 def test_region_of_nothing_readable_is_an_error(region, tmp_path):
