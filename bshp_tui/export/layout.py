@@ -46,7 +46,7 @@ class TitlePage:
     def lines(self) -> list[tuple[str, str]]:
         """The lines under the date: what the title and the subtitle have not said already."""
         out = [("Planperiode", self.period)] if self.period and self.period not in self.title else []
-        out += [("Status", self.status)] if self.status and self.status != self.subtitle else []
+        out += [("Status", self.status)] if self.status and self.status not in self.subtitle else []
         return out + [("Saksnummer", CASE_NUMBER_BLANK)]
 
     def split_title(self) -> tuple[str, str] | None:

@@ -2,7 +2,8 @@
 
 Per goal area a table of the measures (Tiltak · Ansvarlig · Tidsfrist · Status · Kommentar), the
 money used against the money planned, a summary (how many are completed, which are late), the
-status year by year and the indicator values over the years. The status comes from the follow-up
+status year by year and the indicator values over the years, next to the baseline and the target
+the plan set for each indicator. The status comes from the follow-up
 guided session (guide/followup.py), the plan's costs from the economy reader (economy.py).
 """
 
@@ -17,6 +18,8 @@ from ..scripts import refs as R
 from ..scripts.values import format_date, format_number
 from . import ast as A
 from .economy import measure_cost, plan_years
+from .indicators import with_year
+from .render import cell_display
 
 TITLE = "Statusrapport for boligsosial handlingsplan"
 NO_STATUS = "uten status"
@@ -142,8 +145,9 @@ def area_part(report: Report, area_text: str, lines: list[Line], number: str) ->
                      A.cell_text(comment)])
     out.append(A.table(head, body, widths=[0.28, 0.16, 0.12, 0.16, 0.28]))
     out.append(A.para([A.strong(A.text(f"Penger brukt mot planlagt i {year} (kr)"))]))
-    head = [A.cell_text(h) for h in ("Tiltak", "Planlagt drift", "Brukt drift", "Planlagt investering",
-                                     "Brukt investering")]
+    # soft hyphens: a narrow column breaks «investering» cleanly, not as «investerin-g»
+    head = [A.cell_text(h) for h in ("Tiltak", "Planlagt drift", "Brukt drift", "Planlagt inves\u00adtering",
+                                     "Brukt inves\u00adtering")]
     body = []
     for ln in lines:
         drift, invest = ln.used(year)
@@ -171,16 +175,51 @@ def history_part(c: Conductor, report: Report) -> list[A.Node]:
     return out
 
 
+def plan_indicators(c: Conductor) -> dict[str, tuple[str, str, str]]:
+    """The plan's målindikatorer (per main goal, in the plan's order) by casefolded name: the name,
+    the baseline and the target, each with its year where the group gave one («42 (2025)»)."""
+    fld = R.field_of(c, R.INDICATORS)
+    if fld is None or R.field_of(c, R.MAIN_GOALS) is None:
+        return {}
+
+    def shown(row: dict, value_id: str, year_id: str) -> str:
+        value = cell_display(fld.column(value_id), c.cell(fld, row, value_id)) if fld.column(value_id) else ""
+        year = cell_display(fld.column(year_id), c.cell(fld, row, year_id)) if fld.column(year_id) else ""
+        return with_year(value, year) if value else ""
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for goal in c.items(R.MAIN_GOALS.field):
+        for row in c.readable_value(fld.ref_id, goal.id) or []:
+            name = str(c.cell(fld, row, "indikator") or "").strip() if isinstance(row, dict) else ""
+            if name:
+                out.setdefault(name.casefold(), (name, shown(row, "utgangspunkt", "utgangsar"),
+                                                 shown(row, "mal", "malar")))
+    return out
+
+
 def indicator_part(c: Conductor) -> list[A.Node]:
+    """Each indicator's value over the years, next to the baseline and the target the plan set: the
+    plan's indicators first (also those not reported yet), then any the follow-up added."""
     out = [A.header(1, A.text("4 Indikatorer over årene"), "indikatorer")]
     values = F.indicator_values(c)
-    if not values:
+    planned = plan_indicators(c)
+    if not values and not planned:
         return out + [A.para(A.text("Ingen indikatorverdier er ført inn ennå."))]
+    reported = {name.casefold(): (name, per_year) for name, per_year in values.items()}
+    rows = [(name, baseline, target, reported.get(key, (name, {}))[1])
+            for key, (name, baseline, target) in planned.items()]
+    rows += [(name, "", "", per_year) for key, (name, per_year) in reported.items() if key not in planned]
     years = sorted({y for per_year in values.values() for y in per_year})
-    head = [A.cell_text("Indikator")] + [A.cell_text(str(y)) for y in years]
-    body = [[A.cell_text(name)] + [A.cell_text(per_year.get(y) or "–") for y in years]
-            for name, per_year in values.items()]
-    out.append(A.table(head, body))
+    if not years:
+        out.append(A.para(A.text("Ingen indikatorverdier er ført inn ennå; tabellen viser utgangspunktet og "
+                                 "målet i planen.")))
+    head = ([A.cell_text(h) for h in ("Indikator", "Utgangs\u00adpunkt", "Mål")]
+            + [A.cell_text(str(y)) for y in years])
+    body = [[A.cell_text(name), A.cell_text(baseline or "–"), A.cell_text(target or "–")]
+            + [A.cell_text(per_year.get(y) or "–") for y in years] for name, baseline, target, per_year in rows]
+    year_width = min(0.14, 0.4 / len(years)) if years else 0
+    first = 1.0 - 2 * 0.15 - year_width * len(years)
+    out.append(A.table(head, body, widths=[first, 0.15, 0.15] + [year_width] * len(years)))
     return out
 
 
@@ -213,11 +252,13 @@ def build_status_report(c: Conductor, year: int | None = None, status: str = "Ut
     title = f"{TITLE} {period}".strip()
     meta = {
         "title": A.meta_inlines(title),
-        "subtitle": A.meta_inlines(f"{municipality} – status {chosen}"),
+        "subtitle": A.meta_inlines(f"Oppfølgingen i {chosen} – {status}"),
         "author": {"t": "MetaList", "c": [A.meta_inlines(municipality)]},
         "lang": A.meta_string("nb-NO"),
         "kommune": A.meta_inlines(municipality),
         "status": A.meta_inlines(status),
         "toc-title": A.meta_inlines("Innhold"),
     }
+    if period:
+        meta["planperiode"] = A.meta_inlines(period)  # the title page sets it under the title
     return A.document(blocks, meta), missing

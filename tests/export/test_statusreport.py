@@ -94,8 +94,23 @@ def test_status_report_docx_per_goal_area_money_summary_and_indicators(followed,
     assert "Boveiledning" in late and HOSTILE_MEASURE not in late
     history = next(t for t in status if t[0] == ["Tiltak", "2027", "2028"])
     assert history[1] == [HOSTILE_MEASURE, "i gang", "gjennomført"]
-    indicators = table_rows(result.path, "Indikator")[0]
-    assert indicators == [["Indikator", "2027", "2028"], ["Bostedsløse", "14", "11"], ["Venteliste", "30", "24"]]
+    indicators = [[x.replace("\xad", "") for x in row] for row in table_rows(result.path, "Indikator")[0]]
+    assert indicators == [["Indikator", "Utgangspunkt", "Mål", "2027", "2028"],
+                          ["Bostedsløse", "–", "–", "14", "11"], ["Venteliste", "–", "–", "30", "24"]]
+
+
+def test_status_report_shows_each_plan_indicator_with_its_baseline_and_target(followed, tmp_path):
+    c = followed
+    c.submit(pos(c, "prioritering.hovedmal"), "Færre bostedsløse\nKortere ventetid")
+    fewer, shorter = c.items("prioritering.hovedmal")
+    c.submit(pos(c, "prioritering.indikatorer", fewer.id), "bostedsløse; 18; 2025; 5; 2030; telling")
+    c.submit(pos(c, "prioritering.indikatorer", shorter.id), "Ventetid i uker; 26; 2025; 8; ; fagsystemet")
+    (result,) = export(SCRIPTS, c.session, "statusrapport", "docx", tmp_path / "s.docx", year=2027)
+    indicators = [[x.replace("\xad", "") for x in row] for row in table_rows(result.path, "Indikator")[0]]
+    assert indicators == [["Indikator", "Utgangspunkt", "Mål", "2027"],
+                          ["bostedsløse", "18 (2025)", "5 (2030)", "14"],  # reported as «Bostedsløse»
+                          ["Ventetid i uker", "26 (2025)", "8", "–"],  # in the plan, not reported yet
+                          ["Venteliste", "–", "–", "30"]]  # reported, not in the plan
 
 
 def test_status_report_for_an_earlier_year_and_in_odt(followed, tmp_path):
