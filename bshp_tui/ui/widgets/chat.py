@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.markdown import Heading, Markdown
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Markdown, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from ...guide.transcript import Turn
 
 WINDOW = 24  # turns mounted at once (about a dozen questions and answers); earlier ones on request
 
 
-class AssistantTurn(Markdown):
-    """One of the assistant's turns, rendered as Markdown."""
+class _LeftHeading(Heading):
+    LEVEL_ALIGN: ClassVar = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")
+
+
+class TurnMarkdown(Markdown):
+    """A turn's Markdown, drawn as one piece of text with headings on the left like the rest."""
+
+    elements: ClassVar = {**Markdown.elements, "heading_open": _LeftHeading}
+
+
+class AssistantTurn(Static):
+    """One of the assistant's turns: its Markdown drawn in one widget, so a long chat stays light
+    (a Markdown widget would mount a widget per paragraph and list item)."""
 
     def __init__(self, turn: Turn):
         classes = f"turn assistant {turn.kind}" + (" current" if turn.current else "")
-        super().__init__(turn.text, classes=classes)
+        super().__init__(TurnMarkdown(turn.text), classes=classes)
         self.turn = turn
 
 
