@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -34,6 +36,7 @@ HIGH_CONTRAST = Theme(
     dark=True,
 )
 LIGHT = "textual-light"
+EXIT_GRACE = 5.0  # seconds the shutdown after a signal may take before the process leaves anyway
 DARK = "textual-dark"
 
 
@@ -87,12 +90,17 @@ class BshpApp(KeysInOrder, App):
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT):
-                loop.add_signal_handler(sig, self._on_terminate_signal)
+                loop.add_signal_handler(sig, self._on_terminate_signal, sig)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):
             pass  # not on the main thread (tests) or not supported (Windows)
 
-    def _on_terminate_signal(self) -> None:
+    def _on_terminate_signal(self, sig: int) -> None:
         self.save_all()
+        # With the terminal gone, Textual's output thread dies on its first write and the shutdown
+        # then waits for it forever. Everything is saved by now: leave if the shutdown hangs.
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(128 + sig,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     def save_all(self) -> None:

@@ -18,13 +18,20 @@ from helpers import ROOT
 from bshp_tui.store.sessions import SessionStore
 
 
+def take_as_controlling_terminal():
+    """In the child: the pty becomes its controlling terminal, as a terminal window's is, so closing
+    the window hangs it up (SIGHUP) and its writes fail from then on."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     def __init__(self, data_dir):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
-                                     stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+                                     stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+                                     preexec_fn=take_as_controlling_terminal)
         os.close(slave)
         self.output = bytearray()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -52,11 +59,17 @@ class Terminal:
         os.write(self.master, text.encode())
         time.sleep(0.3)
 
+    def hang_up(self) -> None:
+        """The terminal window is closed."""
+        os.close(self.master)
+        self.master = -1
+
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait(timeout=10)
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
 
 
 def start(tmp_path):
@@ -81,6 +94,24 @@ def test_closing_the_terminal_saves_the_answer_and_the_draft(tmp_path, sig):
     finally:
         term.close()
     with store.open("molde") as session:  # the lock was released: it opens for writing
+        assert session.answer("oppstart/plantype") == "kommunedelplan"
+        assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
+
+
+def test_closing_the_terminal_window_saves_and_the_app_leaves(tmp_path):
+    """The window goes away while the chat is on screen: nothing is left to draw on, the answer and
+    the draft are saved, and no process is left behind."""
+    store, term = start(tmp_path)
+    try:
+        term.type(" (utkast)")
+        term.hang_up()
+        try:
+            term.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the app kept running after its terminal window was closed") from None
+    finally:
+        term.close()
+    with store.open("molde") as session:
         assert session.answer("oppstart/plantype") == "kommunedelplan"
         assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
 

@@ -30,6 +30,7 @@ class Tmux:
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "120", "-y", "60", command)
         self.tmux("set-option", "-t", "app", "window-size", "manual")
         self.tmux("resize-window", "-t", "app", "-x", "120", "-y", "60")
+        self.pid = int(self.tmux("display-message", "-p", "-t", "app", "#{pane_pid}").stdout)
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30)
@@ -61,7 +62,23 @@ class Tmux:
         raise AssertionError(f"the screen ({size.strip()}) never showed what was expected:\n" + "\n".join(self.screen()))
 
     def close(self):
+        """Close the terminal: the app saves and leaves, it never lingers without one."""
         self.tmux("kill-server")
+        deadline = time.time() + 30
+        while time.time() < deadline and running(self.pid):
+            time.sleep(0.1)
+        if running(self.pid):
+            os.kill(self.pid, 9)
+            raise AssertionError("the app kept running after its terminal was closed")
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def last(lines, text) -> int:
