@@ -11,6 +11,7 @@ lists, malformed `refs`, out-of-range numbers) before anything is written.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable
@@ -92,31 +93,54 @@ def parse_bytes(raw: bytes, strict: bool = False) -> Any:
         raise ShapeError("filen har et tall med flere tusen sifre") from None
 
 
-def _walk(doc: dict, record: str, strict: bool, answers: bool = False) -> None:
+# Where a value sits: (the trail to its parent, or None at the top; (key,) in an object or the
+# place in a list, from 1)
+_Trail = tuple[Any, Any]
+
+
+def _walk(doc: dict, record: Callable[[], str], strict: bool, answers: bool = False) -> None:
     """Check every value in one record without recursion: nesting depth, finite numbers, and
     (strict) `refs` as an object of texts, whole numbers in range and, in an answer, no `None`
-    inside a list (view state may hold one: the cursor of a step that is not repeated)."""
-    stack: list[tuple[Any, str, int]] = [(v, _short(k), 3) for k, v in doc.items()]
+    inside a list (view state may hold one: the cursor of a step that is not repeated).
+    Where a value sits (`record` and its path) is only spelled out for a message: every session
+    file is checked each time it is read."""
+    stack: list[tuple[Any, _Trail, int]] = [(v, (None, (k,)), 3) for k, v in doc.items()]
+
+    def where(trail: _Trail) -> str:
+        return f"{record()}: «{_path(trail)}»"
+
     while stack:
-        node, path, depth = stack.pop()
-        where = f"{record}: «{path}»"
+        node, trail, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ShapeError(f"{where} er nestet for dypt (mer enn {MAX_DEPTH} nivåer)")
+            raise ShapeError(f"{where(trail)} er nestet for dypt (mer enn {MAX_DEPTH} nivåer)")
         if isinstance(node, float) and not math.isfinite(node):
-            raise ShapeError(f"{where} er ikke et endelig tall")
+            raise ShapeError(f"{where(trail)} er ikke et endelig tall")
         if isinstance(node, dict):
             if strict and "refs" in node:
                 refs = node["refs"]
                 if not isinstance(refs, dict) or not all(isinstance(v, str) for v in refs.values()):
-                    raise ShapeError(f"{where}: «refs» skal være et objekt med tekster")
-            stack.extend((v, f"{path}.{_short(k)}", depth + 1) for k, v in node.items())
+                    raise ShapeError(f"{where(trail)}: «refs» skal være et objekt med tekster")
+            stack.extend((v, (trail, (k,)), depth + 1) for k, v in node.items())
         elif isinstance(node, list):
             for n, item in enumerate(node):
                 if strict and answers and item is None:
-                    raise ShapeError(f"{where} har et tomt element (null) i lista, plass {n + 1}")
-                stack.append((item, f"{path}[{n + 1}]", depth + 1))
+                    raise ShapeError(f"{where(trail)} har et tomt element (null) i lista, plass {n + 1}")
+                stack.append((item, (trail, n + 1), depth + 1))
         elif strict and isinstance(node, (int, float)) and not isinstance(node, bool) and abs(node) > MAX_INT:
-            raise ShapeError(f"{where} er et for stort tall")
+            raise ShapeError(f"{where(trail)} er et for stort tall")
+
+
+def _path(trail: _Trail) -> str:
+    """«mandat.rows[2].tekst»: the keys (short and printable) and list places down to a value."""
+    parts: list[Any] = []
+    node: _Trail | None = trail
+    while node is not None:
+        node, part = node
+        parts.append(part)
+    text = ""
+    for n, part in enumerate(reversed(parts)):
+        text += f"[{part}]" if isinstance(part, int) else ("." if n else "") + _short(part[0])
+    return text
 
 
 def _short(text: Any, limit: int = 40) -> str:
@@ -176,26 +200,25 @@ def validate(data: Any, strict: bool = False) -> int:
     for name, (required, types) in FORMAT.items():
         seen: dict[str, str] = {}
         for doc_id, doc in data.get(name, {}).items():
-            record = _record(name, doc_id, doc)
             for field in required:
                 if field not in doc:
                     what = "nøkkel" if field == "key" else f"«{field}»"
-                    raise ShapeError(f"gyldig JSON, men {record} mangler {what}")
+                    raise ShapeError(f"gyldig JSON, men {_record(name, doc_id, doc)} mangler {what}")
             for field, kind in types.items():
                 if field in doc:
                     problem = _type_problem(doc[field], kind)
                     if problem:
                         raise ShapeError(
-                            f"{record}: «{field}» {problem}, men er {_describe(doc[field])}"
+                            f"{_record(name, doc_id, doc)}: «{field}» {problem}, men er {_describe(doc[field])}"
                         )
             if strict and name != "meta":
                 key = doc["key"]
                 if key in seen:
-                    raise ShapeError(f"{record} har samme nøkkel som post {seen[key]}")
+                    raise ShapeError(f"{_record(name, doc_id, doc)} har samme nøkkel som post {seen[key]}")
                 seen[key] = doc_id
     for name, table in data.items():
         for doc_id, doc in table.items():
-            _walk(doc, _record(name, doc_id, doc), strict, answers=name == "answers")
+            _walk(doc, functools.partial(_record, name, doc_id, doc), strict, answers=name == "answers")
     return version
 
 
