@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, ListItem, ListView, Static
+from textual.widgets import DataTable, Input, Label, ListItem, ListView, Static
 
 from typing import Callable
 
@@ -22,6 +22,7 @@ from ...errors import BshpError
 from ...scripts.loader import Field
 from ...scripts.values import ValidationError, format_number, merge_list, merge_rows
 from .messages import TextDialog
+from ..widgets.footer import KeyFooter
 
 
 class _Editor(ModalScreen[bool]):
@@ -102,7 +103,7 @@ class ListEditor(_Editor):
         with Vertical(classes="dialog wide editor"):
             yield from self.header()
             yield ListView(id="items")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.redraw()
@@ -198,7 +199,7 @@ class TableEditor(_Editor):
             yield from self.header()
             yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
             yield Static("", id="total", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..screen_base import BshpScreen
 from ..widgets.titlebar import TitleBar
@@ -16,6 +16,7 @@ from ...guide.period import record_period
 from ..command_actions import bindings
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 from .start_followup import FollowUp
+from ..widgets.footer import KeyFooter
 
 
 class StartScreen(BshpScreen):
@@ -41,7 +42,7 @@ class StartScreen(BshpScreen):
                 "et nytt. Alt dere svarer, lagres med en gang.", id="welcome", markup=False)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="start-status", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def title_subtitle(self) -> str:
         return ""

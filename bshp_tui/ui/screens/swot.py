@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from ...errors import BshpError
 from ...guide.conductor import Conductor, Position
 from ...guide.swot import is_swot_step, quadrants_in, save_swot, swot_of
 from ...scripts.values import ValidationError
+from ..widgets.footer import KeyFooter
 
 IGP_HINT = ("IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
             "og legg fram for alle (plenum). /igp starter tidtakeren.")
@@ -56,7 +57,7 @@ class SwotScreen(ModalScreen[bool]):
                                     soft_wrap=True, read_only=self.read_only, show_line_numbers=False)
                     area.border_title = q.title + ("" if fld.required else " (valgfritt)")
                     yield area
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query(TextArea).first().focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Label, ListItem, ListView, Markdown, Static, Tree
+from textual.widgets import DataTable, Label, ListItem, ListView, Markdown, Static, Tree
 
 from ...guide import health as H
 from ...guide.measures import planned_cost_text
@@ -21,6 +21,7 @@ from ...errors import BshpError
 from ...scripts.kinds.rating import ratings_of
 from ...scripts.loader import Field
 from ...scripts.values import ValidationError, format_number
+from ..widgets.footer import KeyFooter
 
 
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
@@ -81,7 +82,7 @@ class MatrixEditor(ModalScreen[bool]):
             with Grid(id="matrix"):
                 for key in ("tl", "tr", "bl", "br"):
                     yield Static("", id=f"q-{key}", classes="quadrant", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -186,7 +187,7 @@ class RankedScreen(_View):
                          "satt. Summen er et hjelpemiddel, ikke en fasit. Hast = haster, Kost = mindre kostbart, Innfl = stor "
                          "innflytelse, Kunn = stor kunnskap, Eff = stor effekt (4 er mest). " + LEGEND, classes="hint")
             yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -217,7 +218,7 @@ class PlanOverviewScreen(_View):
         with Vertical(classes="dialog wide editor"):
             yield Label("Planoversikt", classes="dialog-title")
             yield Tree("Handlingsplan", id="overview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         tree = self.query_one(Tree)
@@ -272,7 +273,7 @@ class HealthScreen(ModalScreen[tuple | None]):
             yield ListView(*[ListItem(Static(f"{'✓' if r.level == 'bra' else '•'} {r.text}", markup=False))
                              for r in self.remarks], id="remarks")
             yield Static("Enter går til steget merknaden gjelder · Esc lukker", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     @on(ListView.Selected)
     def _go(self, event: ListView.Selected) -> None:
@@ -301,7 +302,7 @@ class PreviewScreen(Screen):
         with VerticalScroll(id="preview"):
             yield Static("Lager forhåndsvisning …", id="preview-status", classes="hint")
             yield Markdown("", id="preview-doc")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.render_preview()

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from ...guide import commands as cmd
 from ...scripts import kinds
@@ -34,6 +34,7 @@ from .work_commands import CommandsAndEditors
 from .work_tools import FacilitationTools
 from .workshop_tools import WorkshopTools
 from ..command_actions import bindings
+from ..widgets.footer import KeyFooter
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
@@ -94,7 +95,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
                 yield Static("Forhåndsvisning av planen – oppdateres når dere svarer (F4 skjuler)",
                              classes="hint")
                 yield Markdown("", id="live-doc")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.post_message(self.Opened(self.open))

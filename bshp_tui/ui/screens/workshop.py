@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Markdown, SelectionList, Static
+from textual.widgets import DataTable, Input, Label, Markdown, SelectionList, Static
 
 from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...guide.day import day_report
 from ...scripts.kinds.base import md_escape
+from ..widgets.footer import KeyFooter
 
 SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter samlingen · Esc avbryter"
 
@@ -47,7 +48,7 @@ class WorkshopSetup(ModalScreen["W.Workshop | None"]):
             yield Input(placeholder="Andre til stede, skilt med komma", id="others")
             yield Static("", id="setup-error", classes="error-text")
             yield Static(SETUP_HINT, classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#scripts", SelectionList).focus()
@@ -90,7 +91,7 @@ class AgendaScreen(ModalScreen[str]):
             yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
             yield Static("Esc: tilbake til samtalen (klokka går videre) · A: avslutt samlingen og se "
                          "oppsummeringen", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -149,7 +150,7 @@ class SummaryScreen(ModalScreen[bool]):
             yield Label(f"Oppsummering av samlingen {self.date}", classes="dialog-title")
             yield VerticalScroll(Markdown(summary_markdown(self.c, self.date), id="summary"))
             yield Static("R lager referatet (Word-fil i mappen eksport) · Esc lukker", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def action_minutes(self) -> None:
         self.dismiss(True)
