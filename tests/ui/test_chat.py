@@ -8,7 +8,7 @@ from bshp_tui.ui.screens.start import StartScreen
 from bshp_tui.ui.widgets.steps import StepsPanel
 from bshp_tui.ui.screens.swot import SwotScreen
 from bshp_tui.ui.screens.work import WorkScreen
-from bshp_tui.ui.dialogs import HelpScreen
+from bshp_tui.ui.dialogs import ConfirmDialog, HelpScreen, MessageDialog
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
 from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, type_text, work
@@ -187,7 +187,7 @@ async def test_session_open_elsewhere_opens_read_only(app_factory, data_dir):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.click("#yes")
         await pilot.pause()
         await pilot.pause()
@@ -216,7 +216,7 @@ async def test_damaged_file_is_listed_and_others_open(app_factory, data_dir):
         assert rows[1][0] == "SKADET" and "avkuttet" in str(rows[1][1])
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "MessageDialog"
+        assert isinstance(app.screen, MessageDialog)
 
 
 async def test_broken_prompt_folder_is_reported_and_shipped_prompts_used(tmp_path, data_dir):
@@ -229,7 +229,7 @@ async def test_broken_prompt_folder_is_reported_and_shipped_prompts_used(tmp_pat
     app = make_app(data_dir, prompts_dir=own)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert type(app.screen).__name__ == "MessageDialog"
+        assert isinstance(app.screen, MessageDialog)
         assert [s.id for s in app.scripts][:2] == ["oppstart", "kartlegging"]
         assert any("1-test.md:" in str(p) and "farge" in str(p) for p in app.prompt_problems)
 
