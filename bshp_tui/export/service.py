@@ -87,12 +87,14 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
 
 def _target(output: Path | None, session_id: str, kind: str, fmt: str, several: bool = False) -> Path:
     """Where a document goes: `output` itself, or its default name in the folder `output` (always
-    when `several` documents are written, and then the folder must exist)."""
+    when `several` documents are written or `output` has no file ending, and then the folder must
+    exist)."""
     if output is None:
         return Path(default_name(session_id, kind, fmt))
-    if output.is_dir() or several:
+    if output.is_dir() or several or not output.suffix:  # a name without an ending means a folder
         if not output.exists():
-            raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, eller velg en annen mappe.")
+            raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, velg en annen mappe, eller skriv "
+                             f"et filnavn med endelse (for eksempel plan.{fmt}).")
         return output / default_name(session_id, kind, fmt)
     return output
 

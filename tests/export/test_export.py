@@ -298,3 +298,11 @@ def test_cli_export(tmp_path):
     assert r.returncode == 2 and "Fant ikke malen" in r.stderr
     r = run_bshp("export", "molde", "--document", "alle", "-o", tmp_path / "finnes-ikke", data=data)
     assert r.returncode == 2 and "finnes ikke" in r.stderr
+    # One document to a name without an ending: meant as a folder, never a file without an ending.
+    r = run_bshp("export", "molde", "--document", "plan", "-o", tmp_path / "ut", data=data)
+    assert r.returncode == 2 and "finnes ikke" in r.stderr and "plan.docx" in r.stderr
+    assert not (tmp_path / "ut").exists()
+    (tmp_path / "ut").mkdir()
+    r = run_bshp("export", "molde", "--document", "plan", "-o", tmp_path / "ut", data=data)
+    assert r.returncode == 0, r.stderr
+    assert [f.suffix for f in (tmp_path / "ut").iterdir()] == [".docx"]
