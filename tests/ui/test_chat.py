@@ -248,3 +248,21 @@ async def test_markup_in_names_is_shown_literally(app_factory, data_dir):
         w = app.screen
         assert "[/] område *x*" in str(w.query_one("#where").render())
         assert "[/]Rare [b]navn" in str(w.query_one("TitleBar").render())
+
+
+async def test_enter_after_a_number_choice_does_not_touch_the_next_question(app_factory):
+    """A digit sends a single choice at once; the Enter typed after it out of habit is swallowed, so
+    the next question is neither sent nor skipped. The Enter after that works as always."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await new_session(pilot)
+        assert screen.pos.field_id == "plantype"
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert screen.session.answer("oppstart/plantype") == "kommunedelplan"
+        assert screen.pos.field_id != "plantype"
+        at = screen.pos
+        assert feedback(pilot) == ""
+        await pilot.press("enter")  # a deliberate Enter on the empty required question
+        await pilot.pause()
+        assert screen.pos == at and feedback(pilot) != ""

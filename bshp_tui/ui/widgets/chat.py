@@ -137,11 +137,19 @@ class ChatInput(TextArea):
         pass
 
     numbers_choose = False  # set by the screen when the field is a single choice
+    _chose_by_number = False  # the last key was a digit that sent a choice
 
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
+        chose_by_number, self._chose_by_number = self._chose_by_number, False
+        if event.key == "enter" and chose_by_number:
+            # A digit sends a choice at once; the Enter typed after it out of habit must not send
+            # (or skip) the next question.
+            event.stop()
+            event.prevent_default()
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -160,6 +168,7 @@ class ChatInput(TextArea):
         if self.numbers_choose and not self.text and event.character and event.character in "123456789":
             event.stop()
             event.prevent_default()
+            self._chose_by_number = True
             self.post_message(self.NumberKey(int(event.character)))
             return
         await super()._on_key(event)
