@@ -16,7 +16,7 @@ from typing import Any
 
 from ..scripts import refs as R
 from ..scripts.kinds.columns import row_refs
-from ..scripts.values import Item
+from ..scripts.values import Item, join_cells
 from .conductor import Conductor, Position
 
 STATUSES = ("ikke startet", "i gang", "gjennomført", "utsatt", "avlyst")
@@ -175,7 +175,7 @@ def seed_text(c: Conductor, pos: Position) -> str:
             continue
         last = status_in(c, measure, year - 1) if year is not None else None
         cells = {NAME: measure.name, STATUS: last.status if last else ""}
-        lines.append("; ".join(cells.get(col.id, "") for col in fld.columns))
+        lines.append(join_cells(cells.get(col.id, "") for col in fld.columns))
     return "\n".join(lines)
 
 

@@ -260,14 +260,42 @@ def merge_list(old: list[dict] | None, texts: list[str], taken: Iterable[str] = 
     return out
 
 
+def join_cells(cells: Iterable[str]) -> str:
+    """A table row as one line of text: cells separated by «; », a semicolon inside a cell written
+    «\\;» (and a backslash «\\\\») so the line reads back to the same cells."""
+    return "; ".join(cell.replace("\\", "\\\\").replace(";", "\\;") for cell in cells)
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a line: split at «;» or a tab, except at «\\;» (a semicolon in the cell). A
+    backslash before anything else is just a backslash."""
+    cells: list[str] = []
+    cell: list[str] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\" and line[i + 1:i + 2] in ("\\", ";"):
+            cell.append(line[i + 1])
+            i += 2
+            continue
+        if ch in ";\t":
+            cells.append("".join(cell).strip())
+            cell = []
+        else:
+            cell.append(ch)
+        i += 1
+    cells.append("".join(cell).strip())
+    return cells
+
+
 def parse_row(line: str, columns: list[Column]) -> list[str]:
-    cells = [c.strip() for c in re.split(r"\t|;", line)]
+    cells = split_cells(line)
     while len(cells) > len(columns) and cells[-1] == "":
         cells.pop()
     if len(cells) > len(columns):
         raise ValidationError(
             f"Linja «{line.strip()}» har {len(cells)} deler, men tabellen har {len(columns)} kolonner "
-            f"({'; '.join(c.label for c in columns)}). Skill kolonnene med semikolon (;)."
+            f"({'; '.join(c.label for c in columns)}). Skill kolonnene med semikolon (;); et semikolon inne i en celle skrives \\;."
         )
     return cells + [""] * (len(columns) - len(cells))
 

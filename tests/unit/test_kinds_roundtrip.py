@@ -219,3 +219,32 @@ def test_table_rows_left_as_shown_are_kept_exactly(scripts, rows):
     edited = c.parse(pos, text + "\nEt nytt tiltak; Kommunalsjef")
     assert edited[:len(rows)] == rows  # another row added: the others are kept exactly
     assert edited[-1]["tiltak"] == "Et nytt tiltak" and edited[-1]["ansvar"] == "Kommunalsjef"
+
+
+cells_with_escapes = st.lists(line_text.filter(lambda t: "\t" not in t) | st.sampled_from(["a;b", "x\\", "\\;", "C:\\x"]),
+                              min_size=1, max_size=5)
+
+
+@SETTINGS
+@given(cells=cells_with_escapes)
+def test_a_row_line_reads_back_to_the_same_cells(cells):
+    from bshp_tui.scripts.values import join_cells, split_cells
+
+    assert split_cells(join_cells(cells)) == cells
+
+
+@SETTINGS
+@given(rows=rows_with_separators(), responsible=line_text.filter(lambda t: "\t" not in t and t[0] not in "-*•"))
+def test_changing_one_cell_keeps_a_semicolon_in_another(scripts, rows, responsible):
+    """A cell the row editor took with a semicolon in it («Eiendom; bolig») shows as «Eiendom\\; bolig»
+    in the input, so changing another cell of that row in the text keeps it."""
+    from bshp_tui.scripts.values import join_cells
+
+    rows = [{**row, "tiltak": row["tiltak"].replace("\t", " ").strip() or "x"} for row in rows]
+    c = conductor(scripts, {"t/liste": []})
+    pos = position(c, "tabell")
+    c.session.set_answer(pos.key, rows)
+    lines = initial_text(c, pos).split("\n")
+    lines[0] = join_cells([rows[0]["tiltak"], responsible, "", "", ""])
+    edited = c.parse(pos, "\n".join(lines))
+    assert edited[0]["tiltak"] == rows[0]["tiltak"] and edited[0]["ansvar"] == responsible

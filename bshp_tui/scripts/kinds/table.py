@@ -107,7 +107,7 @@ class Table(Kind):
         return cell_value(c, fld, row, column_id)
 
     def row_input_text(self, c, fld, row: dict) -> str:
-        return "; ".join(column_kind(col.kind).input_text(self.cell(c, fld, row, col.id)) for col in fld.columns)
+        return V.join_cells(column_kind(col.kind).input_text(self.cell(c, fld, row, col.id)) for col in fld.columns)
 
     def row_text(self, c, fld, row: dict) -> str:
         """A row for reading: «Kolonne: verdi; ...», leaving out empty cells."""
@@ -189,7 +189,7 @@ def seed_rows(c, pos, fld) -> str:
             rank = c.measure_rank()
             same = [i for i in c.items(col.ref) if i.parent == pos.item]
             same.sort(key=lambda i: rank.get(i.id, len(rank)))
-            return "\n".join("; ".join(item.text if other.id == col.id else "" for other in fld.columns)
+            return "\n".join(V.join_cells(item.text if other.id == col.id else "" for other in fld.columns)
                              for item in same)
     return ""
 

@@ -214,21 +214,24 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
 
     @on(ChatInput.NumberKey)
     async def _number(self, event: ChatInput.NumberKey) -> None:
-        await self.choose(event.number)
+        if await self.choose(event.number):
+            self.query_one(ChatInput).enter_after_choice = True
 
     @on(ChoiceBar.Chosen)
     async def _choice(self, event: ChoiceBar.Chosen) -> None:
         await self.choose(event.number)
 
-    async def choose(self, number: int) -> None:
+    async def choose(self, number: int) -> bool:
+        """Choose option `number`: a single choice is sent at once (True), a multiple choice only
+        toggles the option in the input."""
         if self.pos is None:
-            return
+            return False
         fld = self.c.field(self.pos)
         kind = kinds.for_field(fld)
         labels = kind.option_labels(fld)
         if not 1 <= number <= len(labels):
             self.say(f"Velg et tall fra 1 til {len(labels)}.", "warning")
-            return
+            return False
         if kind.toggles_options:
             box = self.query_one(ChatInput)
             current = [p.strip() for p in box.text.split(",") if p.strip()]
@@ -236,8 +239,9 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
             current = [p for p in current if p != label] if label in current else current + [label]
             box.set_text(", ".join(current))
             box.focus()
-            return
+            return False
         await self.submit(str(number))
+        return True
 
     @on(ChatInput.Submitted)
     async def _submitted(self, event: ChatInput.Submitted) -> None:

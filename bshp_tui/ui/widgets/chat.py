@@ -137,14 +137,14 @@ class ChatInput(TextArea):
         pass
 
     numbers_choose = False  # set by the screen when the field is a single choice
-    _chose_by_number = False  # the last key was a digit that sent a choice
+    enter_after_choice = False  # set by the screen when a digit just sent a choice
 
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
-        chose_by_number, self._chose_by_number = self._chose_by_number, False
-        if event.key == "enter" and chose_by_number:
+        after_choice, self.enter_after_choice = self.enter_after_choice, False
+        if event.key == "enter" and after_choice:
             # A digit sends a choice at once; the Enter typed after it out of habit must not send
             # (or skip) the next question.
             event.stop()
@@ -168,12 +168,12 @@ class ChatInput(TextArea):
         if self.numbers_choose and not self.text and event.character and event.character in "123456789":
             event.stop()
             event.prevent_default()
-            self._chose_by_number = True
             self.post_message(self.NumberKey(int(event.character)))
             return
         await super()._on_key(event)
 
     def set_text(self, text: str) -> None:
+        self.enter_after_choice = False
         self.load_text(text)
         lines = text.split("\n")
         self.move_cursor((len(lines) - 1, len(lines[-1])))
