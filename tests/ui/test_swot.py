@@ -128,3 +128,17 @@ def test_swot_screen_snapshot(snap_compare, tmp_path):
     from bshp_tui.ui.app import make_app
 
     assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_ctrl_j_and_alt_enter_start_a_new_point_in_a_quadrant(app_factory, data_dir):
+    """The help promises Ctrl+J and Alt+Enter give a new line in every text box: typed points never run
+    together ("boligpolitikkKort vei")."""
+    seed_until_swot(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SwotScreen)
+        await pilot.press(*"Ny", "ctrl+j", *"Kort", "alt+enter", *"Tett", "enter", *"Tre")
+        await pilot.pause()
+        assert screen.query_one("#swot-sterke").text == "Ny\nKort\nTett\nTre"

@@ -4,6 +4,7 @@ edited together, one point per line. Saving stores all four in one write (guide/
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
@@ -17,6 +18,19 @@ from ..widgets.footer import KeyFooter
 
 IGP_HINT = ("IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
             "og legg fram for alle (plenum). /igp starter tidtakeren.")
+
+
+class LinesArea(TextArea):
+    """A box of points, one per line: Enter, Alt+Enter and Ctrl+J all give a new line, as the help
+    says for every text box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in ("alt+enter", "ctrl+j", "shift+enter"):
+            event.stop()
+            event.prevent_default()
+            self.insert("\n")
+            return
+        await super()._on_key(event)
 
 
 class SwotScreen(ModalScreen[bool]):
@@ -53,7 +67,7 @@ class SwotScreen(ModalScreen[bool]):
             with Grid(id="swot-grid"):
                 for q in self.quadrants:
                     fld = self.c.field(q.ref.field)
-                    area = TextArea("\n".join(self.swot.points.get(q.id, [])), id=f"swot-{q.id}",
+                    area = LinesArea("\n".join(self.swot.points.get(q.id, [])), id=f"swot-{q.id}",
                                     soft_wrap=True, read_only=self.read_only, show_line_numbers=False)
                     area.border_title = q.title + ("" if fld.required else " (valgfritt)")
                     yield area
