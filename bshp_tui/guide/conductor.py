@@ -236,11 +236,22 @@ class Conductor:
         self.session.set_state(CURSOR_STATE, pos.to_state() if pos else None)
 
     def next_position(self, after: Position | None, unanswered_only: bool = True) -> Position | None:
+        """The next field after `after`: the next unanswered one (`unanswered_only`), else the next in
+        order. Going on by itself never walks from the plan into a guided session with no required
+        question (the yearly follow-up) while the plan still has unanswered required questions: it
+        goes back to the first of those instead."""
         positions = self.positions()
         start = positions.index(after) + 1 if after in positions else 0
+        optional = {s.id for s in self.scripts if not any(f.required for f in s.fields())}
         for pos in positions[start:]:
-            if not unanswered_only or not (self.is_answered(pos) or self.is_skipped(pos)):
+            if not unanswered_only:
                 return pos
+            if self.is_answered(pos) or self.is_skipped(pos):
+                continue
+            entering_optional = pos.script_id in optional and (after is None or after.script_id != pos.script_id)
+            if entering_optional and self.resume_point() is not None:
+                break
+            return pos
         if unanswered_only:
             return self.resume_point()
         return None

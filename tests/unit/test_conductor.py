@@ -235,3 +235,25 @@ def test_list_merge_keeps_ids():
     assert new[2]["id"] not in ("a", "b", "c")  # unlike the removed item: a new one
     swapped = merge_list(old, ["X", "Y", "Boveiledning"])
     assert [i["id"] for i in swapped] == ["a", "b", "c"]  # edited in place
+
+
+def test_finishing_a_later_session_goes_back_to_the_plan_not_on_to_the_follow_up():
+    """A group that jumped ahead and finished «Mål og tiltak» is taken to the first required question
+    left in the plan, not into the yearly follow-up (a guided session with no required question)."""
+    from kinds_fixture import MemorySession
+
+    session = MemorySession()
+    walk(Conductor(SCRIPTS, session))
+    c = Conductor(SCRIPTS, session)
+    left_open = next(p for p in c.positions() if p.script_id == "prioritering" and c.field(p).required)
+    session.delete_answer(left_open.key)
+    for key in [k for k in session.answers() if k.startswith("oppfolging/")]:
+        session.delete_answer(key)
+    c = Conductor(SCRIPTS, session)
+    last_of_plan = [p for p in c.positions() if p.script_id == "tiltak"][-1]
+    assert c.submit(last_of_plan, initial_text(c, last_of_plan)) == left_open
+    assert c.cursor() == left_open
+    # Inside the follow-up itself the group goes on through it as before.
+    first_follow_up = next(p for p in c.positions() if p.script_id == "oppfolging")
+    assert c.jump("oppfolging") == first_follow_up
+    assert c.submit(first_follow_up, "2027").script_id == "oppfolging"
