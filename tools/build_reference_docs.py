@@ -9,7 +9,8 @@ same for reference.odt) with the bundled pandoc, and change only what a municipa
   none on the title page. Footer: «Side X av Y».
 - Calibri for text and Arial for headings (metric-compatible fallbacks: Carlito, Liberation Sans).
 - Tables ruled, the header row shaded and bold (Word's «Table» style; the ODT cell styles are
-  written by pandoc into each document, so the export rules those).
+  written by pandoc into each document, so the export rules those); table text in 10 pt
+  (export/colwidths.py measures with that size).
 - A title page: more room above the title; the export adds period, status, date, saksnummer and
   a page break (export/layout.py).
 - DOCX: `w:updateFields`, so Word fills in the table of contents when the file is opened.
@@ -99,7 +100,7 @@ BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORD
                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 TABLE_STYLE = (
     '<w:style w:type="table" w:default="1" w:styleId="Table"><w:name w:val="Table"/>'
-    '<w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+    '<w:basedOn w:val="TableNormal"/><w:qFormat/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
     f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/>'
     '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
     '</w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
@@ -230,6 +231,13 @@ ODT_STYLES = (
               f'<style:tab-stop style:position="{16 - (n - 1) * 0.5}cm" style:type="right" style:leader-style="dotted" '
               'style:leader-text="."/></style:tab-stops></style:paragraph-properties></style:style>'
               for n in (1, 2, 3)) +
+    # Tables in 10 pt (as Word's «Table» style), so that amounts and long words fit their columns.
+    '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" '
+    'style:parent-style-name="Standard" style:class="extra"><style:text-properties fo:font-size="10pt"/>'
+    '</style:style>'
+    '<style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" '
+    'style:parent-style-name="Table_20_Contents" style:class="extra"><style:text-properties fo:font-weight="bold"/>'
+    '</style:style>'
     '<style:style style:name="Tittelfelt" style:family="paragraph" style:parent-style-name="Standard">'
     '<style:paragraph-properties fo:text-align="center" fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>'
     '</style:style>')

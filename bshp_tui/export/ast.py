@@ -59,22 +59,48 @@ def bullets(items: list[list[Node]]) -> Node:
     return {"t": "BulletList", "c": items}
 
 
-def _cell(blocks: list[Node]) -> list:
-    return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
+class Span:
+    """A cell that spans `columns` columns (a row naming what the rows under it belong to)."""
+
+    def __init__(self, blocks: list[Node], columns: int):
+        self.blocks = blocks
+        self.columns = columns
 
 
-def _row(cells: list[list[Node]]) -> list:
+def _cell(cell: list[Node] | Span) -> list:
+    if isinstance(cell, Span):
+        return [NO_ATTR, {"t": "AlignDefault"}, 1, cell.columns, cell.blocks]
+    return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, cell]
+
+
+def _row(cells: list) -> list:
     return [NO_ATTR, [_cell(c) for c in cells]]
 
 
-def table(head: list[list[Node]], rows: list[list[list[Node]]], foot: list[list[Node]] | None = None,
+def fitted_widths(head: list, rows: list, foot: list | None, hints: list[float] | None,
+                  equal: list[bool] | None = None) -> list[float]:
+    """Column widths from the cells' content (see colwidths); spanning cells take no part."""
+    from .colwidths import cell_measure, fit
+
+    columns: list[list] = [[] for _ in head]
+    for n, row in enumerate([head, *rows, *([foot] if foot else [])]):
+        if any(isinstance(c, Span) for c in row):
+            continue
+        for i, cell in enumerate(row[:len(columns)]):
+            columns[i].append(cell_measure(cell, bold=n == 0))
+    return fit(columns, hints, equal=equal)
+
+
+def table(head: list[list[Node]], rows: list[list], foot: list[list[Node]] | None = None,
           caption: list[Node] | None = None, widths: list[float] | None = None,
-          align: list[str] | None = None) -> Node:
-    """A real table. `head` and each row are lists of cells; each cell is a list of blocks;
-    `align` names each column's alignment (AlignLeft, AlignRight, ...)."""
+          align: list[str] | None = None, equal: list[bool] | None = None) -> Node:
+    """A real table. `head` and each row are lists of cells; each cell is a list of blocks (or a
+    Span); `align` names each column's alignment (AlignLeft, AlignRight, ...). The column widths
+    fit the content, so no word or number breaks mid-word; `widths` (fractions) only say how to
+    share the room left over; the columns marked in `equal` get one width."""
     ncols = len(head)
-    colspecs = [[{"t": align[i] if align else "AlignDefault"},
-                 {"t": "ColWidth", "c": widths[i]} if widths else {"t": "ColWidthDefault"}]
+    fitted = fitted_widths(head, rows, foot, widths, equal)
+    colspecs = [[{"t": align[i] if align else "AlignDefault"}, {"t": "ColWidth", "c": fitted[i]}]
                 for i in range(ncols)]
     cap = [None, [plain(caption)]] if caption else [None, []]
     return {"t": "Table", "c": [

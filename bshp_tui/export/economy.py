@@ -120,7 +120,7 @@ def economy_rows(c: Conductor, areas: list[Item], years: list[int]) -> tuple[lis
         invest = [sum(m.investment.get(y, 0) for m in costs) for y in years]
         rows.append(EconomyRow(area.text, "Drift", drift))
         rows.append(EconomyRow("", "Investering", invest))
-        rows.append(EconomyRow("", f"Sum {area.text}", [d + i for d, i in zip(drift, invest)], strong=True))
+        rows.append(EconomyRow("", "Sum", [d + i for d, i in zip(drift, invest)], strong=True))
         for n, y in enumerate(years):
             drift_total[n] += drift[n]
             invest_total[n] += invest[n]
@@ -152,15 +152,15 @@ def economy_blocks(builder: Any, number: str, level: int = 1) -> list:
         f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {years[0]}–{years[-1]}, "
         "i kroner, med drift og investering hver for seg.")))
     head = [A.cell_text("Målområde og post")] + [A.cell_text(str(y)) for y in years] + [A.cell_text("Sum")]
-    body = []
+    body: list[list] = []
     for row in rows:
         if row.label:  # a goal area (or all of them) starts with its name on a row of its own
-            body.append([[A.plain([A.strong(A.text(row.label))])]] + [[] for _ in range(len(years) + 1)])
-        cells = [row.post] + [amount(v) for v in row.per_year] + [amount(row.total)]
-        body.append([[A.plain([A.strong(A.text(t))])] if row.strong and t else A.cell_text(t) for t in cells])
-    share = 0.73 / (len(years) + 1.5)  # the amounts get the room, the sum a little more
-    out.append(A.table(head, body, widths=[0.27] + [share] * len(years) + [share * 1.5],
-                       align=["AlignLeft"] + ["AlignRight"] * (len(years) + 1)))
+            body.append([A.Span([A.plain([A.strong(A.text(row.label))])], len(years) + 2)])
+        # A total row has its name in bold; its amounts stay regular so that they fit their columns.
+        post = [A.plain([A.strong(A.text(row.post))])] if row.strong else A.cell_text(row.post)
+        body.append([post] + [A.cell_text(amount(v)) for v in [*row.per_year, row.total]])
+    out.append(A.table(head, body, align=["AlignLeft"] + ["AlignRight"] * (len(years) + 1),
+                       equal=[False] + [True] * len(years) + [False]))
     outside = [m for m in costs if m.outside]
     if outside:
         out.append(A.para(A.text(

@@ -23,7 +23,6 @@ PLAN_TYPES = {
 }
 ACTION_HEADINGS = {"strategi": "Strategi", "tiltak": "Tiltak", "ansvarlig": "Ansvarlig",
                    "tidsfrist": "Tidsfrist", "kostnad": "Kostnad"}
-ACTION_WIDTHS = [0.19, 0.27, 0.16, 0.14, 0.24]  # Kostnad holds drift, investering, years and financing
 
 
 class SharedChapters(PlanFrame):
@@ -127,9 +126,7 @@ class SharedChapters(PlanFrame):
         cost = f"{format_number(total)} kr per år" + (f", investering {format_number(invested)} kr" if invested else "")
         foot = [A.cell_text("Sum") if n == 0 else A.cell_text(cost) if c == "kostnad" else []
                 for n, c in enumerate(columns)]
-        extra = len(columns) - len(ACTION_WIDTHS)
-        widths = ACTION_WIDTHS if not extra else [w * 5 / len(columns) for w in ACTION_WIDTHS] + [1 / len(columns)] * extra
-        return [A.table(head, body, foot, widths=widths)]
+        return [A.table(head, body, foot)]
 
     def action_plan(self, number: str) -> list[A.Node]:
         period = f" {self.period}" if self.period else ""

@@ -10,8 +10,8 @@ from . import ast as A
 from .render import FieldRenderer
 
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
-SCALE_HEADINGS = {"haster": "Has\u00adter", "kostnad": "Kost\u00adnad", "innflytelse": "Inn\u00adfly\u00adtelse",
-                  "kunnskap": "Kunn\u00adskap", "effekt": "Ef\u00adfekt"}
+SCALE_HEADINGS = {"haster": "Haster", "kostnad": "Kostnad", "innflytelse": "Innflytelse",
+                  "kunnskap": "Kunnskap", "effekt": "Effekt"}
 SWOT = (R.STRENGTHS, R.WEAKNESSES, R.OPPORTUNITIES, R.THREATS)
 GAP = (R.GAP_STATUS, R.GAP_MEASURES, R.GAP_VISION)
 
@@ -137,19 +137,20 @@ class WorkingPapers(FieldRenderer):
                 "Lista er sortert etter hjelpesummen; ved lik sum kommer det som haster mest først, deretter det "
                 "som koster minst."))))
         ranked = H.group_order(self.c)
-        head = [A.cell_text(h) for h in ("Nr.", "Tiltak", "Målområde",
+        # The goal area goes under the measure's name, in italics: the scale headings («Innflytelse»)
+        # take most of the page's width, and one text column is left for the rest.
+        head = [A.cell_text(h) for h in ("Nr.", "Tiltak og målområde",
                                          *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales], "Sum")]
         rows = []
         for n, m in enumerate(ranked, start=1):
-            rows.append([A.cell_text(n if m.rated else "–"), A.cell_text(m.item.text), A.cell_text(m.goal_area),
+            name = [A.plain(A.text(m.item.text) + ([{"t": "LineBreak"}, A.emph(A.text(m.goal_area))]
+                                                   if m.goal_area else []))]
+            rows.append([A.cell_text(n if m.rated else "–"), name,
                          *[A.cell_text(m.ratings.get(s.id, "")) for s in fld.scales],
                          A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
             if not m.rated:
                 self.missing.append(f"vurdering av «{m.item.text}»")
-        # Scale columns wide enough for a heading like "Innflytelse" on one line.
-        scale_width = min(0.12, 0.5 / (len(fld.scales) + 1))
-        rest = 1.0 - 0.07 - scale_width * (len(fld.scales) + 1)
-        out.append(A.table(head, rows, widths=[0.07, rest * 0.55, rest * 0.45] + [scale_width] * (len(fld.scales) + 1)))
+        out.append(A.table(head, rows))
         big = H.big_moves(self.c)
         if big:
             out.append(A.para(A.text("Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
