@@ -11,6 +11,7 @@ from typing import Any
 
 from ..scripts import refs as R
 from . import ast as A
+from .sessions_held import work_so_far
 from .summary import challenges, lower_first, measure_line, plan_name, summary, top_measures
 
 TOP_MEASURES = 5  # in the assessment, with the reasons
@@ -38,10 +39,8 @@ def background(b: Any) -> list[A.Node]:
     mandate = b.field_blocks(fld, None, show_label=False) if fld is not None else []
     out += mandate or [A.para([b.placeholder("arbeidsgruppas mandat (oppstarten)")])]
     out.append(A.header(2, A.text("2.3 Prosess")))
-    done = [s.title for s in b.c.scripts]
-    out.append(A.para(A.text(
-        "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom samlinger med disse temaene: "
-        + ", ".join(t[0].lower() + t[1:] for t in done) + ".")))
+    out += work_so_far(b.c, b.answers, "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom "
+                       "samlinger med disse temaene:")
     return out
 
 

@@ -12,6 +12,7 @@ from .economy import COST_COLUMNS, cost_cell
 from .indicators import indicator_blocks
 from .plan_frame import PlanFrame
 from .render import cell_display
+from .sessions_held import work_so_far
 from .summary import challenge_picture
 
 PLAN_TYPES = {
@@ -40,6 +41,8 @@ class SharedChapters(PlanFrame):
         out = [A.header(1, A.text("1 Innledning"), "innledning"),
                A.header(2, A.text("1.1 Hva er boligsosial handlingsplan?"))]
         out += self.standard_text("hva-er")
+        out += work_so_far(self.c, self.answers, "Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom "
+                           "en serie samlinger om:")
         fld = R.field_of(self.c, R.PLAN_TYPE)
         if fld is not None:
             plan_type = self.value(fld)

@@ -1,0 +1,66 @@
+"""The plan and the saksframlegg name only the samlinger the group has held, and what remains."""
+
+import docx
+from export_fixtures import SCRIPTS
+from walk import answer_for
+
+from bshp_tui.export.service import export
+from bshp_tui.guide.conductor import Conductor
+
+TITLES = ["oppstart og forventningsavklaring", "kartlegging", "gap-analyse", "medvirkning", "prioritering",
+          "mål, strategier og tiltak"]
+
+
+def walk_through(c, scripts):
+    pos = c.cursor()
+    while pos is not None and pos.script_id in scripts:
+        pos = c.submit(pos, answer_for(c, pos))
+
+
+def section(document, heading, until):
+    """The paragraphs (and list items) between a heading and the next heading of `until`'s kind."""
+    out, inside = [], False
+    for p in document.paragraphs:
+        if p.text == heading:
+            inside = True
+        elif inside and p.style.name.startswith(until):
+            break
+        elif inside:
+            out.append(p.text)
+    return out
+
+
+def test_a_draft_names_the_sessions_held_and_those_that_remain(store, tmp_path):
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk_through(c, ("oppstart", "kartlegging"))
+    assert c.cursor() is not None and c.cursor().script_id == "gap"
+    results = {r.document: r for r in export(SCRIPTS, session, "alle", "docx", tmp_path)}
+    case = section(docx.Document(str(results["saksframlegg"].path)), "2.3 Prosess", "Heading")
+    plan = section(docx.Document(str(results["plan"].path)), "1.1 Hva er boligsosial handlingsplan?", "Heading")
+    for text in (case, plan):
+        held_at = text.index("Så langt har arbeidsgruppa gjennomført samlinger om:")
+        left_at = text.index("Planen er et utkast. Disse samlingene gjenstår før den er ferdig:")
+        assert text[held_at + 1:left_at] == TITLES[:2]
+        assert text[left_at + 1:left_at + 5] == TITLES[2:]
+        assert not any("medvirkning fra berørte grupper" in t or "temaene: oppstart" in t for t in text)
+    session.close()
+
+
+def test_a_finished_plan_lists_every_session_and_no_remainder(filled, tmp_path):
+    results = {r.document: r for r in export(SCRIPTS, filled.session, "alle", "docx", tmp_path)}
+    case = section(docx.Document(str(results["saksframlegg"].path)), "2.3 Prosess", "Heading")
+    assert case[0] == "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom samlinger med disse temaene:"
+    assert case[1:] == TITLES
+    plan = section(docx.Document(str(results["plan"].path)), "1.1 Hva er boligsosial handlingsplan?", "Heading")
+    assert plan[plan.index("Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom en serie samlinger om:")
+                + 1:][:6] == TITLES
+    assert not any("gjenstår" in t for t in case + plan)
+
+
+def test_nothing_held_yet_says_so(store, tmp_path):
+    session = store.create("Tom")
+    [result] = export(SCRIPTS, session, "saksframlegg", "docx", tmp_path / "sak.docx")
+    case = section(docx.Document(str(result.path)), "2.3 Prosess", "Heading")
+    assert case == ["Arbeidsgruppa har ennå ikke gjennomført noen av samlingene i arbeidet med planen."]
+    session.close()
