@@ -2,12 +2,15 @@
 and how the time goes. UI-free; the clock is passed in.
 
 A samling is stored in the session's state under "samlinger", one entry per date:
-{"2027-03-14": {"present": [...], "scripts": [...], "agenda": [[script, step, title, minutes], ...]}},
-so the day's minutes (guide/day.py, export/minutes.py) can say who was there and what was planned.
+{"2027-03-14": {"present": [...], "scripts": [...], "agenda": [[script, step, title, minutes], ...],
+"clock": {...}, "ended": false}}, so the day's minutes (guide/day.py, export/minutes.py) can say who was
+there and what was planned, and the clock goes on when the app is closed and opened again that day.
+The clock is wall-clock time (seconds since the epoch): it is stored and read again after a restart.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,20 +49,86 @@ class AgendaItem:
         return None
 
 
+# -- the clock ----------------------------------------------------------------------------------
+
+
+@dataclass
+class StepClock:
+    """How long the group has spent in each agenda step today (script, step, repeat item), from a
+    wall clock in seconds. `tick(step, now)` is called with where the group is; the time since the
+    last tick goes to where it was. Stored with the day's samling, so a restart loses no time: the
+    time the app was closed goes to the step the group was at."""
+
+    started: float
+    spent: dict[Where, float] = field(default_factory=dict)
+    current: Where | None = None
+    since: float = 0.0
+
+    def tick(self, step: Where | None, now: float) -> None:
+        if self.current is not None:
+            self.spent[self.current] = self.spent.get(self.current, 0.0) + max(0.0, now - self.since)
+        self.current, self.since = step, now
+
+    def elapsed(self, now: float) -> float:
+        return max(0.0, now - self.started)
+
+    def spent_on(self, step: Where, now: float) -> float:
+        extra = max(0.0, now - self.since) if step == self.current else 0.0
+        return self.spent.get(step, 0.0) + extra
+
+    def to_state(self) -> dict:
+        return {"started": self.started, "since": self.since,
+                "current": list(self.current) if self.current else None,
+                "spent": [[*where, seconds] for where, seconds in self.spent.items()]}
+
+    @classmethod
+    def from_state(cls, raw: Any) -> StepClock | None:
+        """The stored clock, or None when it is missing or not a clock (the caller starts a new
+        one). A damaged step entry is left out; the rest is kept."""
+        if not isinstance(raw, dict) or not _is_time(raw.get("started")):
+            return None
+        clock = cls(float(raw["started"]))
+        spent = raw.get("spent")
+        for entry in spent if isinstance(spent, list) else []:
+            where = _where(entry[:3]) if isinstance(entry, list) and len(entry) == 4 else None
+            if where is not None and _is_time(entry[3]):
+                clock.spent[where] = max(0.0, float(entry[3]))
+        current = _where(raw.get("current"))
+        if current is not None and _is_time(raw.get("since")):
+            clock.current, clock.since = current, float(raw["since"])
+        return clock
+
+
+def _is_time(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+def _where(raw: Any) -> Where | None:
+    if isinstance(raw, list) and len(raw) == 3 and isinstance(raw[0], str) and isinstance(raw[1], str) \
+            and (raw[2] is None or isinstance(raw[2], str)):
+        return (raw[0], raw[1], raw[2])
+    return None
+
+
 @dataclass
 class Workshop:
     date: str  # ÅÅÅÅ-MM-DD
     present: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
+    clock: StepClock | None = None  # None until the samling starts (or when the stored one is damaged)
+    ended: bool = False
 
     @property
     def planned_minutes(self) -> int:
         return sum(i.minutes for i in self.agenda)
 
     def to_state(self) -> dict:
-        return {"present": list(self.present), "scripts": list(self.scripts),
-                "agenda": [i.to_state() for i in self.agenda]}
+        out = {"present": list(self.present), "scripts": list(self.scripts),
+               "agenda": [i.to_state() for i in self.agenda], "ended": self.ended}
+        if self.clock is not None:
+            out["clock"] = self.clock.to_state()
+        return out
 
 
 @dataclass(frozen=True)
@@ -163,42 +232,19 @@ def stored_workshops(session: Any) -> dict[str, Workshop]:
         present = [p for p in entry.get("present") or [] if isinstance(p, str)]
         scripts = [s for s in entry.get("scripts") or [] if isinstance(s, str)]
         agenda = [a for a in (AgendaItem.from_state(x) for x in entry.get("agenda") or []) if a]
-        out[date] = Workshop(date, present, scripts, agenda)
+        out[date] = Workshop(date, present, scripts, agenda, StepClock.from_state(entry.get("clock")),
+                             entry.get("ended") is True)
     return out
 
 
 def save_workshop(session: Any, workshop: Workshop) -> None:
-    """Store the day's samling (durably, with the session's next write: at once)."""
-    raw = dict(session.state(WORKSHOPS_STATE) or {})
-    raw[workshop.date] = workshop.to_state()
+    """Store the day's samling (durably, with the session's next write: at once). What else is
+    stored for the day is kept."""
+    raw = session.state(WORKSHOPS_STATE)
+    raw = dict(raw) if isinstance(raw, dict) else {}
+    old = raw.get(workshop.date)
+    raw[workshop.date] = {**(old if isinstance(old, dict) else {}), **workshop.to_state()}
     session.set_state(WORKSHOPS_STATE, raw)
-
-
-# -- the clock ----------------------------------------------------------------------------------
-
-
-@dataclass
-class StepClock:
-    """How long the group has spent in each agenda step today (script, step, repeat item), from a
-    monotonic clock in seconds. `tick(step, now)` is called with where the group is; the time since
-    the last tick goes to where it was."""
-
-    started: float
-    spent: dict[Where, float] = field(default_factory=dict)
-    current: Where | None = None
-    since: float = 0.0
-
-    def tick(self, step: Where | None, now: float) -> None:
-        if self.current is not None:
-            self.spent[self.current] = self.spent.get(self.current, 0.0) + max(0.0, now - self.since)
-        self.current, self.since = step, now
-
-    def elapsed(self, now: float) -> float:
-        return max(0.0, now - self.started)
-
-    def spent_on(self, step: Where, now: float) -> float:
-        extra = max(0.0, now - self.since) if step == self.current else 0.0
-        return self.spent.get(step, 0.0) + extra
 
 
 def step_minutes(workshop: Workshop, step: Where) -> int:

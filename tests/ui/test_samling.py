@@ -135,3 +135,39 @@ def test_agenda_snapshot(snap_compare, tmp_path, monkeypatch):
     from bshp_tui.ui.app import make_app
 
     assert snap_compare(make_app(tmp_path, clock=lambda: 1000.0), terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_samling_clock_goes_on_after_the_app_is_closed_and_opened(app_factory, data_dir, clock):
+    seed_oppstart(data_dir)
+    async with app_factory().run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        w = work(pilot)
+        await w.run_command("samling", "")
+        await pause(pilot)
+        await pilot.press("ctrl+s")  # start today's samling
+        await pause(pilot)
+        await pilot.press("escape")
+        clock.advance(12 * 60)
+        w.workshop_tick()
+    clock.advance(8 * 60)  # closed for 8 minutes, opened again the same day
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        w = work(pilot)
+        assert w.workshop is not None  # the day's samling goes on without asking again
+        await w.run_command("samling", "")
+        await pause(pilot)
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        assert "20 min brukt" in str(agenda.query_one("#agenda-clock").render())
+        assert str(agenda.query_one("DataTable").get_row_at(0)[3]) == "20 min"
+        await pilot.press("a")  # ended: the next opening that day does not start the clock by itself
+        await pause(pilot)
+        await pilot.press("escape")
+        await pause(pilot)
+    async with app_factory().run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        assert work(pilot).workshop is None

@@ -104,6 +104,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
         await self.refresh_all(load_input=True)
+        self.resume_workshop()
         self.set_interval(DRAFT_INTERVAL, self.save_draft_now)
         self.query_one(ChatInput).focus()
 

@@ -23,7 +23,9 @@ class WorkshopTools(WorkHost):
     workshop_clock: W.StepClock | None = None
 
     def now(self) -> float:
-        return (getattr(self.app, "clock", None) or time.monotonic)()
+        """Wall-clock seconds (injected in tests): the samling's clock is stored and goes on after a
+        restart."""
+        return (getattr(self.app, "clock", None) or time.time)()
 
     def today(self) -> str:
         return date.today().isoformat()
@@ -35,6 +37,12 @@ class WorkshopTools(WorkHost):
     def action_samling(self) -> None:
         self.run_workshop()
 
+    def resume_workshop(self) -> None:
+        """On opening the session: today's samling, if one is running, goes on with its stored clock."""
+        workshop = W.stored_workshops(self.session).get(self.today())
+        if workshop is not None and workshop.clock is not None and not workshop.ended:
+            self.start_clock(workshop)
+
     @work(exclusive=True, group="samling")
     async def run_workshop(self) -> None:
         today = self.today()
@@ -44,15 +52,16 @@ class WorkshopTools(WorkHost):
                 workshop = await self.app.push_screen_wait(WorkshopSetup(self.c, today))
                 if workshop is None:
                     return
-                try:
-                    W.save_workshop(self.session, workshop)
-                except BshpError as exc:  # read-only or the save failed: the samling runs, unsaved
-                    self.say(f"Dagens samling er ikke lagret: {exc}", "warning")
+                if self.session.read_only:
+                    self.say("Økta er åpnet bare for lesing: dagens samling blir ikke lagret.", "warning")
             self.start_clock(workshop)
         if self.workshop is None or self.workshop_clock is None:
             return
         choice = await self.app.push_screen_wait(AgendaScreen(self.c, self.workshop, self.workshop_clock, self.now))
         if choice == "end":
+            self.workshop_clock.tick(None, self.now())
+            self.workshop.ended = True
+            self.store_workshop()
             wants_minutes = await self.app.push_screen_wait(SummaryScreen(self.c, today))
             self.workshop = None
             self.workshop_clock = None
@@ -60,22 +69,44 @@ class WorkshopTools(WorkHost):
                 self.action_referat("")
 
     def start_clock(self, workshop: W.Workshop) -> None:
-        self.workshop = workshop
-        self.workshop_clock = W.StepClock(self.now())
-        self.workshop_clock.tick(self.current_step(), self.now())
+        """Run the day's clock: the stored one goes on (also after the samling was ended and is taken
+        up again); a new or damaged one starts now."""
+        now = self.now()
+        if workshop.clock is None:
+            workshop.clock = W.StepClock(now)
+        workshop.ended = False
+        self.workshop, self.workshop_clock = workshop, workshop.clock
+        self.workshop_clock.tick(self.current_step(), now)
+        self.store_workshop()
         self.nudged: set = set()
         if not getattr(self, "_workshop_ticking", False):
             self._workshop_ticking = True
             self.set_interval(TICK_SECONDS, self.workshop_tick)
 
+    def store_workshop(self) -> None:
+        """Save the day's samling with its clock (not in a read-only view); a failed save is said once
+        and the samling runs on."""
+        if self.workshop is None or self.session.read_only:
+            return
+        try:
+            W.save_workshop(self.session, self.workshop)
+        except BshpError as exc:
+            if not getattr(self, "_workshop_unsaved", False):
+                self._workshop_unsaved = True
+                self.say(f"Dagens samling er ikke lagret: {exc}", "warning")
+
     def workshop_tick(self) -> None:
-        """Give the time since the last tick to the step the group is at; nudge once per step when
-        it has taken longer than suggested."""
+        """Give the time since the last tick to the step the group is at, and store the clock when
+        the group has moved to another step; nudge once per step when it has taken longer than
+        suggested."""
         clock = self.workshop_clock
         if self.workshop is None or clock is None:
             return
         now, step = self.now(), self.current_step()
+        moved = step != clock.current
         clock.tick(step, now)
+        if moved:
+            self.store_workshop()
         if step is None or step in self.nudged:
             return
         title = next((i.title for i in self.workshop.agenda if i.where == step), "")
