@@ -149,3 +149,17 @@ def test_bshp_list_shows_progress_as_the_app_does(store, capsys, progress, shown
     assert main(["--data", str(store.data_dir), "list"]) == 0
     out = capsys.readouterr().out
     assert shown in out and "svar" not in out
+
+
+def test_bshp_list_shows_the_progress_the_app_shows(store, capsys):
+    from bshp_tui.cli import main
+
+    with store.create("Molde", "2027–2030") as session:
+        c = Conductor(SCRIPTS, session)
+        while todo := [p for p in c.positions() if p.script_id == "oppstart" and not c.is_answered(p)]:
+            c.submit(todo[0], answer_for(c, todo[0]))
+        shown = f"{round(c.overall_progress() * 100)} %"
+    assert shown != "0 %"
+    assert main(["--data", str(store.data_dir), "list"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("molde"))
+    assert shown in line and "svar" not in line
