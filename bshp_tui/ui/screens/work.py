@@ -332,20 +332,28 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     async def action_back(self) -> None:
         self.editing_from = None
         self.save_draft_now()
-        self.c.back()
+        if self.c.back() == self.pos:
+            self.say("Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene.")
+            return
         await self.show_new_position()
 
     async def action_next(self) -> None:
         self.editing_from = None
         self.save_draft_now()
-        self.c.next()
+        if self.c.next() is None:
+            self.say("Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene.")
+            return
         await self.show_new_position()
 
     async def action_skip(self) -> None:
         self.editing_from = None
         self.save_draft_now()
+        before = self.pos
         self.c.skip()
         await self.show_new_position()
+        if self.pos is None and before is None:
+            self.say("Alle spørsmålene er besvart, så det er ikke noe å hoppe over. Velg et steg med F3 "
+                     "for å endre et svar.")
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:

@@ -56,7 +56,12 @@ class CommandsAndEditors(WorkHost):
     def action_edit(self) -> None:
         from ..dialogs import editors
 
-        if self.pos is None or self.session.read_only:
+        if self.pos is None:
+            self.say("Alle spørsmålene er besvart. Velg et steg med F3, eller klikk på et svar i samtalen, "
+                     "for å endre det.")
+            return
+        if self.session.read_only:
+            self.say("Økta er åpnet bare for lesing, så svarene kan ikke endres.", "warning")
             return
         if is_swot_position(self.c, self.pos):
             open_swot(self)

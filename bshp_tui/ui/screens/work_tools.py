@@ -117,6 +117,7 @@ class FacilitationTools(WorkHost):
 
     async def action_reveal(self) -> None:
         if self.pos is None:
+            self.say("Alle spørsmålene er besvart, og det er ingen skjulte innspill å vise.")
             return
         texts = F.reveal(self.session, self.pos.key)
         self.set_private(False)
