@@ -312,9 +312,12 @@ class Conductor:
         raw = text.strip()
         if not raw:
             if fld.required:
+                labels = kinds.for_field(fld).option_labels(fld)
+                what = ("Velg et av alternativene med nummer eller navn: "
+                        + ", ".join(f"{n}) {label}" for n, label in enumerate(labels, 1))
+                        if labels else "Skriv et svar")
                 raise ValidationError(
-                    "Dette spørsmålet må besvares før planen er komplett. "
-                    "Skriv et svar, eller bruk /hopp for å ta det senere."
+                    f"Dette spørsmålet må besvares før planen er komplett. {what}, eller bruk /hopp for å ta det senere."
                 )
             return None
         if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):

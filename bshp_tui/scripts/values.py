@@ -78,10 +78,15 @@ def parse_number(text: str, fld: Field | None = None) -> int | float:
     except ValueError:
         raise ValidationError(f"«{text.strip()}» er ikke et tall. Skriv bare tallet, for eksempel 12 eller 50 000.") from None
     if fld is not None:
-        if fld.min is not None and number < fld.min:
-            raise ValidationError(f"Tallet kan ikke være mindre enn {format_number(fld.min)}.")
-        if fld.max is not None and number > fld.max:
-            raise ValidationError(f"Tallet kan ikke være større enn {format_number(fld.max)}.")
+        low, high = fld.min, fld.max
+        allowed = (f"Skriv et tall fra {format_number(low)} til {format_number(high)}."
+                   if low is not None and high is not None else "")
+        if low is not None and number < low:
+            raise ValidationError(f"«{text.strip()}» er for lite: tallet kan ikke være mindre enn "
+                                  f"{format_number(low)}. {allowed}".rstrip())
+        if high is not None and number > high:
+            raise ValidationError(f"«{text.strip()}» er for stort: tallet kan ikke være større enn "
+                                  f"{format_number(high)}. {allowed}".rstrip())
     if isinstance(number, int):
         return number
     return int(number) if number.is_integer() and abs(number) < 1e15 else number
@@ -153,12 +158,16 @@ def format_date(value: Any) -> str:
     return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
 
 
+def _listing(options: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{n}) {label}" for n, (_, label) in enumerate(options, 1))
+
+
 def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | list[str]:
     """Pick option ids by number (1-based), id or label. `options` is [(id, label)]. Several are
     separated by commas, semicolons or lines; a label that itself has a comma is still one choice."""
     raw = text.strip()
     if not raw:
-        raise ValidationError("Velg et av alternativene.")
+        raise ValidationError(f"Velg et av alternativene med nummer eller navn: {_listing(options)}.")
     parts = _choice_parts(raw, options) if multiple else [raw]
     if multiple and len(parts) == 1 and re.fullmatch(r"\d+(\s+\d+)+", parts[0]):
         parts = parts[0].split()
@@ -166,8 +175,8 @@ def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | l
     for part in parts:
         oid = _match_option(part, options)
         if oid is None:
-            listing = ", ".join(f"{n}) {label}" for n, (_, label) in enumerate(options, 1))
-            raise ValidationError(f"«{part}» er ikke et av alternativene. Velg med nummer eller navn: {listing}.")
+            raise ValidationError(f"«{part}» er ikke et av alternativene. Velg med nummer eller navn: "
+                                  f"{_listing(options)}.")
         if oid not in chosen:
             chosen.append(oid)
     return chosen if multiple else chosen[0]
