@@ -12,6 +12,7 @@ from typing import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -35,6 +36,7 @@ HIGH_CONTRAST = Theme(
     error="#FF5555",
     dark=True,
 )
+PALETTE_PLACEHOLDER = "Søk etter en kommando …"
 LIGHT = "textual-light"
 EXIT_GRACE = 5.0  # seconds the shutdown after a signal may take before the process leaves anyway
 DARK = "textual-dark"
@@ -45,7 +47,10 @@ class BshpApp(KeysInOrder, App):
 
     TITLE = "bshp – boligsosial handlingsplan"
     CSS_PATH = "app.tcss"
-    BINDINGS = [*bindings("app"), Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False)]
+    BINDINGS = [*bindings("app"), Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False),
+                # Replaces Textual's own palette key, so the footer and the palette speak Norwegian.
+                Binding("ctrl+p", "command_palette", "Kommandoer", show=False, priority=True,
+                        tooltip="Åpne kommandopaletten")]
 
     def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
                  prompts_dir: Path | None = None, clock=None, handle_signals: bool = False):
@@ -61,6 +66,10 @@ class BshpApp(KeysInOrder, App):
         self.open_session = None  # the session open in the guided chat (OpenSession), for saving on signals
         self.exit_messages: list[str] = []  # printed to stderr after the terminal is given back
         self._init_keys()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=PALETTE_PLACEHOLDER))
 
     def get_default_screen(self) -> Screen:
         from .screens.start import StartScreen

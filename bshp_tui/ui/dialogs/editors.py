@@ -3,7 +3,6 @@ kind to its editor."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
 from ...scripts.loader import Field
 from ...scripts.values import ValidationError, format_number, merge_list, merge_rows
+from ..widgets import fitted_table
 from .messages import TextDialog
 from ..widgets.footer import KeyFooter
 
@@ -202,15 +202,17 @@ class TableEditor(_Editor):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*[c.label for c in self.field.columns])
         self.redraw()
-        table.focus()
+        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
 
     def redraw(self, index: int | None = None) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row if index is None else index
-        table.clear()
+        rows = []
         for row in self.entries:
             cells = []
             for col in self.field.columns:
@@ -218,7 +220,8 @@ class TableEditor(_Editor):
                 if self.c.is_orphan_cell(self.field, row, col.id):
                     text += " (slettet)"
                 cells.append(text)
-            table.add_row(*[Text(c) for c in cells])
+            rows.append(cells)
+        fitted_table.fill(table, [c.label for c in self.field.columns], rows, table.scrollable_content_region.width)
         if self.entries:
             table.move_cursor(row=max(0, min(keep or 0, len(self.entries) - 1)))
         sum_column = self.field.column(self.field.sum_column) if self.field.sum_column else None

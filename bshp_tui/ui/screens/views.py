@@ -21,6 +21,7 @@ from ...errors import BshpError
 from ...scripts.kinds.rating import ratings_of
 from ...scripts.loader import Field
 from ...scripts.values import ValidationError, format_number
+from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
 
 
@@ -32,7 +33,6 @@ AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, R.EFFECT), (_C
 SCALE_NAMES = {_URGENT: "Haster", _COST: "Kostnad", _INFLUENCE: "Innflytelse", _KNOWLEDGE: "Kunnskap",
                R.EFFECT: "Effekt"}
 SHORT_NAMES = {_URGENT: "Hast", _COST: "Kost", _INFLUENCE: "Innfl", _KNOWLEDGE: "Kunn", R.EFFECT: "Eff"}
-MEASURE_WIDTH = 28
 MATRIX_HELP = ("Et tall fra 1 til 4 setter verdien i ruta og går én rute til høyre (etter siste skala: neste "
                "tiltak) · 0 fjerner · piltastene flytter · X bytter rutenett · Esc er ferdig")
 
@@ -43,10 +43,6 @@ def scale_name(scale) -> str:
 
 def scale_legend(scales) -> str:
     return "Fra 1 til 4: " + " · ".join(f"{s.low.lower()} → {s.high.lower()}" for s in scales)
-
-
-def clipped(text: str, width: int) -> Text:
-    return Text(text if len(text) <= width else text[: width - 1] + "…")
 
 
 class MatrixEditor(ModalScreen[bool]):
@@ -85,13 +81,13 @@ class MatrixEditor(ModalScreen[bool]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Tiltak", key="tiltak", width=MEASURE_WIDTH)
-        for scale in self.fld.scales:
-            table.add_column(scale_name(scale), key=scale.id)
         self.query_one("#matrix-help", Static).update(MATRIX_HELP)
         self.redraw()
-        table.focus()
+        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
 
     def measures(self):
         return self.c.items(self.fld.ref or "", self.fld.ref_column)
@@ -99,12 +95,13 @@ class MatrixEditor(ModalScreen[bool]):
     def redraw(self) -> None:
         table = self.query_one(DataTable)
         coord = table.cursor_coordinate
-        table.clear()
         ratings = ratings_of(self.c.session.answer(answer_key(self.fld.script_id, self.fld.id)))
-        for item in self.measures():
-            given = ratings.get(item.id) or {}
-            table.add_row(clipped(item.text, MEASURE_WIDTH), *[str(given.get(s.id, "·")) for s in self.fld.scales],
-                          key=item.id)
+        measures = self.measures()
+        rows = [[item.text, *[str((ratings.get(item.id) or {}).get(s.id, "·")) for s in self.fld.scales]]
+                for item in measures]
+        fitted_table.fill(table, ["Tiltak", *[scale_name(s) for s in self.fld.scales]], rows,
+                          table.scrollable_content_region.width, keys=["tiltak", *[s.id for s in self.fld.scales]],
+                          row_keys=[item.id for item in measures])
         if table.row_count:
             table.cursor_coordinate = coord if coord.row < table.row_count else coord._replace(row=0)
         if not self.measures():
@@ -190,25 +187,29 @@ class RankedScreen(_View):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.redraw()
+        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
+
+    def redraw(self) -> None:
         table = self.query_one(DataTable)
         fld = H.rating_field(self.c)
         scales = list(fld.scales) if fld else []
-        table.add_column("Nr.")
-        table.add_column("")  # the marks first, so a narrow screen never cuts them
-        table.add_column("Tiltak", width=25)
-        table.add_column("Målområde", width=16)
-        for scale in scales:
-            table.add_column(SHORT_NAMES.get(scale.id, scale.high[:5]))
-        table.add_column("Sum")
+        # The marks first, so a narrow screen never hides them.
+        headers = ["Nr.", "", "Tiltak", "Målområde", *[SHORT_NAMES.get(s.id, s.high[:5]) for s in scales], "Sum"]
         fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
         big = {m.item.id for m in big_moves(self.c)}
         flying = {m.item.id for m in H.flying_measures(self.c)}
+        rows = []
         for n, m in enumerate(group_order(self.c), start=1):
             r = m.ratings
             mark = "".join(sign for sign, ids in (("★", fruit), ("◆", big), ("?", flying)) if m.item.id in ids)
-            table.add_row(str(n), mark, clipped(m.item.text, 25), clipped(m.goal_area, 16),
-                          *[str(r.get(s.id, "·")) for s in scales], str(m.score) if m.rated else "–")
-        table.focus()
+            rows.append([str(n), mark, m.item.text, m.goal_area, *[str(r.get(s.id, "·")) for s in scales],
+                         str(m.score) if m.rated else "–"])
+        fitted_table.fill(table, headers, rows, table.scrollable_content_region.width)
 
 
 class PlanOverviewScreen(_View):

@@ -36,6 +36,8 @@ from .workshop_tools import WorkshopTools
 from ..command_actions import bindings
 from ..widgets.footer import KeyFooter
 
+MIN_CHAT_WIDTH = 56  # columns: narrower, and the chat breaks words; the preview gets its own screen
+PREVIEW_SHARE = 0.45  # of the width, for the preview beside the chat (#live-preview in app.tcss)
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
@@ -110,23 +112,41 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
 
     def action_toggle_steps(self) -> None:
         """F3: show the step list and move into it; pressed again there, hide it."""
-        steps = self.query_one("#steps")
+        steps = self.query_one(StepsPanel)
         if not steps.display:
             steps.remove_class("hidden")
             steps.add_class("shown")
             steps.focus()
+            steps.show_current()
         elif not steps.has_focus:
             steps.focus()
+            steps.show_current()
         else:
             steps.remove_class("shown")
             steps.add_class("hidden")
             self.query_one(ChatInput).focus()
 
     def action_toggle_preview(self) -> None:
+        """F4: the plan beside the chat when there is room for both, else on its own screen (the
+        chat is never squeezed below a readable width)."""
         pane = self.query_one("#live-preview")
+        if not pane.display and not self.room_for_preview():
+            self.action_preview_screen()
+            return
         pane.display = not pane.display
         if pane.display:
             self.update_preview()
+
+    def room_for_preview(self) -> bool:
+        steps = self.query_one(StepsPanel)
+        beside = self.size.width - (steps.outer_size.width if steps.display else 0)
+        return beside - round(self.size.width * PREVIEW_SHARE) >= MIN_CHAT_WIDTH
+
+    def on_resize(self) -> None:
+        pane = self.query_one("#live-preview")
+        if pane.display and not self.room_for_preview():
+            pane.display = False
+            self.say("Forhåndsvisningen er lukket fordi vinduet ble for smalt. F4 viser den på egen skjerm.")
 
     @work(thread=True, exclusive=True, group="preview")
     def update_preview(self) -> None:
