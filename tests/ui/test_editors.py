@@ -154,7 +154,7 @@ async def test_overview_health_and_preview(app_factory):
 
 async def test_live_preview_follows_the_answers(app_factory):
     app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(200, 40)) as pilot:  # room for the chat beside the preview
         w = await new_session(pilot)
         await pilot.press("f4")
         await app.workers.wait_for_complete()
