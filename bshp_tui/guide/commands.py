@@ -88,7 +88,7 @@ TABLE = [
     Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app",
             palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
     Command("steg", "vis eller skjul lista over steg", slash=False, key="f3", label="Steg"),
-    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen", slash=False,
+    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen (egen skjerm i et smalt vindu)", slash=False,
             key="f4", label="Forhåndsvis"),
     Command("kontrast", "høy kontrast (for prosjektor)", slash=False, key="f2", label="Kontrast",
             scope="app", palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),)),

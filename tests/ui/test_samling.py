@@ -53,7 +53,7 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         assert isinstance(agenda, AgendaScreen)
         table = agenda.query_one("DataTable")
         first = table.get_row_at(0)
-        assert str(first[0]) == "▶" and str(first[1]) == "Interessenter" and first[2] == "20 min"
+        assert str(first[0]) == "▶" and str(first[1]) == "Interessenter" and str(first[2]) == "20 min"
         total = agenda.workshop.planned_minutes
         assert f"0 min brukt · {total // 60} t {total % 60:02d} min igjen" in str(agenda.query_one("#agenda-clock").render())
         # Stored durably in the session: date, who is present, the agenda.

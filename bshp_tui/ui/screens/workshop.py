@@ -14,6 +14,7 @@ from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...guide.day import day_report
 from ...scripts.kinds.base import md_escape
+from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
 
 SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter samlingen · Esc avbryter"
@@ -94,21 +95,20 @@ class AgendaScreen(ModalScreen[str]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("")
-        table.add_column("Steg", width=48)
-        table.add_column("Foreslått")
-        table.add_column("Brukt")
         self.redraw()
+        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
         self.set_interval(5, self.redraw)
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
 
     def redraw(self) -> None:
         now = self.now()
         cursor = self.c.cursor()
         here = (cursor.script_id, cursor.step_id, cursor.item) if cursor else None
         table = self.query_one(DataTable)
-        table.clear()
+        rows = []
         for item in self.workshop.agenda:
             inst = next((i for i in self.c.instances(item.script_id) if i.step.id == item.step_id and (
                 (i.item.id if i.item else None) == item.item or (item.item is None and i.title == item.title))), None)
@@ -117,7 +117,11 @@ class AgendaScreen(ModalScreen[str]):
             mark = "▶" if at else ("✓" if done else "○")
             used = self.clock.spent_on(item.where, now)
             planned = f"{item.minutes} min" + (" (anslått)" if item.estimated else "")
-            table.add_row(mark, Text(item.title), planned, W.minutes_text(used) if used >= 60 else "–")
+            rows.append([mark, item.title, planned, W.minutes_text(used) if used >= 60 else "–"])
+        keep = table.cursor_coordinate
+        fitted_table.fill(table, ["", "Steg", "Foreslått", "Brukt"], rows, table.scrollable_content_region.width)
+        if table.row_count:
+            table.cursor_coordinate = keep if keep.row < table.row_count else keep._replace(row=0)
         elapsed = self.clock.elapsed(now)
         left = self.workshop.planned_minutes * 60 - elapsed + (59 if elapsed % 60 else 0)  # whole minutes left
         left_text = f"{W.minutes_text(left)} igjen" if left >= 0 else f"{W.minutes_text(-left)} over tiden"
