@@ -11,8 +11,8 @@ same for reference.odt) with the bundled pandoc, and change only what a municipa
 - Tables ruled, the header row shaded and bold (Word's «Table» style; the ODT cell styles are
   written by pandoc into each document, so the export rules those); table text in 10 pt
   (export/colwidths.py measures with that size).
-- A title page: more room above the title; the export adds period, status, date, saksnummer and
-  a page break (export/layout.py).
+- A title page: more room above the title, the municipality (Author) in 18 pt bold; the export
+  adds period, status, date, saksnummer and a page break (export/layout.py).
 - DOCX: `w:updateFields`, so Word fills in the table of contents when the file is opened.
 
 Run from the repository root after a pandoc upgrade or a change here, and commit the results:
@@ -126,6 +126,9 @@ def docx_styles(xml: str) -> str:
     for style in ("Subtitle", "Author", "Date"):  # these inherit the title's room above it
         xml = re.sub(rf'(w:styleId="{style}">.*?)(</w:pPr>)', r'\g<1><w:spacing w:before="120" w:after="120" />\g<2>',
                      xml, count=1, flags=re.S)
+    # The municipality (the Author line of the title page) in 18 pt bold, clearly readable.
+    xml = re.sub(r'(w:styleId="Author">.*?<w:rPr>).*?(</w:rPr>)',
+                 r'\g<1><w:b /><w:bCs /><w:sz w:val="36" /><w:szCs w:val="36" />\g<2>', xml, count=1, flags=re.S)
     toc = "".join(f'<w:style w:type="paragraph" w:styleId="TOC{n}"><w:name w:val="toc {n}"/><w:basedOn w:val="Normal"/>'
                   f'<w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr><w:spacing '
                   f'w:before="0" w:after="60"/><w:ind w:left="{(n - 1) * 240}"/></w:pPr></w:style>' for n in (1, 2, 3))
@@ -220,8 +223,9 @@ ODT_STYLES = (
     '<style:text-properties fo:font-size="16pt"/></style:style>'
     '<style:style style:name="Author" style:family="paragraph" style:parent-style-name="Standard">'
     '<style:paragraph-properties fo:text-align="center" fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>'
-    '</style:style>'
-    '<style:style style:name="Date" style:family="paragraph" style:parent-style-name="Author"/>'
+    '<style:text-properties fo:font-size="18pt" fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="Date" style:family="paragraph" style:parent-style-name="Author">'
+    '<style:text-properties fo:font-size="11pt" fo:font-weight="normal"/></style:style>'
     '<style:style style:name="Contents_20_Heading" style:display-name="Contents Heading" style:family="paragraph" '
     'style:parent-style-name="Heading" style:class="index"><style:text-properties fo:font-size="16pt" '
     'fo:font-weight="bold"/></style:style>'
@@ -260,6 +264,9 @@ def odt_styles(xml: str) -> str:
     xml = re.sub(r"<office:master-styles>.*?</office:master-styles>", ODT_MASTER, xml, count=1, flags=re.S)
     xml = re.sub(r'<style:style style:name="(Header|Footer)" style:family="paragraph".*?</style:style>', "", xml,
                  flags=re.S)
+    # pandoc's own Author, Date and table styles give way to ours (one definition per style).
+    xml = re.sub(r'<style:style style:name="(Author|Date|Table_20_Contents|Table_20_Heading)"[^>]*?(/>|>.*?</style:style>)',
+                 "", xml, flags=re.S)
     return xml.replace("</office:styles>", ODT_STYLES + "</office:styles>", 1)
 
 

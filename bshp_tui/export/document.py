@@ -87,7 +87,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
             blocks = template_blocks(name, self.template_dirs, self.cache_dir)
             self._texts[name] = (blocks, placeholders(blocks))
         blocks, marked = self._texts[name]
-        self.missing.extend(marked)
+        self.missing.extend(m for m in marked if m not in self.missing)
         return blocks
 
     def goal_areas(self) -> list[Item]:

@@ -51,7 +51,8 @@ def indicator_blocks(builder: Any, number: str) -> list[A.Node]:
     out = [A.header(2, A.text(f"{number} Målindikatorer"), "indikatorer")]
     goals = c.items(R.MAIN_GOALS.field) if R.field_of(c, R.MAIN_GOALS) else []
     if not goals:
-        out.append(A.para([builder.placeholder("hovedmål (prioriteringen)")]))
+        out.append(A.para(A.text("Planen får målindikatorer for hvert hovedmål.") + [
+            {"t": "Space"}, builder.placeholder("målindikatorer – de settes når hovedmålene er valgt i prioriteringen")]))
     for goal in goals:
         out.append(A.para([A.strong(A.text(f"Hovedmål: {goal.text}"))]))
         rows = [r for r in builder.take(fld, goal.id) or [] if isinstance(r, dict)]

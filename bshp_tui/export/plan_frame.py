@@ -11,8 +11,8 @@ from .render import FieldRenderer
 
 # The goal areas of the source report's plan template (Vedlegg 5).
 DEFAULT_AREAS = ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester")
-PROCESS_INTRO = ("Her står hvem som har deltatt i arbeidet med planen, hvilke medvirkningsaktiviteter som er "
-                 "gjennomført, hva som kom fram, og hvordan innspillene er brukt.")
+PROCESS_INTRO = ("Kapitlet beskriver hvem som har deltatt i arbeidet med planen, hvordan berørte grupper har "
+                 "medvirket, hva som kom fram, og hvordan innspillene er brukt.")
 PROCESS_KOMMUNEDELPLAN = ("Som kommunedelplan skal planen ha en planbeskrivelse når den legges ut til offentlig "
                           "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning.")
 

@@ -51,7 +51,8 @@ class FieldRenderer:
     # -- tracking ----------------------------------------------------------------------------
 
     def placeholder(self, what: str) -> A.Node:
-        self.missing.append(what)
+        if what not in self.missing:  # the list after the export names each thing once
+            self.missing.append(what)
         return A.emph(A.text(f"[Ikke utfylt: {what}]"))
 
     def value(self, fld: Field, item: str | None = None) -> Any:

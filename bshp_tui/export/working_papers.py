@@ -102,20 +102,26 @@ class WorkingPapers(FieldRenderer):
         out = [A.header(1, A.text("5 Prioritering"), "prioritering")]
         fld = R.field_of(self.c, R.RATINGS)
         ranked = H.ranked_measures(self.c)
-        closing = [A.header(2, A.text("5.6 Målgrupper og hovedmål"))]
+        # Sections are numbered as they come: the quadrants need their scales, 5.5 its measures.
+        number = iter(range(1, 100))
         groups = self.target_groups()
-        closing.append(A.para(A.text("Prioriterte målgrupper: " + (", ".join(groups) if groups else "–"))))
+        closing = [A.para(A.text("Prioriterte målgrupper: " + (", ".join(groups) if groups else "–")))]
         closing += self.bound("arbeidsdokumenter.prioritering")
+
+        def heading(title: str) -> A.Node:
+            return A.header(2, A.text(f"5.{next(number)} {title}"))
+
         if fld is None or not ranked:
-            return out + [A.para([self.placeholder("vurdering av tiltakene")])] + closing
+            return out + [A.para([self.placeholder("vurdering av tiltakene")]), heading("Målgrupper og hovedmål"),
+                          *closing]
         self.take(fld)
         scales = {s.id: s for s in fld.scales}
         pairs = [(R.URGENT, R.COST), (R.INFLUENCE, R.KNOWLEDGE)]
-        for n, (x, y) in enumerate(pairs, start=1):
+        for x, y in pairs:
             if x not in scales or y not in scales:
                 continue
             sx, sy = scales[x], scales[y]
-            out.append(A.header(2, A.text(f"5.{n} {sx.low} / {sx.high} og {sy.low} / {sy.high}")))
+            out.append(heading(f"{sx.low} / {sx.high} og {sy.low} / {sy.high}"))
             grid = H.quadrants(self.c, x, y)
 
             def names(key, grid=grid) -> list[A.Node]:
@@ -126,7 +132,7 @@ class WorkingPapers(FieldRenderer):
             rows = [[A.cell_text(sy.high), names((False, True)), names((True, True))],
                     [A.cell_text(sy.low), names((False, False)), names((True, False))]]
             out.append(A.table(head, rows, widths=[0.2, 0.4, 0.4]))
-        out.append(A.header(2, A.text("5.3 Rangert liste over tiltak")))
+        out.append(heading("Rangert liste over tiltak"))
         own = not is_empty(self.c.session.answer(f"{R.FINAL_ORDER.script_id}/{R.FINAL_ORDER.field_id}"))
         out.append(A.para(A.text(
             f"Hvert tiltak er vurdert fra 1 til 4 på {len(fld.scales)} skalaer der 4 taler for å gjøre det nå ("
@@ -148,7 +154,7 @@ class WorkingPapers(FieldRenderer):
             rows.append([A.cell_text(n if m.rated else "–"), name,
                          *[A.cell_text(m.ratings.get(s.id, "")) for s in fld.scales],
                          A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
-            if not m.rated:
+            if not m.rated and f"vurdering av «{m.item.text}»" not in self.missing:
                 self.missing.append(f"vurdering av «{m.item.text}»")
         out.append(A.table(head, rows))
         big = H.big_moves(self.c)
@@ -156,14 +162,14 @@ class WorkingPapers(FieldRenderer):
             out.append(A.para(A.text("Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
                                      "de koster: " + ", ".join(m.item.text for m in big) + ".")))
         fruit = H.low_hanging_fruit(self.c)
-        out.append(A.header(2, A.text("5.4 Lavthengende frukter")))
+        out.append(heading("Lavthengende frukter"))
         out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit
                    else A.para(A.text("Ingen tiltak er vurdert som både billige, innenfor kommunens kontroll og godt kjent.")))
         flying = H.flying_measures(self.c)
         if flying:
-            out.append(A.header(2, A.text("5.5 Tiltak som trenger en realitetssjekk")))
+            out.append(heading("Tiltak som trenger en realitetssjekk"))
             out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in flying]))
-        return out + closing
+        return out + [heading("Målgrupper og hovedmål"), *closing]
 
     def participation(self) -> list[A.Node]:
         out = [A.header(1, A.text("4 Medvirkning"), "medvirkning")]

@@ -245,3 +245,21 @@ def test_any_text_leaves_every_part_well_formed(tmp_path, kommune, heading, cell
                 minidom.parseString(archive.read(name))
         whole = " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
     assert "Saksnummer:" in whole and "Planperiode: 2027–2030" in whole
+
+
+def test_the_municipality_on_the_title_page_is_clearly_readable(plan_docx, plan_odt):
+    document = docx.Document(str(plan_docx))
+    [kommune] = [p for p in document.paragraphs if p.text == "Nord-Fron/Sel"]
+    author = document.styles[kommune.style.name]
+    assert kommune.style.name == "Author" and author.font.size.pt >= 16 and author.font.bold
+    assert document.styles["Date"].font.size.pt <= 12  # the lines under it stay small
+    with zipfile.ZipFile(plan_odt) as archive:
+        styles = archive.read("styles.xml").decode()
+    sizes = {}
+    for name in ("Author", "Date", "Table_20_Contents"):
+        [found] = re.findall(rf'<style:style [^>]*style:name="{name}"[^>]*>(.*?)</style:style>', styles, re.S)
+        sizes[name] = found
+    assert 'fo:font-size="18pt"' in sizes["Author"] and 'fo:font-weight="bold"' in sizes["Author"]
+    assert 'fo:font-weight="normal"' in sizes["Date"]
+    # tables are set in 10 pt, the size export/colwidths.py measures with
+    assert 'fo:font-size="10pt"' in sizes["Table_20_Contents"]

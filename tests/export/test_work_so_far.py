@@ -64,3 +64,41 @@ def test_nothing_held_yet_says_so(store, tmp_path):
     case = section(docx.Document(str(result.path)), "2.3 Prosess", "Heading")
     assert case == ["Arbeidsgruppa har ennå ikke gjennomført noen av samlingene i arbeidet med planen."]
     session.close()
+
+
+def test_each_missing_item_is_listed_once_and_indicators_wait_for_main_goals(store, tmp_path):
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk_through(c, ("oppstart", "kartlegging"))
+    results = export(SCRIPTS, session, "alle", "docx", tmp_path)
+    for result in results:
+        assert len(result.missing) == len(set(result.missing)), result.document
+    plan = next(r for r in results if r.document == "plan")
+    indicators = section(docx.Document(str(plan.path)), "2.4 Målindikatorer", "Heading")
+    assert indicators == ["Planen får målindikatorer for hvert hovedmål. [Ikke utfylt: målindikatorer – de settes "
+                          "når hovedmålene er valgt i prioriteringen]"]
+    assert plan.missing.count("hovedmål (prioriteringen)") == 1
+    session.close()
+
+
+def test_working_papers_number_the_prioritisation_without_gaps(filled, tmp_path):
+    from export_fixtures import pos
+
+    from bshp_tui.guide import health
+
+    fld = filled.field("prioritering.vurderinger")
+    items = filled.items(fld.ref)
+    filled.submit(pos(filled, "prioritering.vurderinger"), "\n".join(" ".join(["4"] * len(fld.scales)) for _ in items))
+    assert health.ranked_measures(filled) and not health.flying_measures(filled)  # no 5.5 «realitetssjekk»
+    [result] = export(SCRIPTS, filled.session, "arbeidsdokumenter", "docx", tmp_path / "papers.docx")
+    headings = [p.text for p in docx.Document(str(result.path)).paragraphs if p.style.name == "Heading 2"]
+    numbers = [h.split(" ")[0] for h in headings if h.startswith("5.")]
+    assert numbers == [f"5.{n}" for n in range(1, len(numbers) + 1)]
+    assert f"{numbers[-1]} Målgrupper og hovedmål" in headings and len(numbers) == 5
+
+
+def test_the_process_chapter_opens_with_plan_text(filled, tmp_path):
+    [result] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx")
+    text = section(docx.Document(str(result.path)), "1.3 Planprosess og medvirkning", "Heading 2")
+    assert text[0].startswith("Kapitlet beskriver hvem som har deltatt i arbeidet med planen")
+    assert not any(t.startswith("Her står") for t in text)
