@@ -54,3 +54,21 @@ async def test_the_step_list_follows_the_terminal_width(app_factory, data_dir):
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         assert steps.display
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_escape_in_the_step_list_goes_back_to_the_answer_not_out_of_the_plan(app_factory, data_dir, width):
+    seed(data_dir)
+    async with app_factory().run_test(size=(width, 30)) as pilot:
+        screen = await open_first(pilot)
+        steps = screen.query_one(StepsPanel)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert steps.has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.query_one(ChatInput).has_focus
+        assert steps.display is (width >= 100)  # opened by F3 in a narrow window: closed again
+        await pilot.press("escape")  # from the answer, Esc still leaves for the session list
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, WorkScreen)

@@ -126,6 +126,13 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
             steps.add_class("hidden")
             self.query_one(ChatInput).focus()
 
+    def action_leave_steps(self) -> None:
+        """Esc in the step list: back to the answer, never out of the plan. A list opened with F3 in a
+        narrow window closes again."""
+        if self.has_class("-narrow"):
+            self.query_one(StepsPanel).remove_class("shown")
+        self.query_one(ChatInput).focus()
+
     def action_toggle_preview(self) -> None:
         """F4: the plan beside the chat when there is room for both, else on its own screen (the
         chat is never squeezed below a readable width)."""

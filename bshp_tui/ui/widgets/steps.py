@@ -49,6 +49,7 @@ def _wrapped(prefix: str, text: str) -> Table:
 class StepsPanel(OptionList):
     BINDINGS = [
         Binding("space", "toggle_open", "Åpne/lukk", show=False),
+        Binding("escape", "screen.leave_steps", "Tilbake til svaret"),
         Binding("right", "open_script(True)", "Åpne", show=False),
         Binding("left", "open_script(False)", "Lukk", show=False),
     ]
