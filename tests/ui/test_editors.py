@@ -166,3 +166,31 @@ async def test_live_preview_follows_the_answers(app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Ingen skal bo i midlertidig bolig over 3 måneder" in doc.source
+
+
+async def test_a_refused_cell_is_shown_where_the_group_can_see_it(app_factory):
+    """In a low window the row's fields scroll: the message stands right under the refused field, which
+    gets the cursor, both on screen."""
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 24)) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "medvirkning", "moteplan")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
+            await type_text(pilot, cell)
+            await pilot.press("enter")
+        await pilot.pause()
+        error = app.screen.query_one("#row-error")
+        assert "ikke et tall" in str(error.render())
+        refused = app.focused
+        assert isinstance(refused, Input) and refused.value == "lenge"
+        fields = list(error.parent.children)
+        assert fields.index(error) == fields.index(refused) + 1
+        for widget in (error, refused):
+            region = app.screen.find_widget(widget).region
+            assert 0 <= region.y and region.bottom <= 24

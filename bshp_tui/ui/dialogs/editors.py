@@ -19,6 +19,7 @@ from ...scripts.kinds.table import Table
 from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
 from ...scripts.loader import Field
+from ...scripts.model import Column
 from ...scripts.values import ValidationError, format_number, merge_list, merge_rows
 from ..widgets import fitted_table
 from .messages import TextDialog
@@ -151,7 +152,7 @@ class RowDialog(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
 
-        with VerticalScroll(classes="dialog wide"):
+        with VerticalScroll(classes="dialog wide", id="row-fields"):
             yield Label("Rad i tabellen", classes="dialog-title")
             for col in self.fld.columns:
                 column_kind = kinds.column_kind(col.kind)
@@ -180,7 +181,7 @@ class RowDialog(ModalScreen[dict | None]):
             assert isinstance(kind, Table), "the row dialog edits rows of a table"
             row = kind.parse_row(self.c, self.fld, cells, old=self.row)
         except ValidationError as exc:
-            self.query_one("#row-error", Static).update(str(exc))
+            self.show_error(str(exc), self.failing_column(cells))
             return
         if "id" in self.row:
             row = {"id": self.row["id"], **row}
@@ -188,6 +189,26 @@ class RowDialog(ModalScreen[dict | None]):
             self.query_one("#row-error", Static).update("Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte.")
             return
         self.dismiss(row)
+
+    def failing_column(self, cells: list[str]) -> Column | None:
+        """The first column whose cell is refused on its own."""
+        for col, cell in zip(self.fld.columns, cells):
+            try:
+                kinds.column_kind(col.kind).parse_cell(cell, col, self.c.items(col.ref) if col.ref else [])
+            except ValidationError:
+                return col
+        return None
+
+    def show_error(self, text: str, col: Column | None) -> None:
+        """The message right under the field it is about, with the cursor there, so it is seen
+        however many columns the row has."""
+        error = self.query_one("#row-error", Static)
+        error.update(text)
+        if col is not None:
+            field = self.query_one(f"#col-{col.id}", Input)
+            self.query_one("#row-fields", VerticalScroll).move_child(error, after=field)
+            field.focus()
+        error.scroll_visible(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
