@@ -117,8 +117,11 @@ def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
         del turns[at]  # not answered yet: asked only here, at the end
         label = f"*{title}*"
     else:
+        # «Tilbake til» only when later questions were answered: after saving from an editor the
+        # group is still at this question, it has not gone back.
+        went_back = any(t.pos is not None and t.pos != cursor for t in turns[at + 1:])
         turns[at] = Turn("question", turns[at].text, cursor, current=False)
-        label = f"*Tilbake til: {title}*"
+        label = f"*Tilbake til: {title}*" if went_back else f"*{title}*"
     turns.append(Turn("question", f"{label}\n\n{question_text(c, cursor)}", cursor, True))
 
 

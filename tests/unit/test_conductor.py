@@ -257,3 +257,21 @@ def test_finishing_a_later_session_goes_back_to_the_plan_not_on_to_the_follow_up
     first_follow_up = next(p for p in c.positions() if p.script_id == "oppfolging")
     assert c.jump("oppfolging") == first_follow_up
     assert c.submit(first_follow_up, "2027").script_id == "oppfolging"
+
+
+def test_the_question_at_the_end_says_tilbake_til_only_when_the_group_went_back():
+    from kinds_fixture import MemorySession
+
+    from bshp_tui.guide.transcript import build_turns
+
+    c = Conductor(SCRIPTS, MemorySession())
+    first = c.cursor()
+    c.set_cursor(first)
+    c.submit(first, answer_for(c, first), advance=False)  # saved from an editor: still here
+    assert c.cursor() == first
+    assert build_turns(c)[-1].text.startswith(f"*{c.step(first).title}*")
+    second = c.submit(first, answer_for(c, first))
+    c.submit(second, answer_for(c, second))
+    c.set_cursor(first)  # back to an earlier question
+    last = build_turns(c)[-1]
+    assert last.current and last.text.startswith(f"*Tilbake til: {c.step(first).title}*")
