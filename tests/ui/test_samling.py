@@ -171,3 +171,19 @@ async def test_samling_clock_goes_on_after_the_app_is_closed_and_opened(app_fact
         await pilot.press("enter")
         await pause(pilot)
         assert work(pilot).workshop is None
+
+
+async def test_the_setup_ticks_chosen_items_with_a_mark_not_by_colour_alone(app_factory, data_dir):
+    seed_oppstart(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        await work(pilot).run_command("samling", "")
+        await pause(pilot)
+        scripts = app.screen.query_one("#scripts")
+        lines = [scripts.render_line(y).text for y in range(scripts.option_count)]
+        chosen = [line for line in lines if "Kartlegging" in line]
+        others = [line for line in lines if "Kartlegging" not in line and line.strip()]
+        assert chosen and "✓" in chosen[0]
+        assert others and all("✓" not in line and "X" not in line for line in others)

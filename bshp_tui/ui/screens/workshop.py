@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Markdown, SelectionList, Static
 
+from ..widgets.tick_list import TickList
+
 from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...guide.day import day_report
@@ -38,12 +40,12 @@ class WorkshopSetup(ModalScreen["W.Workshop | None"]):
             if planned:
                 yield Static(Text(f"Fra framdriftsplanen: {planned.text()}"), classes="hint")
             yield Label("Hva skal dere arbeide med i dag?")
-            yield SelectionList(*[(f"{s.number}. {s.title}", s.id, s.id in chosen) for s in self.c.scripts],
+            yield TickList(*[(f"{s.number}. {s.title}", s.id, s.id in chosen) for s in self.c.scripts],
                                 id="scripts")
             names = W.members(self.c)
             yield Label("Hvem er til stede?")
             if names:
-                yield SelectionList(*[(n, n, True) for n in names], id="present")
+                yield TickList(*[(n, n, True) for n in names], id="present")
             else:
                 yield Static("Arbeidsgruppa er ikke registrert ennå (Oppstart › Arbeidsgruppa).", classes="hint")
             yield Input(placeholder="Andre til stede, skilt med komma", id="others")
