@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..guide.measures import DRIFT, INVESTMENT, WITHIN, has_planned_cost
 from ..scripts import refs as R
 from ..scripts.kinds.columns import parse_years
 from ..scripts.values import ValidationError, format_number
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from ..guide.conductor import Conductor
     from ..scripts.values import Item
 
-DRIFT, INVESTMENT, YEARS, FINANCING, WITHIN = "kostnad", "investering", "ar", "finansiering", "rammer"
+YEARS, FINANCING = "ar", "finansiering"
 # The action-plan columns shown together in the plan table's Kostnad column.
 COST_COLUMNS = (DRIFT, INVESTMENT, YEARS, FINANCING, WITHIN)
 
@@ -56,11 +57,12 @@ class MeasureCost:
     investment: dict[int, float] = field(default_factory=dict)
     within: bool = False
     outside: list[int] = field(default_factory=list)  # years named outside the plan period
+    stated: bool = False  # the row says what it costs (an amount, 0 included, or within today's budget)
 
 
 def measure_cost(name: str, row: dict, years: list[int]) -> MeasureCost:
     """One measure's costs per plan year."""
-    cost = MeasureCost(name, within=str(row.get(WITHIN, "")).lower() == "ja")
+    cost = MeasureCost(name, within=str(row.get(WITHIN, "")).lower() == "ja", stated=has_planned_cost(row))
     named = row_years(row)
     cost.outside = [y for y in named if y not in years]
     inside = [y for y in named if y in years]

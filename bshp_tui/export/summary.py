@@ -101,9 +101,14 @@ def costs_sentence(b: Any) -> list[A.Node]:
     years = plan_years(b.period)
     if not years:
         return [A.para([b.placeholder("planperioden (årstallene) i oppstarten, for å regne ut kostnadene")])]
-    rows, _ = economy_rows(b.c, b.goal_areas(), years)
+    rows, costs = economy_rows(b.c, b.goal_areas(), years)
+    if not any(m.stated for m in costs):  # no measure says what it costs yet
+        return [A.para([b.placeholder("hva tiltakene koster – regnes ut når tiltakene i handlingsplanen har "
+                                      "fått kostnad eller er merket «innenfor dagens rammer»")])]
     total = next(r for r in rows if r.post == "Sum per år").total
     new = next(r for r in rows if r.post == "Behov for nye midler").total
+    if round(total) == 0:
+        return [A.para(A.text(f"Tiltakene er ført uten kostnader i planperioden {years[0]}–{years[-1]}."))]
     if round(new) == round(total):
         share = "Alt krever nye midler."
     elif round(new) == 0:

@@ -118,3 +118,20 @@ def test_the_plan_opens_with_a_summary_and_the_challenges_with_key_figures(walke
     assert text.index("Nøkkeltall fra kartleggingen:") < need < text.index("Hovedmål for boligsosialt arbeid")
     need_rows = [[x.text for x in r.cells] for t in document.tables for r in t.rows if t.rows[0].cells[0].text == "Målgruppe"]
     assert len(need_rows) >= 2
+
+
+def test_a_draft_without_costs_says_they_are_not_worked_out_not_that_all_needs_new_money(store, tmp_path):
+    """A plan whose measures have no cost yet must not tell the politicians «0 kr … Alt krever nye midler»."""
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk(c)
+    action_plans = [p for p in c.positions() if p.field_id == "handlingsplan"]
+    assert action_plans
+    for p in action_plans:
+        rows = c.value(p)
+        c.store(p, [{k: v for k, v in row.items() if k in ("id", "tiltak", "refs", "ansvar")} for row in rows])
+    [result] = export(SCRIPTS, c.session, "saksframlegg", "docx", tmp_path / "sak.docx")
+    text = text_of(docx.Document(str(result.path)))
+    session.close()
+    assert "Alt krever nye midler" not in text and "koster til sammen 0 kr" not in text
+    assert "hva tiltakene koster" in text, text[text.find("Sammendrag"):][:1500]
