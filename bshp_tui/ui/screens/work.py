@@ -7,9 +7,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Static
 
 from ...guide import commands as cmd
 from ...scripts import kinds
@@ -28,6 +28,7 @@ from ..widgets.command_hint import CommandHint
 from ..widgets.feedback_line import FeedbackLine
 from ..widgets.status_line import StatusLine
 from ..widgets.timer_line import TimerLine
+from ..widgets.live_preview import LivePreview
 from ..widgets.steps import StepsPanel, position_label
 from .swot import open_swot
 from .work_commands import CommandsAndEditors
@@ -93,10 +94,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
                             placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
                 yield CommandHint(id="completion")
                 yield StatusLine(id="status")
-            with VerticalScroll(id="live-preview"):
-                yield Static("Forhåndsvisning av planen – oppdateres når dere svarer (F4 skjuler)",
-                             classes="hint")
-                yield Markdown("", id="live-doc")
+            yield LivePreview(id="live-preview")
         yield KeyFooter()
 
     async def on_mount(self) -> None:
@@ -155,16 +153,8 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
             pane.display = False
             self.say("Forhåndsvisningen er lukket fordi vinduet ble for smalt. F4 viser den på egen skjerm.")
 
-    @work(thread=True, exclusive=True, group="preview")
     def update_preview(self) -> None:
-        """Render the plan from the same document tree as the export, off the UI thread."""
-        from ...export.preview import preview_markdown
-
-        try:
-            text, _ = preview_markdown(self.c, "plan")
-        except BshpError as exc:
-            text = str(exc)
-        self.app.call_from_thread(self.query_one("#live-doc", Markdown).update, text)
+        self.query_one(LivePreview).follow(self.c)
 
     # -- refresh ---------------------------------------------------------------------------
 
@@ -323,20 +313,16 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     def session_closed(self) -> bool:
         return self.open.closed
 
-    def close_session(self, give_up: bool = False) -> None:
-        """Save the draft and close the session. Raises SaveError (and stays open) if the final
-        save fails, unless `give_up`."""
-        self.open.close(give_up=give_up)
-
     @work(exclusive=True, group="leave")
     async def leave(self, then) -> None:
         """Close the session, then `then()` (back to the list, or quit). If the final save fails,
-        say so and let the group try again, save a copy, or leave without saving."""
+        say so and let the group try again, save a copy, or leave without saving (closing saves the
+        draft; a failed final save raises SaveError and the session stays open)."""
         from ..dialogs.save_failed import COPIED, GIVE_UP, RETRY, SaveFailedDialog
 
         while True:
             try:
-                self.close_session()
+                self.open.close()
                 break
             except BshpError as exc:
                 self.refresh_status(str(exc))
@@ -344,7 +330,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
                 if choice == RETRY:
                     continue
                 if choice in (GIVE_UP, COPIED):
-                    self.close_session(give_up=True)
+                    self.open.close(give_up=True)
                     break
                 return  # stay: the session is still open, nothing is lost
         then()
@@ -404,13 +390,10 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
         self.query_one(ChatInput).focus()
 
     def action_close(self) -> None:
-        self.leave(self._back_to_list)
-
-    def _back_to_list(self) -> None:
-        self.dismiss()
+        self.leave(self.dismiss)  # back to the session list
 
     def on_unmount(self) -> None:
         try:
-            self.close_session()
+            self.open.close()
         except BshpError:
             self.app.save_all()  # nobody left to ask: one more try, then a copy
