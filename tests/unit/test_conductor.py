@@ -275,3 +275,15 @@ def test_the_question_at_the_end_says_tilbake_til_only_when_the_group_went_back(
     c.set_cursor(first)  # back to an earlier question
     last = build_turns(c)[-1]
     assert last.current and last.text.startswith(f"*Tilbake til: {c.step(first).title}*")
+
+
+def test_a_table_question_names_the_values_its_choice_columns_allow():
+    """The group learns the allowed types before typing, not from a refusal."""
+    from kinds_fixture import MemorySession
+
+    from bshp_tui.guide.transcript import question_text
+
+    c = Conductor(SCRIPTS, MemorySession())
+    pos = next(p for p in c.positions() if p.field_id == "interessenter")
+    text = question_text(c, pos)
+    assert "«Type» er en av: intern, offentlig, privat, frivillig, bruker." in text

@@ -125,8 +125,10 @@ class Table(Kind):
         return "\n".join(f"- {self.row_text(c, fld, row)}" for row in value)
 
     def question_hint(self, c, fld) -> str:
+        """How to write the rows, and the values a choice column allows (said before anyone types)."""
+        choices = "".join(f" «{col.label}» er en av: {', '.join(col.options)}." for col in fld.columns if col.options)
         return ("*Én rad per linje, kolonnene skilt med semikolon: "
-                + "; ".join(col.label for col in fld.columns) + ". Eller åpne tabellen med Ctrl+E.*")
+                + "; ".join(col.label for col in fld.columns) + "." + choices + " Eller åpne tabellen med Ctrl+E.*")
 
     def default_text(self, c, pos, fld) -> str:
         return seed_rows(c, pos, fld) or super().default_text(c, pos, fld)
