@@ -72,6 +72,13 @@ class Terminal:
             os.close(self.master)
 
 
+def type_draft(term) -> None:
+    """Type a draft after the prefilled period and wait until the app shows it: a key still in the
+    terminal's buffer when the signal comes has not reached the app, which cannot save it."""
+    term.type(" (utkast)")
+    term.wait_for("2027–2030 (utkast)")
+
+
 def start(tmp_path):
     store = SessionStore(tmp_path)
     store.create("Molde", "2027–2030").close()
@@ -88,7 +95,7 @@ def start(tmp_path):
 def test_closing_the_terminal_saves_the_answer_and_the_draft(tmp_path, sig):
     store, term = start(tmp_path)
     try:
-        term.type(" (utkast)")  # a draft, not sent
+        type_draft(term)  # a draft, not sent
         term.proc.send_signal(sig)
         assert term.proc.wait(timeout=15) is not None
     finally:
@@ -103,7 +110,7 @@ def test_closing_the_terminal_window_saves_and_the_app_leaves(tmp_path):
     the draft are saved, and no process is left behind."""
     store, term = start(tmp_path)
     try:
-        term.type(" (utkast)")
+        type_draft(term)
         term.hang_up()
         try:
             term.proc.wait(timeout=30)
@@ -119,7 +126,7 @@ def test_closing_the_terminal_window_saves_and_the_app_leaves(tmp_path):
 def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path):
     store, term = start(tmp_path)
     try:
-        term.type(" (utkast)")
+        type_draft(term)
         time.sleep(2.2)
         term.proc.send_signal(signal.SIGKILL)
         term.proc.wait(timeout=10)
@@ -133,7 +140,7 @@ def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path):
 def test_draft_is_offered_back_on_resume(tmp_path):
     store, term = start(tmp_path)
     try:
-        term.type(" (utkast)")
+        type_draft(term)
         term.proc.send_signal(signal.SIGHUP)
         term.proc.wait(timeout=15)
     finally:
@@ -151,7 +158,7 @@ def test_draft_is_offered_back_on_resume(tmp_path):
 def test_ctrl_backslash_saves_the_draft_and_quits(tmp_path):
     store, term = start(tmp_path)
     try:
-        term.type(" (utkast)")
+        type_draft(term)
         term.type("\x1c")  # Ctrl+\\: the terminal's quit key
         assert term.proc.wait(timeout=15) == 0
     finally:
