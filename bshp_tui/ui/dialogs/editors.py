@@ -214,7 +214,7 @@ class RowDialog(ModalScreen[dict | None]):
         self.dismiss(None)
 
 
-class TableEditor(_Editor):
+class TableEditor(fitted_table.RefitsTables, _Editor):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield from self.header()
@@ -223,12 +223,8 @@ class TableEditor(_Editor):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.redraw()
-        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.fit_tables()
         self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.redraw)
 
     def redraw(self, index: int | None = None) -> None:
         table = self.query_one(DataTable)

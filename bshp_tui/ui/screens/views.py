@@ -45,7 +45,7 @@ def scale_legend(scales) -> str:
     return "Fra 1 til 4: " + " · ".join(f"{s.low.lower()} → {s.high.lower()}" for s in scales)
 
 
-class MatrixEditor(ModalScreen[bool]):
+class MatrixEditor(fitted_table.RefitsTables, ModalScreen[bool]):
     """Rate each measure 1–4 on each scale; see where it lands in a 2×2 grid. X switches axes."""
 
 
@@ -82,12 +82,8 @@ class MatrixEditor(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#matrix-help", Static).update(MATRIX_HELP)
-        self.redraw()
-        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.fit_tables()
         self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.redraw)
 
     def measures(self):
         return self.c.items(self.fld.ref or "", self.fld.ref_column)
@@ -175,7 +171,7 @@ class _View(ModalScreen[None]):
         self.c = c
 
 
-class RankedScreen(_View):
+class RankedScreen(fitted_table.RefitsTables, _View):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield Label("Tiltakene i rekkefølge", classes="dialog-title")
@@ -187,12 +183,8 @@ class RankedScreen(_View):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.redraw()
-        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.fit_tables()
         self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.redraw)
 
     def redraw(self) -> None:
         table = self.query_one(DataTable)

@@ -73,7 +73,7 @@ class WorkshopSetup(ModalScreen["W.Workshop | None"]):
         self.dismiss(None)
 
 
-class AgendaScreen(ModalScreen[str]):
+class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
     """The agenda with each step's suggested minutes, time used, the clock and time left. Returns
     "end" when the facilitator ends the samling, "" when going back to the chat."""
 
@@ -97,13 +97,9 @@ class AgendaScreen(ModalScreen[str]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.redraw()
-        self.call_after_refresh(self.redraw)  # again once laid out: the columns fitted to the real width
+        self.fit_tables()
         self.set_interval(5, self.redraw)
         self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.redraw)
 
     def redraw(self) -> None:
         now = self.now()

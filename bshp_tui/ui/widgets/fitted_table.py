@@ -4,9 +4,18 @@ no sideways scrolling). Used by the table editor, the matrix and the agenda."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _ScreenPart = Screen
+else:
+    _ScreenPart = object  # a mixin: a second Screen base would reorder the screen's default CSS
 
 MIN_COLUMN = 8  # a header word longer than this may be broken when the room is short
 MAX_MINIMUM = 16  # a longer word in a cell is broken rather than hide the columns after it
@@ -81,3 +90,19 @@ def fill(table: DataTable, headers: list[str], rows: list[list[str]], room: int,
     for n, row in enumerate(rows):
         table.add_row(*[Text(cell, overflow="fold") for cell in row], height=None,
                       key=row_keys[n] if row_keys else None)
+
+
+class RefitsTables(_ScreenPart):
+    """A screen that fits its tables to its width in `redraw()`: `fit_tables()` draws them when the
+    screen is mounted and again once it is laid out (when the real width is known); every resize
+    draws them again."""
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def fit_tables(self) -> None:
+        self.redraw()
+        self.call_after_refresh(self.redraw)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
