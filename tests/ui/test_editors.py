@@ -77,19 +77,24 @@ async def test_table_editor_rows(app_factory):
         assert rows[1]["hvem"] == "Ola"
 
 
+async def add_a_meeting_row_with_a_word_for_minutes(pilot) -> None:
+    """Ctrl+E on the meeting plan, A for a new row, every cell typed and Enter; «lenge» in the minutes."""
+    w = await new_session(pilot)
+    await goto(w, "medvirkning", "moteplan")
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
+        await type_text(pilot, cell)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_table_editor_rejects_bad_cell(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        w = await new_session(pilot)
-        await goto(w, "medvirkning", "moteplan")
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
-            await type_text(pilot, cell)
-            await pilot.press("enter")
-        await pilot.pause()
+        await add_a_meeting_row_with_a_word_for_minutes(pilot)
         assert "ikke et tall" in str(app.screen.query_one("#row-error").render())
 
 
@@ -175,16 +180,7 @@ async def test_a_refused_cell_is_shown_where_the_group_can_see_it(app_factory):
 
     app = app_factory()
     async with app.run_test(size=(100, 24)) as pilot:
-        w = await new_session(pilot)
-        await goto(w, "medvirkning", "moteplan")
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
-            await type_text(pilot, cell)
-            await pilot.press("enter")
-        await pilot.pause()
+        await add_a_meeting_row_with_a_word_for_minutes(pilot)
         error = app.screen.query_one("#row-error")
         assert "ikke et tall" in str(error.render())
         refused = app.focused
