@@ -14,6 +14,7 @@ wide font LibreOffice falls back to when Calibri is missing), so the columns als
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 TABLE_PT = 10  # table text size (the reference documents' table styles)
@@ -45,8 +46,16 @@ def char_em(ch: str) -> float:
     return 1300 / 2048 if not ch.isupper() else 1500 / 2048
 
 
+_EM: dict[str, float] = {}  # char_em of every character met so far
+
+
 def text_em(text: str, bold: bool = False) -> float:
-    return sum(char_em(ch) for ch in text) * (BOLD if bold else 1.0)
+    try:
+        total = sum(map(_EM.__getitem__, text))
+    except KeyError:
+        _EM.update((ch, char_em(ch)) for ch in text)
+        total = sum(map(_EM.__getitem__, text))
+    return total * (BOLD if bold else 1.0)
 
 
 def is_number(word: str) -> bool:
@@ -59,10 +68,10 @@ class Measure:
     whether it holds a number only."""
 
     def __init__(self, text: str, bold: bool = False, indent: float = 0.0):
-        lines = [ln for ln in text.split("\n") if ln.strip()]
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
         words = [w for ln in lines for w in _WORDS.split(ln) if w]
-        self.need = max((text_em(w, bold) for w in words), default=0.0) + indent + PADDING_EM
-        self.want = min(MAX_WANT_EM, max((text_em(ln.strip(), bold) for ln in lines), default=0.0)) + indent + PADDING_EM
+        self.need = max(map(text_em, words), default=0.0) * (BOLD if bold else 1.0) + indent + PADDING_EM
+        self.want = min(MAX_WANT_EM, max(map(text_em, lines), default=0.0) * (BOLD if bold else 1.0)) + indent + PADDING_EM
         self.number = bool(words) and all(is_number(w) for w in words)
         self.empty = not words
 
@@ -122,16 +131,39 @@ def _squeeze(need: list[float], numeric: list[bool], page: float) -> list[float]
 
 
 def cell_measure(cell: list[Any], bold: bool = False) -> Measure:
-    """A table cell (a list of pandoc blocks) measured; Strong text counts as bold."""
-    from .ast import plain_text
+    """A table cell (a list of pandoc blocks) measured; Strong text counts as bold. One walk
+    gathers the visible text (as ast.plain_text does), whether any of it is Strong, and whether
+    the cell holds a list."""
+    out: list[str] = []
+    found = {"strong": False, "list": False}
 
-    indent = BULLET_EM if any(isinstance(b, dict) and b.get("t") in ("BulletList", "OrderedList") for b in cell) else 0.0
-    return Measure(plain_text(cell), bold or _has_strong(cell), indent)
+    def walk(node: Any, top: bool) -> None:
+        if isinstance(node, list):
+            for n in node:
+                walk(n, top)
+        elif isinstance(node, dict):
+            t = node.get("t")
+            if t == "Str":
+                out.append(node["c"])
+            elif t == "Space":
+                out.append(" ")
+            elif t in ("LineBreak", "SoftBreak"):
+                out.append("\n")
+            else:
+                if t == "Strong":
+                    found["strong"] = True
+                elif top and t in ("BulletList", "OrderedList"):
+                    found["list"] = True
+                if "c" in node:
+                    walk(node["c"], False)
+            if t in ("Para", "Plain", "Header"):
+                out.append("\n")
+
+    walk(cell, True)
+    return _measure("".join(out), bold or found["strong"], BULLET_EM if found["list"] else 0.0)
 
 
-def _has_strong(node: Any) -> bool:
-    if isinstance(node, list):
-        return any(_has_strong(n) for n in node)
-    if isinstance(node, dict):
-        return node.get("t") == "Strong" or _has_strong(node.get("c"))
-    return False
+@lru_cache(maxsize=4096)
+def _measure(text: str, bold: bool, indent: float) -> Measure:
+    """Cells repeat (a measure's name in every table it is in): each text is measured once."""
+    return Measure(text, bold, indent)
