@@ -20,6 +20,7 @@ from crash_writer import payload  # noqa: E402
 from forked import Writer  # noqa: E402
 
 KILLS = 40
+POLL = 0.0002  # seconds between looks for a new backup file
 
 
 def wait_for_new_backup_file(folder, timeout=20.0):
@@ -33,6 +34,7 @@ def wait_for_new_backup_file(folder, timeout=20.0):
                 return
         except FileNotFoundError:
             pass
+        time.sleep(POLL)  # not a busy loop: the writer needs the CPU to write the backup
     raise AssertionError("no backup was started")
 
 

@@ -45,8 +45,13 @@ async def what_it_answered(pilot, name: str) -> str:
     return ""
 
 
+COMMANDS = [c.name for c in cmd.COMMANDS if c.name not in WRITES_FILES]
+PARTS = 3  # the commands in three runs of the app, so that the runs can go side by side
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("everything", [False, True], ids=["nothing-answered", "all-answered"])
-async def test_every_slash_command_answers(app_factory, data_dir, everything):
+async def test_every_slash_command_answers(app_factory, data_dir, everything, part):
     seed(data_dir, everything)
     app = app_factory()
     silent = []
@@ -55,14 +60,14 @@ async def test_every_slash_command_answers(app_factory, data_dir, everything):
         for _ in range(3):
             await pilot.pause()
         start = work(pilot).pos
-        for command in [c for c in cmd.COMMANDS if c.name not in WRITES_FILES]:
+        for name in COMMANDS[part::PARTS]:
             w = work(pilot)
             w.c.set_cursor(start)
             await w.refresh_all(load_input=True)
             w.query_one(TimerLine).timer = None
-            got = await what_it_answered(pilot, command.name)
+            got = await what_it_answered(pilot, name)
             if not got:
-                silent.append(command.name)
+                silent.append(name)
             while pilot.app.screen is not w:  # close what it opened
                 await pilot.press("escape")
                 await pilot.pause()
