@@ -20,6 +20,7 @@ from ..scripts.loader import Script, ScriptError, ScriptErrors, check_folder, de
 from ..scripts.cache import load_folder_cached
 from ..store.sessions import SessionStore
 from .command_actions import bindings, palette
+from .dialogs.palette import Palette
 from .keys import KeysInOrder
 
 HIGH_CONTRAST = Theme(
@@ -36,7 +37,6 @@ HIGH_CONTRAST = Theme(
     error="#FF5555",
     dark=True,
 )
-PALETTE_PLACEHOLDER = "Søk etter en kommando …"
 LIGHT = "textual-light"
 EXIT_GRACE = 5.0  # seconds the shutdown after a signal may take before the process leaves anyway
 DARK = "textual-dark"
@@ -69,7 +69,7 @@ class BshpApp(KeysInOrder, App):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=PALETTE_PLACEHOLDER))
+            self.push_screen(Palette())
 
     def get_default_screen(self) -> Screen:
         from .screens.start import StartScreen

@@ -5,7 +5,7 @@ arrow keys move in the step list."""
 import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
-from ui_helpers import answer, new_session
+from ui_helpers import answer, new_session, type_text
 
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import TableEditor
@@ -92,6 +92,30 @@ async def test_the_command_palette_speaks_norwegian(app_factory):
         await pilot.pause()
         assert isinstance(pilot.app.screen, CommandPalette)
         assert pilot.app.screen.query_one(CommandInput).placeholder == "Søk etter en kommando …"
+
+
+async def test_the_command_palette_says_no_matches_in_norwegian(app_factory):
+    from textual.command import CommandList
+
+    from bshp_tui.ui.dialogs import palette
+
+    assert palette.NO_MATCHES_HOOK_FITS  # fails loudly if a Textual upgrade renames what the hook uses
+    async with app_factory().run_test(size=(100, 30)) as pilot:
+        await new_session(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "qqxqq")
+        results = pilot.app.screen.query_one(CommandList)
+        shown: list[str] = []
+        for _ in range(100):  # the palette says so after a short pause of its own
+            await pilot.pause(0.05)
+            shown = [str(results.get_option_at_index(i).prompt.renderable) for i in range(results.option_count)]
+            if shown:
+                break
+        assert shown == ["Ingen treff"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, CommandPalette)
 
 
 @pytest.mark.parametrize("width", [80, 100, 120])
