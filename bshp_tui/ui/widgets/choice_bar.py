@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.containers import Container
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button
 
@@ -23,6 +24,7 @@ class ChoiceButton(Button):
     def __init__(self, number: int, label: str):
         super().__init__(Text(f"{number} {label}"), compact=True)
         self.number = number
+        self.text = Content(f"{number} {label}")
         self.natural_width = max(cell_len(f"{number} {label}") + 2, 4)  # the label, one column each side
 
 
@@ -98,7 +100,7 @@ class ChoiceBar(Container):
         self.styles.grid_size_columns = room
         for button, span in zip(buttons, columns):
             button.styles.column_span = span
-        heights = [max(len(buttons[i].label.wrap(max(room - 2, 1))) if widths[i] > room else 1 for i in line)
+        heights = [max(len(buttons[i].text.wrap(max(room - 2, 1))) if widths[i] > room else 1 for i in line)
                    for line in lines]
         self.styles.grid_rows = " ".join(str(h) for h in heights)
 
