@@ -73,6 +73,7 @@ class ChoiceBar(Container):
         width: auto;
         max-width: 100%;
         min-width: 4;
+        text-align: left;
     }
     """
 
