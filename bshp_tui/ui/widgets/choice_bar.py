@@ -74,6 +74,7 @@ class ChoiceBar(Container):
         max-width: 100%;
         min-width: 4;
         text-align: left;
+        content-align: left middle;
     }
     """
 
