@@ -127,8 +127,9 @@ def document(blocks: list[Node], meta: dict[str, Node]) -> dict:
     return {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks}
 
 
-def plain_text(nodes: Any) -> str:
-    """The visible text of any AST fragment (for tests, previews and search)."""
+def plain_text(nodes: Any, kinds: set[str] | None = None) -> str:
+    """The visible text of any AST fragment (for tests, previews, search and column widths). The
+    node types met on the way are added to `kinds` when it is given."""
     out: list[str] = []
 
     def walk(node: Any) -> None:
@@ -137,6 +138,8 @@ def plain_text(nodes: Any) -> str:
                 walk(n)
         elif isinstance(node, dict):
             t = node.get("t")
+            if kinds is not None:
+                kinds.add(t)
             if t == "Str":
                 out.append(node["c"])
             elif t == "Space":

@@ -131,36 +131,13 @@ def _squeeze(need: list[float], numeric: list[bool], page: float) -> list[float]
 
 
 def cell_measure(cell: list[Any], bold: bool = False) -> Measure:
-    """A table cell (a list of pandoc blocks) measured; Strong text counts as bold. One walk
-    gathers the visible text (as ast.plain_text does), whether any of it is Strong, and whether
-    the cell holds a list."""
-    out: list[str] = []
-    found = {"strong": False, "list": False}
+    """A table cell (a list of pandoc blocks) measured; Strong text counts as bold."""
+    from .ast import plain_text
 
-    def walk(node: Any, top: bool) -> None:
-        if isinstance(node, list):
-            for n in node:
-                walk(n, top)
-        elif isinstance(node, dict):
-            t = node.get("t")
-            if t == "Str":
-                out.append(node["c"])
-            elif t == "Space":
-                out.append(" ")
-            elif t in ("LineBreak", "SoftBreak"):
-                out.append("\n")
-            else:
-                if t == "Strong":
-                    found["strong"] = True
-                elif top and t in ("BulletList", "OrderedList"):
-                    found["list"] = True
-                if "c" in node:
-                    walk(node["c"], False)
-            if t in ("Para", "Plain", "Header"):
-                out.append("\n")
-
-    walk(cell, True)
-    return _measure("".join(out), bold or found["strong"], BULLET_EM if found["list"] else 0.0)
+    kinds: set[str] = set()
+    text = plain_text(cell, kinds)
+    listed = any(isinstance(b, dict) and b.get("t") in ("BulletList", "OrderedList") for b in cell)
+    return _measure(text, bold or "Strong" in kinds, BULLET_EM if listed else 0.0)
 
 
 @lru_cache(maxsize=4096)
