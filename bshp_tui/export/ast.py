@@ -139,7 +139,7 @@ def plain_text(nodes: Any, kinds: set[str] | None = None) -> str:
         elif isinstance(node, dict):
             t = node.get("t")
             if kinds is not None:
-                kinds.add(t)
+                kinds.add(str(t))
             if t == "Str":
                 out.append(node["c"])
             elif t == "Space":
