@@ -183,8 +183,18 @@ def _gates() -> set[str]:
     return gates
 
 
+@pytest.fixture(scope="module")
+def walked() -> dict:
+    """The answers of a session walked to the end (walked once for all the values below)."""
+    from kinds_fixture import MemorySession
+
+    base = MemorySession()
+    walk(Conductor(SHIPPED, base))
+    return base.answers()
+
+
 @pytest.mark.parametrize("value", GARBAGE, ids=repr)
-def test_documents_and_health_survive_any_value_in_any_field(value):
+def test_documents_and_health_survive_any_value_in_any_field(value, walked):
     """Every field gets the value: the fields others hang on one at a time (the rest keep their
     walked answers, so every reader behind them runs), all the other fields at once (each is only
     read by its own placement, so they cannot hide each other)."""
@@ -193,8 +203,7 @@ def test_documents_and_health_survive_any_value_in_any_field(value):
     from bshp_tui.export.document import DOCUMENTS, build_document, build_documents
     from bshp_tui.guide.health import health_report
 
-    base = MemorySession()
-    walk(Conductor(SHIPPED, base))
+    base = MemorySession(walked)
     gates = _gates()
 
     def field_of(key: str) -> str:
