@@ -43,6 +43,10 @@ DOCUMENTS = {
     "saksframlegg": "Saksframlegg: boligsosial handlingsplan",
 }
 
+# The order build_each builds the documents in: the background document last, since its final
+# appendix holds what the others did not place.
+BUILD_ORDER = ("plan", "saksframlegg", "arbeidsdokumenter", "grunnlag")
+
 
 def today_text(day: date | None = None) -> str:
     day = day or date.today()
@@ -194,8 +198,10 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         """Each document tree with what is missing in it, as soon as it is built. All four are
         always built, the background document last, since its final appendix holds what the others
         did not place; those not `wanted` are built without the standard texts, which hold no answers."""
-        for kind, blocks in (("plan", self.plan_blocks), ("saksframlegg", self.saksframlegg_blocks),
-                             ("arbeidsdokumenter", self.working_paper_blocks), ("grunnlag", self.background_blocks)):
+        parts = {"plan": self.plan_blocks, "saksframlegg": self.saksframlegg_blocks,
+                 "arbeidsdokumenter": self.working_paper_blocks, "grunnlag": self.background_blocks}
+        for kind in BUILD_ORDER:
+            blocks = parts[kind]
             self.missing = []
             self.with_texts = wanted is None or kind in wanted
             yield kind, A.document(blocks(), self.meta(kind)), self.missing

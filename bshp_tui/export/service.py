@@ -9,8 +9,8 @@ from ..errors import UsageError
 from ..guide.conductor import Conductor
 from ..scripts.model import Script
 from .completeness import unplaced_answers
-from .document import DOCUMENTS, Builder
-from .pandoc import FORMATS, Conversion, convert, start
+from .document import BUILD_ORDER, DOCUMENTS, Builder
+from .pandoc import FORMATS, Conversion, start
 from .templates import OVERRIDE_DIR
 
 ALL = "alle"
@@ -61,12 +61,16 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
     targets = {kind: _target(output, session.id, kind, fmt, several=len(kinds) > 1) for kind in kinds}
     conductor = Conductor(scripts, session)
     builder = Builder(conductor, status=status, template_dirs=template_dirs, cache_dir=cache_dir)
+    queue = [kind for kind in BUILD_ORDER if kind in targets]  # in the order they are built
     missing: dict[str, list[str]] = {}
     written: dict[str, Path] = {}
+    waiting: dict[str, Conversion] = {}  # pandoc started, waiting for its document
     running: tuple[str, Conversion] | None = None
     try:
-        # One pandoc at a time, each converting while the next document is built (and, for the last,
-        # while the answers no document placed are worked out).
+        # Each pandoc starts up while its document is built, and converts it while the next is
+        # built (and, for the last, while the answers no document placed are worked out): one
+        # pandoc converts at a time, and the next waits for its document.
+        waiting[queue[0]] = start(targets[queue[0]], fmt, reference_doc)
         for kind, document, left in builder.build_each(kinds):
             if kind not in targets:
                 continue
@@ -74,14 +78,17 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
             if running is not None:
                 done, running = running, None
                 written[done[0]] = done[1].finish()
-            running = (kind, start(document, targets[kind], fmt, reference_doc))
+            running = (kind, waiting.pop(kind).send(document))
+            later = queue[queue.index(kind) + 1:]
+            if later:
+                waiting[later[0]] = start(targets[later[0]], fmt, reference_doc)
         unplaced = unplaced_answers(conductor, builder.placed)
         if running is not None:
             done, running = running, None
             written[done[0]] = done[1].finish()
     finally:
-        if running is not None:
-            running[1].abandon()
+        for conversion in [*waiting.values(), *([running[1]] if running else [])]:
+            conversion.abandon()
     return [ExportResult(kind, written[kind], missing[kind], unplaced) for kind in kinds]
 
 
@@ -107,7 +114,10 @@ def export_status_report(scripts: list[Script], session, fmt: str, output: Path 
 
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
-    document, missing = build_status_report(Conductor(scripts, session), year, status)
-    target = _target(output, session.id, STATUS_REPORT, fmt)
-    convert(document, target, fmt, reference_doc)
+    conversion = start(_target(output, session.id, STATUS_REPORT, fmt), fmt, reference_doc)
+    try:
+        document, missing = build_status_report(Conductor(scripts, session), year, status)
+        target = conversion.send(document).finish()
+    finally:
+        conversion.abandon()
     return ExportResult(STATUS_REPORT, target, missing)

@@ -1,5 +1,6 @@
-"""pandoc converts one document while the next is built: whatever fails on the way, the earlier
-file stays as it was, no temporary file is left and no pandoc keeps running."""
+"""pandoc starts up while its document is built and converts it while the next is built: whatever
+fails on the way, the earlier file stays as it was, no temporary file is left and no pandoc keeps
+running."""
 
 import pytest
 from export_fixtures import SCRIPTS
@@ -17,8 +18,8 @@ def started(monkeypatch):
     processes = []
     real_start = pandoc._start_pandoc
 
-    def recording(args, tree):
-        process = real_start(args, tree)
+    def recording(args):
+        process = real_start(args)
         processes.append(process)
         return process
 
@@ -43,12 +44,30 @@ def test_failure_while_pandoc_converts_leaves_nothing_behind(filled, tmp_path, m
     assert len(started) == 2 and all(p.poll() is not None for p in started)
 
 
+def test_failure_before_pandoc_has_its_document_leaves_nothing_behind(filled, tmp_path, monkeypatch, started):
+    target = tmp_path / "plan.docx"
+    export(SCRIPTS, filled.session, "plan", "docx", target)
+    before = target.read_bytes()
+
+    def broken(self):
+        raise RuntimeError("brutt")
+
+    # pandoc for the plan has started up and waits while the plan is built.
+    monkeypatch.setattr(Builder, "plan_blocks", broken)
+    with pytest.raises(RuntimeError):
+        export(SCRIPTS, filled.session, "plan", "docx", target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "sessions"]  # no temp file left
+    assert len(started) == 2 and all(p.poll() is not None for p in started)
+
+
 def test_all_documents_written_in_order_one_pandoc_at_a_time(filled, tmp_path, started, monkeypatch):
     running = []
     real_finish = pandoc.Conversion.finish
 
     def finish(self):
-        running.append(sum(p.poll() is None for p in started))
+        # converting: given its document and still running (the next one may wait for its own)
+        running.append(sum(p.poll() is None and p.feeder is not None for p in started))
         return real_finish(self)
 
     monkeypatch.setattr(pandoc.Conversion, "finish", finish)
