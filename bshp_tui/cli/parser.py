@@ -9,22 +9,23 @@ import re
 import sys
 from typing import NoReturn
 
-# argparse's usage errors (the message handed to `error`), in Norwegian
+# argparse's usage errors (the message handed to `error`), in Norwegian: patterns compiled only
+# when an error is reported
 _ERRORS_NB = [
-    (re.compile(r"the following arguments are required: (.*)", re.S), r"mangler argument: \1"),
-    (re.compile(r"unrecognized arguments: (.*)", re.S), r"ukjente argumenter: \1"),
-    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)", re.S), r"ugyldig valg: \1 (velg blant \2)"),
-    (re.compile(r"expected one argument"), "trenger én verdi"),
-    (re.compile(r"invalid \S+ value: (.*)", re.S), r"ugyldig verdi: \1"),
-    (re.compile(r"ambiguous option: (.*) could match (.*)", re.S), r"tvetydig valg: \1 kan bety \2"),
+    (r"the following arguments are required: (.*)", r"mangler argument: \1"),
+    (r"unrecognized arguments: (.*)", r"ukjente argumenter: \1"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ugyldig valg: \1 (velg blant \2)"),
+    (r"expected one argument", "trenger én verdi"),
+    (r"invalid \S+ value: (.*)", r"ugyldig verdi: \1"),
+    (r"ambiguous option: (.*) could match (.*)", r"tvetydig valg: \1 kan bety \2"),
 ]
 
 
 def _norwegian_error(message: str) -> str:
     argument, _, rest = message.partition(": ") if message.startswith("argument ") else ("", "", message)
     for pattern, replacement in _ERRORS_NB:
-        if pattern.fullmatch(rest):
-            rest = pattern.sub(replacement, rest)
+        if re.fullmatch(pattern, rest, re.S):
+            rest = re.sub(pattern, replacement, rest, flags=re.S)
             break
     return f"{argument.removeprefix('argument ')}: {rest}" if argument else rest
 

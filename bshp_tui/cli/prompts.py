@@ -38,7 +38,8 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
 
 def load_scripts(args: argparse.Namespace):
     from ..scripts.cache import load_folder_cached
-    from ..scripts.loader import ScriptErrors, default_prompts_dir
+    from ..scripts.folder import default_prompts_dir
+    from ..scripts.model import ScriptErrors
 
     folder = Path(args.prompts) if args.prompts else default_prompts_dir()
     try:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..guide import health as H
+from ..guide import measures as H
 from ..guide.conductor import Conductor, StepInstance
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets

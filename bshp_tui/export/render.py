@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..guide import health as H
+from ..guide import measures as H
 from ..guide.answer_text import display_value
 from ..guide.conductor import Conductor, answer_key
 from ..scripts import kinds

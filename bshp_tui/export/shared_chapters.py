@@ -3,7 +3,7 @@ the action plan with its tables per goal area. A part of the document builder (s
 
 from __future__ import annotations
 
-from ..guide import health as H
+from ..guide import measures as H
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS
 from ..scripts.values import Item, format_number, is_empty

@@ -3,7 +3,7 @@ participation and progress plan. A part of the document builder (see document.py
 
 from __future__ import annotations
 
-from ..guide import health as H
+from ..guide import measures as H
 from ..scripts import refs as R
 from ..scripts.values import Item, is_empty
 from . import ast as A

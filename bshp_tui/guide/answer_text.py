@@ -11,13 +11,14 @@ from ..scripts import kinds
 from ..scripts.model import Field
 from ..scripts.refs import FINAL_ORDER, PLAN_PERIOD
 from .conductor import Conductor, Position
-from .followup import seed_text
-from .ranking_text import order_text
 
 
 def initial_text(c: Conductor, pos: Position) -> str:
     """What to put in the input when the group arrives at a field: the current answer as
     text, or the suggested defaults."""
+    from .followup import seed_text  # the suggestions load with the first question, not with an export
+    from .ranking_text import order_text
+
     fld = c.field(pos)
     value = c.value(pos)
     kind = kinds.for_field(fld)

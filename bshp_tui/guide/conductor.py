@@ -22,8 +22,6 @@ from ..scripts.values import Item, ValidationError, is_empty
 from .moved import adopt_former_answers
 from .period import parse_period
 from .positions import Position, StepInstance
-from .progress import overall_progress as overall_share
-from .progress import script_progress as script_share
 
 __all__ = ["Conductor", "Position", "SessionLike", "StepInstance", "answer_key", "parse_answer_key"]
 
@@ -210,11 +208,15 @@ class Conductor:
 
     def script_progress(self, script_id: str) -> float:
         """A guided session's progress over its required fields (see guide/progress.py)."""
-        return script_share(self, self._scripts[script_id])
+        from .progress import script_progress  # for the app's screens: an export needs none
+
+        return script_progress(self, self._scripts[script_id])
 
     def overall_progress(self) -> float:
         """The mean of the guided sessions' progress (see guide/progress.py)."""
-        return overall_share(self)
+        from .progress import overall_progress
+
+        return overall_progress(self)
 
     # -- cursor ----------------------------------------------------------------------------
 

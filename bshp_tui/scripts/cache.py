@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..disk.durable import DirSyncWarning, atomic_write_bytes
 from ..disk.files import read_regular
-from .loader import load_folder, prompt_files
+from .folder import prompt_files
 from .model import Column, Condition, Field, Option, Scale, Script, Step
 
 CACHE_VERSION = 3
@@ -31,7 +31,7 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
     A missing, stale or unreadable cache is simply rebuilt; failing to save it is ignored."""
     folder = Path(folder)
     if cache_dir is None or not folder.is_dir():
-        return load_folder(folder)
+        return _parse(folder)
     signature = _signature(folder)
     cache = Path(cache_dir) / "veiledninger.json"
     try:
@@ -45,7 +45,7 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
     if saved is not None:  # parsed earlier in this process, for another data folder
         scripts = [_script_from_dict(s) for s in json.loads(saved)["scripts"]]
     else:
-        scripts = load_folder(folder)
+        scripts = _parse(folder)
         saved = json.dumps({"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]},
                            ensure_ascii=False)
         _PARSED[key] = saved
@@ -55,6 +55,12 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
     except (OSError, DirSyncWarning):
         pass  # only a cache: the next start parses the files again
     return scripts
+
+
+def _parse(folder: Path) -> list[Script]:
+    from .loader import load_folder  # the parser and its grammar load only when files must be parsed
+
+    return load_folder(folder)
 
 
 # This process's parses (as the cache file's JSON) by signature: a process that works in several

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..disk.files import read_regular_text
 from . import placement
 from .checks import check_references
+from .folder import default_prompts_dir, prompt_files
 from .grammar import (
     BLOCK_KEYS,
     Entry,
@@ -256,19 +257,6 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
     if fld.condition and fld.condition.ref and "." not in fld.condition.ref:
         fld.condition = Condition("." + fld.condition.ref, fld.condition.values, fld.condition.negate, fld.condition.line)
     return fld
-
-
-def default_prompts_dir() -> Path:
-    """The prompts that ship with the app: inside the installed package, or the checkout's prompts/."""
-    here = Path(__file__).resolve().parent.parent  # the bshp_tui package
-    packaged = here / "prompts"
-    if packaged.is_dir() and any(p.suffix == ".md" for p in packaged.iterdir()):
-        return packaged
-    return here.parent / "prompts"
-
-
-def prompt_files(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).glob("*.md") if p.name.lower() != "readme.md")
 
 
 def check_folder(folder: Path | str) -> tuple[list[Script], list[ScriptError]]:

@@ -1,11 +1,17 @@
 """What `bshp export` loads: an export starts often and should cost little more than pandoc itself,
 so the export process loads neither the UI nor pypandoc (whose import pulls in urllib and logging,
-and whose lookup starts a pandoc per candidate), nor markdown-it once the parsed prompt files and
-standard texts are in the data folder's cache."""
+and whose lookup starts a pandoc per candidate), nor markdown-it and the prompt-file parser once the
+parsed prompt files and standard texts are in the data folder's cache, nor the parts of the guide
+only the app's screens use."""
 
 from helpers import run_bshp
 
-NOT_LOADED = ("textual", "pypandoc", "markdown_it", "urllib.request", "http.client", "xml.sax")
+NOT_LOADED = (
+    "textual", "pypandoc", "markdown_it", "urllib.request", "http.client", "xml.sax",
+    "bshp_tui.scripts.loader", "bshp_tui.scripts.grammar",  # the cache holds the parsed prompt files
+    "bshp_tui.guide.health", "bshp_tui.guide.transcript", "bshp_tui.guide.progress",  # the app's screens
+    "bshp_tui.guide.followup",  # the status report only
+)
 
 
 def loaded_modules(stderr: str) -> set[str]:
