@@ -69,3 +69,22 @@ def format_value(c: Conductor, fld: Field, value: Any) -> str:
 def display_value(c: Conductor, fld: Field, value: Any) -> str:
     """An answer for reading (the group's turn in the transcript)."""
     return kinds.for_field(fld).display_text(c, fld, value)
+
+
+def editor_entries(c: Conductor, pos: Position, text: str) -> list[dict]:
+    """The entries of a list or table answer that the input shows (typed, suggested or stored), for
+    its editor to open with: exactly as stored when the text is unchanged. Raises ValidationError
+    when the text cannot be read."""
+    stored = c.value(pos)
+    if not text.strip():
+        return []
+    if stored and text.strip() == format_value(c, c.field(pos), stored).strip():
+        return [dict(e) for e in stored if isinstance(e, dict)]
+    return [dict(e) for e in c.parse(pos, text) or [] if isinstance(e, dict)]
+
+
+def toggle_label(text: str, label: str) -> str:
+    """A multiple choice typed as comma-separated labels, with `label` added or taken out."""
+    chosen = [p.strip() for p in text.split(",") if p.strip()]
+    chosen = [p for p in chosen if p != label] if label in chosen else [*chosen, label]
+    return ", ".join(chosen)

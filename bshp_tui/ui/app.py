@@ -8,8 +8,9 @@ import signal
 import threading
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -143,14 +144,28 @@ class BshpApp(KeysInOrder, App):
         if self.open_session is None or self.open_session.closed:
             self.exit()
             return
-        from .screens.work import WorkScreen
+        self.close_session(self.exit)
 
-        work = next((s for s in reversed(self.screen_stack) if isinstance(s, WorkScreen)), None)
-        if work is None:
-            self.save_all()
-            self.exit()
-            return
-        work.leave(self.exit)
+    @work(exclusive=True, group="leave")
+    async def close_session(self, then: Callable[[], object]) -> None:
+        """Close the open session (if any), then `then()` (back to the list, or quit). If the final
+        save fails, say so and let the group try again, save a copy, or leave without saving
+        (closing saves the draft; a failed final save raises SaveError and the session stays open)."""
+        from ..errors import BshpError
+        from .dialogs.save_failed import COPIED, GIVE_UP, RETRY, SaveFailedDialog
+
+        open_session = self.open_session
+        while open_session is not None and not open_session.closed:
+            try:
+                open_session.close()
+            except BshpError as exc:
+                choice = await self.push_screen_wait(SaveFailedDialog(open_session.session, str(exc)))
+                if choice == RETRY:
+                    continue
+                if choice not in (GIVE_UP, COPIED):
+                    return  # stay: the session is still open, nothing is lost
+                open_session.close(give_up=True)
+        then()
 
     # -- actions ---------------------------------------------------------------------------
 

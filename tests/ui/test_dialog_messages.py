@@ -49,6 +49,8 @@ async def test_timer_and_private_answer_when_everything_is_answered(app_factory)
         await w.run_command("privat", "")
         assert "Alle spørsmålene er besvart" in feedback(pilot)
         await w.run_command("timer", "5")
+        await pilot.pause()  # the timer line says it through a message
         assert "Tidtakeren går: 5 minutter" in feedback(pilot)
         await w.run_command("timer", "0")
+        await pilot.pause()
         assert "over null" in feedback(pilot)

@@ -10,6 +10,7 @@ from bshp_tui.guide import commands as cmd
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
+from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.timer_line import TimerLine
 
 SCRIPTS = load_folder(ROOT / "prompts")
@@ -71,5 +72,5 @@ async def test_every_slash_command_answers(app_factory, data_dir, everything, pa
             while pilot.app.screen is not w:  # close what it opened
                 await pilot.press("escape")
                 await pilot.pause()
-            w.set_private(False)
+            w.query_one(PrivateInputs).close()
     assert not silent, silent

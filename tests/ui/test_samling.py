@@ -11,6 +11,7 @@ from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
+from bshp_tui.ui.widgets.samling_clock import SamlingClock
 from walk import answer_for
 
 SCRIPTS = load_folder(ROOT / "prompts")
@@ -64,11 +65,11 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         await pause(pilot)
         # 25 minutes on a 20-minute step: one nudge, not repeated.
         clock.advance(25 * 60)
-        w.workshop_tick()
+        w.query_one(SamlingClock).tick()
         await pause(pilot)
         shown = await toasts(pilot)
         assert any("Interessenter" in t and "25 minutter" in t and "20 var satt av" in t for t in shown)
-        w.workshop_tick()
+        w.query_one(SamlingClock).tick()
         assert sum("25 minutter" in t for t in await toasts(pilot)) == 1
         await w.run_command("samling", "")  # today's samling goes on: straight to the agenda
         await pause(pilot)
@@ -108,20 +109,20 @@ async def test_samling_setup_refuses_an_empty_choice_and_escape_starts_nothing(a
         assert "minst én veiledning" in str(app.screen.query_one("#setup-error").render())
         await pilot.press("escape")
         await pause(pilot)
-        assert w.session.state("samlinger") is None and w.workshop is None
+        assert w.session.state("samlinger") is None and w.query_one(SamlingClock).workshop is None
 
 
 def test_agenda_snapshot(snap_compare, tmp_path, monkeypatch):
     import datetime
 
-    from bshp_tui.ui.screens import workshop_tools
+    from bshp_tui.ui.widgets import samling_clock
 
     class FixedDate(datetime.date):
         @classmethod
         def today(cls):
             return cls(2030, 1, 10)
 
-    monkeypatch.setattr(workshop_tools, "date", FixedDate)
+    monkeypatch.setattr(samling_clock, "date", FixedDate)
     seed_oppstart(tmp_path)
 
     async def run_before(pilot):
@@ -149,14 +150,14 @@ async def test_samling_clock_goes_on_after_the_app_is_closed_and_opened(app_fact
         await pause(pilot)
         await pilot.press("escape")
         clock.advance(12 * 60)
-        w.workshop_tick()
+        w.query_one(SamlingClock).tick()
     clock.advance(8 * 60)  # closed for 8 minutes, opened again the same day
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pause(pilot)
         w = work(pilot)
-        assert w.workshop is not None  # the day's samling goes on without asking again
+        assert w.query_one(SamlingClock).workshop is not None  # the day's samling goes on without asking again
         await w.run_command("samling", "")
         await pause(pilot)
         agenda = app.screen
@@ -170,7 +171,7 @@ async def test_samling_clock_goes_on_after_the_app_is_closed_and_opened(app_fact
     async with app_factory().run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pause(pilot)
-        assert work(pilot).workshop is None
+        assert work(pilot).query_one(SamlingClock).workshop is None
 
 
 async def test_the_setup_ticks_chosen_items_with_a_mark_not_by_colour_alone(app_factory, data_dir):

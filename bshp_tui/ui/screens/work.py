@@ -1,19 +1,20 @@
-"""The guided chat for one session: transcript, input, step list, timer and status line."""
+"""The guided chat for one session: transcript, input, step list, timer and status line. The screen
+coordinates its widgets: it tells them where the group is, and they answer with messages (the
+facilitation tools, the choice buttons, the step list, the turns in the transcript)."""
 
 from __future__ import annotations
 
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ...guide import commands as cmd
 from ...scripts import kinds
-from ...guide.answer_text import input_text
+from ...guide.answer_text import editor_entries, input_text, toggle_label
 from ...guide.conductor import Conductor, Position
 from ..widgets.titlebar import TitleBar
 from ...errors import BshpError
@@ -24,17 +25,21 @@ from ..open_session import OpenSession
 from ...scripts.model import Script
 from ...store.session import Session
 from ..widgets.choice_bar import ChoiceBar
-from ..widgets.command_hint import CommandHint
-from ..widgets.feedback_line import FeedbackLine
+from ..widgets.answer_box import AnswerBox
+from ..widgets.feedback_line import Say
+from ..widgets.private_inputs import PrivateInputs
+from ..widgets.samling_clock import SamlingClock
 from ..widgets.status_line import StatusLine
 from ..widgets.timer_line import TimerLine
 from ..widgets.live_preview import LivePreview
 from ..widgets.steps import StepsPanel, position_label
-from .swot import open_swot
-from .work_commands import CommandsAndEditors
-from .work_tools import FacilitationTools
-from .workshop_tools import WorkshopTools
+from .swot import is_swot_position, open_swot
+from .. import export_jobs
+from .. import command_actions
 from ..command_actions import bindings
+from ..dialogs import editors
+from . import views
+from ..screen_base import BshpScreen
 from ..widgets.footer import KeyFooter
 
 MIN_CHAT_WIDTH = 56  # columns: narrower, and the chat breaks words; the preview gets its own screen
@@ -42,7 +47,7 @@ PREVIEW_SHARE = 0.45  # of the width, for the preview beside the chat (#live-pre
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
-class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
+class WorkScreen(BshpScreen):
     BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
     # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -62,8 +67,6 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
         self.c = Conductor(scripts, session)
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
-        self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
-        self.private = False
 
     @property
     def draft_text(self) -> str:
@@ -87,26 +90,24 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
                 yield Transcript(id="transcript")
                 yield TimerLine(id="timer")
                 yield Static("", id="where", classes="hint")
-                yield ChoiceBar(id="choices")
-                yield FeedbackLine(id="feedback")
-                yield ChatInput(id="answer")
-                yield Input(id="private", password=True,
-                            placeholder="Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)")
-                yield CommandHint(id="completion")
+                yield AnswerBox(self.session)
                 yield StatusLine(id="status")
             yield LivePreview(id="live-preview")
+        yield SamlingClock(self.c)
         yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.post_message(self.Opened(self.open))
-        self.query_one("#private", Input).display = False
         self.query_one("#live-preview").display = False
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
         await self.refresh_all(load_input=True)
-        self.resume_workshop()
+        self.query_one(SamlingClock).resume()
         self.set_interval(DRAFT_INTERVAL, self.save_draft_now)
         self.query_one(ChatInput).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_status()  # e.g. a save that failed while a dialog was open
 
     def action_toggle_steps(self) -> None:
         """F3: show the step list and move into it; pressed again there, hide it."""
@@ -159,11 +160,16 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     # -- refresh ---------------------------------------------------------------------------
 
     async def refresh_all(self, load_input: bool = False) -> None:
-        self.pos = self.c.cursor()
+        self.pos = pos = self.c.cursor()
+        self.query_one(SamlingClock).step = (pos.script_id, pos.step_id, pos.item) if pos else None
         await self.query_one(Transcript).show(build_turns(self.c))
         self.query_one(StepsPanel).refresh_steps(self.c)
         self.query_one("#where", Static).update(Text(self.where_text()))
-        await self.refresh_choices()
+        fld = self.c.field(pos) if pos is not None else None
+        kind = kinds.for_field(fld) if fld is not None else None
+        await self.query_one(AnswerBox).show_question(
+            pos.key if pos else None, kind.option_labels(fld) if kind and fld else [],
+            bool(kind and kind.quick_choose), bool(kind and kind.one_entry_per_line))
         self.refresh_status()
         if self.query_one("#live-preview").display:
             self.update_preview()
@@ -182,30 +188,12 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     def say(self, text: str, level: str = "hint") -> None:
         """A message about the question being answered, on the line right above the input. It
         goes when the question changes."""
-        self.query_one(FeedbackLine).say(text, level)
+        self.query_one(AnswerBox).say(text, level)
 
     def load_input(self) -> None:
-        box = self.query_one(ChatInput)
-        self.offered_draft = None
-        if self.pos is None:
-            self.open.load(None, "", "")
-            text = ""
-        else:
-            shown = input_text(self.c, self.pos)
-            self.open.load(self.pos.key, shown.text, shown.base)
-            text, self.offered_draft = shown.text, shown.offered_draft
-            if shown.from_draft:
-                self.say("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
-            elif shown.offered_draft is not None:
-                self.say("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
-                         "Ctrl+R eller /utkast henter det fram.")
-        box.set_text(text)
-        box.numbers_choose = self.pos is not None and kinds.for_field(self.c.field(self.pos)).quick_choose
-
-    async def refresh_choices(self) -> None:
-        fld = self.c.field(self.pos) if self.pos is not None else None
-        labels = kinds.for_field(fld).option_labels(fld) if fld is not None else []
-        await self.query_one(ChoiceBar).show_options(labels)
+        shown = input_text(self.c, self.pos) if self.pos is not None else None
+        self.open.load(self.pos.key if self.pos else None, shown.text if shown else "", shown.base if shown else "")
+        self.query_one(AnswerBox).load(shown)
 
     def refresh_status(self, error: str | None = None) -> None:
         status = self.query_one(StatusLine)
@@ -222,13 +210,6 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     @on(ChatInput.Changed)
     def _typed(self, event: ChatInput.Changed) -> None:
         self.draft_text = event.text_area.text
-        self.query_one(CommandHint).follow(self.draft_text)
-
-    @on(ChatInput.CompleteRequested)
-    def _complete(self) -> None:
-        matches = cmd.complete(self.draft_text)
-        if matches:
-            self.query_one(ChatInput).set_text(f"/{matches[0].name} ")
 
     @on(ChatInput.NumberKey)
     async def _number(self, event: ChatInput.NumberKey) -> None:
@@ -252,10 +233,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
             return False
         if kind.toggles_options:
             box = self.query_one(ChatInput)
-            current = [p.strip() for p in box.text.split(",") if p.strip()]
-            label = labels[number - 1]
-            current = [p for p in current if p != label] if label in current else current + [label]
-            box.set_text(", ".join(current))
+            box.set_text(toggle_label(box.text, labels[number - 1]))
             box.focus()
             return False
         await self.submit(str(number))
@@ -313,27 +291,123 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
     def session_closed(self) -> bool:
         return self.open.closed
 
-    @work(exclusive=True, group="leave")
-    async def leave(self, then) -> None:
-        """Close the session, then `then()` (back to the list, or quit). If the final save fails,
-        say so and let the group try again, save a copy, or leave without saving (closing saves the
-        draft; a failed final save raises SaveError and the session stays open)."""
-        from ..dialogs.save_failed import COPIED, GIVE_UP, RETRY, SaveFailedDialog
+    # -- commands and the views and editors they open ----------------------------------------
 
-        while True:
+    async def run_command(self, name: str, arg: str) -> None:
+        """A slash command typed in the chat (or a palette entry): its action from the table."""
+        if name not in cmd.BY_NAME:
+            self.say(cmd.unknown_message(name), "warning")
+            return
+        await command_actions.run(self, name, arg)
+
+    def action_overview(self) -> None:
+        self.app.push_screen(views.PlanOverviewScreen(self.c))
+
+    def action_ranked(self) -> None:
+        self.app.push_screen(views.RankedScreen(self.c))
+
+    def action_preview_screen(self) -> None:
+        self.app.push_screen(views.PreviewScreen(self.c))
+
+    def action_health(self) -> None:
+        async def go_to(target: tuple | None) -> None:  # the remark chosen: go to its question
+            if target:
+                self.c.jump(*target)
+            await self.refresh_all(load_input=bool(target))
+
+        self.app.push_screen(views.HealthScreen(self.c), go_to)
+
+    def action_matrix(self) -> None:
+        fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
+        if fld is None:
+            self.say("Veiledningene har ingen prioritering.")
+            return
+        self.app.push_screen(views.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
+
+    def action_edit(self) -> None:
+        """Ctrl+E or /rediger: the answer's own editor (list, table, SWOT), opened with what the input shows."""
+        if self.pos is None:
+            self.say("Alle spørsmålene er besvart. Velg et steg med F3, eller klikk på et svar i samtalen, "
+                     "for å endre det.")
+        elif self.session.read_only:
+            self.say("Økta er åpnet bare for lesing, så svarene kan ikke endres.", "warning")
+        elif is_swot_position(self.c, self.pos):
+            open_swot(self)
+        elif not editors.has_editor(self.c, self.pos):
+            self.say("Dette svaret redigeres rett i feltet nederst.")
+        elif not editors.opens_with_input(self.c, self.pos):
+            self.app.push_screen(editors.editor_for(self.c, self.pos), self._after_editor)
+        else:
             try:
-                self.open.close()
-                break
-            except BshpError as exc:
-                self.refresh_status(str(exc))
-                choice = await self.app.push_screen_wait(SaveFailedDialog(self.session, str(exc)))
-                if choice == RETRY:
-                    continue
-                if choice in (GIVE_UP, COPIED):
-                    self.open.close(give_up=True)
-                    break
-                return  # stay: the session is still open, nothing is lost
-        then()
+                entries = editor_entries(self.c, self.pos, self.query_one(ChatInput).text)
+            except ValidationError as exc:
+                self.say(f"Rett teksten i feltet før dere åpner redigeringen: {exc}", "warning")
+                return
+            self.app.push_screen(editors.editor_for(self.c, self.pos, entries=entries), self._after_editor)
+
+    async def _after_editor(self, changed: bool | None) -> None:
+        if changed and self.pos is not None:
+            record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
+        await self.refresh_all(load_input=bool(changed))
+
+    def action_take_draft(self) -> None:
+        self.query_one(AnswerBox).take_draft()
+
+    # -- the facilitation tools (widgets that answer with messages) ------------------------
+
+    def action_export(self, arg: str = "") -> None:
+        export_jobs.export_documents(self, self.session, arg)
+
+    def action_referat(self, arg: str = "") -> None:
+        export_jobs.write_minutes(self, self.session, arg)
+
+    @on(SamlingClock.MinutesWanted)
+    def _minutes_wanted(self) -> None:
+        self.action_referat()
+
+    def action_samling(self) -> None:
+        self.query_one(SamlingClock).open_agenda()
+
+    @on(SamlingClock.Nudged)
+    def _nudged(self, event: SamlingClock.Nudged) -> None:
+        self.notify(event.text, title="Over tiden", severity="warning", timeout=30)
+
+    def action_timer(self, arg: str | None = None) -> None:
+        """Ctrl+T starts the timer or stops it; /timer (with minutes or not) starts it."""
+        minutes = float(self.current_minutes() or 10)
+        if arg is None:
+            self.query_one(TimerLine).toggle(minutes)
+        else:
+            self.query_one(TimerLine).start_typed(arg, minutes)
+
+    def action_igp(self) -> None:
+        self.query_one(TimerLine).start(self.current_minutes() or 20, igp=True)
+        if self.pos is not None and self.c.step(self.pos).private:
+            self.query_one(PrivateInputs).open()
+
+    def current_minutes(self) -> int | None:
+        return self.c.step(self.pos).minutes if self.pos is not None else None
+
+    def action_private(self) -> None:
+        if self.pos is None:
+            self.say("Alle spørsmålene er besvart. Velg et steg i lista til venstre for å tenke "
+                     "gjennom det hver for dere med /privat.", "warning")
+            return
+        self.query_one(PrivateInputs).open()
+
+    def action_reveal(self) -> None:
+        if self.pos is None:
+            self.say("Alle spørsmålene er besvart, og det er ingen skjulte innspill å vise.")
+            return
+        self.query_one(PrivateInputs).reveal()
+
+    @on(PrivateInputs.CommandTyped)
+    async def _private_command(self, event: PrivateInputs.CommandTyped) -> None:
+        await self.run_command(event.name, event.arg)
+
+    @on(Say)
+    def _said(self, event: Say) -> None:
+        self.say(event.text, event.level)
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -390,7 +464,7 @@ class WorkScreen(CommandsAndEditors, FacilitationTools, WorkshopTools):
         self.query_one(ChatInput).focus()
 
     def action_close(self) -> None:
-        self.leave(self.dismiss)  # back to the session list
+        self.app.close_session(self.dismiss)  # back to the session list
 
     def on_unmount(self) -> None:
         try:

@@ -1,9 +1,20 @@
-"""The message line right above the input: what happened with the answer being typed."""
+"""The message line right above the input: what happened with the answer being typed. Widgets that
+have something to tell the group post `Say`; the screen puts it on this line."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import Static
+
+
+class Say(Message):
+    """Text for the line above the input (level "hint", "warning" or "error")."""
+
+    def __init__(self, text: str, level: str = "hint"):
+        super().__init__()
+        self.text = text
+        self.level = level
 
 
 class FeedbackLine(Static):

@@ -1,13 +1,22 @@
-"""The timer line above the input: a simple countdown or the IGP phases, with a bell at each change."""
+"""The timer line above the input: a simple countdown or the IGP phases, with a bell at each change.
+Ctrl+T starts or stops it, /timer starts it with the minutes typed, /igp runs the three phases."""
 
 from __future__ import annotations
 
+import math
 import time
 
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...guide import facilitation as F
+from .feedback_line import Say
+
+MOST_MINUTES = 24 * 60
+
+
+def format_minutes(minutes: float) -> str:
+    return str(int(minutes)) if minutes == int(minutes) else str(minutes).replace(".", ",")
 
 
 class TimerLine(Static):
@@ -52,6 +61,21 @@ class TimerLine(Static):
             self.timer = None
         else:
             self.start(minutes)
+
+    def start_typed(self, typed: str, minutes: float) -> None:
+        """/timer with what was typed after it: that many minutes (`minutes` when nothing was typed),
+        or a word about what to type."""
+        try:
+            chosen = float(typed.replace(",", ".")) if typed.strip() else minutes
+        except ValueError:
+            self.post_message(Say("Skriv antall minutter, for eksempel /timer 10.", "warning"))
+            return
+        if not (math.isfinite(chosen) and 0 < chosen <= MOST_MINUTES):
+            self.post_message(Say(f"Skriv et antall minutter over null og høyst {MOST_MINUTES}, "
+                                  "for eksempel /timer 10.", "warning"))
+            return
+        self.start(chosen)
+        self.post_message(Say(f"Tidtakeren går: {format_minutes(chosen)} minutter. Ctrl+T stopper den."))
 
     def tick(self) -> None:
         if self.timer is None:

@@ -1,0 +1,101 @@
+"""«Tenk selv først»: each participant types an input in a hidden box and presses Enter; it is stored
+at once and stays hidden until /vis shows them all together, for the group to edit into one answer."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Input
+
+from ...guide import commands as cmd
+from ...guide import facilitation as F
+from .feedback_line import Say
+
+PLACEHOLDER = "Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)"
+
+
+class PrivateInputs(Input):
+    """The hidden-input box for the question `key` (set by the screen; None when all is answered).
+    Open, it stands in for the answer input: `Toggled` tells the screen to hide or show that one."""
+
+    DEFAULT_CSS = """
+    PrivateInputs {
+        margin: 0 1;
+        display: none;
+    }
+    """
+
+    key: var[str | None] = var(None)
+    active: var[bool] = var(False, init=False)
+
+    class Toggled(Message):
+        """The box opened (`active`) or closed: the answer input goes the other way."""
+
+        def __init__(self, active: bool):
+            super().__init__()
+            self.active = active
+
+    class Revealed(Message):
+        """/vis: the hidden inputs, in the order they were typed, for the answer input."""
+
+        def __init__(self, texts: list[str]):
+            super().__init__()
+            self.texts = texts
+
+    class CommandTyped(Message):
+        """A /command typed in the box instead of an input: the screen runs it."""
+
+        def __init__(self, name: str, arg: str):
+            super().__init__()
+            self.name = name
+            self.arg = arg
+
+    def __init__(self, session, **kwargs):
+        super().__init__(password=True, placeholder=PLACEHOLDER, **kwargs)
+        self.session = session
+
+    def open(self) -> None:
+        """Start taking hidden inputs for the current question (none when all is answered)."""
+        if self.key is None:
+            return
+        self.active = True
+        count = F.hidden_count(self.session, self.key)
+        self.post_message(Say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
+                              f"Innspillene skjules til dere skriver /vis. ({count} så langt)"))
+
+    def close(self) -> None:
+        self.active = False
+
+    def watch_active(self, active: bool) -> None:
+        self.display = active
+        if active:
+            self.focus()
+        self.post_message(self.Toggled(active))
+
+    def reveal(self) -> None:
+        """/vis: show the hidden inputs of the current question and close the box."""
+        if self.key is None:
+            return
+        texts = F.reveal(self.session, self.key)
+        self.close()
+        if texts:
+            self.post_message(self.Revealed(texts))
+        else:
+            self.post_message(Say("Ingen skjulte innspill å vise."))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        self.value = ""
+        command = cmd.split(text)
+        if command is not None:  # a command is never stored as an input; what was typed before it stays
+            rest, name, arg = command
+            self.value = rest
+            self.post_message(self.CommandTyped(name, arg))
+            return
+        if self.key is None or not text:
+            return
+        count = F.add_private(self.session, self.key, text)
+        self.post_message(Say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem."))
