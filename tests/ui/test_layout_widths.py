@@ -10,7 +10,7 @@ from ui_helpers import answer, new_session, type_text
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import TableEditor
 from bshp_tui.ui.screens.views import MatrixEditor, PreviewScreen
-from bshp_tui.ui.screens.work import MIN_CHAT_WIDTH
+from bshp_tui.ui.widgets.work_panes import MIN_CHAT_WIDTH
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.fitted_table import fit_widths
 from bshp_tui.ui.widgets.steps import StepsPanel

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from rich.text import Text
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
 from ...guide import commands as cmd
 from ...scripts import kinds
-from ...guide.answer_text import editor_entries, input_text, toggle_label
+from ...guide.answer_text import input_text, toggle_label
 from ...guide.conductor import Conductor, Position
 from ..widgets.titlebar import TitleBar
 from ...errors import BshpError
@@ -33,22 +33,18 @@ from ..widgets.status_line import StatusLine
 from ..widgets.timer_line import TimerLine
 from ..widgets.live_preview import LivePreview
 from ..widgets.steps import StepsPanel, position_label
-from .swot import is_swot_position, open_swot
-from .. import export_jobs
-from .. import command_actions
-from ..command_actions import bindings
-from ..dialogs import editors
-from . import views
+from ..widgets.work_panes import WorkPanes
+from .swot import open_swot
+from .. import command_actions, export_jobs
+from . import views, work_views
 from ..screen_base import BshpScreen
 from ..widgets.footer import KeyFooter
 
-MIN_CHAT_WIDTH = 56  # columns: narrower, and the chat breaks words; the preview gets its own screen
-PREVIEW_SHARE = 0.45  # of the width, for the preview beside the chat (#live-preview in app.tcss)
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
 
 class WorkScreen(BshpScreen):
-    BINDINGS = [*bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
+    BINDINGS = [*command_actions.bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
     # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
@@ -84,7 +80,7 @@ class WorkScreen(BshpScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title_subtitle())
-        with Horizontal(id="work"):
+        with WorkPanes(self.c, id="work"):
             yield StepsPanel(id="steps")
             with Vertical(id="main"):
                 yield Transcript(id="transcript")
@@ -93,12 +89,11 @@ class WorkScreen(BshpScreen):
                 yield AnswerBox(self.session)
                 yield StatusLine(id="status")
             yield LivePreview(id="live-preview")
-        yield SamlingClock(self.c)
+        yield SamlingClock(self.c, self.session)
         yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.post_message(self.Opened(self.open))
-        self.query_one("#live-preview").display = False
         if self.session.read_only:
             self.query_one(ChatInput).read_only = True
         await self.refresh_all(load_input=True)
@@ -111,57 +106,25 @@ class WorkScreen(BshpScreen):
 
     def action_toggle_steps(self) -> None:
         """F3: show the step list and move into it; pressed again there, hide it."""
-        steps = self.query_one(StepsPanel)
-        if not steps.display:
-            steps.remove_class("hidden")
-            steps.add_class("shown")
-            steps.focus()
-            steps.show_current()
-        elif not steps.has_focus:
-            steps.focus()
-            steps.show_current()
-        else:
-            steps.remove_class("shown")
-            steps.add_class("hidden")
+        if not self.query_one(WorkPanes).toggle_steps():
             self.query_one(ChatInput).focus()
 
     def action_leave_steps(self) -> None:
-        """Esc in the step list: back to the answer, never out of the plan. A list opened with F3 in a
-        narrow window closes again."""
-        if self.has_class("-narrow"):
-            self.query_one(StepsPanel).remove_class("shown")
+        """Esc in the step list: back to the answer, never out of the plan."""
+        self.query_one(WorkPanes).leave_steps()
         self.query_one(ChatInput).focus()
 
     def action_toggle_preview(self) -> None:
-        """F4: the plan beside the chat when there is room for both, else on its own screen (the
-        chat is never squeezed below a readable width)."""
-        pane = self.query_one("#live-preview")
-        if not pane.display and not self.room_for_preview():
+        """F4: the plan beside the chat when there is room for both, else on its own screen."""
+        if not self.query_one(WorkPanes).toggle_preview():
             self.action_preview_screen()
-            return
-        pane.display = not pane.display
-        if pane.display:
-            self.update_preview()
-
-    def room_for_preview(self) -> bool:
-        steps = self.query_one(StepsPanel)
-        beside = self.size.width - (steps.outer_size.width if steps.display else 0)
-        return beside - round(self.size.width * PREVIEW_SHARE) >= MIN_CHAT_WIDTH
-
-    def on_resize(self) -> None:
-        pane = self.query_one("#live-preview")
-        if pane.display and not self.room_for_preview():
-            pane.display = False
-            self.say("Forhåndsvisningen er lukket fordi vinduet ble for smalt. F4 viser den på egen skjerm.")
-
-    def update_preview(self) -> None:
-        self.query_one(LivePreview).follow(self.c)
 
     # -- refresh ---------------------------------------------------------------------------
 
     async def refresh_all(self, load_input: bool = False) -> None:
         self.pos = pos = self.c.cursor()
         self.query_one(SamlingClock).step = (pos.script_id, pos.step_id, pos.item) if pos else None
+        self.query_one(TimerLine).suggested = self.c.step(pos).minutes if pos else None
         await self.query_one(Transcript).show(build_turns(self.c))
         self.query_one(StepsPanel).refresh_steps(self.c)
         self.query_one("#where", Static).update(Text(self.where_text()))
@@ -171,8 +134,7 @@ class WorkScreen(BshpScreen):
             pos.key if pos else None, kind.option_labels(fld) if kind and fld else [],
             bool(kind and kind.quick_choose), bool(kind and kind.one_entry_per_line))
         self.refresh_status()
-        if self.query_one("#live-preview").display:
-            self.update_preview()
+        self.query_one(WorkPanes).follow()
         if load_input:
             self.app.clear_notifications()  # nothing said about one question carries over to the next
             self.say("")
@@ -310,45 +272,14 @@ class WorkScreen(BshpScreen):
         self.app.push_screen(views.PreviewScreen(self.c))
 
     def action_health(self) -> None:
-        async def go_to(target: tuple | None) -> None:  # the remark chosen: go to its question
-            if target:
-                self.c.jump(*target)
-            await self.refresh_all(load_input=bool(target))
-
-        self.app.push_screen(views.HealthScreen(self.c), go_to)
+        work_views.open_health(self)
 
     def action_matrix(self) -> None:
-        fld = next((f for s in self.c.scripts for f in s.fields() if f.kind == "vurdering"), None)
-        if fld is None:
-            self.say("Veiledningene har ingen prioritering.")
-            return
-        self.app.push_screen(views.MatrixEditor(self.c, fld, read_only=self.session.read_only), self._after_editor)
+        work_views.open_matrix(self)
 
     def action_edit(self) -> None:
         """Ctrl+E or /rediger: the answer's own editor (list, table, SWOT), opened with what the input shows."""
-        if self.pos is None:
-            self.say("Alle spørsmålene er besvart. Velg et steg med F3, eller klikk på et svar i samtalen, "
-                     "for å endre det.")
-        elif self.session.read_only:
-            self.say("Økta er åpnet bare for lesing, så svarene kan ikke endres.", "warning")
-        elif is_swot_position(self.c, self.pos):
-            open_swot(self)
-        elif not editors.has_editor(self.c, self.pos):
-            self.say("Dette svaret redigeres rett i feltet nederst.")
-        elif not editors.opens_with_input(self.c, self.pos):
-            self.app.push_screen(editors.editor_for(self.c, self.pos), self._after_editor)
-        else:
-            try:
-                entries = editor_entries(self.c, self.pos, self.query_one(ChatInput).text)
-            except ValidationError as exc:
-                self.say(f"Rett teksten i feltet før dere åpner redigeringen: {exc}", "warning")
-                return
-            self.app.push_screen(editors.editor_for(self.c, self.pos, entries=entries), self._after_editor)
-
-    async def _after_editor(self, changed: bool | None) -> None:
-        if changed and self.pos is not None:
-            record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
-        await self.refresh_all(load_input=bool(changed))
+        work_views.open_editor(self)
 
     def action_take_draft(self) -> None:
         self.query_one(AnswerBox).take_draft()
@@ -374,19 +305,15 @@ class WorkScreen(BshpScreen):
 
     def action_timer(self, arg: str | None = None) -> None:
         """Ctrl+T starts the timer or stops it; /timer (with minutes or not) starts it."""
-        minutes = float(self.current_minutes() or 10)
         if arg is None:
-            self.query_one(TimerLine).toggle(minutes)
+            self.query_one(TimerLine).toggle()
         else:
-            self.query_one(TimerLine).start_typed(arg, minutes)
+            self.query_one(TimerLine).start_typed(arg)
 
     def action_igp(self) -> None:
-        self.query_one(TimerLine).start(self.current_minutes() or 20, igp=True)
+        self.query_one(TimerLine).start_igp()
         if self.pos is not None and self.c.step(self.pos).private:
             self.query_one(PrivateInputs).open()
-
-    def current_minutes(self) -> int | None:
-        return self.c.step(self.pos).minutes if self.pos is not None else None
 
     def action_private(self) -> None:
         if self.pos is None:

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from ...errors import BshpError
 from ...guide import workshop as W
 from ...guide.conductor import Conductor
+from ...store.session import Session
 from ..screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from .feedback_line import Say
 
@@ -44,10 +45,10 @@ class SamlingClock(Widget):
     class MinutesWanted(Message):
         """The samling is ended and the group wants the referat written."""
 
-    def __init__(self, c: Conductor, **kwargs):
+    def __init__(self, c: Conductor, session: Session, **kwargs):
         super().__init__(**kwargs)
         self.c = c
-        self.session = c.session
+        self.session = session
         self.workshop: W.Workshop | None = None
         self.clock: W.StepClock | None = None
         self.nudged: set[W.Where] = set()

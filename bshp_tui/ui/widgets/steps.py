@@ -116,6 +116,20 @@ class StepsPanel(OptionList):
             return None
         return self.rows.get(self.get_option_at_index(self.highlighted).id or "")
 
+    def toggle(self) -> bool:
+        """F3: show the list and move into it; pressed again in the list, hide it. True while the
+        list has the focus."""
+        if not self.display:
+            self.remove_class("hidden")
+            self.add_class("shown")
+        elif self.has_focus:
+            self.remove_class("shown")
+            self.add_class("hidden")
+            return False
+        self.focus()
+        self.show_current()
+        return True
+
     def show_current(self) -> None:
         """Put the list's cursor on the step the group is at (F3), so the arrow keys start there."""
         here = next((oid for oid, row in self.rows.items() if row.here), None)

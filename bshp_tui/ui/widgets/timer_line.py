@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import time
 
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from ...guide import facilitation as F
@@ -36,6 +36,7 @@ class TimerLine(Static):
     """
 
     timer: reactive[F.Timer | None] = reactive(None, always_update=True, init=False)
+    suggested: var[int | None] = var(None)  # the minutes the current step suggests (set by the screen)
 
     def __init__(self, **kwargs):
         super().__init__("", **kwargs)
@@ -55,18 +56,22 @@ class TimerLine(Static):
     def start(self, minutes: float, igp: bool = False) -> None:
         self.timer = F.Timer.igp(minutes, self.clock()) if igp else F.Timer.simple(minutes, self.clock())
 
-    def toggle(self, minutes: float) -> None:
-        """Ctrl+T: stop a running timer, or start one."""
+    def toggle(self) -> None:
+        """Ctrl+T: stop a running timer, or start one for the step's suggested minutes (else 10)."""
         if self.timer is not None and not self.timer.finished:
             self.timer = None
         else:
-            self.start(minutes)
+            self.start(self.suggested or 10)
 
-    def start_typed(self, typed: str, minutes: float) -> None:
-        """/timer with what was typed after it: that many minutes (`minutes` when nothing was typed),
-        or a word about what to type."""
+    def start_igp(self) -> None:
+        """/igp: individual, group and plenary phases over the step's suggested minutes (else 20)."""
+        self.start(self.suggested or 20, igp=True)
+
+    def start_typed(self, typed: str) -> None:
+        """/timer with what was typed after it: that many minutes (the suggested ones when nothing was
+        typed), or a word about what to type."""
         try:
-            chosen = float(typed.replace(",", ".")) if typed.strip() else minutes
+            chosen = float(typed.replace(",", ".")) if typed.strip() else float(self.suggested or 10)
         except ValueError:
             self.post_message(Say("Skriv antall minutter, for eksempel /timer 10.", "warning"))
             return
