@@ -10,11 +10,12 @@ from textual.binding import Binding
 from rich.text import Text
 from textual.containers import Vertical
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ...guide import commands as cmd
 from ...scripts import kinds
-from ...guide.answer_text import input_text, toggle_label
+from ...guide.answer_text import input_text
 from ...guide.conductor import Conductor, Position
 from ..widgets.titlebar import TitleBar
 from ...errors import BshpError
@@ -24,7 +25,6 @@ from ..widgets.chat import ChatInput, GroupTurn, Transcript
 from ..open_session import OpenSession
 from ...scripts.model import Script
 from ...store.session import Session
-from ..widgets.choice_bar import ChoiceBar
 from ..widgets.answer_box import AnswerBox
 from ..widgets.feedback_line import Say
 from ..widgets.private_inputs import PrivateInputs
@@ -34,7 +34,7 @@ from ..widgets.timer_line import TimerLine
 from ..widgets.live_preview import LivePreview
 from ..widgets.steps import StepsPanel, position_label
 from ..widgets.work_panes import WorkPanes
-from .swot import open_swot
+from .swot import is_swot_position, open_swot
 from .. import command_actions, export_jobs
 from . import views, work_views
 from ..screen_base import BshpScreen
@@ -63,14 +63,6 @@ class WorkScreen(BshpScreen):
         self.c = Conductor(scripts, session)
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
-
-    @property
-    def draft_text(self) -> str:
-        return self.open.draft_text
-
-    @draft_text.setter
-    def draft_text(self, text: str) -> None:
-        self.open.draft_text = text
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -128,11 +120,13 @@ class WorkScreen(BshpScreen):
         await self.query_one(Transcript).show(build_turns(self.c))
         self.query_one(StepsPanel).refresh_steps(self.c)
         self.query_one("#where", Static).update(Text(self.where_text()))
-        fld = self.c.field(pos) if pos is not None else None
-        kind = kinds.for_field(fld) if fld is not None else None
-        await self.query_one(AnswerBox).show_question(
-            pos.key if pos else None, kind.option_labels(fld) if kind and fld else [],
-            bool(kind and kind.quick_choose), bool(kind and kind.one_entry_per_line))
+        if pos is None:
+            await self.query_one(AnswerBox).show_question(None, [])
+        else:
+            fld = self.c.field(pos)
+            kind = kinds.for_field(fld)
+            await self.query_one(AnswerBox).show_question(pos.key, kind.option_labels(fld), kind.quick_choose,
+                                                          kind.toggles_options, kind.one_entry_per_line)
         self.refresh_status()
         self.query_one(WorkPanes).follow()
         if load_input:
@@ -171,35 +165,15 @@ class WorkScreen(BshpScreen):
 
     @on(ChatInput.Changed)
     def _typed(self, event: ChatInput.Changed) -> None:
-        self.draft_text = event.text_area.text
+        self.open.draft_text = event.text_area.text
 
-    @on(ChatInput.NumberKey)
-    async def _number(self, event: ChatInput.NumberKey) -> None:
-        if await self.choose(event.number):
-            self.query_one(ChatInput).enter_after_choice = True
-
-    @on(ChoiceBar.Chosen)
-    async def _choice(self, event: ChoiceBar.Chosen) -> None:
-        await self.choose(event.number)
-
-    async def choose(self, number: int) -> bool:
-        """Choose option `number`: a single choice is sent at once (True), a multiple choice only
-        toggles the option in the input."""
+    @on(AnswerBox.Chosen)
+    async def _chosen(self, event: AnswerBox.Chosen) -> None:
         if self.pos is None:
-            return False
-        fld = self.c.field(self.pos)
-        kind = kinds.for_field(fld)
-        labels = kind.option_labels(fld)
-        if not 1 <= number <= len(labels):
-            self.say(f"Velg et tall fra 1 til {len(labels)}.", "warning")
-            return False
-        if kind.toggles_options:
-            box = self.query_one(ChatInput)
-            box.set_text(toggle_label(box.text, labels[number - 1]))
-            box.focus()
-            return False
-        await self.submit(str(number))
-        return True
+            return
+        await self.submit(str(event.number))
+        if event.by_key:  # the Enter typed after the digit out of habit must not send the next question
+            self.query_one(ChatInput).enter_after_choice = True
 
     @on(ChatInput.Submitted)
     async def _submitted(self, event: ChatInput.Submitted) -> None:
@@ -210,7 +184,7 @@ class WorkScreen(BshpScreen):
         if command is not None:  # a command never becomes answer text; what was typed before it stays
             rest, name, arg = command
             self.query_one(ChatInput).set_text(rest)
-            self.draft_text = rest
+            self.open.draft_text = rest
             await self.run_command(name, arg)
             return
         half = cmd.half_typed(text)
@@ -272,14 +246,35 @@ class WorkScreen(BshpScreen):
         self.app.push_screen(views.PreviewScreen(self.c))
 
     def action_health(self) -> None:
-        work_views.open_health(self)
+        async def go_to(target: tuple | None) -> None:  # the remark chosen: go to its question
+            if target:
+                self.c.jump(*target)
+            await self.refresh_all(load_input=bool(target))
+
+        self.app.push_screen(views.HealthScreen(self.c), go_to)
 
     def action_matrix(self) -> None:
-        work_views.open_matrix(self)
+        self.open_editor(work_views.matrix_editor(self.c, self.session.read_only))
 
     def action_edit(self) -> None:
         """Ctrl+E or /rediger: the answer's own editor (list, table, SWOT), opened with what the input shows."""
-        work_views.open_editor(self)
+        if self.pos is not None and not self.session.read_only and is_swot_position(self.c, self.pos):
+            open_swot(self)
+            return
+        typed = self.query_one(ChatInput).text
+        self.open_editor(work_views.answer_editor(self.c, self.pos, self.session.read_only, typed))
+
+    def open_editor(self, editor: Screen | Say) -> None:
+        if isinstance(editor, Say):
+            self.say(editor.text, editor.level)
+            return
+
+        async def after(changed: bool | None) -> None:
+            if changed and self.pos is not None:
+                record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
+            await self.refresh_all(load_input=bool(changed))
+
+        self.app.push_screen(editor, after)
 
     def action_take_draft(self) -> None:
         self.query_one(AnswerBox).take_draft()
@@ -343,25 +338,27 @@ class WorkScreen(BshpScreen):
         self.save_draft_now()
         await self.refresh_all(load_input=True)
 
-    async def action_back(self) -> None:
+    def leave_question(self) -> None:
+        """Before moving by navigation: what was typed is saved, and any edit of an earlier answer ends."""
         self.editing_from = None
         self.save_draft_now()
+
+    async def action_back(self) -> None:
+        self.leave_question()
         if self.c.back() == self.pos:
             self.say("Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene.")
             return
         await self.show_new_position()
 
     async def action_next(self) -> None:
-        self.editing_from = None
-        self.save_draft_now()
+        self.leave_question()
         if self.c.next() is None:
             self.say("Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene.")
             return
         await self.show_new_position()
 
     async def action_skip(self) -> None:
-        self.editing_from = None
-        self.save_draft_now()
+        self.leave_question()
         before = self.pos
         self.c.skip()
         await self.show_new_position()
@@ -371,8 +368,7 @@ class WorkScreen(BshpScreen):
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:
-        self.editing_from = None
-        self.save_draft_now()
+        self.leave_question()
         if self.c.jump(event.script_id, event.step_id, event.item) is None:
             self.say("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.", "warning")
             return

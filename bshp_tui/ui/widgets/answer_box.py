@@ -7,9 +7,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 
 from ...guide import commands as cmd
-from ...guide.answer_text import InputText
+from ...guide.answer_text import InputText, toggle_label
 from .chat import ChatInput
 from .choice_bar import ChoiceBar
 from .command_hint import CommandHint
@@ -24,11 +25,21 @@ class AnswerBox(Vertical):
     }
     """
 
+    class Chosen(Message):
+        """Option `number` of a single choice was chosen (with a digit key, or a click): send it."""
+
+        def __init__(self, number: int, by_key: bool):
+            super().__init__()
+            self.number = number
+            self.by_key = by_key
+
     def __init__(self, session, **kwargs):
         super().__init__(**kwargs)
         self.session = session
         self.offered_draft: str | None = None  # a draft kept aside while the saved answer is shown
         self.one_entry_per_line = False  # how revealed inputs are joined for the question shown
+        self.labels: list[str] = []  # the options of the question shown
+        self.toggles = False  # a multiple choice: choosing an option adds it to the input or takes it out
 
     def compose(self) -> ComposeResult:
         yield ChoiceBar(id="choices")
@@ -41,13 +52,35 @@ class AnswerBox(Vertical):
         """A message about the question being answered ("" hides the line)."""
         self.query_one(FeedbackLine).say(text, level)
 
-    async def show_question(self, key: str | None, labels: list[str], quick_choose: bool,
-                            one_entry_per_line: bool) -> None:
-        """The question `key` (None: all is answered): its choice buttons, whether a digit chooses."""
+    async def show_question(self, key: str | None, labels: list[str], quick_choose: bool = False,
+                            toggles: bool = False, one_entry_per_line: bool = False) -> None:
+        """The question `key` (None: all is answered): its options as buttons, whether a digit
+        chooses, whether choosing toggles an option in the input (a multiple choice)."""
         self.query_one(PrivateInputs).key = key
         self.query_one(ChatInput).numbers_choose = quick_choose
-        self.one_entry_per_line = one_entry_per_line
+        self.labels, self.toggles, self.one_entry_per_line = labels, toggles, one_entry_per_line
         await self.query_one(ChoiceBar).show_options(labels)
+
+    def choose(self, number: int, by_key: bool = False) -> None:
+        """Option `number`: a single choice is sent (`Chosen`); a multiple choice is toggled in the input."""
+        if not 1 <= number <= len(self.labels):
+            self.say(f"Velg et tall fra 1 til {len(self.labels)}.", "warning")
+        elif self.toggles:
+            box = self.query_one(ChatInput)
+            box.set_text(toggle_label(box.text, self.labels[number - 1]))
+            box.focus()
+        else:
+            self.post_message(self.Chosen(number, by_key))
+
+    @on(ChatInput.NumberKey)
+    def _number(self, event: ChatInput.NumberKey) -> None:
+        event.stop()
+        self.choose(event.number, by_key=True)
+
+    @on(ChoiceBar.Chosen)
+    def _clicked(self, event: ChoiceBar.Chosen) -> None:
+        event.stop()
+        self.choose(event.number)
 
     def load(self, shown: InputText | None) -> None:
         """Put what the question starts with in the input, and say where a draft is."""
