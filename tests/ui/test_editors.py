@@ -153,7 +153,7 @@ async def test_overview_health_and_preview(app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         status = str(app.screen.query_one("#preview-status").render())
-        assert "ikke fylt ut" in status
+        assert "ikke fylt ut" in status and "[hakeparentes]" in status
         assert "Målområde Kommunale boliger" in app.screen.query_one("#preview-doc").source
 
 

@@ -311,9 +311,9 @@ class PreviewScreen(Screen):
         try:
             text, missing = preview_markdown(self.c, self.kind)
         except BshpError as exc:
-            self.app.call_from_thread(self.query_one("#preview-status", Static).update, str(exc))
+            self.app.call_from_thread(self.query_one("#preview-status", Static).update, Text(str(exc)))
             return
         status = (f"{len(missing)} punkter er ikke fylt ut eller må sjekkes; de vises i [hakeparentes]." if missing
                   else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
-        self.app.call_from_thread(self.query_one("#preview-status", Static).update, status)
+        self.app.call_from_thread(self.query_one("#preview-status", Static).update, Text(status))  # not markup
         self.app.call_from_thread(self.query_one("#preview-doc", Markdown).update, text)
