@@ -223,3 +223,25 @@ async def test_the_answer_box_offers_a_draft_and_swaps_in_the_private_box(sessio
         box.query_one(PrivateInputs).reveal()
         await pilot.pause()
         assert box.query_one(ChatInput).display and box.query_one(ChatInput).text == "Kari\n\nOla"
+
+
+async def test_a_private_input_whose_save_fails_is_kept_hidden_and_the_failure_said(session, monkeypatch):
+    from bshp_tui.store import session as session_module
+
+    def broken(path, data):
+        raise OSError(28, "No space left on device")
+
+    app = Host(PrivateInputs(session))
+    async with app.run_test() as pilot:
+        box = app.widget
+        box.key = KEY
+        box.open()
+        monkeypatch.setattr(session_module, "atomic_write_bytes", broken)
+        await pilot.press(*"Kari", "enter")
+        await pilot.pause()
+        assert app.heard[-1][0] == "say" and app.heard[-1][2] == "error" and "ikke tapt" in app.heard[-1][1]
+        assert box.value == "" and F.hidden_count(session, KEY) == 1  # in memory, saved with the next write
+        monkeypatch.undo()
+        session.retry_save()
+    on_disk = SessionStore(session.store.data_dir).open(session.id, read_only=True)
+    assert [e["text"] for e in F.private_entries(on_disk, KEY)] == ["Kari"]

@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Input
 
+from ...errors import BshpError
 from ...guide import commands as cmd
 from ...guide import facilitation as F
 from .feedback_line import Say
@@ -77,7 +78,11 @@ class PrivateInputs(Input):
         """/vis: show the hidden inputs of the current question and close the box."""
         if self.key is None:
             return
-        texts = F.reveal(self.session, self.key)
+        try:
+            texts = F.reveal(self.session, self.key)
+        except BshpError as exc:  # the save failed; the inputs are kept, and /vis can be tried again
+            self.post_message(Say(str(exc), "error"))
+            return
         self.close()
         if texts:
             self.post_message(self.Revealed(texts))
@@ -88,14 +93,20 @@ class PrivateInputs(Input):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        self.value = ""
         command = cmd.split(text)
         if command is not None:  # a command is never stored as an input; what was typed before it stays
             rest, name, arg = command
             self.value = rest
             self.post_message(self.CommandTyped(name, arg))
             return
-        if self.key is None or not text:
+        if self.key is None:
             return
-        count = F.add_private(self.session, self.key, text)
+        self.value = ""
+        if not text:
+            return
+        try:
+            count = F.add_private(self.session, self.key, text)
+        except BshpError as exc:  # the save failed: the input is kept in memory, hidden (the message says so)
+            self.post_message(Say(str(exc), "error"))
+            return
         self.post_message(Say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem."))
