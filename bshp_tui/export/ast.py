@@ -132,24 +132,24 @@ def plain_text(nodes: Any, kinds: set[str] | None = None) -> str:
     node types met on the way are added to `kinds` when it is given."""
     out: list[str] = []
 
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for n in node:
-                walk(n)
-        elif isinstance(node, dict):
-            t = node.get("t")
-            if kinds is not None:
-                kinds.add(str(t))
-            if t == "Str":
-                out.append(node["c"])
-            elif t == "Space":
-                out.append(" ")
-            elif t in ("LineBreak", "SoftBreak"):
-                out.append("\n")
-            elif "c" in node:
-                walk(node["c"])
-            if t in ("Para", "Plain", "Header"):
-                out.append("\n")
+    def walk(items: list) -> None:  # one call per list of nodes, not per node: cells hold many words
+        for node in items:
+            if isinstance(node, dict):
+                t = node.get("t")
+                if kinds is not None:
+                    kinds.add(str(t))
+                if t == "Str":
+                    out.append(node["c"])
+                elif t == "Space":
+                    out.append(" ")
+                elif t in ("LineBreak", "SoftBreak"):
+                    out.append("\n")
+                elif isinstance(node.get("c"), list):
+                    walk(node["c"])
+                if t in ("Para", "Plain", "Header"):
+                    out.append("\n")
+            elif isinstance(node, list):
+                walk(node)
 
-    walk(nodes)
+    walk([nodes])
     return "".join(out)

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .ast import plain_text
+
 TABLE_PT = 10  # table text size (the reference documents' table styles)
 PAGE_EM = 16.0 / (TABLE_PT * 2.54 / 72)  # the text width of an A4 page with 2.5 cm margins (16 cm)
 PADDING_EM = 0.95  # the cell margins (2 × 0.15 cm = 0.85 em), the rules and a little slack
@@ -132,8 +134,6 @@ def _squeeze(need: list[float], numeric: list[bool], page: float) -> list[float]
 
 def cell_measure(cell: list[Any], bold: bool = False) -> Measure:
     """A table cell (a list of pandoc blocks) measured; Strong text counts as bold."""
-    from .ast import plain_text
-
     kinds: set[str] = set()
     text = plain_text(cell, kinds)
     listed = any(isinstance(b, dict) and b.get("t") in ("BulletList", "OrderedList") for b in cell)
