@@ -3,6 +3,8 @@ edited together, one point per line. Saving stores all four in one write (guide/
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual import events
 from textual.binding import Binding
@@ -15,6 +17,9 @@ from ...guide.conductor import Conductor, Position
 from ...guide.swot import is_swot_step, quadrants_in, save_swot, swot_of
 from ...scripts.values import ValidationError
 from ..widgets.footer import KeyFooter
+
+if TYPE_CHECKING:
+    from .work import WorkScreen
 
 IGP_HINT = ("IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
             "og legg fram for alle (plenum). /igp starter tidtakeren.")
@@ -98,14 +103,14 @@ def is_swot_position(c: Conductor, pos: Position | None) -> bool:
     return pos is not None and is_swot_step(c, c.step(pos))
 
 
-def open_swot(work, auto: bool = False) -> None:
+def open_swot(work: WorkScreen, auto: bool = False) -> None:
     """Open the SWOT screen for the role group at the work screen's position. Saved in the guided
     flow, the group goes on to the next unanswered question after the step; saved while editing an
     earlier answer, it goes back to where it was."""
     pos = work.pos
-    if not is_swot_position(work.c, pos):
+    if pos is None or not is_swot_position(work.c, pos):
         return
-    offered = work.__dict__.setdefault("_swot_offered", set())
+    offered = work.swot_offered
     if auto:
         inst = work.c.instance(pos)
         if (work.session.read_only or work.editing_from is not None or inst is None or (pos.step_id, pos.item) in offered

@@ -63,6 +63,7 @@ class WorkScreen(BshpScreen):
         self.c = Conductor(scripts, session)
         self.pos: Position | None = None
         self.editing_from: Position | None = None  # where to return after editing an earlier answer
+        self.swot_offered: set[tuple[str, str | None]] = set()  # role groups whose SWOT screen opened by itself
 
     # -- layout ----------------------------------------------------------------------------
 
