@@ -3,6 +3,7 @@
 arrow keys move in the step list."""
 
 import pytest
+from rich.cells import cell_len
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
 from ui_helpers import answer, new_session, type_text
@@ -145,6 +146,15 @@ async def test_table_editor_columns_fit_and_keep_numbers_whole(app_factory, widt
         for whole in ("250 000", "1 200 000", "2027–2028"):
             assert whole in text
         assert "lenger" in " ".join(text.split())  # long text wraps, nothing is cut off
+        # Headings wrap between words; a word too long for its column is shortened with a full
+        # stop («Invest.»), never broken in the middle.
+        labels = [c.label for c in w.c.field(w.c.cursor()).columns]
+        for column, label in zip(table.columns.values(), labels):
+            words = label.split()
+            for shown in column.label.plain.split():
+                assert cell_len(shown) <= column.width, (shown, column.width)
+                assert shown in words or (shown.endswith(".") and any(
+                    word.startswith(shown[:-1]) for word in words)), (shown, label)
 
 
 async def test_the_matrix_wraps_a_long_measure_name_at_100_columns(app_factory):
@@ -174,3 +184,17 @@ def test_fit_widths_keeps_what_fits_and_narrows_the_widest():
     assert sum(widths) + 2 * 4 <= 60 and widths[0] == 8 and widths[2] == 7
     assert widths[1] >= widths[3] >= 10
     assert fit_widths([20, 20], 10, [9, 9]) == [9, 9]  # even the minimums do not fit: they are kept
+
+
+def test_a_header_word_is_shortened_at_a_syllable_never_broken():
+    from bshp_tui.ui.widgets.fitted_table import short_header, shorten_word
+
+    assert shorten_word("Investering", 9) == "Invest."
+    assert shorten_word("Ansvarlig", 6) == "Ansv."
+    assert shorten_word("Strategi", 6) == "Strat."
+    assert shorten_word("Finansiering", 5) == "Fin."
+    assert shorten_word("Tidsfrist", 5) == "Tids."
+    assert shorten_word("Tiltak", 6) == "Tiltak"
+    assert shorten_word("2027–2028", 5) == "2027–2028"  # a number is never cut
+    assert short_header("Drift per år (kr)", 7) == "Drift per år (kr)"
+    assert short_header("Investering (kr)", 9) == "Invest. (kr)"

@@ -21,6 +21,7 @@ MIN_COLUMN = 8  # a header word longer than this may be broken when the room is 
 MAX_MINIMUM = 16  # a longer word in a cell is broken rather than hide the columns after it
 NARROW_WORD = 5  # ... and when even that does not fit, shorter ones, down to this
 PADDING = 2  # DataTable's cell padding, one column on each side
+VOWELS = frozenset("aeiouyæøåéèAEIOUYÆØÅÉÈ")
 
 
 def fit_widths(natural: list[int], room: int, minimum: list[int], wanted: list[int] | None = None) -> list[int]:
@@ -69,6 +70,29 @@ def minimum_width(header: str, cells: list[str], word_limit: int = MAX_MINIMUM) 
     return max(words, default=1)
 
 
+def shorten_word(word: str, width: int) -> str:
+    """A header word too long for its column, shortened with a full stop where a syllable starts:
+    after the first syllables that make four letters or more («Invest.», «Ansv.», «Strat.»), else
+    after three («Fin.»), else cut where it has to be («Tids.»). A word that fits, or that holds a
+    digit, stays whole."""
+    if cell_len(word) <= width or width < 2 or any(ch.isdigit() for ch in word):
+        return word
+    keep = width - 1  # the full stop takes one column
+
+    def syllable_ends(n: int) -> bool:
+        return word[n - 1].isalpha() and word[n - 1] not in VOWELS and word[n] in VOWELS
+
+    cut = next((n for n in range(4, keep + 1) if syllable_ends(n)), None)
+    if cut is None:
+        cut = 3 if keep >= 3 and syllable_ends(3) else keep
+    return word[:cut] + "."
+
+
+def short_header(header: str, width: int) -> str:
+    """A column header whose every word fits `width`: it wraps between words, never inside one."""
+    return " ".join(shorten_word(word, width) for word in header.split())
+
+
 def fill(table: DataTable, headers: list[str], rows: list[list[str]], room: int,
          keys: list[str] | None = None, row_keys: list[str] | None = None) -> None:
     """Replace `table`'s columns and rows: widths fitted to `room`, the text of narrowed columns
@@ -84,9 +108,10 @@ def fill(table: DataTable, headers: list[str], rows: list[list[str]], room: int,
     wanted = [max(m, max((cell_len(w) for w in h.split()), default=0)) for m, h in zip(minimum, headers)]
     widths = fit_widths(natural, room, minimum, wanted) if room > 0 else natural  # 0: not laid out yet
     table.clear(columns=True)
-    for n, (header, width) in enumerate(zip(headers, widths)):
+    shown = [short_header(h, w) for h, w in zip(headers, widths)]
+    for n, (header, width) in enumerate(zip(shown, widths)):
         table.add_column(Text(header, overflow="fold"), width=width, key=keys[n] if keys else None)
-    table.header_height = max(len(Text(h, overflow="fold").wrap(table.app.console, w)) for h, w in zip(headers, widths)) if headers else 1
+    table.header_height = max(len(Text(h, overflow="fold").wrap(table.app.console, w)) for h, w in zip(shown, widths)) if headers else 1
     for n, row in enumerate(rows):
         table.add_row(*[Text(cell, overflow="fold") for cell in row], height=None,
                       key=row_keys[n] if row_keys else None)
