@@ -332,6 +332,9 @@ class Conductor:
     def submit(self, pos: Position, text: str, advance: bool = True) -> Position | None:
         """Store the answer typed for `pos` and return where the group goes next."""
         value = self.parse(pos, text)
+        missing = kinds.for_field(self.field(pos)).missing_cell(self.field(pos), value, self.value(pos))
+        if missing:
+            raise ValidationError(missing)
         was_complete = self.script_progress(pos.script_id) >= 1
         self.store(pos, value)
         if not was_complete and self.script_progress(pos.script_id) >= 1:

@@ -15,7 +15,7 @@ from ..disk.files import read_regular
 from .folder import prompt_files
 from .model import Column, Condition, Field, Option, Scale, Script, Step
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def _signature(folder: Path) -> list:
@@ -84,7 +84,8 @@ def _script_from_dict(data: dict) -> Script:
         for f in s["fields"]:
             f = dict(f)
             f["options"] = [Option(**o) for o in f["options"]]
-            f["columns"] = [Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"])) for c in f["columns"]]
+            f["columns"] = [Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"]), bool(c.get("required")))
+                            for c in f["columns"]]
             f["scales"] = [Scale(**sc) for sc in f["scales"]]
             f["condition"] = condition(f["condition"])
             f["documents"] = tuple(f.get("documents") or ())

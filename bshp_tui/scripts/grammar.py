@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .model import Column, Condition, ScriptError
@@ -219,18 +219,22 @@ class FieldBlock:
 
 
 def parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) -> Column | None:
-    """`id: Label`, `id: Label | tall`, `id: Label | fra gap.tiltak`, `id: Label | valg A, B`."""
+    """`id: Label`, `id: Label | tall`, `id: Label | fra gap.tiltak`, `id: Label | valg A, B`; any
+    of them with `| påkrevd` last (`id: Label | dato | påkrevd`)."""
     from .kinds import COLUMN_KINDS
 
     head, _, kind_text = item.partition("|")
     cid, label = split_pair(head.strip())
-    kind_text = kind_text.strip()
+    rest, _, last = kind_text.rpartition("|")
+    required = last.strip().lower() == "påkrevd"
+    kind_text = (rest if required else kind_text).strip()
     if not kind_text:
-        return Column(cid, label)
+        return Column(cid, label, required=required)
     name, _, argument = kind_text.partition(" ")
     name = name.lower()  # the kind's name in any case; the argument (valg options) as written
     column_kind = COLUMN_KINDS.get(name)
     if column_kind is None or (argument.strip() and not column_kind.takes_argument):
         errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"))
         return None
-    return column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))
+    col = column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))
+    return replace(col, required=True) if col is not None and required else col

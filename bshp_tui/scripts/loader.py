@@ -15,6 +15,7 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..disk.files import read_regular_text
@@ -176,8 +177,7 @@ def _fix_refs(step: Step, script_id: str) -> None:
             fld.condition = Condition(script_id + fld.condition.ref, fld.condition.values,
                                       fld.condition.negate, fld.condition.line)
         fld.columns = [
-            Column(c.id, c.label, c.kind,
-                   script_id + c.ref if c.ref and c.ref.startswith(".") else c.ref, c.options)
+            replace(c, ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
             for c in fld.columns
         ]
 

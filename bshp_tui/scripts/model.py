@@ -37,6 +37,7 @@ class Column:
     kind: str = "tekst"  # tekst, tall, dato, valg (one of `options`), or fra (an item from `ref`)
     ref: str | None = None
     options: tuple[str, ...] = ()
+    required: bool = False  # `| påkrevd`: a new or changed row without this cell is refused
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,38 @@ async def test_a_refused_cell_is_shown_where_the_group_can_see_it(app_factory):
         for widget in (error, refused):
             region = app.screen.find_widget(widget).region
             assert 0 <= region.y and region.bottom <= 24
+
+
+async def test_a_samling_without_a_time_is_refused_under_its_field(app_factory):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "oppstart", "framdrift")
+        assert w.pos.field_id == "samlinger"
+        await pilot.press("ctrl+e")  # opens with the suggested samlinger, which have no time yet
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, TableEditor) and len(editor.entries) == 5
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor  # not stored
+        assert str(editor.query_one("#editor-error").render()).startswith("Rad 1: Tidspunkt må fylles ut")
+        assert w.c.value(w.pos) is None
+        await pilot.press("a")
+        await pilot.pause()
+        for cell in ["", "Oppstart", "Kari"]:
+            await type_text(pilot, cell)
+            await pilot.press("enter")
+        await pilot.pause()
+        error = app.screen.query_one("#row-error")
+        assert str(error.render()) == "Tidspunkt må fylles ut (år, måned eller dato)."
+        refused = app.focused
+        assert isinstance(refused, Input) and refused.id == "col-tidspunkt"
+        fields = list(error.parent.children)
+        assert fields.index(error) == fields.index(refused) + 1
+        await type_text(pilot, "2027-03")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TableEditor)

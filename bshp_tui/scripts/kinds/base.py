@@ -73,6 +73,11 @@ class Kind:
         """Markdown under the question: the choices, or how to write the answer."""
         return ""
 
+    def missing_cell(self, fld: Field, value: Any, before: Any) -> str | None:
+        """What a new or changed part of `value` lacks that the field requires (compared with the
+        stored `before`), or None. Only tables have required cells."""
+        return None
+
     def option_labels(self, fld: Field) -> list[str]:
         """Labels of the options the group can pick with a number key or a button."""
         return []

@@ -67,6 +67,10 @@ class ColumnKind:
         """What to write, after the column's label in the row editor."""
         return ""
 
+    def missing_text(self, col: Column) -> str:
+        """The message for a row without a cell its column requires (`| påkrevd`)."""
+        return f"{col.label} må fylles ut{self.hint(col)}."
+
     def input_text(self, value: Any) -> str:
         """The cell as the group would type it."""
         if is_blank(value):

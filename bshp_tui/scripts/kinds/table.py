@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import values as V
+from ..model import Column
 from ..values import ValidationError
 from .base import Kind, plain_text, wrong
 from .columns import cell_value, column_kind, refs_problem
@@ -101,6 +102,16 @@ class Table(Kind):
             row["refs"] = refs
         return row
 
+    def missing_cell(self, fld, value: Any, before: Any) -> str | None:
+        """«Linje 2: Tidspunkt må fylles ut …» for the first row, new or changed since `before`,
+        without a cell its column requires (`| påkrevd`). Rows stored as they are stay accepted:
+        rows kept from before the column was required are the group's answer too."""
+        found = first_missing(fld, value, before)
+        if found is None:
+            return None
+        n, col = found
+        return f"Linje {n}: {column_kind(col.kind).missing_text(col)}"
+
     # -- text --------------------------------------------------------------------------------
 
     def cell(self, c, fld, row: dict, column_id: str) -> Any:
@@ -127,8 +138,10 @@ class Table(Kind):
     def question_hint(self, c, fld) -> str:
         """How to write the rows, and the values a choice column allows (said before anyone types)."""
         choices = "".join(f" «{col.label}» er en av: {', '.join(col.options)}." for col in fld.columns if col.options)
+        required = "".join(f" «{col.label}» må fylles ut." for col in fld.columns if col.required)
         return ("*Én rad per linje, kolonnene skilt med semikolon: "
-                + "; ".join(col.label for col in fld.columns) + "." + choices + " Eller åpne tabellen med Ctrl+E.*")
+                + "; ".join(col.label for col in fld.columns) + "." + choices + required
+                + " Eller åpne tabellen med Ctrl+E.*")
 
     def default_text(self, c, pos, fld) -> str:
         return seed_rows(c, pos, fld) or super().default_text(c, pos, fld)
@@ -179,6 +192,22 @@ class Table(Kind):
                 if problem:
                     return where + problem
         return None
+
+
+def first_missing(fld, rows: Any, before: Any) -> tuple[int, Column] | None:
+    """The first row (counted from 1), new or changed since `before`, without a cell its column
+    requires, and that column."""
+    required = [col for col in fld.columns if col.required]
+    if not required or not isinstance(rows, list):
+        return None
+    kept = [r for r in before if isinstance(r, dict)] if isinstance(before, list) else []
+    for n, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or row in kept:
+            continue
+        for col in required:
+            if str(row.get(col.id) or "").strip() == "":
+                return n, col
+    return None
 
 
 def seed_rows(c, pos, fld) -> str:

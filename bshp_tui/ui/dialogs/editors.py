@@ -15,7 +15,7 @@ from typing import Callable
 from textual.screen import Screen
 
 from ...scripts import kinds
-from ...scripts.kinds.table import Table
+from ...scripts.kinds.table import Table, first_missing
 from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
 from ...scripts.loader import Field
@@ -156,7 +156,7 @@ class RowDialog(ModalScreen[dict | None]):
             yield Label("Rad i tabellen", classes="dialog-title")
             for col in self.fld.columns:
                 column_kind = kinds.column_kind(col.kind)
-                yield Label(col.label + column_kind.hint(col))
+                yield Label(col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""))
                 value = self.c.cell(self.fld, self.row, col.id) if self.row else ""
                 yield Input(column_kind.input_text(value), id=f"col-{col.id}")
             yield Static("", id="row-error", classes="error-text")
@@ -182,6 +182,10 @@ class RowDialog(ModalScreen[dict | None]):
             row = kind.parse_row(self.c, self.fld, cells, old=self.row)
         except ValidationError as exc:
             self.show_error(str(exc), self.failing_column(cells))
+            return
+        missing = next((col for col in self.fld.columns if col.required and str(row.get(col.id) or "").strip() == ""), None)
+        if missing is not None:
+            self.show_error(kinds.column_kind(missing.kind).missing_text(missing), missing)
             return
         if "id" in self.row:
             row = {"id": self.row["id"], **row}
@@ -268,6 +272,18 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
 
     def cursor_index(self) -> int | None:
         return self.query_one(DataTable).cursor_row if self.entries else None
+
+    def store(self, value) -> bool:
+        """Refused while a new or changed row lacks a cell its column requires (the row is named,
+        and the cursor goes to it)."""
+        found = first_missing(self.field, value, self.c.value(self.pos))
+        if found is not None:
+            n, col = found
+            self.show_error(f"Rad {n}: {kinds.column_kind(col.kind).missing_text(col)} "
+                            "Trykk Enter på raden for å fylle den inn.")
+            self.query_one(DataTable).move_cursor(row=n - 1)
+            return False
+        return super().store(value)
 
 
 def _matrix(c: Conductor, pos: Position, read_only: bool) -> Screen:
