@@ -189,7 +189,10 @@ def fill_header(page: TitlePage) -> Edit:
 
 ODT_PAGE_BREAK = '<text:p text:style-name="Sideskift" />'
 ODT_DATE = re.compile(r'(<text:p text:style-name="Date">.*?</text:p>)', re.S)
-ODT_CELL = ('<style:table-cell-properties fo:border="0.5pt solid #{border}" fo:padding="0.05cm"{fill} />')
+# A cell's inner margins, as the DOCX reference's table style has them (28 and 85 twips).
+ODT_CELL_PADDING = ('fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" '
+                    'fo:padding-left="0.15cm" fo:padding-right="0.15cm"')
+ODT_CELL = ('<style:table-cell-properties fo:border="0.5pt solid #{border}" ' + ODT_CELL_PADDING + '{fill} />')
 
 
 def odt_line(label: str, value: str) -> str:

@@ -153,6 +153,25 @@ def test_odt_tables_are_ruled_with_a_repeating_shaded_header(plan_odt):
         assert table.getElementsByType(odftable.TableHeaderRows)  # repeated on every page
 
 
+def test_odt_cells_have_the_inner_margins_of_the_docx_cells(plan_docx, plan_odt):
+    """Text in an ODT table cell keeps the same distance from the rules as in the DOCX."""
+    with zipfile.ZipFile(plan_docx) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    table_style = re.search(r'<w:style [^>]*w:styleId="Table"[^>]*>.*?</w:style>', styles, re.S).group(0)
+    margins = re.search(r"<w:tblCellMar>(.*?)</w:tblCellMar>", table_style, re.S).group(1)
+    twips = dict(re.findall(r'<w:(top|left|bottom|right) [^>]*w:w="(\d+)"', margins))
+    docx_cm = {side: int(value) / 1440 * 2.54 for side, value in twips.items()}
+    doc = opendocument.load(str(plan_odt))
+    cells = {s.getAttribute("name"): s for s in doc.automaticstyles.getElementsByType(odfstyle.Style)
+             if s.getAttribute("family") == "table-cell"}
+    for name in ("TableHeaderRowCell", "TableRowCell"):
+        [props] = cells[name].getElementsByType(odfstyle.TableCellProperties)
+        for side in ("top", "left", "bottom", "right"):
+            odt = props.getAttribute(f"padding{side}") or props.getAttribute("padding")
+            assert odt.endswith("cm"), (name, side, odt)
+            assert abs(float(odt[:-2]) - docx_cm[side]) < 0.01, (name, side, odt, docx_cm[side])
+
+
 def test_markdown_has_numbered_headings_and_no_attributes(filled, tmp_path):
     for kind in ("plan", "grunnlag", "saksframlegg"):
         [result] = export(SCRIPTS, filled.session, kind, "md", tmp_path / f"{kind}.md")
