@@ -211,6 +211,8 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
 
 @dataclass
 class Built:
+    """Every document tree of a session, with what each is missing and the answers none placed."""
+
     documents: dict[str, dict]  # kind -> pandoc document tree
     missing: dict[str, list[str]]  # kind -> what is shown as "[Ikke utfylt: …]"
     unplaced: list[str]  # answers in no document, described in Norwegian

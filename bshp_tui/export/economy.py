@@ -52,6 +52,8 @@ def row_years(row: dict) -> list[int]:
 
 @dataclass
 class MeasureCost:
+    """What one measure of the action plan costs, per year of the plan period."""
+
     name: str
     drift: dict[int, float] = field(default_factory=dict)
     investment: dict[int, float] = field(default_factory=dict)
@@ -97,6 +99,8 @@ def amount(value: float) -> str:
 
 @dataclass
 class EconomyRow:
+    """One row of the economy table: a sum per year of the plan period."""
+
     label: str
     post: str
     per_year: list[float]

@@ -19,6 +19,8 @@ STATUS_REPORT = "statusrapport"
 
 @dataclass
 class ExportResult:
+    """One document written: where, and what it lacks."""
+
     document: str
     path: Path
     missing: list[str]  # what the group has not filled in, shown as "[Ikke utfylt: …]"

@@ -31,6 +31,8 @@ def _key(ref: str, item: str | None = None) -> str:
 
 @dataclass
 class RankedMeasure:
+    """A measure with its ratings and its aid sum, for ranking."""
+
     item: Item
     ratings: dict[str, int]
     score: int | None  # None when not rated on every scale

@@ -26,12 +26,16 @@ class ScriptErrors(Exception):
 
 @dataclass(frozen=True)
 class Option:
+    """One choice of a choice field."""
+
     id: str
     label: str
 
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table field."""
+
     id: str
     label: str
     kind: str = "tekst"  # tekst, tall, dato, valg (one of `options`), or fra (an item from `ref`)
@@ -42,6 +46,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Scale:
+    """One scale of a rating field, between two poles."""
+
     id: str
     low: str  # the left pole, rated 1-2
     high: str  # the right pole, rated 3-4
@@ -49,6 +55,8 @@ class Scale:
 
 @dataclass(frozen=True)
 class Condition:
+    """When a step or field applies: another field's answer is (or is not) one of `values`."""
+
     ref: str  # "script.field"
     values: tuple[str, ...]
     negate: bool = False
@@ -60,6 +68,8 @@ class Condition:
 
 @dataclass
 class Field:
+    """A question the group answers (a `felt` block)."""
+
     id: str
     kind: str
     question: str
@@ -104,6 +114,8 @@ class Field:
 
 @dataclass
 class Step:
+    """One step of a guided session (a `## Title` and its `steg` block)."""
+
     id: str
     title: str
     script_id: str
@@ -128,6 +140,8 @@ class Step:
 
 @dataclass
 class Script:
+    """One guided session: a prompt file."""
+
     id: str
     title: str
     path: Path

@@ -30,6 +30,8 @@ NO = {"nei", "n", "no", "false", "usann", "-"}
 
 @dataclass(frozen=True)
 class Section:
+    """A place in a document that answers can be bound to (`dokument:`)."""
+
     id: str  # "document.section"
     where: str  # where it is in the document, in Norwegian (for prompts/README.md and errors)
     per_area: bool = False  # repeated for each goal area

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Ref:
+    """A field a plan-specific rule relies on."""
+
     name: str  # how check-prompts names it, in Norwegian
     field: str  # "script.field" in the shipped prompts
     kinds: tuple[str, ...]  # the field kinds the rules can read
@@ -164,6 +166,8 @@ REFS: tuple[Ref, ...] = (
 
 @dataclass(frozen=True)
 class RefProblem:
+    """What check-prompts says about a ref in a facilitator's own folder."""
+
     ref: Ref
     level: str  # "advarsel" (the rules are turned off) or "feil" (cannot work)
     message: str

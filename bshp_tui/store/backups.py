@@ -39,6 +39,8 @@ BACKUP_REASONS = {
 
 @dataclass
 class BackupInfo:
+    """One backup of a session, as `bshp backups` lists it."""
+
     name: str
     path: Path
     created: datetime

@@ -29,6 +29,8 @@ class LockBusy(Exception):
 
 @dataclass
 class HeldLock:
+    """A session's writer lock, held by this process."""
+
     path: Path
     owner_path: Path
     handle: Any  # filelock.FileLock

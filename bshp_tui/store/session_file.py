@@ -39,6 +39,8 @@ def read_session_file(path: Path) -> tuple[dict, int]:
 
 @dataclass
 class SessionInfo:
+    """A session file as the session list shows it."""
+
     id: str
     path: Path
     municipality: str = ""
