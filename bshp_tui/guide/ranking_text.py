@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..scripts import refs as R
 from ..scripts.kinds.base import md_escape
+from ..scripts.kinds.selection import item_labels
 from .measures import big_moves, flying_measures, group_order, low_hanging_fruit, rating_field
 
 if TYPE_CHECKING:
@@ -44,4 +45,6 @@ def ranking_context(c: Conductor, script_id: str, field_id: str) -> str:
 def order_text(c: Conductor) -> str:
     """The measures' names in the aid sum's order, one per line: what the input holds when the
     group arrives at the final order, so agreeing is Enter and changing it is moving lines."""
-    return "\n".join(m.item.text for m in group_order(c))
+    fld = R.field_of(c, R.FINAL_ORDER)
+    labels = dict(item_labels(c, fld.ref or "", fld.ref_column)) if fld is not None else {}
+    return "\n".join(labels.get(m.item.id, m.item.text) for m in group_order(c))

@@ -3,12 +3,15 @@ order, the ranked list in its step, and ratings stored before the effect scale e
 
 import pytest
 from helpers import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bshp_tui.guide.answer_text import display_value, initial_text
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.measures import big_moves, group_order, ranked_measures
 from bshp_tui.guide.transcript import question_text
 from bshp_tui.scripts.loader import load_folder
+from bshp_tui.scripts.values import ValidationError
 
 SCRIPTS = load_folder(ROOT / "prompts")
 
@@ -75,3 +78,56 @@ def test_ratings_stored_before_the_effect_scale_keep_their_values(c):
     assert initial_text(c, rating).splitlines()[0] == "4 1 4 3 -"
     c.set_rating(c.field("prioritering.vurderinger"), m["Kjøpe 10 boliger"], "effekt", 4)
     assert c.value(rating)[m["Kjøpe 10 boliger"]] == {**old[m["Kjøpe 10 boliger"]], "effekt": 4}
+
+
+# -- measures of the same name under two goal areas ---------------------------------------------
+
+
+@pytest.fixture
+def twins(store):
+    """Two goal areas with a measure of the same name in each (the group reuses a name)."""
+    with store.create("Molde", "2027–2030") as session:
+        c = Conductor(SCRIPTS, session)
+        c.submit(pos(c, "gap", "malomrader"), "Kommunale boliger\nInnholdstjenester")
+        first, second = (i.id for i in c.items("gap.malomrader"))
+        c.submit(pos(c, "gap", "tiltak", first), "Tiltak en\nTiltak to")
+        c.submit(pos(c, "gap", "tiltak", second), "Tiltak en\nTiltak to")
+        yield c
+
+
+def test_agreeing_to_the_suggested_order_keeps_every_measure_of_the_same_name(twins):
+    c = twins
+    order = pos(c, "prioritering", "rekkefolge")
+    suggested = [m.item.id for m in group_order(c)]
+    assert initial_text(c, order).splitlines() == [
+        "Tiltak en (Kommunale boliger)", "Tiltak to (Kommunale boliger)",
+        "Tiltak en (Innholdstjenester)", "Tiltak to (Innholdstjenester)"]
+    c.submit(order, initial_text(c, order))  # Enter on the suggestion
+    assert c.value(order) == suggested
+    assert [m.item.id for m in group_order(c)] == suggested
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(4)))
+def test_any_order_the_group_sets_reads_back_as_the_same_order(chosen):
+    from kinds_fixture import MemorySession
+
+    c = Conductor(SCRIPTS, MemorySession())
+    c.submit(pos(c, "gap", "malomrader"), "Kommunale boliger\nInnholdstjenester")
+    for area in c.items("gap.malomrader"):
+        c.submit(pos(c, "gap", "tiltak", area.id), "Tiltak en\nTiltak to")
+    order = pos(c, "prioritering", "rekkefolge")
+    measures = [i.id for i in c.items("gap.tiltak")]
+    c.submit(order, ", ".join(str(n + 1) for n in chosen))
+    stored = c.value(order)
+    assert stored == [measures[n] for n in chosen]
+    c.submit(order, initial_text(c, order))  # back to it, Enter on the text shown
+    assert c.value(order) == stored
+
+
+def test_a_name_two_measures_share_is_refused_with_the_names_that_tell_them_apart(twins):
+    c = twins
+    with pytest.raises(ValidationError) as refused:
+        c.submit(pos(c, "prioritering", "rekkefolge"), "Tiltak en")
+    assert "Tiltak en (Kommunale boliger)" in str(refused.value)
+    assert "Tiltak en (Innholdstjenester)" in str(refused.value)

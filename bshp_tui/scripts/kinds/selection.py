@@ -3,6 +3,7 @@ table), stored as the item id, or a list of item ids with `flere: ja`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .. import values as V
@@ -21,6 +22,32 @@ def load_source(fld, block) -> None:
         fld.ref_column = str(column.value)
 
 
+def item_labels(c, ref: str, column: str | None = None) -> list[tuple[str, str]]:
+    """(id, label) for each item the group can choose from `ref`. An item that shares its text with
+    another (a measure of the same name under two goal areas) is told apart by the item of the
+    list its step repeats over («Flere boliger (Kommunale boliger)»), and where that is not enough,
+    by a number («Flere boliger (2)»). Typed back, each label names exactly one item."""
+    items = c.items(ref, column)
+    source = c.repeat_of.get(ref)
+    parents = {i.id: i.text for i in c.items(source)} if source else {}
+    shared = Counter(_same(i.text) for i in items)
+    labels = [f"{i.text} ({parents[i.parent]})" if shared[_same(i.text)] > 1 and parents.get(i.parent or "")
+              else i.text for i in items]
+    still = Counter(_same(label) for label in labels)
+    seen: Counter = Counter()
+    out = []
+    for item, label in zip(items, labels):
+        if still[_same(label)] > 1:
+            seen[_same(label)] += 1
+            label = f"{label} ({seen[_same(label)]})"
+        out.append((item.id, label))
+    return out
+
+
+def _same(text: str) -> str:
+    return text.strip().lower()
+
+
 class Selection(Kind):
     name = "utvalg"
     description = "valg blant punkter fra et tidligere steg"
@@ -33,19 +60,19 @@ class Selection(Kind):
         fld.multiple = block.flag("flere", False)
 
     def parse(self, c, pos, fld, raw: str) -> str | list[str]:
-        items = c.items(fld.ref or "", fld.ref_column)
-        if not items:
+        options = item_labels(c, fld.ref or "", fld.ref_column)
+        if not options:
             raise ValidationError("Det er ingen punkter å velge blant ennå. Fyll inn det tidligere steget først.")
-        return V.choose(raw, [(i.id, i.text) for i in items], fld.multiple)
+        return V.choose(raw, options, fld.multiple)
 
     def question_hint(self, c, fld) -> str:
-        items = c.items(fld.ref or "", fld.ref_column)
-        return "\n".join(f"{n}. {md_escape(i.text)}" for n, i in enumerate(items, start=1)) or "*(ingen punkter ennå)*"
+        options = item_labels(c, fld.ref or "", fld.ref_column)
+        return "\n".join(f"{n}. {md_escape(label)}" for n, (_, label) in enumerate(options, start=1)) or "*(ingen punkter ennå)*"
 
     def _input_text(self, c, fld, value: Any) -> str:
         ids = value if isinstance(value, list) else [value]
-        items = {i.id: i.text for i in c.items(fld.ref or "", fld.ref_column)}
-        return ", ".join(items.get(i, "(slettet)") for i in ids)
+        labels = dict(item_labels(c, fld.ref or "", fld.ref_column))
+        return ", ".join(labels.get(i, "(slettet)") for i in ids)
 
     def _stored_problem(self, value: Any, fld) -> str | None:
         if is_text(value):
