@@ -121,9 +121,15 @@ def help_table() -> str:
 
 
 def keys_line() -> str:
-    """The keys that are not slash commands, as one line of help."""
-    keys = [c for c in TABLE if c.key and (not c.slash or c.scope == "app")]
-    return " · ".join(f"**{key_name(c.key)}** {c.help}" for c in keys) + " · **Ctrl+P** kommandopaletten"
+    """The keys that are not slash commands, as help: those of the guided chat and the whole app,
+    then those of the start screen's session list (so nobody looks for them in the chat)."""
+    def line(commands: list[Command]) -> str:
+        return " · ".join(f"**{key_name(c.key)}** {c.help}" for c in commands if c.key)
+
+    everywhere = [c for c in TABLE if c.scope != "start" and (not c.slash or c.scope == "app")]
+    start = [c for c in TABLE if c.scope == "start"]
+    return (line(everywhere) + " · **Ctrl+P** kommandopaletten"
+            + (f"\n\nPå startskjermen (øktlista): {line(start)}" if start else ""))
 
 
 _TAIL = re.compile(r"/(\w+)(?:[ \t]+([^/\n]*?))?[ \t]*$")
