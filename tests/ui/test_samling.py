@@ -5,7 +5,7 @@ nudge, and the end shows the summary and writes the referat. The samling is stor
 from datetime import date
 
 from helpers import ROOT
-from ui_helpers import SIZE, toasts, work
+from ui_helpers import SIZE, feedback, toasts, work
 
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
@@ -171,7 +171,14 @@ async def test_samling_clock_goes_on_after_the_app_is_closed_and_opened(app_fact
     async with app_factory().run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pause(pilot)
-        assert work(pilot).query_one(SamlingClock).workshop is None
+        w = work(pilot)
+        assert w.query_one(SamlingClock).workshop is None
+        await w.run_command("samling", "")  # taken up again: said, not silent
+        await pause(pilot)
+        assert isinstance(pilot.app.screen, AgendaScreen)
+        await pilot.press("escape")
+        await pause(pilot)
+        assert "Dagens samling var avsluttet" in feedback(pilot)
 
 
 async def test_the_setup_ticks_chosen_items_with_a_mark_not_by_colour_alone(app_factory, data_dir):
