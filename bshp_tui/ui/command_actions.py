@@ -68,7 +68,9 @@ def palette(app, work) -> Iterable[tuple[str, str, Callable[[], Any]]]:
                 callback = getattr(app, "action_" + ACTIONS[command.name])
             else:
                 callback = _runner(work, command.name, entry.argument)
-            yield entry.title, entry.help, callback
+            # The slash command in the title: searching finds it, and the palette teaches it.
+            typed = f"/{command.name} {entry.argument}".strip() if command.slash else ""
+            yield (f"{entry.title} ({typed})" if typed else entry.title), entry.help, callback
 
 
 def _runner(work, name: str, arg: str):

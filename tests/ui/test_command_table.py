@@ -8,6 +8,7 @@ import re
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import Input, OptionList
 
 import bshp_tui.ui
 from bshp_tui.guide import commands as cmd
@@ -65,19 +66,46 @@ def _palette_titles(app):
     return [c.title for c in app.get_system_commands(app.screen)]
 
 
+def _shown(c, e):
+    """A palette entry's title as shown: with the slash command it runs, so searching for the
+    command's name finds it («Forhåndsvis planen (/forhandsvis)»)."""
+    return f"{e.title} ({f'/{c.name} {e.argument}'.strip()})" if c.slash else e.title
+
+
 async def test_palette_lists_exactly_the_table(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        assert _palette_titles(app) == [e.title for c in cmd.TABLE if c.scope == "app" for e in c.palette]
+        assert _palette_titles(app) == [_shown(c, e) for c in cmd.TABLE if c.scope == "app" for e in c.palette]
         await new_session(pilot)
-        assert _palette_titles(app) == [e.title for c in cmd.TABLE for e in c.palette]
+        assert _palette_titles(app) == [_shown(c, e) for c in cmd.TABLE for e in c.palette]
+        assert "Forhåndsvis planen (/forhandsvis)" in _palette_titles(app)
+        assert "Eksporter alle dokumentene (/eksporter alle)" in _palette_titles(app)
+
+
+async def test_the_palette_finds_a_command_by_its_slash_name(app_factory):
+    from textual.command import CommandPalette
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        palette.query_one(Input).value = "privat"
+        for _ in range(20):
+            await pilot.pause(0.05)
+            shown = [str(o.prompt) for o in palette.query_one(OptionList).options]
+            if any("Tenk selv først" in line for line in shown):
+                break
+        assert any("Tenk selv først" in line for line in shown), shown
 
 
 async def test_a_palette_entry_runs_its_command(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await new_session(pilot)
-        entry = next(c for c in app.get_system_commands(app.screen) if c.title == "Planoversikt")
+        entry = next(c for c in app.get_system_commands(app.screen) if c.title.startswith("Planoversikt"))
         await entry.callback()
         await pilot.pause()
         assert not isinstance(app.screen, WorkScreen)
