@@ -79,8 +79,11 @@ async def test_editing_an_earlier_answer_keeps_later_ones(app_factory):
         await pilot.click(first)
         await pilot.pause()
         assert w.pos.field_id == "plantype" and w.editing_from == where
+        hint = str(w.query_one("#where").render())
+        assert "Enter lagrer og går tilbake" in hint and "Enter sender" not in hint  # one meaning of Enter
         await answer(pilot, "Temaplan")
         assert w.pos == where  # back where the group was
+        assert "Enter sender" in str(w.query_one("#where").render())
         answers = w.session.answers()
         assert answers["oppstart/plantype"] == "temaplan"
         assert answers["oppstart/planperiode"] == "2027–2030"

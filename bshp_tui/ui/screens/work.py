@@ -137,9 +137,8 @@ class WorkScreen(BshpScreen):
             open_swot(self, auto=True)  # a role group's SWOT: all four quadrants on one screen
 
     def where_text(self) -> str:
-        keys = "Enter sender · Alt+Enter eller Ctrl+J: ny linje · /hjelp"
-        if self.editing_from is not None:
-            keys = "Du endrer et tidligere svar · Enter lagrer og går tilbake · " + keys
+        enter = "Du endrer et tidligere svar · Enter lagrer og går tilbake" if self.editing_from else "Enter sender"
+        keys = f"{enter} · Alt+Enter eller Ctrl+J: ny linje · /hjelp"
         return f"{position_label(self.c, self.pos)}\n{keys}"
 
     def say(self, text: str, level: str = "hint") -> None:
