@@ -6,6 +6,9 @@ nothing the group typed can turn into a heading, a table, raw Word XML or an emb
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 API_VERSION = [1, 23, 1, 1]  # pandoc 3.x, as bundled by pypandoc-binary
@@ -77,6 +80,20 @@ def _row(cells: list) -> list:
     return [NO_ATTR, [_cell(c) for c in cells]]
 
 
+_FIT_WIDTHS: ContextVar[bool] = ContextVar("fit_widths", default=True)
+
+
+@contextmanager
+def widths_fitted(fit: bool) -> Iterator[None]:
+    """Tables built inside get widths that fit their content (`fit`), or equal widths: a document
+    built only to learn which answers it places (and then dropped) skips the measuring."""
+    token = _FIT_WIDTHS.set(fit)
+    try:
+        yield
+    finally:
+        _FIT_WIDTHS.reset(token)
+
+
 def fitted_widths(head: list, rows: list, foot: list | None, hints: list[float] | None,
                   equal: list[bool] | None = None) -> list[float]:
     """Column widths from the cells' content (see colwidths); spanning cells take no part."""
@@ -99,7 +116,10 @@ def table(head: list[list[Node]], rows: list[list], foot: list[list[Node]] | Non
     fit the content, so no word or number breaks mid-word; `widths` (fractions) only say how to
     share the room left over; the columns marked in `equal` get one width."""
     ncols = len(head)
-    fitted = fitted_widths(head, rows, foot, widths, equal)
+    if _FIT_WIDTHS.get():
+        fitted = fitted_widths(head, rows, foot, widths, equal)
+    else:
+        fitted = [1 / ncols] * ncols if ncols else []
     colspecs = [[{"t": align[i] if align else "AlignDefault"}, {"t": "ColWidth", "c": fitted[i]}]
                 for i in range(ncols)]
     cap = [None, [plain(caption)]] if caption else [None, []]

@@ -197,14 +197,17 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
     def build_each(self, wanted: list[str] | None = None) -> Iterator[tuple[str, dict, list[str]]]:
         """Each document tree with what is missing in it, as soon as it is built. All four are
         always built, the background document last, since its final appendix holds what the others
-        did not place; those not `wanted` are built without the standard texts, which hold no answers."""
+        did not place; those not `wanted` are built without the standard texts, which hold no answers,
+        and without fitting their tables' column widths."""
         parts = {"plan": self.plan_blocks, "saksframlegg": self.saksframlegg_blocks,
                  "arbeidsdokumenter": self.working_paper_blocks, "grunnlag": self.background_blocks}
         for kind in BUILD_ORDER:
             blocks = parts[kind]
             self.missing = []
             self.with_texts = wanted is None or kind in wanted
-            yield kind, A.document(blocks(), self.meta(kind)), self.missing
+            with A.widths_fitted(self.with_texts):  # a document not wanted is not measured either
+                document = A.document(blocks(), self.meta(kind))
+            yield kind, document, self.missing
 
     def saksframlegg_blocks(self) -> list[A.Node]:
         return saksframlegg_blocks(self)
