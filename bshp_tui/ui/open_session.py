@@ -14,6 +14,10 @@ class OpenSession:
         self.saved_draft = ""  # what was last saved as the draft (or loaded)
         self.draft_base = ""  # the stored answer the input was loaded against (Session.draft_base)
         self.closed = False
+        # Text typed in an editor open over the chat (SWOT, list, table), by question key: kept as
+        # that question's draft until the editor saves or discards it (see ui/editor_drafts.py).
+        self.editor_drafts: dict[str, tuple[str, str]] = {}  # key -> (text, base)
+        self.saved_editor_drafts: dict[str, str] = {}  # key -> text last written
 
     def load(self, key: str | None, text: str, base: str) -> None:
         """The input now shows `text` for question `key` (None: no question)."""
@@ -31,14 +35,27 @@ class OpenSession:
         self.session.set_draft(self.draft_key, text, self.draft_base)
         self.saved_draft = self.draft_text
 
+    def save_editor_drafts(self) -> None:
+        """Save what is typed in an editor over the chat, if it changed (after the chat's own draft,
+        so the editor's text wins for the question both hold). Raises BshpError if the save fails."""
+        if self.closed or self.session.read_only:
+            return
+        for key, (text, base) in list(self.editor_drafts.items()):
+            if self.saved_editor_drafts.get(key) == text:
+                continue
+            # refused (False) when the answer changed after the editor opened: the text is stale
+            self.session.set_draft(key, text, base)
+            self.saved_editor_drafts[key] = text
+
     def close(self, give_up: bool = False) -> None:
         """Save the draft and close the session. Raises SaveError (and stays open) if the final
         save fails, unless `give_up`."""
         if self.closed:
             return
-        try:
-            self.save_draft()
-        except BshpError:
-            pass  # the close below writes everything once more and says if that fails
+        for save in (self.save_draft, self.save_editor_drafts):
+            try:
+                save()
+            except BshpError:
+                pass  # the close below writes everything once more and says if that fails
         self.session.close(give_up=give_up)
         self.closed = True

@@ -9,6 +9,7 @@ from bshp_tui.guide.swot import swot_by_role_group
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.dialogs.messages import UnsavedDialog
 from bshp_tui.ui.screens.swot import SwotScreen
 from walk import answer_for
 
@@ -104,15 +105,20 @@ async def test_answers_in_the_old_per_quadrant_shape_load_and_keep_their_ids(app
 
 
 async def test_escape_keeps_what_is_stored(app_factory, data_dir):
+    """Esc with changes asks; «Forkast» (F) closes and keeps what is stored, no draft left behind."""
     groups = seed_until_swot(data_dir)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await fill(pilot, {"sterke": "Ikke lagret"})
+        await pilot.press(*"Ikke", "space", *"lagret")
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(pilot.app.screen, UnsavedDialog)
+        await pilot.press("f")
+        await pilot.pause()
         w = work(pilot)
-        assert w.session.answer(f"oppstart/sterke@{groups['Intern koordinering']}") is None
+        key = f"oppstart/sterke@{groups['Intern koordinering']}"
+        assert w.session.answer(key) is None and w.session.draft(key) is None
         assert isinstance(pilot.app.screen, type(w))  # not opened again by itself
 
 
@@ -142,3 +148,63 @@ async def test_ctrl_j_and_alt_enter_start_a_new_point_in_a_quadrant(app_factory,
         await pilot.press(*"Ny", "ctrl+j", *"Kort", "alt+enter", *"Tett", "enter", *"Tre")
         await pilot.pause()
         assert screen.query_one("#swot-sterke").text == "Ny\nKort\nTett\nTre"
+
+
+async def test_escape_with_changes_asks_and_going_on_typing_keeps_them(app_factory, data_dir):
+    groups = seed_until_swot(data_dir)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press(*"NAV", "tab", *"Svak")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UnsavedDialog)
+        await pilot.press("escape")  # «Fortsett å skrive»
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SwotScreen) and screen.query_one("#swot-svake").text == "Svak"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l")  # «Lagre»
+        await pilot.pause()
+        await pilot.pause()
+        group = groups["Intern koordinering"]
+        session = pilot.app.open_session.session  # the next role group's screen is open now
+        assert [e["tekst"] for e in session.answer(f"oppstart/sterke@{group}")] == ["NAV"]
+        assert [e["tekst"] for e in session.answer(f"oppstart/svake@{group}")] == ["Svak"]
+
+
+async def test_quitting_keeps_the_typed_quadrants_as_drafts_and_the_screen_opens_with_them(app_factory, data_dir):
+    """Ctrl+Q (and a signal, which closes the session the same way) keeps what was typed: the screen
+    opens with it next time, and nothing is stored as an answer until the group saves."""
+    groups = seed_until_swot(data_dir)
+    key = f"oppstart/sterke@{groups['Intern koordinering']}"
+    async with app_factory().run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press(*"NAV", "space", *"sterk", "tab", *"NAV", "space", *"svak")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    async with app_factory().run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SwotScreen)
+        assert screen.query_one("#swot-sterke").text == "NAV sterk"
+        assert screen.query_one("#swot-svake").text == "NAV svak"
+        assert screen.c.session.answer(key) is None  # a draft, not an answer
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        session = pilot.app.open_session.session
+        assert [e["tekst"] for e in session.answer(key)] == ["NAV sterk"]
+        assert session.draft(key) is None
+
+
+async def test_a_signal_keeps_the_typed_quadrants(app_factory, data_dir):
+    groups = seed_until_swot(data_dir)
+    async with app_factory().run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press(*"Tradisjon")
+        pilot.app.save_all()  # what the SIGTERM/SIGHUP handler and the exit path do
+    store = SessionStore(data_dir)
+    with store.open(store.list()[0].id) as session:
+        assert session.draft(f"oppstart/sterke@{groups['Intern koordinering']}") == "Tradisjon"

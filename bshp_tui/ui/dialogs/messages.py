@@ -97,3 +97,37 @@ class TextDialog(ModalScreen[str | None]):
 
     def show_error(self, text: str) -> None:
         self.query_one("#feil", Static).update(text)
+
+
+SAVE, DISCARD, STAY = "lagre", "forkast", "fortsett"
+
+
+class UnsavedDialog(ModalScreen[str]):
+    """Asked when an editor with changes not yet saved is closed: save them (L), discard them (F) or
+    go on typing (Esc). Lagre has the focus; ←/→ move between the buttons."""
+
+    BINDINGS = [Binding("escape", "choose('fortsett')", "Fortsett å skrive"),
+                Binding("l", "choose('lagre')", "Lagre", show=False),
+                Binding("f", "choose('forkast')", "Forkast", show=False),
+                Binding("left", "app.focus_previous", "Forrige knapp", show=False),
+                Binding("right", "app.focus_next", "Neste knapp", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Endringene er ikke lagret", classes="dialog-title")
+            yield Static("Vil dere lagre det dere har skrevet før dere lukker? "
+                         "L lagrer, F forkaster, Esc går tilbake til skrivingen.", classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Lagre", variant="primary", id=SAVE)
+                yield Button("Forkast", variant="error", id=DISCARD)
+                yield Button("Fortsett å skrive", id=STAY)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{SAVE}", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or STAY)
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

@@ -217,9 +217,10 @@ class WorkScreen(BshpScreen):
 
     def save_draft_now(self) -> None:
         """Save what is being typed (from app state, not widgets). Called every second, and on
-        quit and signals."""
+        quit and signals; what is typed in an editor over the chat too."""
         try:
             self.open.save_draft()
+            self.open.save_editor_drafts()
         except BshpError as exc:
             self.refresh_status(str(exc))
 
