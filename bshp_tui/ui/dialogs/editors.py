@@ -1,5 +1,6 @@
 """Structured editors where chat is clumsy: list items and table rows. EDITORS maps a field
-kind to its editor."""
+kind to its editor. What is changed and not saved is the question's draft (ui/editor_drafts.py):
+Esc asks first, and quitting keeps it."""
 
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
 from ...scripts.loader import Field
 from ...scripts.model import Column
-from ...scripts.values import ValidationError, format_number, merge_list, merge_rows
+from ...guide.answer_text import format_value
+from ...scripts.kinds.listing import keep_bullet
+from ...scripts.values import ValidationError, format_number, join_cells, merge_list, merge_rows
+from ..editor_drafts import EditorDrafts
 from ..widgets import fitted_table
-from .messages import TextDialog
+from .messages import TextDialog, ask_unsaved
 from ..widgets.footer import KeyFooter
 
 
@@ -47,6 +51,45 @@ class _Editor(ModalScreen[bool]):
         source = c.value(pos) if entries is None else entries
         self.entries: list[dict] = [dict(e) for e in (source or []) if isinstance(e, dict)]
         self.from_input = entries is not None
+        self.pending: tuple[int | None, str] | None = None  # a point or row being typed: (its index or None, its line)
+        self.drafts: EditorDrafts | None = None
+        self.opened_with = ""  # the entries as text when the editor opened (see `unsaved`)
+
+    def on_screen_resume(self) -> None:
+        if self.drafts is None:  # the first time the editor shows: what it opened with
+            self.opened_with = self.draft_text()
+            self.drafts = EditorDrafts(getattr(self.app, "open_session", None), [self.pos.key], keep_before=True)
+
+    def draft_text(self) -> str:
+        """The entries as the chat input would show them, with the one being typed in its dialog."""
+        lines = format_value(self.c, self.field, self.entries).split("\n") if self.entries else []
+        if self.pending is not None:
+            index, line = self.pending
+            if index is None:
+                lines.append(line)
+            elif index < len(lines):
+                lines[index] = line
+        return "\n".join(line for line in lines if line.strip())
+
+    @property
+    def unsaved(self) -> bool:
+        return self.draft_text() != self.opened_with
+
+    def changed(self) -> None:
+        """Keep what the editor holds as the question's draft (saved within a second, and on quit)."""
+        if self.drafts is not None:
+            self.drafts.typed({self.pos.key: self.draft_text() if self.unsaved else None})
+
+    def typing(self, index: int | None) -> Callable[[str], None]:
+        """For a point or row dialog: what is typed there is part of the draft."""
+        def typed(line: str) -> None:
+            self.pending = (index, keep_bullet(line.strip()))
+            self.changed()
+        return typed
+
+    def typed_done(self) -> None:
+        self.pending = None
+        self.changed()
 
     def cursor_index(self) -> int | None:
         raise NotImplementedError
@@ -59,6 +102,7 @@ class _Editor(ModalScreen[bool]):
         if index is not None and index < len(self.entries):
             del self.entries[index]
             self.redraw(index)
+            self.changed()
 
     def action_move(self, step: int) -> None:
         index = self.cursor_index()
@@ -68,14 +112,17 @@ class _Editor(ModalScreen[bool]):
         if 0 <= target < len(self.entries):
             self.entries[index], self.entries[target] = self.entries[target], self.entries[index]
             self.redraw(target)
+            self.changed()
 
     def action_save(self) -> None:
         if self.store(self.entries):
+            if self.drafts is not None:
+                self.drafts.saved()
             self.dismiss(True)
 
     def header(self) -> ComposeResult:
         yield Label(self.field.question, classes="dialog-title")
-        yield Static("A legg til · Enter endrer · Del sletter · Ctrl+↑/↓ flytter · Ctrl+S lagrer · Esc avbryter",
+        yield Static("A legg til · Enter endrer · Del sletter · Ctrl+↑/↓ flytter · Ctrl+S lagrer · Esc lukker",
                      classes="hint")
         yield Static("", id="editor-error", classes="error-text")
 
@@ -91,6 +138,15 @@ class _Editor(ModalScreen[bool]):
         return True
 
     def action_cancel(self) -> None:
+        """Esc: closes at once when nothing is changed; else asks (Lagre / Forkast / Fortsett å skrive)."""
+        if self.unsaved:
+            ask_unsaved(self, self.action_save, self.discard)
+            return
+        self.dismiss(False)
+
+    def discard(self) -> None:
+        if self.drafts is not None:
+            self.drafts.discard()
         self.dismiss(False)
 
 
@@ -121,10 +177,11 @@ class ListEditor(_Editor):
 
     @work
     async def action_add(self) -> None:
-        text = await self.app.push_screen_wait(TextDialog("Nytt punkt"))
+        text = await self.app.push_screen_wait(TextDialog("Nytt punkt", on_change=self.typing(None)))
         if text and text.strip():
             self.entries = merge_list(self.entries, [i["tekst"] for i in self.entries] + [text.strip()])
             self.redraw(len(self.entries) - 1)
+        self.typed_done()
 
     @on(ListView.Selected)
     @work
@@ -132,23 +189,28 @@ class ListEditor(_Editor):
         index = self.query_one(ListView).index
         if index is None or index >= len(self.entries):
             return
-        text = await self.app.push_screen_wait(TextDialog("Endre punktet", self.entries[index]["tekst"]))
+        text = await self.app.push_screen_wait(TextDialog("Endre punktet", self.entries[index]["tekst"],
+                                                          on_change=self.typing(index)))
         if text and text.strip():
             self.entries[index] = {"id": self.entries[index]["id"], "tekst": text.strip()}  # same id: a rename
             self.redraw(index)
+        self.typed_done()
 
     def cursor_index(self) -> int | None:
         return self.query_one(ListView).index
 
 
 class RowDialog(ModalScreen[dict | None]):
-    """Edit one table row: one field per column."""
+    """Edit one table row: one field per column. What is typed is reported to `on_change` (the table
+    editor keeps it as a draft); Esc with changed cells asks first."""
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "Lagre")]
 
-    def __init__(self, c: Conductor, fld: Field, row: dict | None):
+    def __init__(self, c: Conductor, fld: Field, row: dict | None, on_change: Callable[[str], None] | None = None):
         super().__init__()
         self.c, self.fld, self.row = c, fld, dict(row or {})
+        self.on_change = on_change
+        self.opened_with: list[str] = []
 
     def compose(self) -> ComposeResult:
 
@@ -163,7 +225,15 @@ class RowDialog(ModalScreen[dict | None]):
             yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
 
     def on_mount(self) -> None:
+        self.opened_with = self.cells()
         self.query("Input").first().focus()
+
+    def cells(self) -> list[str]:
+        return [self.query_one(f"#col-{col.id}", Input).value.strip() for col in self.fld.columns]
+
+    def on_input_changed(self) -> None:
+        if self.on_change is not None and self.opened_with:
+            self.on_change(join_cells(self.cells()))
 
     def on_input_submitted(self, event) -> None:
         inputs = list(self.query("Input"))
@@ -215,6 +285,9 @@ class RowDialog(ModalScreen[dict | None]):
         error.scroll_visible(animate=False)
 
     def action_cancel(self) -> None:
+        if self.cells() != self.opened_with:
+            ask_unsaved(self, self.action_ok, lambda: self.dismiss(None))
+            return
         self.dismiss(None)
 
 
@@ -253,10 +326,11 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
 
     @work
     async def action_add(self) -> None:
-        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, None))
+        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, None, self.typing(None)))
         if row:
             self.entries = merge_rows(self.entries, self.entries + [row], self.field.columns)
             self.redraw(len(self.entries) - 1)
+        self.typed_done()
 
     @on(DataTable.RowSelected)
     @work
@@ -264,11 +338,12 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
         index = self.query_one(DataTable).cursor_row
         if index is None or index >= len(self.entries):
             return
-        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, self.entries[index]))
+        row = await self.app.push_screen_wait(RowDialog(self.c, self.field, self.entries[index], self.typing(index)))
         if row:
             row["id"] = self.entries[index]["id"]
             self.entries[index] = row
             self.redraw(index)
+        self.typed_done()
 
     def cursor_index(self) -> int | None:
         return self.query_one(DataTable).cursor_row if self.entries else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from typing import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -69,13 +71,15 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class TextDialog(ModalScreen[str | None]):
-    """Edit one line of text (a list item, a table cell)."""
+    """Edit one line of text (a list item, a table cell). With `on_change`, what is typed is reported
+    as it changes (an editor keeps it as a draft), and Esc with a changed text asks first."""
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt")]
 
-    def __init__(self, title: str, value: str = "", hint: str = ""):
+    def __init__(self, title: str, value: str = "", hint: str = "", on_change: Callable[[str], None] | None = None):
         super().__init__()
         self.title_text, self.value, self.hint = title, value, hint
+        self.on_change = on_change
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -91,8 +95,16 @@ class TextDialog(ModalScreen[str | None]):
     def _ok(self) -> None:
         self.dismiss(self.query_one("#value", Input).value)
 
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self.on_change is not None:
+            self.on_change(event.value)
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self.on_change is not None and self.query_one("#value", Input).value.strip() != self.value.strip():
+            ask_unsaved(self, self._ok, lambda: self.dismiss(None))
+            return
         self.dismiss(None)
 
     def show_error(self, text: str) -> None:
@@ -131,3 +143,15 @@ class UnsavedDialog(ModalScreen[str]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
+
+
+def ask_unsaved(screen: ModalScreen, save: Callable[[], object], discard: Callable[[], object]) -> None:
+    """Ask what to do with unsaved changes before `screen` closes: `save()`, `discard()`, or stay."""
+
+    def chosen(choice: str | None) -> None:
+        if choice == SAVE:
+            save()
+        elif choice == DISCARD:
+            discard()
+
+    screen.app.push_screen(UnsavedDialog(), chosen)

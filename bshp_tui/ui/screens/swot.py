@@ -18,7 +18,7 @@ from ...errors import BshpError
 from ...guide.conductor import Conductor, Position
 from ...guide.swot import is_swot_step, quadrants_in, save_swot, swot_of
 from ...scripts.values import ValidationError
-from ..dialogs.messages import DISCARD, SAVE, UnsavedDialog
+from ..dialogs.messages import ask_unsaved
 from ..editor_drafts import EditorDrafts
 from ..open_session import OpenSession
 from ..widgets.footer import KeyFooter
@@ -131,16 +131,13 @@ class SwotScreen(ModalScreen[bool]):
             self.dismiss(False)
             return
 
-        def chosen(choice: str | None) -> None:
-            if choice == SAVE:
-                self.action_save()
-            elif choice == DISCARD:
-                if self.drafts is not None:
-                    self.drafts.discard()
-                self.discarded = True
-                self.dismiss(False)
+        ask_unsaved(self, self.action_save, self.discard)
 
-        self.app.push_screen(UnsavedDialog(), chosen)
+    def discard(self) -> None:
+        if self.drafts is not None:
+            self.drafts.discard()
+        self.discarded = True
+        self.dismiss(False)
 
 
 def is_swot_position(c: Conductor, pos: Position | None) -> bool:
