@@ -140,3 +140,40 @@ async def test_escape_in_a_row_being_typed_asks_before_the_row_is_dropped(app_fa
         await pilot.press("escape")  # the table has a changed row: asked again
         await pilot.pause()
         assert isinstance(pilot.app.screen, UnsavedDialog)
+
+
+async def add_a_meeting_row_and_save(pilot):
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    for cell in MEETING_ROW:
+        await type_text(pilot, cell)
+        await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_saving_in_the_editor_confirms_the_answer_and_goes_on_as_enter_does(app_factory):
+    async with app_factory().run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "medvirkning", "moteplan")
+        here = w.pos
+        await add_a_meeting_row_and_save(pilot)
+        assert [r["hvem"] for r in w.session.answer(here.key)] == ["Ola"]
+        assert pilot.app.screen is w and w.pos == w.c.next_position(here, unanswered_only=True) != here
+
+
+async def test_saving_an_earlier_answer_in_the_editor_goes_back_to_where_the_group_was(app_factory):
+    async with app_factory().run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        await goto(w, "medvirkning", "moteplan")
+        earlier = w.pos
+        await goto(w, "gap", "malomrader")
+        where = w.pos
+        w.editing_from = where  # as clicking an earlier answer in the conversation does
+        w.c.set_cursor(earlier)
+        await w.refresh_all(load_input=True)
+        await add_a_meeting_row_and_save(pilot)
+        assert w.session.answer(earlier.key) and w.pos == where and w.editing_from is None

@@ -263,16 +263,22 @@ class WorkScreen(BshpScreen):
             open_swot(self)
             return
         typed = self.query_one(ChatInput).text
-        self.open_editor(work_views.answer_editor(self.c, self.pos, self.session.read_only, typed))
+        editor = work_views.answer_editor(self.c, self.pos, self.session.read_only, typed)
+        self.open_editor(editor, confirms=self.pos is not None and work_views.confirms_answer(self.c, self.pos))
 
-    def open_editor(self, editor: Screen | Say) -> None:
+    def open_editor(self, editor: Screen | Say, confirms: bool = False) -> None:
+        """`confirms`: saving there confirms the answer as Enter does (on to the next question)."""
         if isinstance(editor, Say):
             self.say(editor.text, editor.level)
             return
+        pos = self.pos
 
         async def after(changed: bool | None) -> None:
-            if changed and self.pos is not None:
-                record_remarks(self.c, self.pos, new_remarks(self.c, self.pos))
+            if changed and pos is not None:
+                record_remarks(self.c, pos, new_remarks(self.c, pos))
+                if confirms:
+                    self.c.set_cursor(self.editing_from or self.c.next_position(pos, unanswered_only=True))
+                    self.editing_from = None
             await self.refresh_all(load_input=bool(changed))
 
         self.app.push_screen(editor, after)

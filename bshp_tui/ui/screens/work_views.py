@@ -38,3 +38,9 @@ def matrix_editor(c: Conductor, read_only: bool) -> Screen | Say:
     if fld is None:
         return Say("Veiledningene har ingen prioritering.")
     return views.MatrixEditor(c, fld, read_only=read_only)
+
+
+def confirms_answer(c: Conductor, pos: Position) -> bool:
+    """Saving in this answer's editor confirms it (Ctrl+S in the list and table editors). The
+    prioritising matrix saves every key and is closed with «Ferdig»: the group stays."""
+    return editors.opens_with_input(c, pos)
