@@ -36,7 +36,7 @@ class _Editor(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Lagre", id="save"),
-        Binding("escape", "cancel", "Avbryt", id="cancel"),
+        Binding("escape", "cancel", "Lukk", id="cancel"),
         Binding("a", "add", "Legg til"),
         Binding("delete,d", "delete", "Slett"),
         Binding("ctrl+up", "move(-1)", "Flytt opp"),
