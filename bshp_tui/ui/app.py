@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import threading
 import sys
 from pathlib import Path
 from typing import Callable, Iterable
@@ -39,7 +35,6 @@ HIGH_CONTRAST = Theme(
     dark=True,
 )
 LIGHT = "textual-light"
-EXIT_GRACE = 5.0  # seconds the shutdown after a signal may take before the process leaves anyway
 DARK = "textual-dark"
 
 
@@ -97,20 +92,14 @@ class BshpApp(KeysInOrder, App):
     # -- saving on the way out -------------------------------------------------------------
 
     def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT):
-                loop.add_signal_handler(sig, self._on_terminate_signal, sig)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass  # not on the main thread (tests) or not supported (Windows)
+        """SIGHUP, SIGTERM, SIGQUIT and a terminal that hangs up: save and leave (ui/leaving.py), also
+        when the event loop is stuck on the vanished terminal."""
+        from .leaving import Leaving
+
+        Leaving(self._on_terminate_signal, self.save_all).install()
 
     def _on_terminate_signal(self, sig: int) -> None:
         self.save_all()
-        # With the terminal gone, Textual's output thread dies on its first write and the shutdown
-        # then waits for it forever. Everything is saved by now: leave if the shutdown hangs.
-        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(128 + sig,))
-        watchdog.daemon = True
-        watchdog.start()
         self.exit()
 
     def save_all(self) -> None:

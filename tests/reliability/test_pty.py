@@ -24,12 +24,20 @@ def take_as_controlling_terminal():
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+# Like `make run`: a parent that takes the terminal's SIGHUP and waits for its child, which is left
+# with no signal when the window closes.
+UNDER_MAKE = ("import signal, subprocess, sys\n"
+              "signal.signal(signal.SIGHUP, lambda *_: None)\n"
+              "sys.exit(subprocess.call(sys.argv[1:]))\n")
+
+
 class Terminal:
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, under_make: bool = False):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
+        parent = [sys.executable, "-c", UNDER_MAKE] if under_make else []
+        self.proc = subprocess.Popen([*parent, sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
                                      stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
                                      preexec_fn=take_as_controlling_terminal)
         os.close(slave)
@@ -68,6 +76,10 @@ class Terminal:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait(timeout=10)
+        try:  # a child left behind (under make) goes too
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         if self.master >= 0:
             os.close(self.master)
 
@@ -79,10 +91,10 @@ def type_draft(term) -> None:
     term.wait_for("2027–2030 (utkast)")
 
 
-def start(tmp_path):
+def start(tmp_path, under_make: bool = False):
     store = SessionStore(tmp_path)
     store.create("Molde", "2027–2030").close()
-    term = Terminal(tmp_path)
+    term = Terminal(tmp_path, under_make)
     term.wait_for("Molde")
     term.type("\r")  # open the session
     term.wait_for("Hvilken form skal planen ha")
@@ -184,3 +196,18 @@ def test_type_ahead_burst_creates_exactly_that_session(tmp_path):
     with SessionStore(tmp_path).open(infos[0].id) as session:
         assert session.answer("oppstart/plantype") == "temaplan"  # "2", typed before the chat was up
         assert session.answer("oppstart/planperiode") == "2027–2030"
+
+
+def test_closing_the_window_under_make_saves_and_leaves(tmp_path):
+    """`make run` takes the terminal's SIGHUP and waits for bshp: bshp must notice the terminal is gone,
+    save, let go of the session and leave (it used to spin on the dead terminal, holding the lock)."""
+    store, term = start(tmp_path, under_make=True)
+    try:
+        type_draft(term)
+        term.hang_up()
+        term.proc.wait(timeout=30)  # bshp ends, and so does make
+    finally:
+        term.close()
+    with store.open("molde") as session:  # not locked by a process left behind
+        assert session.answer("oppstart/plantype") == "kommunedelplan"
+        assert session.draft("oppstart/planperiode") == "2027–2030 (utkast)"
