@@ -136,13 +136,14 @@ def keys_line() -> str:
             + (f"\n\nPå startskjermen (øktlista): {line(start)}" if start else ""))
 
 
+ESCAPE = "//"  # an answer that starts with «/» is typed with two: «//50 prosent» is sent as «/50 prosent»
 _TAIL = re.compile(r"/(\w+)(?:[ \t]+([^/\n]*?))?[ \t]*$")
 
 
 def parse(text: str) -> tuple[str, str] | None:
     """("name", "argument") if `text` is a slash command, else None."""
     stripped = text.strip()
-    if not stripped.startswith("/") or "\n" in stripped:
+    if not stripped.startswith("/") or stripped.startswith(ESCAPE) or "\n" in stripped:
         return None
     name, _, arg = stripped[1:].partition(" ")
     return name.lower(), arg.strip()
@@ -161,8 +162,9 @@ def split(text: str) -> tuple[str, str, str] | None:
     body = text.rstrip()
     last_start = body.rfind("\n") + 1
     last = body[last_start:]
+    escaped = len(body) - len(body.lstrip()) + len(ESCAPE) if body.lstrip().startswith(ESCAPE) else 0
     for n, char in enumerate(last):
-        if char != "/":
+        if char != "/" or last_start + n < escaped:
             continue
         match = _TAIL.fullmatch(last, n)
         if match is None:
@@ -172,6 +174,26 @@ def split(text: str) -> tuple[str, str, str] | None:
             continue
         return body[:last_start + n].rstrip(), command.name, (match.group(2) or "").strip()
     return None
+
+
+def unescape(text: str) -> str:
+    """The answer text for what was typed: a leading «//» stands for one «/»."""
+    stripped = text.lstrip()
+    return stripped[1:] if stripped.startswith(ESCAPE) else text
+
+
+def plausible_command(text: str) -> bool:
+    """Whether a whole line starting with «/» may be a command (mistyped or half typed): a name of
+    letters, with an argument only if it names a command that takes one. «/50 prosent av budsjettet»
+    or «/budsjett er stramt» are text that starts with a slash, not commands."""
+    parsed = parse(text)
+    if parsed is None:
+        return False
+    name, arg = parsed
+    if not arg:
+        return name == "" or name.isalpha()
+    command = BY_NAME.get(name)
+    return command is not None and command.takes_argument
 
 
 def half_typed(text: str) -> str | None:
@@ -191,7 +213,15 @@ def complete(prefix: str) -> list[Command]:
     return [c for c in COMMANDS if c.name.startswith(typed)]
 
 
-def unknown_message(name: str) -> str:
+def unknown_message(typed: str, hidden: bool = False) -> str:
+    """What to say about a line that starts with «/» but is no command; the text stays in the field.
+    `hidden`: typed in the hidden-input box, so the text is not repeated."""
+    parsed = parse(typed)
+    name = parsed[0] if parsed else ""
+    escape = ("Skal teksten begynne med skråstrek, skriv to foran (//)." if hidden else
+              f"Skal svaret begynne med skråstrek, skriv to foran: «/{typed.strip()}» sendes som «{typed.strip()}».")
+    if hidden or not plausible_command(typed):
+        return f"Teksten er ikke lagret: det som begynner med «/», leses som en kommando. {escape}"
     close = complete("/" + name[:2]) if name else []
     hint = f" Mente du /{close[0].name}?" if close else ""
-    return f"Kjenner ikke kommandoen /{name}.{hint} Skriv /hjelp for å se alle kommandoene."
+    return f"Kjenner ikke kommandoen /{name}.{hint} Skriv /hjelp for å se alle kommandoene. {escape}"

@@ -4,6 +4,7 @@ can save and close it on quit and on signals, even while the screen is being tor
 from __future__ import annotations
 
 from ..errors import BshpError
+from ..guide import commands as cmd
 
 
 class OpenSession:
@@ -30,7 +31,7 @@ class OpenSession:
             return
         if self.draft_text == self.saved_draft:
             return
-        text = self.draft_text if self.draft_text.strip() and not self.draft_text.startswith("/") else ""
+        text = self.draft_text if self.draft_text.strip() and not cmd.plausible_command(self.draft_text) else ""
         # refused (False) when the answer changed after the input was loaded: the text is stale
         self.session.set_draft(self.draft_key, text, self.draft_base)
         self.saved_draft = self.draft_text

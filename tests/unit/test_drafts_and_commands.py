@@ -6,7 +6,7 @@ from helpers import ROOT
 
 from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.answer_text import input_text
-from bshp_tui.guide.commands import half_typed, split
+from bshp_tui.guide.commands import half_typed, plausible_command, split, unescape
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.period import PERIOD_KEY, parse_period, record_period
 from bshp_tui.guide.transcript import build_turns
@@ -106,9 +106,22 @@ def test_a_draft_from_before_drafts_had_a_base_counts_only_if_newer(store, sessi
     ("og/eller", None),
     ("Vi vil /hjelp oss selv", None),  # hjelp takes no argument: ordinary text
     ("Sett /tilbake\nog mer", None),  # only the last line counts
+    ("//50 prosent av budsjettet", None),  # two slashes: text that starts with one
+    ("  //tilbake", None),
+    ("//50 prosent /tilbake", ("//50 prosent", "tilbake", "")),  # a command after it still counts
 ])
 def test_command_rule(typed, expected):
     assert split(typed) == expected
+
+
+def test_text_starting_with_a_slash():
+    assert not plausible_command("/50 prosent av budsjettet")  # a digit: no command name
+    assert not plausible_command("/budsjett er stramt i år")  # words after a name that is no command
+    assert not plausible_command("//tilbake")
+    assert plausible_command("/tull") and plausible_command("/tilb") and plausible_command("/")
+    assert plausible_command("/timer 10") and plausible_command("/eksporter odt")
+    assert unescape("//50 prosent") == "/50 prosent" and unescape("  //x") == "/x"
+    assert unescape("og//eller") == "og//eller"
 
 
 def test_half_typed_command_is_recognised():

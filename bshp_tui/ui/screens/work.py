@@ -183,6 +183,9 @@ class WorkScreen(BshpScreen):
         command = cmd.split(text)
         if command is not None:  # a command never becomes answer text; what was typed before it stays
             rest, name, arg = command
+            if name not in cmd.BY_NAME:  # a line starting with «/» that is no command stays in the field
+                self.say(cmd.unknown_message(text), "warning")
+                return
             self.query_one(ChatInput).set_text(rest)
             self.open.draft_text = rest
             await self.run_command(name, arg)
@@ -200,7 +203,7 @@ class WorkScreen(BshpScreen):
             return
         pos = self.pos
         try:
-            self.c.submit(pos, text, advance=self.editing_from is None)
+            self.c.submit(pos, cmd.unescape(text), advance=self.editing_from is None)
         except ValidationError as exc:
             self.say(str(exc), "warning")
             self.refresh_status()

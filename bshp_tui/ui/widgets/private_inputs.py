@@ -96,6 +96,9 @@ class PrivateInputs(Input):
         command = cmd.split(text)
         if command is not None:  # a command is never stored as an input; what was typed before it stays
             rest, name, arg = command
+            if name not in cmd.BY_NAME:  # kept in the box, and not repeated openly in the message
+                self.post_message(Say(cmd.unknown_message(text, hidden=True), "warning"))
+                return
             self.value = rest
             self.post_message(self.CommandTyped(name, arg))
             return
@@ -105,7 +108,7 @@ class PrivateInputs(Input):
         if not text:
             return
         try:
-            count = F.add_private(self.session, self.key, text)
+            count = F.add_private(self.session, self.key, cmd.unescape(text))
         except BshpError as exc:  # the save failed: the input is kept in memory, hidden (the message says so)
             self.post_message(Say(str(exc), "error"))
             return
