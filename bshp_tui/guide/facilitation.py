@@ -14,6 +14,7 @@ IGP_PHASES = (("Individ", "Tenk og skriv hver for dere."),
               ("Plenum", "Samle det viktigste i fellesskap."))
 IGP_SHARES = (0.25, 0.35, 0.40)
 PRIVATE_STATE = "private"
+PRIVATE_DRAFT_STATE = "private_draft"  # a hidden input half typed, per question
 
 
 @dataclass
@@ -82,7 +83,7 @@ def private_entries(session, key: str) -> list[dict]:
 
 
 def add_private(session, key: str, text: str) -> int:
-    """Store one participant's hidden contribution. Returns how many there are now."""
+    """Store one participant's hidden contribution. Returns how many there are now (those /vis shows)."""
     from ..store.sanitize import clean_text
 
     text = clean_text(text).strip()
@@ -107,3 +108,18 @@ def reveal(session, key: str) -> list[str]:
 
 def hidden_count(session, key: str) -> int:
     return sum(1 for e in private_entries(session, key) if not e.get("revealed"))
+
+
+def private_draft(session, key: str) -> str:
+    """The hidden input half typed for `key` when the box was left ("" if none)."""
+    return str((session.state(PRIVATE_DRAFT_STATE) or {}).get(key, ""))
+
+
+def set_private_draft(session, key: str, text: str) -> None:
+    """Keep (or, with "", forget) the hidden input half typed for `key`."""
+    state = dict(session.state(PRIVATE_DRAFT_STATE) or {})
+    if text.strip():
+        state[key] = text
+    else:
+        state.pop(key, None)
+    session.set_state(PRIVATE_DRAFT_STATE, state)

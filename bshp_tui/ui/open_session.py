@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import BshpError
 from ..guide import commands as cmd
+from ..guide import facilitation as F
 
 
 class OpenSession:
@@ -14,6 +15,9 @@ class OpenSession:
         self.draft_text = ""  # what is typed now
         self.saved_draft = ""  # what was last saved as the draft (or loaded)
         self.draft_base = ""  # the stored answer the input was loaded against (Session.draft_base)
+        self.private_key: str | None = None  # the question a hidden input is being typed for
+        self.private_text = ""  # the hidden input being typed («tenk selv først»)
+        self.saved_private = ""
         self.closed = False
         # Text typed in an editor open over the chat (SWOT, list, table), by question key: kept as
         # that question's draft until the editor saves or discards it (see ui/editor_drafts.py).
@@ -25,9 +29,20 @@ class OpenSession:
         self.draft_key, self.draft_base = key, base
         self.draft_text = self.saved_draft = text
 
+    def type_private(self, key: str, text: str) -> None:
+        """The hidden-input box for question `key` now holds `text`."""
+        if key != self.private_key:
+            self.private_key, self.saved_private = key, F.private_draft(self.session, key)
+        self.private_text = text
+
     def save_draft(self) -> None:
         """Save what is being typed, if it changed. Raises BshpError if the save fails."""
-        if self.closed or self.session.read_only or self.draft_key is None:
+        if self.closed or self.session.read_only:
+            return
+        if self.private_key is not None and self.private_text != self.saved_private:
+            F.set_private_draft(self.session, self.private_key, self.private_text)
+            self.saved_private = self.private_text
+        if self.draft_key is None:
             return
         if self.draft_text == self.saved_draft:
             return

@@ -1,8 +1,10 @@
 """Pilot tests of the guided chat's input: text that starts with a slash, «tenk selv først» across
 navigation and restarts, export words, skipping a required question, the timer's words."""
 
+from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import SIZE, answer, feedback, new_session, type_text
+from bshp_tui.ui.widgets.private_inputs import PrivateInputs
+from ui_helpers import SIZE, answer, feedback, new_session, type_text, work
 
 
 async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_dir):
@@ -25,3 +27,84 @@ async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_d
         assert w.query_one(ChatInput).text == "/tull"
         await answer(pilot, "//50 prosent av budsjettet")
         assert w.session.answer(key) == "/50 prosent av budsjettet"  # «//» sends one slash
+
+
+async def test_private_mode_belongs_to_one_question(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("oppstart", "forventninger")
+        await w.refresh_all(load_input=True)
+        first = w.pos.key
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        second = w.pos.key
+        assert second != first
+        await answer(pilot, "/privat")
+        private = w.query_one(PrivateInputs)
+        await type_text(pilot, "Karis innspill")
+        await pilot.press("enter")
+        await type_text(pilot, "Halvskr")  # the next participant has begun
+        await pilot.pause()
+        await pilot.press("ctrl+b")  # back to the earlier question: the box closes
+        await pilot.pause()
+        await pilot.pause()
+        assert w.pos.key == first
+        assert not private.display and w.query_one(ChatInput).display
+        await type_text(pilot, "Vårt felles svar")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert w.session.answer(first) == "Vårt felles svar"  # an answer, not a hidden input
+        assert hidden_count(w.session, first) == 0 and hidden_count(w.session, second) == 1
+        if w.pos.key != second:  # back to the question with the hidden inputs
+            w.c.set_cursor(next(p for p in w.c.positions() if p.key == second))
+            await w.show_new_position()
+        assert w.pos.key == second
+        note = feedback(pilot)
+        assert "1 skjult innspill venter – /vis viser dem" in note and "halvskrevet" in note
+        assert "Karis" not in note and "Halvskr" not in note
+        await answer(pilot, "/privat")
+        assert private.display and private.value == "Halvskr" and private.password
+        assert "(1 så langt)" in feedback(pilot)
+
+
+async def test_private_input_half_typed_survives_a_restart(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("oppstart", "forventninger")
+        await w.refresh_all(load_input=True)
+        key = w.pos.key
+        await answer(pilot, "/privat")
+        await type_text(pilot, "Første innspill")
+        await pilot.press("enter")
+        await type_text(pilot, "Andre innsp")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # open it from the list
+        await pilot.pause()
+        await pilot.pause()
+        w = work(pilot)
+        assert w.pos.key == key
+        note = feedback(pilot)
+        assert "1 skjult innspill venter" in note and "halvskrevet" in note and "Andre" not in note
+        assert "Andre" not in w.query_one(ChatInput).text  # not shown openly
+        await answer(pilot, "/privat")
+        private = w.query_one(PrivateInputs)
+        assert private.value == "Andre innsp" and private.password
+        assert "(1 så langt)" in feedback(pilot)
+        await type_text(pilot, "ord")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Innspill 2 er lagret" in feedback(pilot)
+        await answer_private(pilot, "/vis")
+        assert w.query_one(ChatInput).text == "Første innspill\n\nAndre innspord"
+
+
+async def answer_private(pilot, text: str) -> None:
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -333,6 +333,10 @@ class WorkScreen(BshpScreen):
             return
         self.query_one(PrivateInputs).reveal()
 
+    @on(PrivateInputs.DraftChanged)
+    def _private_typed(self, event: PrivateInputs.DraftChanged) -> None:
+        self.open.type_private(event.key, event.text)
+
     @on(PrivateInputs.CommandTyped)
     async def _private_command(self, event: PrivateInputs.CommandTyped) -> None:
         await self.run_command(event.name, event.arg)

@@ -85,11 +85,15 @@ class AnswerBox(Vertical):
     def load(self, shown: InputText | None) -> None:
         """Put what the question starts with in the input, and say where a draft is."""
         self.offered_draft = shown.offered_draft if shown else None
+        notes = []
         if shown is not None and shown.from_draft:
-            self.say("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
+            notes.append("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
         elif self.offered_draft is not None:
-            self.say("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
-                     "Ctrl+R eller /utkast henter det fram.")
+            notes.append("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
+                         "Ctrl+R eller /utkast henter det fram.")
+        notes.append(self.query_one(PrivateInputs).waiting_note())
+        if any(notes):
+            self.say(" ".join(n for n in notes if n))
         self.query_one(ChatInput).set_text(shown.text if shown else "")
 
     def take_draft(self) -> None:

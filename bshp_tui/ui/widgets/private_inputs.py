@@ -44,6 +44,14 @@ class PrivateInputs(Input):
             super().__init__()
             self.texts = texts
 
+    class DraftChanged(Message):
+        """What is typed in the open box for question `key` changed: kept like the chat's draft."""
+
+        def __init__(self, key: str, text: str):
+            super().__init__()
+            self.key = key
+            self.text = text
+
     class CommandTyped(Message):
         """A /command typed in the box instead of an input: the screen runs it."""
 
@@ -53,20 +61,48 @@ class PrivateInputs(Input):
             self.arg = arg
 
     def __init__(self, session, **kwargs):
-        super().__init__(password=True, placeholder=PLACEHOLDER, **kwargs)
+        super().__init__(password=True, placeholder=PLACEHOLDER, select_on_focus=False, **kwargs)
         self.session = session
 
     def open(self) -> None:
-        """Start taking hidden inputs for the current question (none when all is answered)."""
+        """Start taking hidden inputs for the current question (none when all is answered), with
+        the input half typed when the box was last left."""
         if self.key is None:
             return
+        self.value = F.private_draft(self.session, self.key)
+        self.cursor_position = len(self.value)  # typing goes on after what was kept
         self.active = True
-        count = F.hidden_count(self.session, self.key)
+        entries = F.private_entries(self.session, self.key)
+        shown = sum(1 for e in entries if e.get("revealed"))
+        so_far = f"{len(entries)} så langt" + (f", {shown} av dem vist før" if shown else "")
+        kept = " Et halvskrevet innspill er hentet fram, skjult." if self.value else ""
         self.post_message(Say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
-                              f"Innspillene skjules til dere skriver /vis. ({count} så langt)"))
+                              f"Innspillene skjules til dere skriver /vis. ({so_far}){kept}"))
 
     def close(self) -> None:
         self.active = False
+
+    def waiting_note(self) -> str:
+        """What waits for the question shown: hidden inputs, a hidden input half typed ("" if nothing)."""
+        if self.key is None:
+            return ""
+        count = F.hidden_count(self.session, self.key)
+        notes = [f"{count} skjult{'e' if count > 1 else ''} innspill venter – /vis viser dem."] if count else []
+        if F.private_draft(self.session, self.key):
+            notes.append("Et halvskrevet skjult innspill er tatt vare på – /privat henter det fram.")
+        return " ".join(notes)
+
+    def watch_key(self, old: str | None, new: str | None) -> None:
+        """Private mode belongs to one question: another question closes the box (what was typed
+        in it stays stored for its own question)."""
+        if old != new:
+            self.close()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.active and self.key is not None:
+            self.post_message(self.DraftChanged(self.key, event.value))
 
     def watch_active(self, active: bool) -> None:
         self.display = active
