@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import BshpError
-from .export_place import chosen_format, export_folder
+from .export_place import chosen_format, export_folder, unknown_export_word, unknown_minutes_word
+from .widgets.feedback_line import Say
 
 if TYPE_CHECKING:
     from ..store.session import Session
@@ -17,19 +18,26 @@ DOCUMENTS = ("plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrap
 
 
 def export_documents(screen: BshpScreen, session: Session, arg: str) -> None:
-    """/eksporter [dokument] [format] [år]: the plan (or the named document, or «alle») as a file."""
+    """/eksporter [dokument] [format] [år]: the plan (or the named document, or «alle») as a file.
+    A word it does not know (`/eksporter pdf`) is refused, and nothing is written."""
+    if refused := unknown_export_word(arg.lower().split(), DOCUMENTS):
+        screen.post_message(Say(refused, "warning"))
+        return
     screen.run_worker(lambda: _export(screen.app, session, arg), thread=True, exclusive=True, group="export")
 
 
 def write_minutes(screen: BshpScreen, session: Session, arg: str) -> None:
-    """/referat [dato] [format]: the day's minutes as a file."""
+    """/referat [dato] [format]: the day's minutes as a file (a word it does not know is refused)."""
+    if refused := unknown_minutes_word(arg.lower().split()):
+        screen.post_message(Say(refused, "warning"))
+        return
     screen.run_worker(lambda: _minutes(screen.app, session, arg), thread=True, exclusive=True, group="export")
 
 
 def _export(app: BshpApp, session: Session, arg: str) -> None:
     from ..export.service import export, unplaced_warning
 
-    parts = arg.split()
+    parts = arg.lower().split()
     fmt = chosen_format(parts)
     document = "alle" if "alle" in parts else next((p for p in parts if p in DOCUMENTS), "plan")
     year = next((int(p) for p in parts if p.isdigit() and len(p) == 4), None)
@@ -52,7 +60,7 @@ def _export(app: BshpApp, session: Session, arg: str) -> None:
 def _minutes(app: BshpApp, session: Session, arg: str) -> None:
     from ..export.minutes import export_minutes
 
-    parts = arg.split()
+    parts = arg.lower().split()
     fmt = chosen_format(parts)
     when = next((p for p in parts if p[:1].isdigit()), None)
     folder = export_folder(app.store.data_dir)

@@ -16,3 +16,34 @@ def export_folder(data_dir: Path | str) -> Path:
 def chosen_format(words: Iterable[str]) -> str:
     """The first format named among the command's words; Word (docx) when none is."""
     return next((w for w in words if w in FORMATS), "docx")
+
+
+def _or_list(names: Iterable[str]) -> str:
+    names = list(names)
+    return ", ".join(names[:-1]) + " eller " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def refusal(word: str) -> str:
+    """What to say about a word the command does not know: nothing is written."""
+    return f"Kjenner ikke formatet «{word}». Velg {_or_list(FORMATS)}."
+
+
+def unknown_export_word(words: list[str], documents: Iterable[str]) -> str | None:
+    """/eksporter [dokument] [format] [år]: a word that is none of these (a message), or None."""
+    documents = list(documents)
+    for word in words:
+        if word in FORMATS or word in documents or word == "alle" or (word.isdigit() and len(word) == 4):
+            continue
+        if word.isdigit():
+            return "Skriv året med fire sifre, for eksempel /eksporter statusrapport 2028. Ingenting er skrevet."
+        return (f"{refusal(word)} Dokumentet kan være {_or_list([*documents, 'alle'])}. "
+                "Ingenting er skrevet.")
+    return None
+
+
+def unknown_minutes_word(words: list[str]) -> str | None:
+    """/referat [dato] [format]: a word that is neither (a message), or None."""
+    for word in words:
+        if word not in FORMATS and not word[:1].isdigit():
+            return f"{refusal(word)} Ingenting er skrevet."
+    return None

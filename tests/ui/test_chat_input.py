@@ -108,3 +108,21 @@ async def answer_private(pilot, text: str) -> None:
     await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def test_an_unknown_export_format_is_refused_and_nothing_written(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot)
+        for typed in ("/eksporter pdf", "/referat pdf", "/eksporter plan PDF", "/referat 2027-03-14 rtf"):
+            await answer(pilot, typed)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            word = typed.split()[-1]
+            assert f"Kjenner ikke formatet «{word.lower()}». Velg docx, odt, md eller html." in feedback(pilot)
+            assert not list(data_dir.glob("**/eksport/*")), typed
+        await answer(pilot, "/eksporter budsjettplan")
+        assert "Dokumentet kan være plan, grunnlag" in feedback(pilot)
+        await answer(pilot, "/eksporter ODT")  # a known format in capitals is fine
+        await app.workers.wait_for_complete()
+        assert [p.suffix for p in (data_dir / "eksport").iterdir()] == [".odt"]
