@@ -126,3 +126,15 @@ async def test_an_unknown_export_format_is_refused_and_nothing_written(app_facto
         await answer(pilot, "/eksporter ODT")  # a known format in capitals is fine
         await app.workers.wait_for_complete()
         assert [p.suffix for p in (data_dir / "eksport").iterdir()] == [".odt"]
+
+
+async def test_skipping_a_required_question_says_it_stays_open(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        skipped = w.pos
+        assert w.c.field(skipped).required
+        await answer(pilot, "/hopp")
+        assert w.pos != skipped
+        assert "Hoppet over. Spørsmålet er påkrevd" in feedback(pilot)
+        assert w.c.resume_point() == skipped  # true to what the app does: it is still open

@@ -379,6 +379,10 @@ class WorkScreen(BshpScreen):
         if self.pos is None and before is None:
             self.say("Alle spørsmålene er besvart, så det er ikke noe å hoppe over. Velg et steg med F3 "
                      "for å endre et svar.")
+        elif before is not None and not self.c.is_answered(before):
+            self.say("Hoppet over. Spørsmålet er påkrevd: steget står som ikke ferdig (○) i steglista, og dere "
+                     "får spørsmålet igjen når resten er besvart." if self.c.field(before).required else
+                     "Hoppet over. Spørsmålet er valgfritt; steglista (F3) tar dere tilbake til det.")
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:
