@@ -4,6 +4,7 @@ navigation and restarts, export words, skipping a required question, the timer's
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
+from bshp_tui.ui.widgets.timer_line import TimerLine
 from ui_helpers import SIZE, answer, feedback, new_session, type_text, work
 
 
@@ -138,3 +139,26 @@ async def test_skipping_a_required_question_says_it_stays_open(app_factory):
         assert w.pos != skipped
         assert "Hoppet over. Spørsmålet er påkrevd" in feedback(pilot)
         assert w.c.resume_point() == skipped  # true to what the app does: it is still open
+
+
+async def test_timer_words_are_true(app_factory, clock):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        line = w.query_one(TimerLine)
+        await answer(pilot, "/timer 1")
+        assert "Tidtakeren går: 1 minutt. Ctrl+T stopper den." in feedback(pilot)
+        assert "(Ctrl+T stopper)" in str(line.render())
+        clock.advance(61)
+        line.tick()  # what the one-second interval does
+        assert "tiden er ute" in str(line.render())
+        assert "Ctrl+T starter på nytt" in str(line.render()) and "stopper" not in str(line.render())
+        await answer(pilot, "/timer mange")
+        assert "Skriv antall minutter" in feedback(pilot)
+        await pilot.press("ctrl+t")  # a new timer: the old warning goes
+        await pilot.pause()
+        assert line.timer is not None and not line.timer.finished
+        assert "Skriv antall minutter" not in feedback(pilot) and "Tidtakeren går: 10 minutter" in feedback(pilot)
+        await answer(pilot, "/timer mange")
+        await answer(pilot, "/igp")
+        assert "Skriv antall minutter" not in feedback(pilot)

@@ -316,6 +316,7 @@ class WorkScreen(BshpScreen):
             self.query_one(TimerLine).start_typed(arg)
 
     def action_igp(self) -> None:
+        self.say("")  # an old warning does not stay under a new timer
         self.query_one(TimerLine).start_igp()
         if self.pos is not None and self.c.step(self.pos).private:
             self.query_one(PrivateInputs).open()

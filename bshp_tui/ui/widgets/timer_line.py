@@ -19,6 +19,11 @@ def format_minutes(minutes: float) -> str:
     return str(int(minutes)) if minutes == int(minutes) else str(minutes).replace(".", ",")
 
 
+def minutes_words(minutes: float) -> str:
+    """«1 minutt», «10 minutter», «2,5 minutter»."""
+    return f"{format_minutes(minutes)} {'minutt' if minutes == 1 else 'minutter'}"
+
+
 class TimerLine(Static):
     DEFAULT_CSS = """
     TimerLine {
@@ -61,7 +66,12 @@ class TimerLine(Static):
         if self.timer is not None and not self.timer.finished:
             self.timer = None
         else:
-            self.start(self.suggested or 10)
+            self.start_said(self.suggested or 10)
+
+    def start_said(self, minutes: float) -> None:
+        """Start a countdown and say so on the message line (which also clears an old warning there)."""
+        self.start(minutes)
+        self.post_message(Say(f"Tidtakeren går: {minutes_words(minutes)}. Ctrl+T stopper den."))
 
     def start_igp(self) -> None:
         """/igp: individual, group and plenary phases over the step's suggested minutes (else 20)."""
@@ -79,8 +89,7 @@ class TimerLine(Static):
             self.post_message(Say(f"Skriv et antall minutter over null og høyst {MOST_MINUTES}, "
                                   "for eksempel /timer 10.", "warning"))
             return
-        self.start(chosen)
-        self.post_message(Say(f"Tidtakeren går: {format_minutes(chosen)} minutter. Ctrl+T stopper den."))
+        self.start_said(chosen)
 
     def tick(self) -> None:
         if self.timer is None:
@@ -89,8 +98,8 @@ class TimerLine(Static):
         self.add_class("running")
         index, phase, _ = self.timer.current()
         hint = f" – {phase.hint}" if phase.hint else ""
-        self.update(f"⏱ {self.timer.label()}{hint}   (Ctrl+T stopper)")
         finished = self.timer.finished
+        self.update(f"⏱ {self.timer.label()}{hint}   ({'Ctrl+T starter på nytt' if finished else 'Ctrl+T stopper'})")
         self.set_class(finished, "finished")
         if self._last_phase is not None and (index != self._last_phase or finished) and not self._rang:
             self.app.bell()
