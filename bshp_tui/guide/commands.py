@@ -218,10 +218,13 @@ def unknown_message(typed: str, hidden: bool = False) -> str:
     `hidden`: typed in the hidden-input box, so the text is not repeated."""
     parsed = parse(typed)
     name = parsed[0] if parsed else ""
-    escape = ("Skal teksten begynne med skråstrek, skriv to foran (//)." if hidden else
-              f"Skal svaret begynne med skråstrek, skriv to foran: «/{typed.strip()}» sendes som «{typed.strip()}».")
+    shown = typed.strip()
+    if len(shown) > 24:  # the start of it, cut between words
+        shown = (shown[:20].rsplit(" ", 1)[0] if " " in shown[:20] else shown[:20]) + " …"
+    escape = ("Skal teksten begynne med skråstrek, skriv to (//)." if hidden else
+              f"Skal svaret begynne med skråstrek, skriv to: «/{shown}».")
     if hidden or not plausible_command(typed):
-        return f"Teksten er ikke lagret: det som begynner med «/», leses som en kommando. {escape}"
+        return f"Ikke lagret: en linje som begynner med «/», leses som en kommando. {escape}"
     close = complete("/" + name[:2]) if name else []
     hint = f" Mente du /{close[0].name}?" if close else ""
     return f"Kjenner ikke kommandoen /{name}.{hint} Skriv /hjelp for å se alle kommandoene. {escape}"

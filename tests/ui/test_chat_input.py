@@ -19,7 +19,7 @@ async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_d
         await pilot.press("enter")
         await pilot.pause()
         assert w.query_one(ChatInput).text == "/50 prosent av budsjettet"  # not wiped
-        assert "«//50 prosent av budsjettet»" in feedback(pilot)  # how to send it
+        assert "skriv to: «//50 prosent av …»" in feedback(pilot)  # how to send it
         assert w.pos.key == key and w.session.answer(key) is None  # not saved as an answer either
         w.save_draft_now()
         assert w.session.draft(key) == "/50 prosent av budsjettet"  # kept as a draft
