@@ -182,6 +182,13 @@ def unescape(text: str) -> str:
     return stripped[1:] if stripped.startswith(ESCAPE) else text
 
 
+def escape(text: str) -> str:
+    """A stored answer as the input shows it: one that starts with «/» gets the second slash, so
+    Enter sends it unchanged (the inverse of `unescape`)."""
+    stripped = text.lstrip()
+    return "/" + stripped if stripped.startswith("/") else text
+
+
 def plausible_command(text: str) -> bool:
     """Whether a whole line starting with «/» may be a command (mistyped or half typed): a name of
     letters, with an argument only if it names a command that takes one. «/50 prosent av budsjettet»

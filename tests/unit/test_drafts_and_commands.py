@@ -6,7 +6,7 @@ from helpers import ROOT
 
 from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.answer_text import input_text
-from bshp_tui.guide.commands import half_typed, plausible_command, split, unescape
+from bshp_tui.guide.commands import escape, half_typed, plausible_command, split, unescape
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.period import PERIOD_KEY, parse_period, record_period
 from bshp_tui.guide.transcript import build_turns
@@ -122,6 +122,16 @@ def test_text_starting_with_a_slash():
     assert plausible_command("/timer 10") and plausible_command("/eksporter odt")
     assert unescape("//50 prosent") == "/50 prosent" and unescape("  //x") == "/x"
     assert unescape("og//eller") == "og//eller"
+    for stored in ("/50 prosent", "//x", "/a\nb", "vanlig", "og/eller"):  # a stored answer is sent back unchanged
+        assert unescape(escape(stored)) == stored
+
+
+def test_a_stored_answer_starting_with_a_slash_loads_so_enter_keeps_it(c, session):
+    pos = next(p for p in c.positions() if p.field_id == "bra")
+    c.submit(pos, unescape("//50 prosent av budsjettet"), advance=False)
+    shown = input_text(c, pos)
+    assert shown.text == "//50 prosent av budsjettet" and split(shown.text) is None
+    assert shown.offered_draft is None
 
 
 def test_half_typed_command_is_recognised():
