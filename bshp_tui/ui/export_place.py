@@ -36,8 +36,10 @@ def unknown_export_word(words: list[str], documents: Iterable[str]) -> str | Non
             continue
         if word.isdigit():
             return "Skriv året med fire sifre, for eksempel /eksporter statusrapport 2028. Ingenting er skrevet."
-        return (f"{refusal(word)} Dokumentet kan være {_or_list([*documents, 'alle'])}. "
-                "Ingenting er skrevet.")
+        if len(word) <= 4:  # pdf, rtf, txt: a format asked for
+            return f"{refusal(word)} Ingenting er skrevet."
+        return (f"Kjenner ikke «{word}». Dokumentet kan være {_or_list([*documents, 'alle'])}; "
+                f"formatet {_or_list(FORMATS)}. Ingenting er skrevet.")
     return None
 
 

@@ -123,7 +123,7 @@ async def test_an_unknown_export_format_is_refused_and_nothing_written(app_facto
             assert f"Kjenner ikke formatet «{word.lower()}». Velg docx, odt, md eller html." in feedback(pilot)
             assert not list(data_dir.glob("**/eksport/*")), typed
         await answer(pilot, "/eksporter budsjettplan")
-        assert "Dokumentet kan være plan, grunnlag" in feedback(pilot)
+        assert "Kjenner ikke «budsjettplan». Dokumentet kan være plan, grunnlag" in feedback(pilot)
         await answer(pilot, "/eksporter ODT")  # a known format in capitals is fine
         await app.workers.wait_for_complete()
         assert [p.suffix for p in (data_dir / "eksport").iterdir()] == [".odt"]
