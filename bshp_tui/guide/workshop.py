@@ -99,8 +99,12 @@ class StepClock:
         return clock
 
 
+MOST_SECONDS = 1e12  # past any real wall-clock time (and below 2**53, where a float stops counting seconds)
+
+
 def _is_time(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            and 0 <= value < MOST_SECONDS)
 
 
 def _where(raw: Any) -> Where | None:

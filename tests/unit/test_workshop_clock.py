@@ -49,6 +49,10 @@ def test_a_damaged_clock_keeps_the_rest_of_the_day(store):
         assert stored["notat"] == "kept" and stored["clock"]["started"] == 5.0
 
 
+def test_a_time_past_any_real_clock_is_damaged():
+    assert StepClock.from_state({"started": 9007199254740933.0}) is None  # no float counts seconds there
+
+
 def test_damaged_step_entries_are_left_out_and_the_rest_kept():
     raw = {"started": 10, "since": 20, "current": list(OTHER),
            "spent": [[*STEP, 60], ["x", 1, None, 5], [*OTHER, -3], [*OTHER], "tull"]}
