@@ -10,7 +10,6 @@ from typing import Any
 from ..scripts import kinds
 from ..scripts.model import Field
 from ..scripts.refs import FINAL_ORDER, PLAN_PERIOD
-from .commands import escape
 from .conductor import Conductor, Position
 
 
@@ -57,6 +56,8 @@ def input_text(c: Conductor, pos: Position) -> InputText:
         if draft and draft.strip():
             return InputText(draft, base, from_draft=True)
         return InputText(initial_text(c, pos), base)
+    from .commands import escape  # the command table: for the app's input, not for an export
+
     saved = escape(format_value(c, c.field(pos), value))  # sent again unchanged, also when it starts with «/»
     offered = draft if draft and draft.strip() and draft.strip() != saved.strip() else None
     return InputText(saved, base, offered_draft=offered)

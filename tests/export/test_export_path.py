@@ -11,6 +11,7 @@ NOT_LOADED = (
     "bshp_tui.scripts.loader", "bshp_tui.scripts.grammar",  # the cache holds the parsed prompt files
     "bshp_tui.guide.health", "bshp_tui.guide.transcript", "bshp_tui.guide.progress",  # the app's screens
     "bshp_tui.guide.followup",  # the status report only
+    "bshp_tui.guide.commands",  # the chat's command table
 )
 
 
