@@ -32,6 +32,14 @@ def run() -> NoReturn:
     app turns it back on before it starts), and what was built is frozen before the exit, so the
     interpreter's last collection need not walk it: about a sixth of an export's time."""
     gc.disable()
-    code = main()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`bshp list | head`): what was to be done is done; say nothing more.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     gc.freeze()
     sys.exit(code)

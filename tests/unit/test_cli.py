@@ -1,8 +1,12 @@
 """The `bshp` command line: Norwegian messages and exit codes 0 ok, 1 failure, 2 bad input."""
 
 import json
+import os
+import sys
 
 from helpers import run_bshp
+
+from bshp_tui.store.sessions import SessionStore
 
 
 def test_new_list_dump_import_backups_restore(tmp_path):
@@ -73,3 +77,22 @@ def test_damaged_session_is_listed_and_named(tmp_path):
     assert "SKADET  skadet.json: filen er tom" in r.stdout
     r = run_bshp("dump", "skadet", data=data)
     assert r.returncode == 1 and "skadet.json" in r.stderr and "bshp backups skadet" in r.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path):
+    """`bshp list | head -1` on a long list: the pipe closes before bshp has written it all."""
+    import subprocess
+
+    from helpers import ROOT
+
+    store = SessionStore(tmp_path)
+    for n in range(30):
+        store.create(f"Kommune {n}").close()
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run([sys.executable, "-m", "bshp_tui.cli", "--data", str(tmp_path), "list"],
+                          stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    os.close(write_end)
+    assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1
