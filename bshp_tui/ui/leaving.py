@@ -22,8 +22,9 @@ import threading
 from collections.abc import Callable
 
 EXIT_GRACE = 5.0  # seconds the shutdown after a signal may take before the process leaves anyway
-SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT)
-HANGUP = select.POLLHUP | select.POLLERR | select.POLLNVAL
+# Windows has neither SIGHUP nor SIGQUIT, nor select.poll: what exists is caught, the rest is left out.
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGQUIT") if hasattr(signal, name))
+HANGUP = select.POLLHUP | select.POLLERR | select.POLLNVAL if hasattr(select, "poll") else 0
 
 
 class Leaving:
@@ -45,7 +46,7 @@ class Leaving:
         except (RuntimeError, ValueError, AttributeError):
             return  # not on the main thread (tests) or not supported (Windows)
         terminal = _terminal_fd()
-        if terminal is not None:
+        if terminal is not None and HANGUP and hasattr(signal, "SIGHUP"):
             threading.Thread(target=self._watch, args=(terminal,), name="bshp-terminal-watch", daemon=True).start()
 
     def _caught(self, sig: int, frame: object) -> None:
