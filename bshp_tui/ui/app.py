@@ -19,6 +19,7 @@ from ..store.sessions import SessionStore
 from .command_actions import bindings, palette
 from .dialogs.palette import Palette
 from .keys import KeysInOrder
+from . import styles_cache_fix  # noqa: F401  (Textual leak; see the module)
 
 HIGH_CONTRAST = Theme(
     name="bshp-kontrast",
