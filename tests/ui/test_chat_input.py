@@ -4,6 +4,7 @@ navigation and restarts, export words, skipping a required question, the timer's
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
+from bshp_tui.ui.widgets.status_line import StatusLine
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from ui_helpers import SIZE, answer, feedback, new_session, type_text, work
 
@@ -101,6 +102,8 @@ async def test_private_input_half_typed_survives_a_restart(app_factory):
         await pilot.press("enter")
         await pilot.pause()
         assert "Innspill 2 er lagret" in feedback(pilot)
+        status = str(w.query_one(StatusLine).render())
+        assert f"Lagret {w.session.last_saved:%H:%M:%S}" in status  # the status line tells of the save
         await answer_private(pilot, "/vis")
         assert w.query_one(ChatInput).text == "Første innspill\n\nAndre innspord"
 

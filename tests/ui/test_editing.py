@@ -292,7 +292,7 @@ async def test_failed_save_on_escape_can_be_retried(app_factory, monkeypatch, da
         assert isinstance(app.screen, SaveFailedDialog)
         await pilot.click("#stay")  # stay: nothing is closed
         await pilot.pause()
-        assert app.screen is w and not w.session_closed
+        assert app.screen is w and not w.open.closed
         await pilot.press("escape")
         await pilot.pause()
         monkeypatch.undo()  # the USB stick is back
@@ -311,7 +311,7 @@ async def test_signal_with_failing_save_writes_an_emergency_copy(app_factory, mo
         break_saving(monkeypatch, only_in=data_dir)
         await answer(pilot, "Temaplan")
         app.save_all()  # what SIGTERM, SIGHUP and SIGQUIT do
-        assert w.session_closed
+        assert w.open.closed
     assert app.exit_messages and "kopi" in app.exit_messages[0]
     copies = list(Path(data_dir).resolve().parent.glob("*-kopi-*.json"))
     assert len(copies) == 1 and str(copies[0]) in app.exit_messages[0]

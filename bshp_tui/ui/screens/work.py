@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...guide import commands as cmd
+from ...guide import commands as cmd, replies
 from ...scripts import kinds
 from ...guide.answer_text import input_text
 from ...guide.conductor import Conductor, Position
@@ -152,14 +152,7 @@ class WorkScreen(BshpScreen):
         self.query_one(AnswerBox).load(shown)
 
     def refresh_status(self, error: str | None = None) -> None:
-        status = self.query_one(StatusLine)
-        err = error or (str(self.session.last_error) if self.session.last_error else None)
-        if self.session.read_only:
-            status.read_only()
-        elif err:
-            status.error(err)
-        else:
-            status.saved(self.session.last_saved, round(self.c.overall_progress() * 100))
+        self.query_one(StatusLine).follow(self.session, lambda: round(self.c.overall_progress() * 100), error)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -192,14 +185,13 @@ class WorkScreen(BshpScreen):
             return
         half = cmd.half_typed(text)
         if half is not None:
-            self.say(f"Svaret slutter med «/{half}», som ligner en kommando, så det er ikke lagret. "
-                     "Skriv hele kommandoen (Tab fullfører), eller fjern skråstreken.", "warning")
+            self.say(replies.half_typed_command(half), "warning")
             return
         if self.pos is None:
-            self.say("Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter.")
+            self.say(replies.ALL_ANSWERED)
             return
         if self.session.read_only:
-            self.say("Økta er åpnet bare for lesing.", "warning")
+            self.say(replies.READ_ONLY, "warning")
             return
         pos = self.pos
         try:
@@ -226,10 +218,6 @@ class WorkScreen(BshpScreen):
             self.open.save_editor_drafts()
         except BshpError as exc:
             self.refresh_status(str(exc))
-
-    @property
-    def session_closed(self) -> bool:
-        return self.open.closed
 
     # -- commands and the views and editors they open ----------------------------------------
 
@@ -322,21 +310,18 @@ class WorkScreen(BshpScreen):
             self.query_one(PrivateInputs).open()
 
     def action_private(self) -> None:
-        if self.pos is None:
-            self.say("Alle spørsmålene er besvart. Velg et steg i lista til venstre for å tenke "
-                     "gjennom det hver for dere med /privat.", "warning")
-            return
         self.query_one(PrivateInputs).open()
 
     def action_reveal(self) -> None:
-        if self.pos is None:
-            self.say("Alle spørsmålene er besvart, og det er ingen skjulte innspill å vise.")
-            return
         self.query_one(PrivateInputs).reveal()
 
     @on(PrivateInputs.DraftChanged)
     def _private_typed(self, event: PrivateInputs.DraftChanged) -> None:
         self.open.type_private(event.key, event.text)
+
+    @on(PrivateInputs.Stored)
+    def _private_stored(self) -> None:
+        self.refresh_status()
 
     @on(PrivateInputs.CommandTyped)
     async def _private_command(self, event: PrivateInputs.CommandTyped) -> None:
@@ -361,14 +346,14 @@ class WorkScreen(BshpScreen):
     async def action_back(self) -> None:
         self.leave_question()
         if self.c.back() == self.pos:
-            self.say("Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene.")
+            self.say(replies.FIRST_QUESTION)
             return
         await self.show_new_position()
 
     async def action_next(self) -> None:
         self.leave_question()
         if self.c.next() is None:
-            self.say("Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene.")
+            self.say(replies.LAST_QUESTION)
             return
         await self.show_new_position()
 
@@ -378,18 +363,15 @@ class WorkScreen(BshpScreen):
         self.c.skip()
         await self.show_new_position()
         if self.pos is None and before is None:
-            self.say("Alle spørsmålene er besvart, så det er ikke noe å hoppe over. Velg et steg med F3 "
-                     "for å endre et svar.")
+            self.say(replies.NOTHING_TO_SKIP)
         elif before is not None and not self.c.is_answered(before):
-            self.say("Hoppet over. Spørsmålet er påkrevd: steget står som ikke ferdig (○) i steglista, og dere "
-                     "får spørsmålet igjen når resten er besvart." if self.c.field(before).required else
-                     "Hoppet over. Spørsmålet er valgfritt; steglista (F3) tar dere tilbake til det.")
+            self.say(replies.skipped(self.c.field(before).required))
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:
         self.leave_question()
         if self.c.jump(event.script_id, event.step_id, event.item) is None:
-            self.say("Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først.", "warning")
+            self.say(replies.NOT_YET, "warning")
             return
         await self.show_new_position()
         self.query_one(ChatInput).focus()

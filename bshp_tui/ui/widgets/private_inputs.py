@@ -11,6 +11,7 @@ from textual.widgets import Input
 from ...errors import BshpError
 from ...guide import commands as cmd
 from ...guide import facilitation as F
+from ...guide import replies
 from .feedback_line import Say
 
 PLACEHOLDER = "Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)"
@@ -52,6 +53,9 @@ class PrivateInputs(Input):
             self.key = key
             self.text = text
 
+    class Stored(Message):
+        """An input was handed to the store (saved, or the save failed): the status line follows."""
+
     class CommandTyped(Message):
         """A /command typed in the box instead of an input: the screen runs it."""
 
@@ -68,6 +72,7 @@ class PrivateInputs(Input):
         """Start taking hidden inputs for the current question (none when all is answered), with
         the input half typed when the box was last left."""
         if self.key is None:
+            self.post_message(Say(replies.PRIVATE_ALL_ANSWERED, "warning"))
             return
         self.value = F.private_draft(self.session, self.key)
         self.cursor_position = len(self.value)  # typing goes on after what was kept
@@ -113,6 +118,7 @@ class PrivateInputs(Input):
     def reveal(self) -> None:
         """/vis: show the hidden inputs of the current question and close the box."""
         if self.key is None:
+            self.post_message(Say(replies.NOTHING_TO_REVEAL))
             return
         try:
             texts = F.reveal(self.session, self.key)
@@ -147,5 +153,7 @@ class PrivateInputs(Input):
             count = F.add_private(self.session, self.key, cmd.unescape(text))
         except BshpError as exc:  # the save failed: the input is kept in memory, hidden (the message says so)
             self.post_message(Say(str(exc), "error"))
+            self.post_message(self.Stored())
             return
+        self.post_message(self.Stored())
         self.post_message(Say(f"Innspill {count} er lagret og skjult. Neste deltaker, eller /vis for å vise dem."))

@@ -4,6 +4,7 @@ what went wrong."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from rich.text import Text
 from textual.widgets import Static
@@ -28,6 +29,17 @@ class StatusLine(Static):
 
     def __init__(self, **kwargs):
         super().__init__("", **kwargs)
+
+    def follow(self, session, percent: Callable[[], int], error: str | None = None) -> None:
+        """Show the session's state: opened read-only, the error of a save that failed (`error`, or
+        the session's last), or when it was last saved and how far the plan is (`percent`)."""
+        error = error or (str(session.last_error) if session.last_error else None)
+        if session.read_only:
+            self.read_only()
+        elif error:
+            self.error(error)
+        else:
+            self.saved(session.last_saved, percent())
 
     def read_only(self) -> None:
         self._show("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke.", "warning")

@@ -1,0 +1,29 @@
+"""What the guided chat tells the group when an answer or a move cannot do what was asked, or did
+something they should know about. Kept together so that the wording is read, and changed, in one place."""
+
+from __future__ import annotations
+
+ALL_ANSWERED = "Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter."
+READ_ONLY = "Økta er åpnet bare for lesing."
+FIRST_QUESTION = "Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene."
+LAST_QUESTION = "Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene."
+NOTHING_TO_SKIP = ("Alle spørsmålene er besvart, så det er ikke noe å hoppe over. Velg et steg med F3 "
+                   "for å endre et svar.")
+NOT_YET = "Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først."
+PRIVATE_ALL_ANSWERED = ("Alle spørsmålene er besvart. Velg et steg i lista til venstre for å tenke "
+                        "gjennom det hver for dere med /privat.")
+NOTHING_TO_REVEAL = "Alle spørsmålene er besvart, og det er ingen skjulte innspill å vise."
+
+
+def skipped(required: bool) -> str:
+    """After /hopp left a question unanswered."""
+    if required:
+        return ("Hoppet over. Spørsmålet er påkrevd: steget står som ikke ferdig (○) i steglista, og dere "
+                "får spørsmålet igjen når resten er besvart.")
+    return "Hoppet over. Spørsmålet er valgfritt; steglista (F3) tar dere tilbake til det."
+
+
+def half_typed_command(half: str) -> str:
+    """An answer that ends in something like a command (`/hj`): not saved, and why."""
+    return (f"Svaret slutter med «/{half}», som ligner en kommando, så det er ikke lagret. "
+            "Skriv hele kommandoen (Tab fullfører), eller fjern skråstreken.")
