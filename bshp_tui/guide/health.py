@@ -83,6 +83,8 @@ PARTICIPATION = R.PARTICIPATION.field
 SPECIAL_GROUPS = R.SPECIAL_GROUPS.field
 KNOWLEDGE_GAPS = R.KNOWLEDGE_GAPS.field
 MEETING_PLAN = R.MEETING_PLAN.field
+MAIN_GOALS = R.MAIN_GOALS.field
+MAIN_GOALS_SUGGESTED = (2, 4)  # the number of main goals the shipped guide asks for
 
 # Words that show a participation-plan row covers a group that needs special facilitation.
 GROUP_WORDS = {
@@ -212,6 +214,23 @@ def _rule_external_actors(c: "Conductor") -> list[Remark]:
         triggers=(MOBILISATION,), **_where(c, MOBILISATION))]
 
 
+def _rule_main_goal_count(c: "Conductor") -> list[Remark]:
+    if R.field_of(c, R.MAIN_GOALS) is None or not _answered(c, MAIN_GOALS):
+        return []
+    count = len(c.items(MAIN_GOALS))
+    low, high = MAIN_GOALS_SUGGESTED
+    if count == 1:
+        text = ("Dere har skrevet ett hovedmål. Det kan være nok, men planen blir ofte tydeligere med "
+                f"{low}–{high} hovedmål som til sammen dekker målområdene dere satser mest på.")
+    elif count > high:
+        text = (f"Dere har skrevet {count} hovedmål. Med {low}–{high} blir planen lettere å styre etter og "
+                "følge opp: kan noen slås sammen, eller bli tiltak under et annet mål?")
+    else:
+        return []
+    return [Remark("hovedmal-antall", text, level="merk", triggers=(MAIN_GOALS,), **_where(c, MAIN_GOALS),
+                   subjects=[str(count)])]
+
+
 def _rule_special_groups(c: "Conductor") -> list[Remark]:
     fld = R.field_of(c, R.SPECIAL_GROUPS)
     if fld is None or not _answered(c, SPECIAL_GROUPS) or R.field_of(c, R.PARTICIPATION) is None:
@@ -318,6 +337,7 @@ RULES: list[Callable[["Conductor"], list[Remark]]] = [
     _rule_low_hanging_fruit,
     _rule_flying,
     _rule_external_actors,
+    _rule_main_goal_count,
     _rule_special_groups,
     _rule_area_without_measures,
     _rule_measure_details,

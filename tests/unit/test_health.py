@@ -101,6 +101,18 @@ def test_no_external_actors(c):
     assert "ingen-eksterne" not in rules(c)
 
 
+def test_one_or_many_main_goals_are_remarked_on_and_two_to_four_are_not(c):
+    assert "hovedmal-antall" not in rules(c)  # not said before the question is answered
+    p = put(c, "prioritering.hovedmal", "Flere skal eie egen bolig")
+    [remark] = [r for r in health.remarks_for(c, p) if r.rule == "hovedmal-antall"]
+    assert remark.text.startswith("Dere har skrevet ett hovedmål.") and remark.level == "merk"
+    put(c, "prioritering.hovedmal", "Eie egen bolig\nGode utleieboliger")
+    assert "hovedmal-antall" not in rules(c)
+    put(c, "prioritering.hovedmal", "\n".join(f"Mål {n}" for n in range(1, 7)))
+    [remark] = [r for r in health.health_report(c) if r.rule == "hovedmal-antall"]
+    assert remark.text.startswith("Dere har skrevet 6 hovedmål.")
+
+
 def test_groups_needing_special_facilitation(c):
     put(c, "medvirkning.tilrettelegging", "Barn og unge, Eldre")
     put(c, "medvirkning.medvirkningsplan", "Eldrerådet; møte; 2027-04; kort møte; Kari")
