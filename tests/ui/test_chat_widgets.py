@@ -10,6 +10,7 @@ from textual.app import App
 
 from bshp_tui.errors import BshpError
 from bshp_tui.guide import facilitation as F
+from bshp_tui.guide import replies
 from bshp_tui.guide import workshop as W
 from bshp_tui.guide.answer_text import InputText
 from bshp_tui.guide.conductor import Conductor
@@ -107,13 +108,14 @@ async def test_a_command_typed_in_the_private_box_is_passed_on_never_stored(sess
         assert "Ingen skjulte innspill å vise." in app.said()
 
 
-async def test_the_private_box_does_nothing_without_a_question(session):
+async def test_the_private_box_stays_closed_without_a_question_and_says_why(session):
     app = Host(PrivateInputs(session))
     async with app.run_test() as pilot:
         app.widget.open()
         app.widget.reveal()
         await pilot.pause()
-        assert app.heard == [] and not app.widget.display
+        assert not app.widget.display
+        assert [text for kind, text, _level in app.heard] == [replies.PRIVATE_ALL_ANSWERED, replies.NOTHING_TO_REVEAL]
 
 
 def clock_for(session, fake):

@@ -6,6 +6,7 @@ from textual.widgets import Button
 from ui_helpers import SIZE, feedback, new_session
 
 from bshp_tui.ui.dialogs import ConfirmDialog
+from bshp_tui.ui.widgets.answer_box import AnswerBox
 
 
 class DialogApp(App):
@@ -45,8 +46,10 @@ async def test_timer_and_private_answer_when_everything_is_answered(app_factory)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.pos = None  # as when every question is answered
+        w.pos = None  # as when every question is answered: no question shown
+        await w.query_one(AnswerBox).show_question(None, [])
         await w.run_command("privat", "")
+        await pilot.pause()  # the private box says it through a message
         assert "Alle spørsmålene er besvart" in feedback(pilot)
         await w.run_command("timer", "5")
         await pilot.pause()  # the timer line says it through a message
