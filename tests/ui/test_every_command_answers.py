@@ -3,7 +3,7 @@ is: a screen, a message next to the input, a notification, another question or a
 
 import pytest
 from helpers import ROOT
-from ui_helpers import SIZE, answer, feedback, work
+from ui_helpers import SIZE, answer, feedback, record_notifications, work
 from walk import walk
 
 from bshp_tui.guide import commands as cmd
@@ -27,9 +27,9 @@ def seed(data_dir, everything: bool) -> None:
             assert c.cursor() is None
 
 
-async def what_it_answered(pilot, name: str) -> str:
+async def what_it_answered(pilot, name: str, sent: list[str]) -> str:
     w = work(pilot)
-    before = (w.pos, len(pilot.app._notifications))
+    before = (w.pos, len(sent))
     await answer(pilot, f"/{name}")
     for _ in range(3):
         await pilot.pause()
@@ -37,7 +37,7 @@ async def what_it_answered(pilot, name: str) -> str:
         return f"screen {type(pilot.app.screen).__name__}"
     if feedback(pilot):
         return f"says {feedback(pilot)}"
-    if len(pilot.app._notifications) > before[1]:
+    if len(sent) > before[1]:
         return "notifies"
     if w.pos != before[0]:
         return "moves"
@@ -55,6 +55,7 @@ PARTS = 3  # the commands in three runs of the app, so that the runs can go side
 async def test_every_slash_command_answers(app_factory, data_dir, everything, part):
     seed(data_dir, everything)
     app = app_factory()
+    sent = record_notifications(app)
     silent = []
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")
@@ -66,7 +67,7 @@ async def test_every_slash_command_answers(app_factory, data_dir, everything, pa
             w.c.set_cursor(start)
             await w.refresh_all(load_input=True)
             w.query_one(TimerLine).timer = None
-            got = await what_it_answered(pilot, name)
+            got = await what_it_answered(pilot, name, sent)
             if not got:
                 silent.append(name)
             while pilot.app.screen is not w:  # close what it opened

@@ -10,7 +10,7 @@ from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.start_followup import PeriodDialog, next_period
 from helpers import ROOT
-from ui_helpers import SIZE
+from ui_helpers import SIZE, record_notifications
 
 SCRIPTS = load_folder(ROOT / "prompts")
 HOSTILE = "Sør-*Fron* <b>x</b>"
@@ -27,11 +27,6 @@ def planned(store, name):
     c.submit(Position("oppfolging", "status", year.id, "tiltak"), "Flere boliger; i gang; ;;")
     session.close()
     return session.id
-
-
-def sent(app) -> list[str]:
-    """The notifications sent (toasts are drawn a moment later, which is racy under load)."""
-    return [n.message for n in app._notifications]
 
 
 def row_of(table, session_id):
@@ -74,12 +69,13 @@ async def test_regional_summary_of_the_chosen_sessions(app_factory, data_dir):
     first, second = planned(store, "Fjordby"), planned(store, HOSTILE)
     planned(store, "Ikke valgt")
     app = app_factory()
+    sent = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("DataTable")
         table.move_cursor(row=row_of(table, first))
         await pilot.press("r")  # nothing chosen yet: a hint, no file
         await pilot.pause()
-        assert any("Velg minst to økter" in t for t in sent(app))
+        assert any("Velg minst to økter" in t for t in sent)
         assert not (data_dir / "eksport").exists()
         await pilot.press("space")
         table.move_cursor(row=row_of(table, second))
@@ -95,4 +91,4 @@ async def test_regional_summary_of_the_chosen_sessions(app_factory, data_dir):
         summary = docx.Document(written)
         figures = next(t for t in summary.tables if t.rows[0].cells[0].text == "Nøkkeltall")
         assert [c.text for c in figures.rows[0].cells] == ["Nøkkeltall", "Fjordby", HOSTILE]
-        assert any(f"Skrev {written.resolve()} med 2 kommuner" in t for t in sent(app))
+        assert any(f"Skrev {written.resolve()} med 2 kommuner" in t for t in sent)

@@ -70,3 +70,17 @@ async def toasts(pilot) -> list[str]:
     await pilot.pause()
     await pilot.pause()
     return [str(toast.render()) for toast in pilot.app.screen.query("Toast")]
+
+
+def record_notifications(app) -> list[str]:
+    """The message of every notification the app sends from now on (the toasts are drawn a
+    moment later, which is racy under load). Widgets notify through `app.notify`."""
+    sent: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        sent.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return sent
