@@ -48,15 +48,26 @@ def _p(title: str, help: str, argument: str = "") -> PaletteEntry:
     return PaletteEntry(title, help, argument)
 
 
+# In order of what a group needs most: the help's command list, the palette and the key line
+# follow it, and a narrow window cuts the key line from the end.
 TABLE = [
-    Command("tilbake", "gå tilbake til forrige spørsmål", key="ctrl+b", label="Tilbake",
-            palette=(_p("Forrige spørsmål", "Gå tilbake til forrige spørsmål (Ctrl+B)"),)),
-    Command("neste", "gå til neste spørsmål uten å svare", key="ctrl+n", label="Neste",
-            palette=(_p("Neste spørsmål", "Gå videre uten å svare (Ctrl+N)"),)),
-    Command("hopp", "hopp over dette spørsmålet inntil videre", key="ctrl+o", label="Hopp over",
-            palette=(_p("Hopp over spørsmålet", "Hopp over dette spørsmålet inntil videre (Ctrl+O)"),)),
+    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app",
+            palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
     Command("rediger", "åpne redigering av svaret (liste, tabell eller prioritering)",
             key="ctrl+e", label="Rediger", priority=True),
+    Command("tilbake", "gå tilbake til forrige spørsmål", key="ctrl+b", label="Tilbake",
+            palette=(_p("Forrige spørsmål", "Gå tilbake til forrige spørsmål (Ctrl+B)"),)),
+    Command("steg", "vis eller skjul lista over steg", slash=False, key="f3", label="Steg"),
+    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen (egen skjerm i et smalt vindu)", slash=False,
+            key="f4", label="Forhåndsvis"),
+    Command("avslutt", "lagre og avslutt", slash=False, key="ctrl+q", label="Avslutt", scope="app",
+            priority=True, palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),)),
+    Command("hopp", "hopp over dette spørsmålet inntil videre", key="ctrl+o", label="Hopp over",
+            palette=(_p("Hopp over spørsmålet", "Hopp over dette spørsmålet inntil videre (Ctrl+O)"),)),
+    Command("oktliste", "lagre og gå tilbake til øktlista", slash=False, key="escape", label="Øktliste",
+            palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),)),
+    Command("neste", "gå til neste spørsmål uten å svare", key="ctrl+n", label="Neste", show_key=False,
+            palette=(_p("Neste spørsmål", "Gå videre uten å svare (Ctrl+N)"),)),
     Command("matrise", "vis prioriteringsmatrisen: vurder tiltakene 1–4, se dem i 2×2-rutenett",
             palette=(_p("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett"),)),
     Command("rangering", "vis den rangerte lista over tiltak",
@@ -89,17 +100,8 @@ TABLE = [
     Command("vis", "vis de skjulte innspillene"),
     Command("utkast", "hent fram utkastet dere skrev sist, i stedet for det lagrede svaret",
             key="ctrl+r", label="Hent utkast", show_key=False),
-    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app",
-            palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
-    Command("steg", "vis eller skjul lista over steg", slash=False, key="f3", label="Steg"),
-    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen (egen skjerm i et smalt vindu)", slash=False,
-            key="f4", label="Forhåndsvis"),
     Command("kontrast", "høy kontrast (for prosjektor)", slash=False, key="f2", label="Kontrast",
-            scope="app", palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),)),
-    Command("oktliste", "lagre og gå tilbake til øktlista", slash=False, key="escape", label="Øktliste",
-            palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),)),
-    Command("avslutt", "lagre og avslutt", slash=False, key="ctrl+q", label="Avslutt", scope="app",
-            priority=True, palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),)),
+            scope="app", show_key=False, palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),)),
 ]
 # The start screen's own keys (scope "start"): shown in its status line, not in the footer.
 TABLE += [

@@ -1,0 +1,27 @@
+"""The key line at the bottom: what a group needs most is on it at any width, and no key is cut in
+two by the palette key at the right."""
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from ui_helpers import new_session
+
+
+def shown(app) -> list[FooterKey]:
+    return [k for k in app.screen.query(FooterKey) if k.display and not k.has_class("-command-palette")]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+async def test_the_key_line_starts_with_help_and_never_cuts_a_key(app_factory, width):
+    app = app_factory()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await new_session(pilot)
+        await pilot.pause()
+        keys = shown(app)
+        [palette] = app.screen.query(".-command-palette")
+        assert [k.description for k in keys][:6] == ["Hjelp", "Rediger", "Tilbake", "Steg", "Forhåndsvis",
+                                                     "Avslutt"]
+        assert all(k.region.right <= palette.region.x for k in keys)  # none under the palette key
+        assert palette.region.right == width  # the palette key reaches the edge: nothing shows beside it
+        if width >= 120:  # everything the chat puts on the key line
+            assert {"Hopp over", "Øktliste", "Tidtaker"} <= {k.description for k in keys}
