@@ -90,6 +90,11 @@ class BshpApp(KeysInOrder, App):
         """Notifications often quote what the group typed, so they are never read as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (outside a field, where it copies): say how to leave, in the app's own words."""
+        self.notify("Trykk Ctrl+Q for å lagre og avslutte. Ctrl+C kopierer markert tekst.",
+                    title="Vil dere avslutte?")
+
     # -- saving on the way out -------------------------------------------------------------
 
     def _install_signal_handlers(self) -> None:

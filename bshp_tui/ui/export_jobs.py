@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import BshpError
-from .export_place import chosen_format, export_folder, unknown_export_word, unknown_minutes_word
+from .export_place import (chosen_format, export_folder, unknown_export_word, unknown_minutes_word,
+                           written_message)
 from .widgets.feedback_line import Say
 
 if TYPE_CHECKING:
@@ -49,10 +50,10 @@ def _export(app: BshpApp, session: Session, arg: str) -> None:
     except (BshpError, OSError) as exc:
         app.call_from_thread(app.notify, f"Eksporten feilet: {exc}", severity="error", timeout=15)
         return
-    for result in results:
-        missing = (f" {len(result.missing)} punkter er ikke fylt ut eller må sjekkes; de står i [hakeparentes]."
-                   if result.missing else "")
-        app.call_from_thread(app.notify, f"Skrev {result.path.resolve()}.{missing}", timeout=15)
+    if results:
+        what = "dokumentet" if len(results) == 1 else f"{len(results)} dokumenter"
+        files = [(result.path, len(result.missing)) for result in results]
+        app.call_from_thread(app.notify, written_message(what, files), timeout=15)
     if warning := unplaced_warning(results):
         app.call_from_thread(app.notify, warning, severity="warning", timeout=20)
 
@@ -70,4 +71,4 @@ def _minutes(app: BshpApp, session: Session, arg: str) -> None:
     except (BshpError, OSError) as exc:
         app.call_from_thread(app.notify, f"Referatet ble ikke laget: {exc}", severity="error", timeout=15)
         return
-    app.call_from_thread(app.notify, f"Skrev referatet: {path.resolve()}", timeout=15)
+    app.call_from_thread(app.notify, written_message("referatet", [(path, 0)]), timeout=15)

@@ -13,6 +13,28 @@ def export_folder(data_dir: Path | str) -> Path:
     return Path(data_dir) / EXPORT_DIR
 
 
+def shown_folder(folder: Path) -> str:
+    """A folder as the group reads it in a message: under the home folder as «~/…» (shorter, so a
+    message does not break it over several lines), otherwise whole."""
+    folder = folder.resolve()
+    try:
+        return str(Path("~") / folder.relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError):  # not under home, or no home folder known
+        return str(folder)
+
+
+def written_message(what: str, files: list[tuple[Path, int]]) -> str:
+    """What a finished export tells the group: the file names on their own lines (never broken
+    in the middle), then the folder. `files`: each file with the number of points that must be
+    filled in or checked."""
+    lines = [f"Skrev {what}:"]
+    for path, missing in files:
+        lines.append(f"• {path.name}" + (f" ({missing} punkter må fylles ut eller sjekkes; de står i "
+                                          "[hakeparentes])" if missing else ""))
+    lines.append(f"i mappa {shown_folder(files[0][0].parent)}")
+    return "\n".join(lines)
+
+
 def chosen_format(words: Iterable[str]) -> str:
     """The first format named among the command's words; Word (docx) when none is."""
     return next((w for w in words if w in FORMATS), "docx")

@@ -13,3 +13,21 @@ def test_the_chat_offers_every_format_a_group_can_open():
 
 def test_the_chat_knows_every_document():
     assert set(export_jobs.DOCUMENTS) == {*DOCUMENTS, STATUS_REPORT}
+
+
+def test_a_finished_export_names_each_file_on_its_own_line_and_the_folder_short(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    folder = tmp_path / "bshp" / "sessions" / "eksport"
+    text = export_place.written_message("2 dokumenter", [(folder / "molde-plan.docx", 0),
+                                                         (folder / "molde-grunnlag.docx", 3)])
+    assert text.splitlines() == [
+        "Skrev 2 dokumenter:",
+        "• molde-plan.docx",
+        "• molde-grunnlag.docx (3 punkter må fylles ut eller sjekkes; de står i [hakeparentes])",
+        "i mappa ~/bshp/sessions/eksport",
+    ]
+    elsewhere = Path("/srv/kommune/eksport")
+    assert export_place.written_message("referatet", [(elsewhere / "r.docx", 0)]).endswith(
+        "i mappa /srv/kommune/eksport")

@@ -25,3 +25,15 @@ async def test_the_key_line_starts_with_help_and_never_cuts_a_key(app_factory, w
         assert palette.region.right == width  # the palette key reaches the edge: nothing shows beside it
         if width >= 120:  # everything the chat puts on the key line
             assert {"Hopp over", "Øktliste", "Tidtaker"} <= {k.description for k in keys}
+
+
+async def test_ctrl_c_outside_a_field_says_in_norwegian_how_to_leave(app_factory):
+    from ui_helpers import record_notifications
+
+    app = app_factory()
+    sent = record_notifications(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert sent == ["Trykk Ctrl+Q for å lagre og avslutte. Ctrl+C kopierer markert tekst."]
+        assert app.is_running
