@@ -101,6 +101,10 @@ def _target(output: Path | None, session_id: str, kind: str, fmt: str, several: 
     if output is None:
         return Path(default_name(session_id, kind, fmt))
     if output.is_dir() or several or not output.suffix:  # a name without an ending means a folder
+        if several and output.suffix and not output.is_dir():
+            raise UsageError(f"Med --document alle blir det flere filer, så -o må være en mappe, ikke «{output}». "
+                             f"Skriv for eksempel -o {output.with_suffix('')} (mappen må finnes), eller velg ett "
+                             "dokument med --document plan.")
         if not output.exists():
             raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, velg en annen mappe, eller skriv "
                              f"et filnavn med endelse (for eksempel plan.{fmt}).")

@@ -298,6 +298,10 @@ def test_cli_export(tmp_path):
     assert r.returncode == 2 and "Fant ikke malen" in r.stderr
     r = run_bshp("export", "molde", "--document", "alle", "-o", tmp_path / "finnes-ikke", data=data)
     assert r.returncode == 2 and "finnes ikke" in r.stderr
+    # Several documents to a file name: -o must be a folder, and the message says so (and how).
+    r = run_bshp("export", "molde", "--document", "alle", "-o", tmp_path / "ut.docx", data=data)
+    assert r.returncode == 2 and "-o må være en mappe" in r.stderr and f"-o {tmp_path / 'ut'}" in r.stderr
+    assert "finnes ikke" not in r.stderr and not (tmp_path / "ut.docx").exists()
     # One document to a name without an ending: meant as a folder, never a file without an ending.
     r = run_bshp("export", "molde", "--document", "plan", "-o", tmp_path / "ut", data=data)
     assert r.returncode == 2 and "finnes ikke" in r.stderr and "plan.docx" in r.stderr
