@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dagen referatet gjelder (standard: siste dag noe ble lagret)")
     p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],
                    help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling")
-    p.add_argument("-o", "--output", metavar="STI", help="filen eller mappen dokumentet skal skrives til")
+    p.add_argument("-o", "--output", metavar="STI", help="filen dokumentet skal skrives til, eller en mappe som finnes (med --document alle: alltid en mappe)")
     p.add_argument("--reference-doc", metavar="FIL", help="kommunens egen Word- eller ODT-mal")
     p.add_argument("--status", default="Utkast", help="status på forsiden, for eksempel Høringsutkast eller Vedtatt")
 
