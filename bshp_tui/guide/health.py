@@ -83,8 +83,6 @@ PARTICIPATION = R.PARTICIPATION.field
 SPECIAL_GROUPS = R.SPECIAL_GROUPS.field
 KNOWLEDGE_GAPS = R.KNOWLEDGE_GAPS.field
 MEETING_PLAN = R.MEETING_PLAN.field
-MAIN_GOALS = R.MAIN_GOALS.field
-MAIN_GOALS_SUGGESTED = (2, 4)  # the number of main goals the shipped guide asks for
 
 # Words that show a participation-plan row covers a group that needs special facilitation.
 GROUP_WORDS = {
@@ -214,21 +212,30 @@ def _rule_external_actors(c: "Conductor") -> list[Remark]:
         triggers=(MOBILISATION,), **_where(c, MOBILISATION))]
 
 
-def _rule_main_goal_count(c: "Conductor") -> list[Remark]:
-    if R.field_of(c, R.MAIN_GOALS) is None or not _answered(c, MAIN_GOALS):
-        return []
-    count = len(c.items(MAIN_GOALS))
-    low, high = MAIN_GOALS_SUGGESTED
-    if count == 1:
-        text = ("Dere har skrevet ett hovedmål. Det kan være nok, men planen blir ofte tydeligere med "
-                f"{low}–{high} hovedmål som til sammen dekker målområdene dere satser mest på.")
-    elif count > high:
-        text = (f"Dere har skrevet {count} hovedmål. Med {low}–{high} blir planen lettere å styre etter og "
-                "følge opp: kan noen slås sammen, eller bli tiltak under et annet mål?")
-    else:
-        return []
-    return [Remark("hovedmal-antall", text, level="merk", triggers=(MAIN_GOALS,), **_where(c, MAIN_GOALS),
-                   subjects=[str(count)])]
+def _rule_list_counts(c: "Conductor") -> list[Remark]:
+    """A list with more or fewer points than its guide suggests (`antall:` in the prompt file)."""
+    out = []
+    for script in c.scripts:
+        for fld in script.fields():
+            if fld.count is None or fld.kind != "liste":
+                continue
+            low, high = fld.count
+            ref = f"{fld.script_id}.{fld.id}"
+            name = (fld.doc_label or "").strip("()") or fld.id
+            for item, value in c.field_values(ref):
+                count = len(value) if isinstance(value, list) else 0
+                if not count or low <= count <= high:
+                    continue
+                suggested = f"{low}–{high}" if high > low else str(low)
+                if count < low:
+                    text = (f"Dere har skrevet {'ett punkt' if count == 1 else f'{count} punkter'} under «{name}». "
+                            f"Veiledningen foreslår {suggested}. Det kan være nok, men se om noe viktig mangler.")
+                else:
+                    text = (f"Dere har skrevet {count} punkter under «{name}». Veiledningen foreslår {suggested}: "
+                            "færre gjør planen lettere å styre etter og følge opp. Kan noen slås sammen?")
+                out.append(Remark("antall-punkter", text, level="merk", triggers=(ref,), item=item,
+                                  **_where(c, ref), subjects=[fld.id, str(count)]))
+    return out
 
 
 def _rule_special_groups(c: "Conductor") -> list[Remark]:
@@ -337,7 +344,7 @@ RULES: list[Callable[["Conductor"], list[Remark]]] = [
     _rule_low_hanging_fruit,
     _rule_flying,
     _rule_external_actors,
-    _rule_main_goal_count,
+    _rule_list_counts,
     _rule_special_groups,
     _rule_area_without_measures,
     _rule_measure_details,

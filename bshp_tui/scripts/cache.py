@@ -15,7 +15,7 @@ from ..disk.files import read_regular
 from .folder import prompt_files
 from .model import Column, Condition, Field, Option, Scale, Script, Step
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def _signature(folder: Path) -> list:
@@ -89,6 +89,7 @@ def _script_from_dict(data: dict) -> Script:
             f["scales"] = [Scale(**sc) for sc in f["scales"]]
             f["condition"] = condition(f["condition"])
             f["documents"] = tuple(f.get("documents") or ())
+            f["count"] = tuple(f["count"]) if f.get("count") else None
             fields.append(Field(**f))
         s = dict(s)
         s["fields"] = fields

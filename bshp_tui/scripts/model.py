@@ -88,6 +88,7 @@ class Field:
     min: float | None = None
     max: float | None = None
     unit: str = ""
+    count: tuple[int, int] | None = None  # antall (liste): how many points the guide suggests
     condition: Condition | None = None
     multiple: bool = False
     sum_column: str | None = None

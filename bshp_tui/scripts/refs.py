@@ -95,7 +95,7 @@ OTHER_TARGET_GROUPS = Ref(
     "Setningen om prioriterte målgrupper tar ikke med gruppenes egne målgrupper.")
 MAIN_GOALS = Ref(
     "hovedmålene", "prioritering.hovedmal", ("liste",),
-    "Planoversikten i appen viser ingen hovedmål, og assistenten sier ikke fra om antallet hovedmål.")
+    "Planoversikten i appen viser ingen hovedmål.")
 AREA_GOAL = Ref(
     "målet per målområde", "tiltak.mal", ("tekst",),
     "Planoversikten i appen viser ikke målet for hvert målområde.")

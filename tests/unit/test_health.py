@@ -101,16 +101,38 @@ def test_no_external_actors(c):
     assert "ingen-eksterne" not in rules(c)
 
 
-def test_one_or_many_main_goals_are_remarked_on_and_two_to_four_are_not(c):
-    assert "hovedmal-antall" not in rules(c)  # not said before the question is answered
-    p = put(c, "prioritering.hovedmal", "Flere skal eie egen bolig")
-    [remark] = [r for r in health.remarks_for(c, p) if r.rule == "hovedmal-antall"]
-    assert remark.text.startswith("Dere har skrevet ett hovedmål.") and remark.level == "merk"
+def test_a_list_outside_its_suggested_count_is_remarked_on_never_refused(c):
+    assert "antall-punkter" not in rules(c)  # not said before the question is answered
+    p = put(c, "prioritering.hovedmal", "Flere skal eie egen bolig")  # antall: 2–4
+    assert c.session.answer("prioritering/hovedmal")  # accepted
+    [remark] = [r for r in health.remarks_for(c, p) if r.rule == "antall-punkter"]
+    assert remark.text.startswith("Dere har skrevet ett punkt under «hovedmål for perioden». Veiledningen "
+                                  "foreslår 2–4.") and remark.level == "merk"
     put(c, "prioritering.hovedmal", "Eie egen bolig\nGode utleieboliger")
-    assert "hovedmal-antall" not in rules(c)
-    put(c, "prioritering.hovedmal", "\n".join(f"Mål {n}" for n in range(1, 7)))
-    [remark] = [r for r in health.health_report(c) if r.rule == "hovedmal-antall"]
-    assert remark.text.startswith("Dere har skrevet 6 hovedmål.")
+    assert "antall-punkter" not in rules(c)
+    p = put(c, "prioritering.langsiktige_mal", "\n".join(f"Mål {n}" for n in range(1, 6)))  # antall: 1–3
+    [remark] = [r for r in health.remarks_for(c, p) if r.rule == "antall-punkter"]
+    assert remark.text.startswith("Dere har skrevet 5 punkter under «Langsiktige hovedmål». Veiledningen foreslår 1–3")
+
+
+def test_antall_in_a_prompt_file_is_read_and_checked(tmp_path):
+    from bshp_tui.scripts.loader import ScriptErrors
+    from bshp_tui.scripts.loader import load_folder as load
+
+    def script(count: str) -> None:
+        (tmp_path / "1-a.md").write_text(
+            "# A\n\n```veiledning\nid: a\n```\n\n## S\n\n```steg\nid: s\n```\n\n"
+            f"```felt\nid: l\ntype: liste\nspørsmål: Hva?\nantall: {count}\n```\n", encoding="utf-8")
+
+    script("2–4")
+    assert next(load(tmp_path)[0].fields()).count == (2, 4)
+    script("3")
+    assert next(load(tmp_path)[0].fields()).count == (3, 3)
+    for bad in ("fire", "4–2", "0"):
+        script(bad)
+        with pytest.raises(ScriptErrors) as err:
+            load(tmp_path)
+        assert "antall: skriv hvor mange punkter" in str(err.value)
 
 
 def test_groups_needing_special_facilitation(c):

@@ -13,17 +13,32 @@ from .. import values as V
 from .base import Kind, plain_text, wrong
 
 _LOOKS_LIKE_BULLET = re.compile(r"^\s*[-*•](\s|$)")
+_COUNT = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+)\s*)?$")
 
 
 class List(Kind):
     name = "liste"
     description = "en liste med punkter"
     order = 20
-    keys = frozenset({"standard"})
+    keys = frozenset({"standard", "antall"})
     list_keys = frozenset({"standard"})
     gives_items = True
     one_entry_per_line = True
     expected = "en liste med punkter"
+
+    def load(self, fld, block) -> None:
+        """`antall: 2–4`: how many points the guide suggests. An answer outside it gets a remark
+        from the assistant, never a refusal (guide/health.py)."""
+        entry = block.entry("antall")
+        if entry is None:
+            return
+        match = _COUNT.match(str(entry.value))
+        low, high = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
+        if not match or low < 1 or high < low:
+            block.error(entry.line, "antall: skriv hvor mange punkter veiledningen foreslår, for eksempel "
+                                    "«antall: 2–4» eller «antall: 3».")
+            return
+        fld.count = (low, high)
 
     def parse(self, c, pos, fld, raw: str) -> list[dict]:
         taken = {i.id for i in c.items(fld.ref_id)}
