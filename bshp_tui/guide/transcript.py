@@ -101,8 +101,28 @@ def build_turns(c: Conductor) -> list[Turn]:
     if cursor is None:
         turns.append(Turn("done", done_text(c)))
     else:
+        _step_last(c, turns, cursor)
         _question_last(c, turns, cursor)
     return turns
+
+
+def _step_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
+    """The conversation of the step being answered stands together at the end, under its guided
+    session's name: after a jump back to an earlier step, its answers so far are not cut off from its
+    next question by the steps answered later."""
+    here = (cursor.script_id, cursor.step_id, cursor.item)
+
+    def in_step(turn: Turn) -> bool:
+        return turn.pos is not None and (turn.pos.script_id, turn.pos.step_id, turn.pos.item) == here
+
+    first = next((n for n, t in enumerate(turns) if in_step(t)), None)
+    if first is None or all(in_step(t) for t in turns[first:]):
+        return
+    block = [t for t in turns if in_step(t)]
+    turns[:] = [t for t in turns if not in_step(t)]
+    if any(t.pos is not None and t.pos.script_id != cursor.script_id for t in turns[first:]):
+        turns.append(Turn("intro", f"# {c.script(cursor.script_id).title}"))  # under its own session again
+    turns.extend(block)
 
 
 def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:

@@ -277,6 +277,31 @@ def test_the_question_at_the_end_says_tilbake_til_only_when_the_group_went_back(
     assert last.current and last.text.startswith(f"*Tilbake til: {c.step(first).title}*")
 
 
+def test_after_a_jump_back_the_steps_answers_stand_right_above_its_next_question():
+    """The tester's case: Gap-analyse answered, then back to a Kartlegging step whose first
+    questions are answered now: those answers and the next question stand together at the end."""
+    from kinds_fixture import MemorySession
+
+    from bshp_tui.guide.transcript import build_turns
+
+    c = Conductor(SCRIPTS, MemorySession())
+    for pos in [p for p in c.positions() if p.script_id == "gap"]:
+        c.submit(pos, answer_for(c, pos), advance=False)
+    step = next(s for s in c.script("kartlegging").steps if len(s.fields) >= 3)
+    first, second, third = [p for p in c.positions() if p.script_id == "kartlegging" and p.step_id == step.id][:3]
+    c.submit(first, answer_for(c, first), advance=False)
+    c.submit(second, answer_for(c, second), advance=False)
+    c.set_cursor(third)
+    turns = build_turns(c)
+    tail = [(t.kind, t.pos) for t in turns[-7:]]
+    assert turns[-7].text == f"# {c.script('kartlegging').title}"  # under its own session's name again
+    assert tail[1:] == [("step", first), ("question", first), ("answer", first), ("question", second),
+                        ("answer", second), ("question", third)] and turns[-1].current
+    assert sum(t.pos == first and t.kind == "answer" for t in turns) == 1  # moved, not repeated
+    gap_answers = [n for n, t in enumerate(turns) if t.kind == "answer" and t.pos.script_id == "gap"]
+    assert gap_answers and max(gap_answers) < len(turns) - 7
+
+
 def test_a_table_question_names_the_values_its_choice_columns_allow():
     """The group learns the allowed types before typing, not from a refusal."""
     from kinds_fixture import MemorySession
