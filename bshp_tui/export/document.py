@@ -17,10 +17,9 @@ visible placeholder, "[Ikke utfylt: …]", listed per document in `missing`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..guide import measures as H
 from ..guide.conductor import Conductor, StepInstance
@@ -212,8 +211,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
     def saksframlegg_blocks(self) -> list[A.Node]:
         return saksframlegg_blocks(self)
 
-@dataclass
-class Built:
+class Built(NamedTuple):
     """Every document tree of a session, with what each is missing and the answers none placed."""
 
     documents: dict[str, dict]  # kind -> pandoc document tree

@@ -10,8 +10,7 @@ year of the plan period and investering in its first year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..guide.measures import DRIFT, INVESTMENT, WITHIN, has_planned_cost
 from ..scripts import refs as R
@@ -50,16 +49,16 @@ def row_years(row: dict) -> list[int]:
         return []
 
 
-@dataclass
 class MeasureCost:
     """What one measure of the action plan costs, per year of the plan period."""
 
-    name: str
-    drift: dict[int, float] = field(default_factory=dict)
-    investment: dict[int, float] = field(default_factory=dict)
-    within: bool = False
-    outside: list[int] = field(default_factory=list)  # years named outside the plan period
-    stated: bool = False  # the row says what it costs (an amount, 0 included, or within today's budget)
+    def __init__(self, name: str, within: bool = False, stated: bool = False):
+        self.name = name
+        self.drift: dict[int, float] = {}
+        self.investment: dict[int, float] = {}
+        self.within = within
+        self.outside: list[int] = []  # years named outside the plan period
+        self.stated = stated  # the row says what it costs (an amount, 0 included, or within today's budget)
 
 
 def measure_cost(name: str, row: dict, years: list[int]) -> MeasureCost:
@@ -97,8 +96,7 @@ def amount(value: float) -> str:
     return format_number(round(value)) if value else "–"
 
 
-@dataclass
-class EconomyRow:
+class EconomyRow(NamedTuple):
     """One row of the economy table: a sum per year of the plan period."""
 
     label: str

@@ -5,8 +5,9 @@ a page break after the table of contents, the municipality and title in the page
 ruled tables with a shaded header row.
 
 Each edit is a plain string edit of one part of the file (no XML parser: it keeps an export
-fast). convert() in pandoc.py applies them when it rewrites the file anyway to put the date in.
-They are only applied with the shipped reference documents; a municipality's own
+fast). pandoc.py loads this module and prepares the edits while pandoc converts, and applies
+them when it rewrites the file anyway to put the date in.
+They are only applied with the shipped reference documents (pandoc.REFERENCE); a municipality's own
 `--reference-doc` is left as pandoc writes it.
 """
 
@@ -14,11 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-REFERENCE = {"docx": TEMPLATES / "referanse.docx", "odt": TEMPLATES / "referanse.odt"}
 # The text the header fields of the reference documents show until the export fills them in.
 FIELD_KOMMUNE, FIELD_TITLE = "Kommunen", "Boligsosial handlingsplan"
 CASE_NUMBER_BLANK = "_" * 16  # room to write the saksnummer by hand
@@ -33,8 +31,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass(frozen=True)
-class TitlePage:
+class TitlePage(NamedTuple):
     """What the title page and the page header name."""
 
     kommune: str

@@ -18,16 +18,23 @@ import os
 import subprocess
 import threading
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..errors import BshpError, UsageError, describe_os_error
-from .layout import REFERENCE, Edit, layout_edits
+
+if TYPE_CHECKING:
+    from .layout import Edit
 
 # Markdown without header attributes: a heading's id would show as «{#id}» after it.
 FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-header_attributes", "html": "html", "json": "json"}
 TEMPLATE_PART = {"docx": "word/document.xml", "odt": "content.xml"}
 DATE_PART = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 SANDBOX_EPOCH = "1970-01-01T00:00:00Z"
+# The shipped reference documents (A4, header, footer, fonts), finished by the edits in layout.py.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REFERENCE = {"docx": TEMPLATES / "referanse.docx", "odt": TEMPLATES / "referanse.odt"}
+# How long `_feed` waits for pandoc to take the whole document tree (see there).
+FEED_WAIT = 0.02
 FAILURE = "Pandoc klarte ikke å lage dokumentet"
 ADVICE = "Ingen fil er endret. Prøv et annet format, eller meld feilen."
 
@@ -120,7 +127,7 @@ def start(output: Path, fmt: str, reference_doc: Path | None = None, toc: bool =
     if reference_doc is not None:
         args += ["--reference-doc", str(reference_doc)]
     elif fmt in REFERENCE:
-        args += ["--reference-doc", str(REFERENCE[fmt])]  # A4, header, footer, fonts (layout.py)
+        args += ["--reference-doc", str(REFERENCE[fmt])]
     try:
         probe = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.close(probe)
@@ -162,8 +169,10 @@ class Conversion:
             else:
                 _feed(self.process, tree)
             if self.fmt in DATE_PART:
-                # Prepared while pandoc runs: the edits, and the zipfile module that applies them.
+                # Prepared while pandoc runs: the edits, and the modules that apply them.
                 import zipfile  # noqa: F401
+
+                from .layout import layout_edits
 
                 edits = layout_edits(self.fmt, document) if self.reference_doc is None else {}
                 self.edits = {**edits, DATE_PART[self.fmt]: _stamp_date}
@@ -241,10 +250,16 @@ def _start_pandoc(args: list[str]) -> _Pandoc:
 
 
 def _feed(process: _Pandoc, tree: bytes) -> None:
-    """Write the document tree to pandoc's stdin from a thread, which closes it when done."""
+    """Write the document tree to pandoc's stdin from a thread, which closes it when done.
+
+    pandoc converts once the pipe is closed, and the feeder closes it only when it holds the
+    interpreter lock again, which a caller busy in Python (building the next document) would keep
+    from it for a switch interval or two (5 ms each). A pandoc that reads at once takes the tree
+    in well under a millisecond: wait that long, and leave a slow one to the feeder."""
     stdin, process.stdin = process.stdin, None  # the feeder writes and closes it; communicate() leaves it be
     process.feeder = threading.Thread(target=_write, args=(stdin, tree), daemon=True)
     process.feeder.start()
+    process.feeder.join(FEED_WAIT)
 
 
 def _write(stdin: IO[bytes], tree: bytes) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import UsageError
 from ..guide.conductor import Conductor
@@ -17,14 +17,13 @@ ALL = "alle"
 STATUS_REPORT = "statusrapport"
 
 
-@dataclass
-class ExportResult:
+class ExportResult(NamedTuple):
     """One document written: where, and what it lacks."""
 
     document: str
     path: Path
     missing: list[str]  # what the group has not filled in, shown as "[Ikke utfylt: …]"
-    unplaced: list[str] = field(default_factory=list)  # answers in none of the documents
+    unplaced: list[str]  # answers in none of the documents (none for the status report)
 
 
 def unplaced_warning(results: list[ExportResult]) -> str:
@@ -126,4 +125,4 @@ def export_status_report(scripts: list[Script], session, fmt: str, output: Path 
         target = conversion.send(document).finish()
     finally:
         conversion.abandon()
-    return ExportResult(STATUS_REPORT, target, missing)
+    return ExportResult(STATUS_REPORT, target, missing, [])

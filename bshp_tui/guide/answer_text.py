@@ -4,8 +4,7 @@ kind (bshp_tui/kinds/) does the work."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..scripts import kinds
 from ..scripts.model import Field
@@ -34,8 +33,7 @@ def initial_text(c: Conductor, pos: Position) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class InputText:
+class InputText(NamedTuple):
     """What the input holds when the group arrives at a question."""
 
     text: str  # shown in the input

@@ -7,8 +7,7 @@ docstring (and for the group in prompts/5-prioritering.md).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..scripts import refs as R
 from ..scripts.keys import answer_key
@@ -29,8 +28,7 @@ def _key(ref: str, item: str | None = None) -> str:
     return answer_key(script_id, field_id, item)
 
 
-@dataclass
-class RankedMeasure:
+class RankedMeasure(NamedTuple):
     """A measure with its ratings and its aid sum, for ranking."""
 
     item: Item

@@ -3,16 +3,14 @@ the group meets it, once per item when repeated)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..scripts.keys import answer_key
 from ..scripts.model import Field, Script, Step
 from ..scripts.values import Item
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """One field to fill: in a step, for one repeat item (or None)."""
 
     script_id: str
@@ -34,8 +32,7 @@ class Position:
         return None
 
 
-@dataclass
-class StepInstance:
+class StepInstance(NamedTuple):
     """A step as the group meets it: a repeated step appears once per item."""
 
     script: Script

@@ -7,7 +7,6 @@ modification time. It is only written after the files passed validation.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from ..disk.durable import DirSyncWarning, atomic_write_bytes
@@ -69,9 +68,16 @@ _PARSED: dict[str, str] = {}
 
 
 def _script_to_dict(script: Script) -> dict:
-    data = asdict(script)
-    data["path"] = str(script.path)
-    return data
+    def field(f: Field) -> dict:
+        return {**vars(f), "options": [o._asdict() for o in f.options], "columns": [c._asdict() for c in f.columns],
+                "scales": [sc._asdict() for sc in f.scales], "condition": condition(f.condition)}
+
+    def condition(c: Condition | None) -> dict | None:
+        return None if c is None else c._asdict()
+
+    steps = [{**vars(s), "fields": [field(f) for f in s.fields], "condition": condition(s.condition)}
+             for s in script.steps]
+    return {**vars(script), "path": str(script.path), "steps": steps}
 
 
 def _script_from_dict(data: dict) -> Script:

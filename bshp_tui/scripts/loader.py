@@ -15,7 +15,6 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from ..disk.files import read_regular_text
@@ -177,7 +176,7 @@ def _fix_refs(step: Step, script_id: str) -> None:
             fld.condition = Condition(script_id + fld.condition.ref, fld.condition.values,
                                       fld.condition.negate, fld.condition.line)
         fld.columns = [
-            replace(c, ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
+            c._replace(ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
             for c in fld.columns
         ]
 

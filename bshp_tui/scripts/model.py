@@ -1,11 +1,15 @@
-"""The parsed prompt files: a guided session (Script) of steps, each with fields to fill."""
+"""The parsed prompt files: a guided session (Script) of steps, each with fields to fill.
+
+These are plain classes and named tuples rather than dataclasses: every `bshp` command loads them
+(an export too), and `dataclasses` brings `inspect` along and compiles each class's methods at
+import, about a tenth of an export's own time.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from dataclasses import field as dc_field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
 
 class ScriptError(Exception):
@@ -24,16 +28,14 @@ class ScriptErrors(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One choice of a choice field."""
 
     id: str
     label: str
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a table field."""
 
     id: str
@@ -44,8 +46,7 @@ class Column:
     required: bool = False  # `| påkrevd`: a new or changed row without this cell is refused
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     """One scale of a rating field, between two poles."""
 
     id: str
@@ -53,8 +54,7 @@ class Scale:
     high: str  # the right pole, rated 3-4
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """When a step or field applies: another field's answer is (or is not) one of `values`."""
 
     ref: str  # "script.field"
@@ -66,38 +66,85 @@ class Condition:
         return f"{self.ref} {'!=' if self.negate else '='} {', '.join(self.values)}"
 
 
-@dataclass
-class Field:
+class _Record:
+    """Equal when of the same class with equal attributes (those in `_uncompared` aside), shown
+    with them: what a dataclass would give a mutable class."""
+
+    _uncompared: tuple[str, ...] = ()
+
+    def _compared(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k not in self._uncompared}
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Record)
+        return self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: not a dictionary key
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self._compared().items())})"
+
+
+class Field(_Record):
     """A question the group answers (a `felt` block)."""
 
-    id: str
-    kind: str
-    question: str
-    script_id: str
-    step_id: str
-    line: int
-    required: bool = True
-    help: str = ""
-    options: list[Option] = dc_field(default_factory=list)
-    columns: list[Column] = dc_field(default_factory=list)
-    ref: str | None = None  # fra: the list or table field whose items this field uses
-    ref_column: str | None = None  # kolonne: which column of a table gives the item text
-    scales: list[Scale] = dc_field(default_factory=list)
-    defaults: list[str] = dc_field(default_factory=list)
-    suggestions: list[str] = dc_field(default_factory=list)
-    min: float | None = None
-    max: float | None = None
-    unit: str = ""
-    count: tuple[int, int] | None = None  # antall (liste): how many points the guide suggests
-    condition: Condition | None = None
-    multiple: bool = False
-    sum_column: str | None = None
-    documents: tuple[str, ...] = ()  # dokument: the document sections its answers go to
-    doc_label: str | None = None  # etikett: its short name in the documents (None: the question)
-    show_label: bool = True  # False for `etikett: nei` or `etikett: (name)`: the answer stands alone
-    links: str | None = None  # kobler: the step whose goal area this field's answer chooses
-    former: str | None = None  # tidligere: "script.field" the answer was stored under before a move
-    lines: dict[str, int] = dc_field(default_factory=dict, repr=False, compare=False)  # key -> line in the file
+    _uncompared = ("lines",)
+
+    def __init__(
+        self, id: str, kind: str, question: str, script_id: str, step_id: str, line: int,
+        required: bool = True,
+        help: str = "",
+        options: Iterable[Option] = (),
+        columns: Iterable[Column] = (),
+        ref: str | None = None,
+        ref_column: str | None = None,
+        scales: Iterable[Scale] = (),
+        defaults: Iterable[str] = (),
+        suggestions: Iterable[str] = (),
+        min: float | None = None,
+        max: float | None = None,
+        unit: str = "",
+        count: tuple[int, int] | None = None,
+        condition: Condition | None = None,
+        multiple: bool = False,
+        sum_column: str | None = None,
+        documents: tuple[str, ...] = (),
+        doc_label: str | None = None,
+        show_label: bool = True,
+        links: str | None = None,
+        former: str | None = None,
+        lines: dict[str, int] | None = None,
+    ):
+        self.id = id
+        self.kind = kind
+        self.question = question
+        self.script_id = script_id
+        self.step_id = step_id
+        self.line = line
+        self.required = required
+        self.help = help
+        self.options = list(options)
+        self.columns = list(columns)
+        self.ref = ref  # fra: the list or table field whose items this field uses
+        self.ref_column = ref_column  # kolonne: which column of a table gives the item text
+        self.scales = list(scales)
+        self.defaults = list(defaults)
+        self.suggestions = list(suggestions)
+        self.min = min
+        self.max = max
+        self.unit = unit
+        self.count = count  # antall (liste): how many points the guide suggests
+        self.condition = condition
+        self.multiple = multiple
+        self.sum_column = sum_column
+        self.documents = documents  # dokument: the document sections its answers go to
+        self.doc_label = doc_label  # etikett: its short name in the documents (None: the question)
+        self.show_label = show_label  # False for `etikett: nei` or `etikett: (name)`: the answer stands alone
+        self.links = links  # kobler: the step whose goal area this field's answer chooses
+        self.former = former  # tidligere: "script.field" the answer was stored under before a move
+        self.lines = lines if lines is not None else {}  # key -> line in the file
 
     @property
     def ref_id(self) -> str:
@@ -113,45 +160,67 @@ class Field:
         return next((c for c in self.columns if c.id == column_id), None)
 
 
-@dataclass
-class Step:
+class Step(_Record):
     """One step of a guided session (a `## Title` and its `steg` block)."""
 
-    id: str
-    title: str
-    script_id: str
-    line: int
-    text: str = ""
-    fields: list[Field] = dc_field(default_factory=list)
-    condition: Condition | None = None
-    repeat: str | None = None  # gjenta: "script.field" of a list; the step runs once per item
-    igp: bool = False
-    minutes: int | None = None
-    private: bool = False
-    documents: tuple[str, ...] = ()  # dokument: the document sections its fields' answers go to
-    goal_areas: tuple[str, ...] = ()  # målområde: the goal areas its answers belong to by default
-    repeat_line: int = 0  # the lines of its gjenta:, dokument: and målområde: keys (0: not given)
-    document_line: int = 0
-    goal_area_line: int = 0
+    def __init__(
+        self, id: str, title: str, script_id: str, line: int,
+        text: str = "",
+        fields: Iterable[Field] = (),
+        condition: Condition | None = None,
+        repeat: str | None = None,
+        igp: bool = False,
+        minutes: int | None = None,
+        private: bool = False,
+        documents: tuple[str, ...] = (),
+        goal_areas: tuple[str, ...] = (),
+        repeat_line: int = 0,
+        document_line: int = 0,
+        goal_area_line: int = 0,
+    ):
+        self.id = id
+        self.title = title
+        self.script_id = script_id
+        self.line = line
+        self.text = text
+        self.fields = list(fields)
+        self.condition = condition
+        self.repeat = repeat  # gjenta: "script.field" of a list; the step runs once per item
+        self.igp = igp
+        self.minutes = minutes
+        self.private = private
+        self.documents = documents  # dokument: the document sections its fields' answers go to
+        self.goal_areas = goal_areas  # målområde: the goal areas its answers belong to by default
+        self.repeat_line = repeat_line  # the lines of its gjenta:, dokument: and målområde: keys (0: not given)
+        self.document_line = document_line
+        self.goal_area_line = goal_area_line
 
     @property
     def ref_id(self) -> str:
         return f"{self.script_id}.{self.id}"
 
 
-@dataclass
-class Script:
+class Script(_Record):
     """One guided session: a prompt file."""
 
-    id: str
-    title: str
-    path: Path
-    number: int = 0
-    time: str = ""
-    short: str = ""
-    intro: str = ""
-    steps: list[Step] = dc_field(default_factory=list)
-    links: list[tuple[str, int]] = dc_field(default_factory=list)  # `#step` links in the text, with lines
+    def __init__(
+        self, id: str, title: str, path: Path,
+        number: int = 0,
+        time: str = "",
+        short: str = "",
+        intro: str = "",
+        steps: Iterable[Step] = (),
+        links: Iterable[tuple[str, int]] = (),
+    ):
+        self.id = id
+        self.title = title
+        self.path = path
+        self.number = number
+        self.time = time
+        self.short = short
+        self.intro = intro
+        self.steps = list(steps)
+        self.links = list(links)  # `#step` links in the text, with lines
 
     @property
     def short_title(self) -> str:
@@ -160,6 +229,6 @@ class Script:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
-    def fields(self) -> Iterable[Field]:
+    def fields(self) -> Iterator[Field]:
         for step in self.steps:
             yield from step.fields

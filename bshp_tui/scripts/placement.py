@@ -15,8 +15,7 @@ lookups the document builder uses. It imports nothing from the export package (n
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import refs
 
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 NO = {"nei", "n", "no", "false", "usann", "-"}
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A place in a document that answers can be bound to (`dokument:`)."""
 
     id: str  # "document.section"

@@ -11,15 +11,13 @@ of the wrong kind cannot work (an error).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .model import Field, Script
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """A field a plan-specific rule relies on."""
 
     name: str  # how check-prompts names it, in Norwegian
@@ -164,8 +162,7 @@ REFS: tuple[Ref, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class RefProblem:
+class RefProblem(NamedTuple):
     """What check-prompts says about a ref in a facilitator's own folder."""
 
     ref: Ref

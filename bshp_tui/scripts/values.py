@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Column, Field
 
@@ -20,8 +19,7 @@ class ValidationError(ValueError):
     """The answer cannot be accepted. The message is Norwegian and says how to write it."""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """An item of a list or table answer that later steps can refer to."""
 
     id: str

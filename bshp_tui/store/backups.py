@@ -13,9 +13,9 @@ file in place would damage the backup with it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from ..disk.durable import DirSyncWarning, atomic_write_bytes
 from ..disk.files import entry_problem, read_regular
@@ -37,8 +37,7 @@ BACKUP_REASONS = {
 }
 
 
-@dataclass
-class BackupInfo:
+class BackupInfo(NamedTuple):
     """One backup of a session, as `bshp backups` lists it."""
 
     name: str

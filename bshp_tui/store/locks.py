@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,14 @@ class LockBusy(Exception):
         self.owner = owner
 
 
-@dataclass
 class HeldLock:
     """A session's writer lock, held by this process."""
 
-    path: Path
-    owner_path: Path
-    handle: Any  # filelock.FileLock
-    identity: tuple[int, int] = field(default=(0, 0))
+    def __init__(self, path: Path, owner_path: Path, handle: Any, identity: tuple[int, int] = (0, 0)):
+        self.path = path
+        self.owner_path = owner_path
+        self.handle = handle  # filelock.FileLock
+        self.identity = identity
 
     def is_current(self) -> bool:
         """True while the lock file on disk is the one this lock holds."""

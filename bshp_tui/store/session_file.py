@@ -7,8 +7,8 @@ hides the other sessions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..disk.files import UnreadableFile, read_regular
 from ..errors import DamagedSessionError, NewerSchemaError, SessionNotFound
@@ -37,8 +37,7 @@ def read_session_file(path: Path) -> tuple[dict, int]:
     return data, version
 
 
-@dataclass
-class SessionInfo:
+class SessionInfo(NamedTuple):
     """A session file as the session list shows it."""
 
     id: str

@@ -2,7 +2,8 @@
 so the export process loads neither the UI nor pypandoc (whose import pulls in urllib and logging,
 and whose lookup starts a pandoc per candidate), nor markdown-it and the prompt-file parser once the
 parsed prompt files and standard texts are in the data folder's cache, nor the parts of the guide
-only the app's screens use."""
+only the app's screens use, nor `dataclasses` and `inspect` (the classes an export uses are plain
+classes and named tuples: a dataclass compiles its methods at import)."""
 
 from helpers import run_bshp
 
@@ -12,6 +13,7 @@ NOT_LOADED = (
     "bshp_tui.guide.health", "bshp_tui.guide.transcript", "bshp_tui.guide.progress",  # the app's screens
     "bshp_tui.guide.followup",  # the status report only
     "bshp_tui.guide.commands",  # the chat's command table
+    "dataclasses", "inspect", "pkgutil",
 )
 
 
