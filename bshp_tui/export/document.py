@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..guide import measures as H
 from ..guide.conductor import Conductor, StepInstance
+from ..record import Record
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
 from ..scripts.values import MONTH_NAMES, Item, format_number
@@ -211,12 +212,15 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
     def saksframlegg_blocks(self) -> list[A.Node]:
         return saksframlegg_blocks(self)
 
-class Built(NamedTuple):
+class Built(Record):
     """Every document tree of a session, with what each is missing and the answers none placed."""
 
-    documents: dict[str, dict]  # kind -> pandoc document tree
-    missing: dict[str, list[str]]  # kind -> what is shown as "[Ikke utfylt: …]"
-    unplaced: list[str]  # answers in no document, described in Norwegian
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, documents: dict[str, dict], missing: dict[str, list[str]], unplaced: list[str]):
+        self.documents = documents  # kind -> pandoc document tree
+        self.missing = missing  # kind -> what is shown as "[Ikke utfylt: …]"
+        self.unplaced = unplaced  # answers in no document, described in Norwegian
 
 
 def build_documents(conductor: Conductor, wanted: list[str] | None = None, **options: Any) -> Built:

@@ -10,9 +10,10 @@ year of the plan period and investering in its first year.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..guide.measures import DRIFT, INVESTMENT, WITHIN, has_planned_cost
+from ..record import Record
 from ..scripts import refs as R
 from ..scripts.kinds.columns import parse_years
 from ..scripts.values import ValidationError, format_number
@@ -96,13 +97,16 @@ def amount(value: float) -> str:
     return format_number(round(value)) if value else "–"
 
 
-class EconomyRow(NamedTuple):
+class EconomyRow(Record):
     """One row of the economy table: a sum per year of the plan period."""
 
-    label: str
-    post: str
-    per_year: list[float]
-    strong: bool = False
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, label: str, post: str, per_year: list[float], strong: bool = False):
+        self.label = label
+        self.post = post
+        self.per_year = per_year
+        self.strong = strong
 
     @property
     def total(self) -> float:

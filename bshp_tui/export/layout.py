@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+
+from ..record import Record
 
 # The text the header fields of the reference documents show until the export fills them in.
 FIELD_KOMMUNE, FIELD_TITLE = "Kommunen", "Boligsosial handlingsplan"
@@ -31,14 +32,15 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class TitlePage(NamedTuple):
+class TitlePage(Record):
     """What the title page and the page header name."""
 
-    kommune: str
-    title: str
-    period: str
-    status: str
-    subtitle: str = ""
+    def __init__(self, kommune: str, title: str, period: str, status: str, subtitle: str = ""):
+        self.kommune = kommune
+        self.title = title
+        self.period = period
+        self.status = status
+        self.subtitle = subtitle
 
     def lines(self) -> list[tuple[str, str]]:
         """The lines under the date: what the title and the subtitle have not said already."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from ..errors import UsageError
 from ..guide.conductor import Conductor
+from ..record import Record
 from ..scripts.model import Script
 from .completeness import unplaced_answers
 from .document import BUILD_ORDER, DOCUMENTS, Builder
@@ -17,13 +17,16 @@ ALL = "alle"
 STATUS_REPORT = "statusrapport"
 
 
-class ExportResult(NamedTuple):
+class ExportResult(Record):
     """One document written: where, and what it lacks."""
 
-    document: str
-    path: Path
-    missing: list[str]  # what the group has not filled in, shown as "[Ikke utfylt: …]"
-    unplaced: list[str]  # answers in none of the documents (none for the status report)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, document: str, path: Path, missing: list[str], unplaced: list[str]):
+        self.document = document
+        self.path = path
+        self.missing = missing  # what the group has not filled in, shown as "[Ikke utfylt: …]"
+        self.unplaced = unplaced  # answers in none of the documents (none for the status report)
 
 
 def unplaced_warning(results: list[ExportResult]) -> str:

@@ -4,8 +4,9 @@ kind (bshp_tui/kinds/) does the work."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
+from ..record import Record
 from ..scripts import kinds
 from ..scripts.model import Field
 from ..scripts.refs import FINAL_ORDER, PLAN_PERIOD
@@ -33,13 +34,14 @@ def initial_text(c: Conductor, pos: Position) -> str:
     return ""
 
 
-class InputText(NamedTuple):
+class InputText(Record):
     """What the input holds when the group arrives at a question."""
 
-    text: str  # shown in the input
-    base: str  # the fingerprint of the stored answer the text stands on (see Session.draft_base)
-    offered_draft: str | None = None  # a draft kept aside: the saved answer is shown, the draft offered
-    from_draft: bool = False  # the text is a draft (there is no saved answer yet)
+    def __init__(self, text: str, base: str, offered_draft: str | None = None, from_draft: bool = False):
+        self.text = text  # shown in the input
+        self.base = base  # the fingerprint of the stored answer the text stands on (see Session.draft_base)
+        self.offered_draft = offered_draft  # a draft kept aside: the saved answer is shown, the draft offered
+        self.from_draft = from_draft  # the text is a draft (there is no saved answer yet)
 
 
 def input_text(c: Conductor, pos: Position) -> InputText:

@@ -7,8 +7,9 @@ docstring (and for the group in prompts/5-prioritering.md).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from ..record import Record
 from ..scripts import refs as R
 from ..scripts.keys import answer_key
 from ..scripts.kinds.rating import ratings_of
@@ -28,13 +29,16 @@ def _key(ref: str, item: str | None = None) -> str:
     return answer_key(script_id, field_id, item)
 
 
-class RankedMeasure(NamedTuple):
+class RankedMeasure(Record):
     """A measure with its ratings and its aid sum, for ranking."""
 
-    item: Item
-    ratings: dict[str, int]
-    score: int | None  # None when not rated on every scale
-    goal_area: str = ""
+    __hash__ = None  # type: ignore[assignment]  # holds a dict
+
+    def __init__(self, item: Item, ratings: dict[str, int], score: int | None, goal_area: str = ""):
+        self.item = item
+        self.ratings = ratings
+        self.score = score  # None when not rated on every scale
+        self.goal_area = goal_area
 
     @property
     def rated(self) -> bool:

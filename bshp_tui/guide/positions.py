@@ -3,20 +3,22 @@ the group meets it, once per item when repeated)."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
+from ..record import Record
 from ..scripts.keys import answer_key
 from ..scripts.model import Field, Script, Step
 from ..scripts.values import Item
 
 
-class Position(NamedTuple):
+class Position(Record):
     """One field to fill: in a step, for one repeat item (or None)."""
 
-    script_id: str
-    step_id: str
-    item: str | None
-    field_id: str
+    def __init__(self, script_id: str, step_id: str, item: str | None, field_id: str):
+        self.script_id = script_id
+        self.step_id = step_id
+        self.item = item
+        self.field_id = field_id
 
     @property
     def key(self) -> str:
@@ -32,13 +34,16 @@ class Position(NamedTuple):
         return None
 
 
-class StepInstance(NamedTuple):
+class StepInstance(Record):
     """A step as the group meets it: a repeated step appears once per item."""
 
-    script: Script
-    step: Step
-    item: Item | None
-    fields: list[Field]
+    __hash__ = None  # type: ignore[assignment]  # holds lists
+
+    def __init__(self, script: Script, step: Step, item: Item | None, fields: list[Field]):
+        self.script = script
+        self.step = step
+        self.item = item
+        self.fields = fields
 
     @property
     def title(self) -> str:

@@ -69,15 +69,16 @@ _PARSED: dict[str, str] = {}
 
 def _script_to_dict(script: Script) -> dict:
     def field(f: Field) -> dict:
-        return {**vars(f), "options": [o._asdict() for o in f.options], "columns": [c._asdict() for c in f.columns],
-                "scales": [sc._asdict() for sc in f.scales], "condition": condition(f.condition)}
+        return {**f.as_dict(), "options": [o.as_dict() for o in f.options],
+                "columns": [c.as_dict() for c in f.columns], "scales": [sc.as_dict() for sc in f.scales],
+                "condition": condition(f.condition)}
 
     def condition(c: Condition | None) -> dict | None:
-        return None if c is None else c._asdict()
+        return None if c is None else c.as_dict()
 
-    steps = [{**vars(s), "fields": [field(f) for f in s.fields], "condition": condition(s.condition)}
+    steps = [{**s.as_dict(), "fields": [field(f) for f in s.fields], "condition": condition(s.condition)}
              for s in script.steps]
-    return {**vars(script), "path": str(script.path), "steps": steps}
+    return {**script.as_dict(), "path": str(script.path), "steps": steps}
 
 
 def _script_from_dict(data: dict) -> Script:

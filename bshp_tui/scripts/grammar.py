@@ -237,4 +237,4 @@ def parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) ->
         errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"))
         return None
     col = column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))
-    return col._replace(required=True) if col is not None and required else col
+    return col.replace(required=True) if col is not None and required else col

@@ -176,7 +176,7 @@ def _fix_refs(step: Step, script_id: str) -> None:
             fld.condition = Condition(script_id + fld.condition.ref, fld.condition.values,
                                       fld.condition.negate, fld.condition.line)
         fld.columns = [
-            c._replace(ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
+            c.replace(ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
             for c in fld.columns
         ]
 

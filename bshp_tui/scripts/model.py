@@ -1,15 +1,14 @@
 """The parsed prompt files: a guided session (Script) of steps, each with fields to fill.
 
-These are plain classes and named tuples rather than dataclasses: every `bshp` command loads them
-(an export too), and `dataclasses` brings `inspect` along and compiles each class's methods at
-import, about a tenth of an export's own time.
+Plain classes (see bshp_tui/record.py): every `bshp` command loads them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+
+from ..record import Record
 
 
 class ScriptError(Exception):
@@ -28,69 +27,54 @@ class ScriptErrors(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
-class Option(NamedTuple):
+class Option(Record):
     """One choice of a choice field."""
 
-    id: str
-    label: str
+    def __init__(self, id: str, label: str):
+        self.id = id
+        self.label = label
 
 
-class Column(NamedTuple):
+class Column(Record):
     """One column of a table field."""
 
-    id: str
-    label: str
-    kind: str = "tekst"  # tekst, tall, dato, valg (one of `options`), or fra (an item from `ref`)
-    ref: str | None = None
-    options: tuple[str, ...] = ()
-    required: bool = False  # `| påkrevd`: a new or changed row without this cell is refused
+    def __init__(self, id: str, label: str, kind: str = "tekst", ref: str | None = None,
+                 options: tuple[str, ...] = (), required: bool = False):
+        self.id = id
+        self.label = label
+        self.kind = kind  # tekst, tall, dato, valg (one of `options`), or fra (an item from `ref`)
+        self.ref = ref
+        self.options = options
+        self.required = required  # `| påkrevd`: a new or changed row without this cell is refused
 
 
-class Scale(NamedTuple):
+class Scale(Record):
     """One scale of a rating field, between two poles."""
 
-    id: str
-    low: str  # the left pole, rated 1-2
-    high: str  # the right pole, rated 3-4
+    def __init__(self, id: str, low: str, high: str):
+        self.id = id
+        self.low = low  # the left pole, rated 1-2
+        self.high = high  # the right pole, rated 3-4
 
 
-class Condition(NamedTuple):
+class Condition(Record):
     """When a step or field applies: another field's answer is (or is not) one of `values`."""
 
-    ref: str  # "script.field"
-    values: tuple[str, ...]
-    negate: bool = False
-    line: int = 0
+    def __init__(self, ref: str, values: tuple[str, ...], negate: bool = False, line: int = 0):
+        self.ref = ref  # "script.field"
+        self.values = values
+        self.negate = negate
+        self.line = line
 
     def text(self) -> str:
         return f"{self.ref} {'!=' if self.negate else '='} {', '.join(self.values)}"
 
 
-class _Record:
-    """Equal when of the same class with equal attributes (those in `_uncompared` aside), shown
-    with them: what a dataclass would give a mutable class."""
-
-    _uncompared: tuple[str, ...] = ()
-
-    def _compared(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if k not in self._uncompared}
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Record)
-        return self._compared() == other._compared()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable: not a dictionary key
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self._compared().items())})"
-
-
-class Field(_Record):
+class Field(Record):
     """A question the group answers (a `felt` block)."""
 
     _uncompared = ("lines",)
+    __hash__ = None  # type: ignore[assignment]  # filled in as its file is read
 
     def __init__(
         self, id: str, kind: str, question: str, script_id: str, step_id: str, line: int,
@@ -160,8 +144,10 @@ class Field(_Record):
         return next((c for c in self.columns if c.id == column_id), None)
 
 
-class Step(_Record):
+class Step(Record):
     """One step of a guided session (a `## Title` and its `steg` block)."""
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __init__(
         self, id: str, title: str, script_id: str, line: int,
@@ -200,8 +186,10 @@ class Step(_Record):
         return f"{self.script_id}.{self.id}"
 
 
-class Script(_Record):
+class Script(Record):
     """One guided session: a prompt file."""
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __init__(
         self, id: str, title: str, path: Path,

@@ -15,8 +15,9 @@ lookups the document builder uses. It imports nothing from the export package (n
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from ..record import Record
 from . import refs
 
 if TYPE_CHECKING:
@@ -27,13 +28,14 @@ if TYPE_CHECKING:
 NO = {"nei", "n", "no", "false", "usann", "-"}
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A place in a document that answers can be bound to (`dokument:`)."""
 
-    id: str  # "document.section"
-    where: str  # where it is in the document, in Norwegian (for prompts/README.md and errors)
-    per_area: bool = False  # repeated for each goal area
-    grouped: bool = False  # answers shown under their step's heading
+    def __init__(self, id: str, where: str, per_area: bool = False, grouped: bool = False):
+        self.id = id  # "document.section"
+        self.where = where  # where it is in the document, in Norwegian (for prompts/README.md and errors)
+        self.per_area = per_area  # repeated for each goal area
+        self.grouped = grouped  # answers shown under their step's heading
 
 
 SECTIONS: dict[str, Section] = {s.id: s for s in (

@@ -11,22 +11,26 @@ of the wrong kind cannot work (an error).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from ..record import Record
 
 if TYPE_CHECKING:
     from .model import Field, Script
 
 
-class Ref(NamedTuple):
+class Ref(Record):
     """A field a plan-specific rule relies on."""
 
-    name: str  # how check-prompts names it, in Norwegian
-    field: str  # "script.field" in the shipped prompts
-    kinds: tuple[str, ...]  # the field kinds the rules can read
-    lost: str  # what is left out without it (Norwegian, a full sentence)
-    columns: tuple[str, ...] = ()  # table columns the rules read
-    scales: tuple[str, ...] = ()  # rating scales the rules read
-    options: tuple[str, ...] = ()  # choice options the rules read
+    def __init__(self, name: str, field: str, kinds: tuple[str, ...], lost: str, columns: tuple[str, ...] = (),
+                 scales: tuple[str, ...] = (), options: tuple[str, ...] = ()):
+        self.name = name  # how check-prompts names it, in Norwegian
+        self.field = field  # "script.field" in the shipped prompts
+        self.kinds = kinds  # the field kinds the rules can read
+        self.lost = lost  # what is left out without it (Norwegian, a full sentence)
+        self.columns = columns  # table columns the rules read
+        self.scales = scales  # rating scales the rules read
+        self.options = options  # choice options the rules read
 
     @property
     def script_id(self) -> str:
@@ -162,12 +166,13 @@ REFS: tuple[Ref, ...] = (
 )
 
 
-class RefProblem(NamedTuple):
+class RefProblem(Record):
     """What check-prompts says about a ref in a facilitator's own folder."""
 
-    ref: Ref
-    level: str  # "advarsel" (the rules are turned off) or "feil" (cannot work)
-    message: str
+    def __init__(self, ref: Ref, level: str, message: str):
+        self.ref = ref
+        self.level = level  # "advarsel" (the rules are turned off) or "feil" (cannot work)
+        self.message = message
 
     def __str__(self) -> str:
         return f"{self.level}: {self.message}"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
+from ..record import Record
 from .model import Column, Field
 
 
@@ -19,13 +20,14 @@ class ValidationError(ValueError):
     """The answer cannot be accepted. The message is Norwegian and says how to write it."""
 
 
-class Item(NamedTuple):
+class Item(Record):
     """An item of a list or table answer that later steps can refer to."""
 
-    id: str
-    text: str
-    key: str  # the answer key it came from
-    parent: str | None = None  # the repeat item id of that answer, if any
+    def __init__(self, id: str, text: str, key: str, parent: str | None = None):
+        self.id = id
+        self.text = text
+        self.key = key  # the answer key it came from
+        self.parent = parent  # the repeat item id of that answer, if any
 
 
 MONTHS = {

@@ -15,10 +15,10 @@ from __future__ import annotations
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NamedTuple
 
 from ..disk.durable import DirSyncWarning, atomic_write_bytes
 from ..disk.files import entry_problem, read_regular
+from ..record import Record
 
 BACKUP_DIR = "sikkerhetskopier"
 MAX_BACKUPS = 20  # distinct states kept per session (at least 10 are promised)
@@ -37,15 +37,17 @@ BACKUP_REASONS = {
 }
 
 
-class BackupInfo(NamedTuple):
+class BackupInfo(Record):
     """One backup of a session, as `bshp backups` lists it."""
 
-    name: str
-    path: Path
-    created: datetime
-    reason: str
-    answers: int | None
-    damaged: str | None
+    def __init__(self, name: str, path: Path, created: datetime, reason: str, answers: int | None,
+                 damaged: str | None):
+        self.name = name
+        self.path = path
+        self.created = created
+        self.reason = reason
+        self.answers = answers
+        self.damaged = damaged
 
     @property
     def reason_text(self) -> str:

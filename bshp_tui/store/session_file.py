@@ -8,10 +8,10 @@ hides the other sessions.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from ..disk.files import UnreadableFile, read_regular
 from ..errors import DamagedSessionError, NewerSchemaError, SessionNotFound
+from ..record import Record
 from . import schema
 from .naming import one_line
 
@@ -37,17 +37,19 @@ def read_session_file(path: Path) -> tuple[dict, int]:
     return data, version
 
 
-class SessionInfo(NamedTuple):
+class SessionInfo(Record):
     """A session file as the session list shows it."""
 
-    id: str
-    path: Path
-    municipality: str = ""
-    period: str = ""
-    updated: str = ""
-    answers: int = 0
-    progress: float | None = None
-    damaged: str | None = None  # Norwegian reason when the file cannot be opened
+    def __init__(self, id: str, path: Path, municipality: str = "", period: str = "", updated: str = "",
+                 answers: int = 0, progress: float | None = None, damaged: str | None = None):
+        self.id = id
+        self.path = path
+        self.municipality = municipality
+        self.period = period
+        self.updated = updated
+        self.answers = answers
+        self.progress = progress
+        self.damaged = damaged  # Norwegian reason when the file cannot be opened
 
     @property
     def ok(self) -> bool:

@@ -2,8 +2,8 @@
 so the export process loads neither the UI nor pypandoc (whose import pulls in urllib and logging,
 and whose lookup starts a pandoc per candidate), nor markdown-it and the prompt-file parser once the
 parsed prompt files and standard texts are in the data folder's cache, nor the parts of the guide
-only the app's screens use, nor `dataclasses` and `inspect` (the classes an export uses are plain
-classes and named tuples: a dataclass compiles its methods at import)."""
+only the app's screens use, nor `dataclasses` and `inspect` (the classes an export uses are records,
+bshp_tui/record.py: a dataclass compiles its methods when its class is made)."""
 
 from helpers import run_bshp
 
