@@ -195,3 +195,27 @@ async def test_the_setup_ticks_chosen_items_with_a_mark_not_by_colour_alone(app_
         others = [line for line in lines if "Kartlegging" not in line and line.strip()]
         assert chosen and "✓" in chosen[0]
         assert others and all("✓" not in line and "X" not in line for line in others)
+
+
+def test_the_summary_lists_every_step_answered_today_and_every_decision(data_dir):
+    """A long day (every guided session walked): no step the group worked on is left out of the
+    summary, the last ones (Mål og tiltak) included, nor any measure of the ranked list."""
+    from bshp_tui.guide.day import day_report
+    from bshp_tui.ui.screens.workshop import summary_markdown
+    from walk import walk
+
+    store = SessionStore(data_dir)
+    with store.create("Molde", "2027–2030") as session:
+        c = Conductor(SCRIPTS, session)
+        walk(c)
+        today = date.today().isoformat()
+        day = day_report(c, today)
+        assert len(day.changes) > 12
+        text = summary_markdown(c, today).replace("\\", "")
+    listed = [line for line in text.splitlines() if line.startswith("- ")]
+    for step in day.changes:
+        assert f"- {step.step_title} ({step.script_title})" in listed
+    for decision in day.decisions:
+        for line in decision.lines:
+            assert f"- {line}" in listed
+    assert f"i {len(day.changes)} steg:" in text

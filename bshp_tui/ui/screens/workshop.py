@@ -151,7 +151,8 @@ class SummaryScreen(ModalScreen[bool]):
         with Vertical(classes="dialog wide editor"):
             yield Label(f"Oppsummering av samlingen {self.date}", classes="dialog-title")
             yield VerticalScroll(Markdown(summary_markdown(self.c, self.date), id="summary"))
-            yield Static("R lager referatet (Word-fil i mappen eksport) · Esc lukker", classes="hint")
+            yield Static("↑↓ og PgUp/PgDn blar · R lager referatet (Word-fil i mappen eksport) · Esc lukker",
+                         classes="hint")
         yield KeyFooter()
 
     def action_minutes(self) -> None:
@@ -161,26 +162,29 @@ class SummaryScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-MAX_LISTED = 12
+MAX_OPEN_LISTED = 12
 
 
 def summary_markdown(c: Conductor, date: str) -> str:
+    """Every step with answers given or changed today and every decision as it stands (the
+    screen scrolls); the open questions up to MAX_OPEN_LISTED, saying how many more the referat has."""
     day = day_report(c, date)
     lines = ["## Dette ble gjort og bestemt", ""]
     answered = sum(len(s.answers) for s in day.changes)
     if day.changes:
         lines.append(f"{answered} svar ble gitt eller endret i dag, i {len(day.changes)} steg:")
-        lines += [f"- {md_escape(s.step_title)} ({md_escape(s.script_title)})" for s in day.changes[:MAX_LISTED]]
+        lines.append("")
+        lines += [f"- {md_escape(s.step_title)} ({md_escape(s.script_title)})" for s in day.changes]
     else:
         lines.append("Ingen svar ble lagret i dag.")
     for decision in day.decisions:
         lines += ["", f"**{md_escape(decision.title)}:**", ""]
-        lines += [f"- {md_escape(line)}" for line in decision.lines[:MAX_LISTED]]
+        lines += [f"- {md_escape(line)}" for line in decision.lines]
     lines += ["", "## Dette står åpent", ""]
     if day.open_questions:
-        lines += [f"- {md_escape(q)}" for q in day.open_questions[:MAX_LISTED]]
-        if len(day.open_questions) > MAX_LISTED:
-            lines.append(f"- … og {len(day.open_questions) - MAX_LISTED} til (se referatet)")
+        lines += [f"- {md_escape(q)}" for q in day.open_questions[:MAX_OPEN_LISTED]]
+        if len(day.open_questions) > MAX_OPEN_LISTED:
+            lines.append(f"- … og {len(day.open_questions) - MAX_OPEN_LISTED} til (se referatet)")
     else:
         lines.append("Ingen påkrevde spørsmål står åpne i det dere arbeidet med.")
     lines += ["", "## Neste samling", ""]
