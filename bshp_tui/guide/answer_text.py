@@ -37,11 +37,13 @@ def initial_text(c: Conductor, pos: Position) -> str:
 class InputText(Record):
     """What the input holds when the group arrives at a question."""
 
-    def __init__(self, text: str, base: str, offered_draft: str | None = None, from_draft: bool = False):
+    def __init__(self, text: str, base: str, offered_draft: str | None = None, from_draft: bool = False,
+                 answered: bool = False):
         self.text = text  # shown in the input
         self.base = base  # the fingerprint of the stored answer the text stands on (see Session.draft_base)
         self.offered_draft = offered_draft  # a draft kept aside: the saved answer is shown, the draft offered
         self.from_draft = from_draft  # the text is a draft (there is no saved answer yet)
+        self.answered = answered  # the question has a saved answer: the text shows it
 
 
 def input_text(c: Conductor, pos: Position) -> InputText:
@@ -60,7 +62,7 @@ def input_text(c: Conductor, pos: Position) -> InputText:
 
     saved = escape(format_value(c, c.field(pos), value))  # sent again unchanged, also when it starts with «/»
     offered = draft if draft and draft.strip() and draft.strip() != saved.strip() else None
-    return InputText(saved, base, offered_draft=offered)
+    return InputText(saved, base, offered_draft=offered, answered=True)
 
 
 def format_value(c: Conductor, fld: Field, value: Any) -> str:

@@ -27,3 +27,13 @@ def half_typed_command(half: str) -> str:
     """An answer that ends in something like a command (`/hj`): not saved, and why."""
     return (f"Svaret slutter med «/{half}», som ligner en kommando, så det er ikke lagret. "
             "Skriv hele kommandoen (Tab fullfører), eller fjern skråstreken.")
+
+
+def left_unsent(title: str, answered: bool) -> str:
+    """The group moved away from the question `title` with text typed and not sent: it is kept as a
+    draft, and the answer (if any) is unchanged."""
+    if answered:
+        return (f"Endringen i «{title}» er ikke lagret som svar; den er tatt vare på som utkast "
+                "(gå tilbake dit og trykk Ctrl+R for å hente den fram).")
+    return (f"Det dere skrev i «{title}», er ikke sendt; det er tatt vare på som utkast og står i "
+            "feltet når dere kommer tilbake.")

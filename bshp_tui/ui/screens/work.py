@@ -32,7 +32,7 @@ from ..widgets.samling_clock import SamlingClock
 from ..widgets.status_line import StatusLine
 from ..widgets.timer_line import TimerLine
 from ..widgets.live_preview import LivePreview
-from ..widgets.steps import StepsPanel, position_label
+from ..widgets.steps import StepsPanel, position_label, step_title
 from ..widgets.work_panes import WorkPanes
 from .swot import is_swot_position, open_swot
 from .. import command_actions, export_jobs
@@ -147,9 +147,11 @@ class WorkScreen(BshpScreen):
         self.query_one(AnswerBox).say(text, level)
 
     def load_input(self) -> None:
-        shown = input_text(self.c, self.pos) if self.pos is not None else None
-        self.open.load(self.pos.key if self.pos else None, shown.text if shown else "", shown.base if shown else "")
-        self.query_one(AnswerBox).load(shown)
+        self.save_draft_now()  # what was typed where the group was is kept (the answer box says so)
+        pos = self.pos
+        shown = input_text(self.c, pos) if pos is not None else None
+        self.open.load(pos.key if pos else None, shown.text if shown else "", shown.base if shown else "")
+        self.query_one(AnswerBox).load(shown, pos.key if pos else None, step_title(self.c, pos))
 
     def refresh_status(self, error: str | None = None) -> None:
         self.query_one(StatusLine).follow(self.session, lambda: round(self.c.overall_progress() * 100), error)
@@ -365,7 +367,7 @@ class WorkScreen(BshpScreen):
         if self.pos is None and before is None:
             self.say(replies.NOTHING_TO_SKIP)
         elif before is not None and not self.c.is_answered(before):
-            self.say(replies.skipped(self.c.field(before).required))
+            self.say(f"{replies.skipped(self.c.field(before).required)} {self.query_one(AnswerBox).left}".strip())
 
     @on(StepsPanel.JumpRequested)
     async def _jump(self, event: StepsPanel.JumpRequested) -> None:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 
-from ...guide import commands as cmd
+from ...guide import commands as cmd, replies
 from ...guide.answer_text import InputText, toggle_label
+from ...store.sanitize import clean_text
 from .chat import ChatInput
 from .choice_bar import ChoiceBar
 from .command_hint import CommandHint
@@ -40,6 +41,8 @@ class AnswerBox(Vertical):
         self.one_entry_per_line = False  # how revealed inputs are joined for the question shown
         self.labels: list[str] = []  # the options of the question shown
         self.toggles = False  # a multiple choice: choosing an option adds it to the input or takes it out
+        self.loaded: tuple[str, str, InputText] | None = None  # (key, title, what the input was loaded with)
+        self.left = ""  # said on arriving here: what became of text typed and not sent where the group was
 
     def compose(self) -> ComposeResult:
         yield ChoiceBar(id="choices")
@@ -82,8 +85,11 @@ class AnswerBox(Vertical):
         event.stop()
         self.choose(event.number)
 
-    def load(self, shown: InputText | None) -> None:
-        """Put what the question starts with in the input, and say where a draft is."""
+    def load(self, shown: InputText | None, key: str | None = None, title: str = "") -> None:
+        """Put what question `key` (titled `title`) starts with in the input, and say where a draft
+        is, and what became of text typed and not sent at the question the group comes from."""
+        self.left = self.left_behind(key)
+        self.loaded = (key, title, shown) if key is not None and shown is not None else None
         self.offered_draft = shown.offered_draft if shown else None
         notes = []
         if shown is not None and shown.from_draft:
@@ -92,9 +98,21 @@ class AnswerBox(Vertical):
             notes.append("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
                          "Ctrl+R eller /utkast henter det fram.")
         notes.append(self.query_one(PrivateInputs).waiting_note())
-        if any(notes):
-            self.say(" ".join(n for n in notes if n))
+        here = " ".join(n for n in notes if n)
+        if self.left or here:  # what became of the question left behind on a line of its own
+            self.say("\n".join(n for n in (self.left, here) if n), "warning" if self.left else "hint")
         self.query_one(ChatInput).set_text(shown.text if shown else "")
+
+    def left_behind(self, key: str | None) -> str:
+        """Before the input moves on to question `key`: if the group changed the text of the question
+        it showed and that text is now kept as its draft (not sent, not refused as stale), say so."""
+        if self.loaded is None or self.loaded[0] == key:
+            return ""
+        was, title, shown = self.loaded
+        typed = self.query_one(ChatInput).text
+        if not typed.strip() or typed.strip() == shown.text.strip() or self.session.draft(was) != clean_text(typed):
+            return ""
+        return replies.left_unsent(title, shown.answered)
 
     def take_draft(self) -> None:
         """Ctrl+R or /utkast: the draft kept aside in the input instead of the saved answer. Nothing

@@ -168,6 +168,11 @@ class StepsPanel(OptionList):
         self.post_message(self.JumpRequested(row.script_id, row.step_id, row.item))
 
 
+def step_title(c: Conductor, pos: Position | None) -> str:
+    inst = c.instance(pos) if pos is not None else None
+    return inst.title if inst else pos.step_id if pos else ""
+
+
 def position_label(c: Conductor, pos: Position | None) -> str:
     if pos is None:
         return "Alt er besvart"
