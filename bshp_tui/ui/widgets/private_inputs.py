@@ -15,6 +15,8 @@ from ...guide import replies
 from .feedback_line import Say
 
 PLACEHOLDER = "Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)"
+HALF_TYPED_KEPT = ("Et halvskrevet skjult innspill er ikke vist, fordi det ikke ble sendt; det er tatt vare på, og "
+                   "/privat henter det fram.")
 
 
 class PrivateInputs(Input):
@@ -39,11 +41,13 @@ class PrivateInputs(Input):
             self.active = active
 
     class Revealed(Message):
-        """/vis: the hidden inputs, in the order they were typed, for the answer input."""
+        """/vis: the hidden inputs, in the order they were typed, for the answer input; `half_typed`:
+        a hidden input typed and never sent, which /vis does not show."""
 
-        def __init__(self, texts: list[str]):
+        def __init__(self, texts: list[str], half_typed: bool = False):
             super().__init__()
             self.texts = texts
+            self.half_typed = half_typed
 
     class DraftChanged(Message):
         """What is typed in the open box for question `key` changed: kept like the chat's draft."""
@@ -125,11 +129,20 @@ class PrivateInputs(Input):
         except BshpError as exc:  # the save failed; the inputs are kept, and /vis can be tried again
             self.post_message(Say(str(exc), "error"))
             return
+        half_typed = self.half_typed()
         self.close()
         if texts:
-            self.post_message(self.Revealed(texts))
+            self.post_message(self.Revealed(texts, half_typed))
         else:
-            self.post_message(Say("Ingen skjulte innspill å vise."))
+            self.post_message(Say(f"Ingen skjulte innspill å vise. {HALF_TYPED_KEPT} Send det med Enter, og /vis viser det."
+                                 if half_typed else "Ingen skjulte innspill å vise."))
+
+    def half_typed(self) -> bool:
+        """A hidden input typed and not sent for the question: in the open box, or kept from when the
+        box was last left (also before a restart)."""
+        if self.key is None:
+            return False
+        return bool((self.value if self.active else F.private_draft(self.session, self.key)).strip())
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
