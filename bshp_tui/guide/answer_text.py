@@ -4,12 +4,14 @@ kind (bshp_tui/kinds/) does the work."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..record import Record
 from ..scripts import kinds
 from ..scripts.model import Field
 from ..scripts.refs import FINAL_ORDER, PLAN_PERIOD
+from ..scripts.values import ValidationError, split_cells, split_lines
 from .conductor import Conductor, Position
 
 
@@ -85,6 +87,47 @@ def editor_entries(c: Conductor, pos: Position, text: str) -> list[dict]:
     if stored and text.strip() == format_value(c, c.field(pos), stored).strip():
         return [dict(e) for e in stored if isinstance(e, dict)]
     return [dict(e) for e in c.parse(pos, text) or [] if isinstance(e, dict)]
+
+
+class UnreadRow(Record):
+    """A line of a table answer typed in the input that could not be read: kept for the table
+    editor's row dialog, so the editor opens anyway and nothing typed is lost."""
+
+    def __init__(self, line: int, at: int, text: str, cells: list[str], error: str):
+        self.line = line  # its number among the lines typed (as «Linje 2» in messages)
+        self.at = at  # where it goes among the rows that were read
+        self.text = text  # the line as typed
+        self.cells = cells  # its text, one cell per column (extra cells stay together in the last one)
+        self.error = error  # why it could not be read
+
+
+def table_editor_rows(c: Conductor, pos: Position, text: str) -> tuple[list[dict], list[UnreadRow]]:
+    """The rows of a table answer the input shows, for its editor: those that can be read (as
+    `editor_entries`), and each line that cannot, with its cells and the reason."""
+    try:
+        return editor_entries(c, pos, text), []
+    except ValidationError:
+        pass
+    columns = c.field(pos).columns
+    read: list[str] = []
+    unread: list[UnreadRow] = []
+    for n, line in enumerate(split_lines(text), start=1):
+        try:
+            c.parse(pos, line)
+        except ValidationError as exc:
+            reason = re.sub(r"^Linje \d+: ", "", str(exc))
+            unread.append(UnreadRow(n, len(read), line, _cells(line, len(columns)), reason))
+        else:
+            read.append(line)
+    return editor_entries(c, pos, "\n".join(read)), unread
+
+
+def _cells(line: str, count: int) -> list[str]:
+    """A line's cells, one per column; more cells than columns are kept together in the last one."""
+    cells = split_cells(line)
+    if len(cells) > count:
+        cells = cells[:count - 1] + ["; ".join(cells[count - 1:])]
+    return cells + [""] * (count - len(cells))
 
 
 def toggle_label(text: str, label: str) -> str:

@@ -19,6 +19,11 @@ class EditorDrafts:
         (the list and table editors open with what the chat input shows, which stays there);
         otherwise discarding clears them (the SWOT screen opens with the drafts, so they were seen)."""
         self.open = open_session if open_session is not None and not open_session.session.read_only else None
+        if self.open is not None:
+            try:
+                self.open.save_draft()  # the draft is what the chat input shows now, not a second ago
+            except BshpError:
+                pass  # the status line says a save failed; the text is still in the input
         session = open_session.session if open_session is not None else None
         self.bases = {k: session.draft_base(k) for k in keys} if session is not None else {}
         self.before = {k: (session.draft(k) or "") if keep_before and session is not None else "" for k in keys}

@@ -7,26 +7,26 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, ListItem, ListView, Static
+from textual.widgets import DataTable, Label, ListItem, ListView, Static
 
 from typing import Callable
 
 from textual.screen import Screen
 
 from ...scripts import kinds
-from ...scripts.kinds.table import Table, first_missing
+from ...scripts.kinds.table import first_missing
 from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
 from ...scripts.loader import Field
-from ...scripts.model import Column
-from ...guide.answer_text import format_value
+from ...guide.answer_text import UnreadRow, format_value
 from ...scripts.kinds.listing import keep_bullet
-from ...scripts.values import ValidationError, format_number, join_cells, merge_list, merge_rows
+from ...scripts.values import ValidationError, format_number, merge_list, merge_rows, new_id
 from ..editor_drafts import EditorDrafts
 from ..widgets import fitted_table
 from .messages import TextDialog, ask_unsaved
+from .row_dialog import RowDialog
 from ..widgets.footer import KeyFooter
 
 
@@ -59,6 +59,10 @@ class _Editor(ModalScreen[bool]):
         if self.drafts is None:  # the first time the editor shows: what it opened with
             self.opened_with = self.draft_text()
             self.drafts = EditorDrafts(getattr(self.app, "open_session", None), [self.pos.key], keep_before=True)
+            self.shown()
+
+    def shown(self) -> None:
+        """The editor shows for the first time (what it opened with is known)."""
 
     def draft_text(self) -> str:
         """The entries as the chat input would show them, with the one being typed in its dialog."""
@@ -200,98 +204,18 @@ class ListEditor(_Editor):
         return self.query_one(ListView).index
 
 
-class RowDialog(ModalScreen[dict | None]):
-    """Edit one table row: one field per column. What is typed is reported to `on_change` (the table
-    editor keeps it as a draft); Esc with changed cells asks first."""
-
-    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "Lagre")]
-
-    def __init__(self, c: Conductor, fld: Field, row: dict | None, on_change: Callable[[str], None] | None = None):
-        super().__init__()
-        self.c, self.fld, self.row = c, fld, dict(row or {})
-        self.on_change = on_change
-        self.opened_with: list[str] = []
-
-    def compose(self) -> ComposeResult:
-
-        with VerticalScroll(classes="dialog wide", id="row-fields"):
-            yield Label("Rad i tabellen", classes="dialog-title")
-            for col in self.fld.columns:
-                column_kind = kinds.column_kind(col.kind)
-                yield Label(col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""))
-                value = self.c.cell(self.fld, self.row, col.id) if self.row else ""
-                yield Input(column_kind.input_text(value), id=f"col-{col.id}")
-            yield Static("", id="row-error", classes="error-text")
-            yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
-
-    def on_mount(self) -> None:
-        self.opened_with = self.cells()
-        self.query("Input").first().focus()
-
-    def cells(self) -> list[str]:
-        return [self.query_one(f"#col-{col.id}", Input).value.strip() for col in self.fld.columns]
-
-    def on_input_changed(self) -> None:
-        if self.on_change is not None and self.opened_with:
-            self.on_change(join_cells(self.cells()))
-
-    def on_input_submitted(self, event) -> None:
-        inputs = list(self.query("Input"))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_ok()
-
-    def action_ok(self) -> None:
-        cells = [self.query_one(f"#col-{col.id}", Input).value.strip() for col in self.fld.columns]
-        try:
-            # A `fra` cell left unchanged keeps following its item.
-            kind = kinds.get(self.fld.kind)
-            assert isinstance(kind, Table), "the row dialog edits rows of a table"
-            row = kind.parse_row(self.c, self.fld, cells, old=self.row)
-        except ValidationError as exc:
-            self.show_error(str(exc), self.failing_column(cells))
-            return
-        missing = next((col for col in self.fld.columns if col.required and str(row.get(col.id) or "").strip() == ""), None)
-        if missing is not None:
-            self.show_error(kinds.column_kind(missing.kind).missing_text(missing), missing)
-            return
-        if "id" in self.row:
-            row = {"id": self.row["id"], **row}
-        if not any(row.get(c.id) not in ("", None) for c in self.fld.columns):
-            self.query_one("#row-error", Static).update("Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte.")
-            return
-        self.dismiss(row)
-
-    def failing_column(self, cells: list[str]) -> Column | None:
-        """The first column whose cell is refused on its own."""
-        for col, cell in zip(self.fld.columns, cells):
-            try:
-                kinds.column_kind(col.kind).parse_cell(cell, col, self.c.items(col.ref) if col.ref else [])
-            except ValidationError:
-                return col
-        return None
-
-    def show_error(self, text: str, col: Column | None) -> None:
-        """The message right under the field it is about, with the cursor there, so it is seen
-        however many columns the row has."""
-        error = self.query_one("#row-error", Static)
-        error.update(text)
-        if col is not None:
-            field = self.query_one(f"#col-{col.id}", Input)
-            self.query_one("#row-fields", VerticalScroll).move_child(error, after=field)
-            field.focus()
-        error.scroll_visible(animate=False)
-
-    def action_cancel(self) -> None:
-        if self.cells() != self.opened_with:
-            ask_unsaved(self, self.action_ok, lambda: self.dismiss(None))
-            return
-        self.dismiss(None)
-
-
 class TableEditor(fitted_table.RefitsTables, _Editor):
+    """`unread`: lines typed in the chat that could not be read; each opens in the row dialog with
+    the reason by its cell, and until it is put right (R) or taken out (X) the table is not saved."""
+
+    BINDINGS = [Binding("r", "fix_unread", "Rett linje", show=False),
+                Binding("x", "drop_unread", "Ta ut linje", show=False)]
+
+    def __init__(self, c: Conductor, pos: Position, entries: list[dict] | None = None,
+                 unread: list[UnreadRow] | None = None):
+        super().__init__(c, pos, entries)
+        self.unread = list(unread or [])
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield from self.header()
@@ -302,6 +226,65 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
     def on_mount(self) -> None:
         self.fit_tables()
         self.query_one(DataTable).focus()
+
+    def shown(self) -> None:
+        if self.unread:
+            self.action_fix_unread()
+
+    def draft_text(self) -> str:
+        lines = [line for line in super().draft_text().split("\n") if line]
+        for row in sorted(self.unread, key=lambda u: u.at, reverse=True):  # as typed, where typed
+            lines.insert(min(row.at, len(lines)), row.text)
+        return "\n".join(lines)
+
+    @work
+    async def action_fix_unread(self) -> None:
+        """The lines that could not be read, one by one in the row dialog; Esc leaves the rest for later."""
+        while self.unread:
+            line = self.unread.pop(0)
+            self.show_unread()
+            row = await self.app.push_screen_wait(RowDialog(
+                self.c, self.field, None, self.typing(None), cells=line.cells, error=line.error,
+                heading=f"Linje {line.line} fra feltet kunne ikke leses: rett den her"))
+            if not row:
+                self.unread.insert(0, line)
+                self.typed_done()
+                break
+            self.insert_row(min(line.at, len(self.entries)), row)
+            self.typed_done()
+        self.show_unread()
+
+    def insert_row(self, at: int, row: dict) -> None:
+        """A row put right goes where its line was, with the id reading the whole text would give it."""
+        rows = self.entries[:at] + [row] + self.entries[at:]
+        bare = [{k: v for k, v in r.items() if k != "id"} for r in rows]
+        taken = {e["id"] for e in self.entries if "id" in e}
+        wanted = merge_rows(self.c.value(self.pos), bare, self.field.columns)[at]["id"]
+        rows[at] = {"id": wanted if wanted not in taken else new_id(taken), **row}
+        self.entries = rows
+        self.unread = [u.replace(at=u.at + 1) if u.at >= at else u for u in self.unread]
+        self.redraw(at)
+
+    def action_drop_unread(self) -> None:
+        """X: the first line that could not be read is taken out (what is saved is what the table shows)."""
+        if self.unread:
+            self.unread.pop(0)
+            self.changed()
+            self.show_unread()
+
+    def show_unread(self) -> None:
+        if not self.unread:
+            self.show_error("")
+            return
+        first = self.unread[0]
+        if len(self.unread) == 1:
+            self.show_error(f"Linje {first.line} fra feltet er ikke med i tabellen ennå: {first.error} "
+                            "Trykk R for å rette den, eller X for å ta den ut.")
+            return
+        numbers = ", ".join(str(u.line) for u in self.unread)
+        self.show_error(f"{len(self.unread)} linjer fra feltet er ikke med i tabellen ennå (linje {numbers}). "
+                        f"Linje {first.line}: {first.error} Trykk R for å rette dem en etter en, eller X for å "
+                        f"ta ut linje {first.line}.")
 
     def redraw(self, index: int | None = None) -> None:
         table = self.query_one(DataTable)
@@ -349,8 +332,11 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
         return self.query_one(DataTable).cursor_row if self.entries else None
 
     def store(self, value) -> bool:
-        """Refused while a new or changed row lacks a cell its column requires (the row is named,
-        and the cursor goes to it)."""
+        """Refused while a line typed in the chat could not be read, or a new or changed row lacks a
+        cell its column requires (the row is named, and the cursor goes to it)."""
+        if self.unread:
+            self.show_unread()
+            return False
         found = first_missing(self.field, value, self.c.value(self.pos))
         if found is not None:
             n, col = found

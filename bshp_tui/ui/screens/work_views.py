@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from ...guide.answer_text import editor_entries
+from ...guide.answer_text import editor_entries, table_editor_rows
 from ...guide.conductor import Conductor, Position
 from ...scripts.values import ValidationError
 from ..dialogs import editors
@@ -23,6 +23,9 @@ def answer_editor(c: Conductor, pos: Position | None, read_only: bool, typed: st
         return Say("Økta er åpnet bare for lesing, så svarene kan ikke endres.", "warning")
     if not editors.has_editor(c, pos):
         return Say("Dette svaret redigeres rett i feltet nederst.")
+    if c.field(pos).kind == "tabell":  # lines that cannot be read open in the row dialog, as typed
+        rows, unread = table_editor_rows(c, pos, typed)
+        return editors.TableEditor(c, pos, rows, unread)
     entries = None
     if editors.opens_with_input(c, pos):
         try:
