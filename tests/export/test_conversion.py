@@ -85,3 +85,18 @@ def test_pandoc_error_is_reported_and_nothing_written(tmp_path, started):
     assert "Pandoc klarte ikke å lage dokumentet (" in str(err.value) and "Ingen fil er endret" in str(err.value)
     assert list(tmp_path.iterdir()) == []
     assert all(p.poll() is not None for p in started)
+
+
+def test_a_pandoc_slow_to_read_still_gets_its_whole_tree(tmp_path, monkeypatch, started):
+    # pandoc takes its tree on stdin; one that starts reading late is left to the feeder thread,
+    # which writes the rest (more than a pipe holds) and closes the pipe on its own.
+    slow = tmp_path / "slow-pandoc"
+    slow.write_text(f'#!/bin/sh\nsleep 0.3\nexec "{pandoc.pandoc_path()}" "$@"\n', encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(pandoc, "_PANDOC", str(slow))
+    words = [f"ord{i}" for i in range(20000)]
+    document = A.document([A.para(A.text(" ".join(words)))], {})
+    target = tmp_path / "lang.md"
+    convert(document, target, "md")
+    assert target.read_text(encoding="utf-8").split() == words
+    assert len(started) == 1 and started[0].poll() is not None and not started[0].feeder.is_alive()
