@@ -47,6 +47,12 @@ def bindings(scope: str) -> list[Binding]:
             for c in cmd.TABLE if c.key and c.scope == scope]
 
 
+def with_capitals(keys: list[Binding]) -> list[Binding]:
+    """`keys` and, for each letter key, the same letter with Shift or Caps Lock (not in the key line)."""
+    return keys + [Binding(b.key.upper(), b.action, b.description, show=False, priority=b.priority)
+                   for b in keys if len(b.key) == 1 and b.key.isalpha() and b.key.islower()]
+
+
 async def run(work, name: str, arg: str = "") -> None:
     """Run command `name` (with its argument, if it takes one) for the guided chat `work`."""
     command = cmd.IN_TABLE[name]

@@ -13,14 +13,14 @@ from ..screen_base import BshpScreen
 from ..widgets.titlebar import TitleBar
 from ...errors import BshpError, SessionLockedError
 from ...guide.period import record_period
-from ..command_actions import bindings
+from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 from .start_followup import FollowUp
 from ..widgets.footer import KeyFooter
 
 
 class StartScreen(BshpScreen):
-    BINDINGS = [
+    BINDINGS = with_capitals([
         Binding("n", "new", "Ny", id="new"),
         Binding("enter", "open", "Åpne", id="open", show=True),
         Binding("l", "open_read_only", "Bare les", id="read_only"),
@@ -28,7 +28,7 @@ class StartScreen(BshpScreen):
         Binding("k", "backups", "Sikkerhetskopier", id="backups"),
         Binding("f5", "refresh", "Oppdater", id="refresh", show=False),
         *bindings("start"),  # the regional summary and the next period (start_followup.py)
-    ]
+    ])  # «trykk N»: Shift+N (or Caps Lock) works as N
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
