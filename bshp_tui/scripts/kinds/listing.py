@@ -13,6 +13,7 @@ from .. import values as V
 from .base import Kind, plain_text, wrong
 
 _LOOKS_LIKE_BULLET = re.compile(r"^\s*[-*•](\s|$)")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")  # «1. », «12) »: the number of a numbered list
 _COUNT = re.compile(r"^\s*(\d+)\s*(?:[–-]\s*(\d+)\s*)?$")
 
 
@@ -42,13 +43,13 @@ class List(Kind):
 
     def parse(self, c, pos, fld, raw: str) -> list[dict]:
         taken = {i.id for i in c.items(fld.ref_id)}
-        return V.merge_list(c.value(pos), V.split_lines(raw), taken)
+        return V.merge_list(c.value(pos), list_lines(raw), taken)
 
     def question_hint(self, c, fld) -> str:
         return "*Ett punkt per linje.*"
 
     def _input_text(self, c, fld, value: Any) -> str:
-        return "\n".join(keep_bullet(item["tekst"]) for item in value)
+        return "\n".join(keep_marker(item["tekst"]) for item in value)
 
     def _display_text(self, c, fld, value: Any) -> str:
         return "\n".join(f"- {item['tekst']}" for item in value)
@@ -96,6 +97,32 @@ def readable_entry(entry: Any, text_key: str) -> dict | None:
     if not isinstance(out.get("id"), str):
         out["id"] = ""
     return out
+
+
+def list_lines(raw: str) -> list[str]:
+    """The points typed, one per line, without list markers: a bullet («- », «• », «* ») on any line,
+    and the numbers of a numbered list («1. », «2) ») when two lines or more carry one, as in a list
+    pasted from a document. A number after a bullet («- 2. etasje») and a plain number at the start
+    of a sentence («2 nye boliger») are part of the text."""
+    lines = []
+    for line in raw.splitlines():
+        kept = V.split_lines(line)
+        if kept:
+            lines.append((kept[0], kept[0] != line.strip()))  # (the text, whether a bullet was taken off)
+    numbered = sum(1 for text, bulleted in lines if not bulleted and _NUMBERED.match(text)) >= 2
+    out = []
+    for text, bulleted in lines:
+        if numbered and not bulleted:
+            text = _NUMBERED.sub("", text).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def keep_marker(line: str) -> str:
+    """A point that itself starts like a bullet or a list number gets a bullet, so reading the line
+    back keeps it whole."""
+    return "- " + line if _LOOKS_LIKE_BULLET.match(line) or _NUMBERED.match(line) else line
 
 
 def keep_bullet(line: str) -> str:
