@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..scripts import refs as R
+from ..scripts.values import format_date
 
 if TYPE_CHECKING:
     from .conductor import Conductor
@@ -144,7 +145,7 @@ class PlannedWorkshop:
     responsible: str = ""
 
     def text(self) -> str:
-        parts = [self.when or "dato ikke satt", self.theme or "tema ikke satt"]
+        parts = [format_date(self.when) if self.when else "dato ikke satt", self.theme or "tema ikke satt"]
         return ": ".join(parts) + (f" (ansvarlig: {self.responsible})" if self.responsible else "")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, Callable, Iterable
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from ..guide import commands as cmd
 
@@ -47,10 +47,10 @@ def bindings(scope: str) -> list[Binding]:
             for c in cmd.TABLE if c.key and c.scope == scope]
 
 
-def with_capitals(keys: list[Binding]) -> list[Binding]:
+def with_capitals(keys: list[Binding]) -> list[BindingType]:
     """`keys` and, for each letter key, the same letter with Shift or Caps Lock (not in the key line)."""
-    return keys + [Binding(b.key.upper(), b.action, b.description, show=False, priority=b.priority)
-                   for b in keys if len(b.key) == 1 and b.key.isalpha() and b.key.islower()]
+    return [*keys, *[Binding(b.key.upper(), b.action, b.description, show=False, priority=b.priority)
+                     for b in keys if len(b.key) == 1 and b.key.isalpha() and b.key.islower()]]
 
 
 async def run(work, name: str, arg: str = "") -> None:

@@ -9,6 +9,7 @@ from ui_helpers import SIZE, feedback, toasts, work
 
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
+from bshp_tui.scripts.values import format_date
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from bshp_tui.ui.widgets.samling_clock import SamlingClock
@@ -52,6 +53,8 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         await pause(pilot)
         agenda = app.screen
         assert isinstance(agenda, AgendaScreen)
+        today = format_date(date.today().isoformat())  # «27. november 2026», as the documents write it
+        assert str(agenda.query_one(".dialog-title").render()) == f"Dagens samling {today}"
         table = agenda.query_one("DataTable")
         first = table.get_row_at(0)
         assert str(first[0]) == "▶" and str(first[1]) == "Interessenter" and str(first[2]) == "20 min"
@@ -84,7 +87,8 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         assert isinstance(summary, SummaryScreen)
         text = summary.query_one("#summary").source.replace("\\", "")  # Markdown escapes the literal text
         assert "Dette står åpent" in text and "Interessenter" in text
-        assert "2030-01-10: Kartlegging av status" in text
+        assert str(summary.query_one(".dialog-title").render()) == f"Oppsummering av samlingen {today}"
+        assert "10. januar 2030: Kartlegging av status" in text  # the date as the documents write it
         await pilot.press("r")
         await pause(pilot, 5)
         await app.workers.wait_for_complete()

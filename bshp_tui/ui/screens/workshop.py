@@ -16,6 +16,7 @@ from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...guide.day import day_report
 from ...scripts.kinds.base import md_escape
+from ...scripts.values import format_date
 from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
 
@@ -86,7 +87,7 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
-            yield Label(f"Dagens samling {self.workshop.date}", classes="dialog-title")
+            yield Label(f"Dagens samling {format_date(self.workshop.date)}", classes="dialog-title")
             present = ", ".join(self.workshop.present) or "ikke registrert"
             yield Static(Text(f"Til stede: {present}"), classes="hint")
             yield Static("", id="agenda-clock")
@@ -149,7 +150,7 @@ class SummaryScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
-            yield Label(f"Oppsummering av samlingen {self.date}", classes="dialog-title")
+            yield Label(f"Oppsummering av samlingen {format_date(self.date)}", classes="dialog-title")
             yield VerticalScroll(Markdown(summary_markdown(self.c, self.date), id="summary"))
             yield Static("↑↓ og PgUp/PgDn blar · R lager referatet (Word-fil i mappen eksport) · Esc lukker",
                          classes="hint")

@@ -180,4 +180,5 @@ def position_label(c: Conductor, pos: Position | None) -> str:
     inst = c.instance(pos)
     step_title = inst.title if inst else pos.step_id
     done, total = c.step_progress(inst) if inst else (0, 0)
-    return f"{script.number}. {script.short_title} › {step_title}  ({done} av {total} påkrevde svar)"
+    counted = f"{done} av {total} påkrevde svar" if total else "valgfritt steg"  # no «0 av 0»
+    return f"{script.number}. {script.short_title} › {step_title}  ({counted})"
