@@ -23,6 +23,7 @@ from typing import Any
 
 from ..guide import measures as H
 from ..guide.conductor import Conductor, StepInstance
+from ..guide.costs import plan_years, total_text
 from ..record import Record
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
@@ -151,6 +152,11 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         if fld.ref_id == R.HOUSING_NEED.field and R.field_of(self.c, R.HOUSING_NEED):
             return need_table(self, fld, rows)
         return super().table(fld, rows, item, total_label)
+
+    def sum_text(self, fld, rows: list[dict], item: str | None) -> str:
+        if fld.ref_id == R.ACTION_PLAN.field:  # drift per year counts only in the years a measure runs
+            return total_text(rows, plan_years(self.period))
+        return super().sum_text(fld, rows, item)
 
     def total_label(self, fld) -> str | None:
         return "Sum minutter" if fld.ref_id == R.MEETING_PLAN.field else None

@@ -1,83 +1,29 @@
 """Økonomiske konsekvenser: the action plan's costs per year of the plan period, for the budget.
 
-Each measure in the action-plan table may give drift per year (the column `kostnad`, which is what
-older answers hold as their single cost), investering, the years they fall in (`ar`), financing
-and whether it is covered within today's budget (`rammer`). Drift counts in every year the measure
-names, investering is spread evenly over those years; a measure without years counts drift in every
-year of the plan period and investering in its first year.
+Each measure in the action-plan table may give drift per year, investering, the years they fall in,
+financing and whether it is covered within today's budget (`rammer`); guide/costs.py says how they
+count per year.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
-from ..guide.measures import DRIFT, INVESTMENT, WITHIN, has_planned_cost
+from ..guide.costs import YEARS, MeasureCost, drift_phrase, measure_cost, plan_years, year_span
+from ..guide.measures import DRIFT, INVESTMENT, WITHIN
 from ..record import Record
 from ..scripts import refs as R
-from ..scripts.kinds.columns import parse_years
-from ..scripts.values import ValidationError, format_number
+from ..scripts.values import format_number
 
 if TYPE_CHECKING:
     from ..guide.conductor import Conductor
     from ..scripts.values import Item
 
-YEARS, FINANCING = "ar", "finansiering"
+FINANCING = "finansiering"
 # The action-plan columns shown together in the plan table's Kostnad column.
 COST_COLUMNS = (DRIFT, INVESTMENT, YEARS, FINANCING, WITHIN)
 
-
-def plan_years(period: str) -> list[int]:
-    """The years of a plan period written like «2027–2030» (first to last year named)."""
-    found = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", period or "")]
-    if not found or max(found) - min(found) > 30:
-        return []
-    return list(range(min(found), max(found) + 1))
-
-
-def number(value: Any) -> int | float:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
-
-
-def row_years(row: dict) -> list[int]:
-    """The years a row names; none when the cell is empty or unreadable."""
-    text = row.get(YEARS)
-    if not isinstance(text, str) or not text.strip():
-        return []
-    try:
-        return parse_years(text)
-    except ValidationError:
-        return []
-
-
-class MeasureCost:
-    """What one measure of the action plan costs, per year of the plan period."""
-
-    def __init__(self, name: str, within: bool = False, stated: bool = False):
-        self.name = name
-        self.drift: dict[int, float] = {}
-        self.investment: dict[int, float] = {}
-        self.within = within
-        self.outside: list[int] = []  # years named outside the plan period
-        self.stated = stated  # the row says what it costs (an amount, 0 included, or within today's budget)
-
-
-def measure_cost(name: str, row: dict, years: list[int]) -> MeasureCost:
-    """One measure's costs per plan year."""
-    cost = MeasureCost(name, within=str(row.get(WITHIN, "")).lower() == "ja", stated=has_planned_cost(row))
-    named = row_years(row)
-    cost.outside = [y for y in named if y not in years]
-    inside = [y for y in named if y in years]
-    drift, investment = number(row.get(DRIFT)), number(row.get(INVESTMENT))
-    drift_years = inside if named else years
-    invest_years = inside if named else years[:1]
-    for y in drift_years:
-        cost.drift[y] = drift
-    if invest_years and investment:
-        share = investment / len(named) if named else investment
-        for y in invest_years:
-            cost.investment[y] = share
-    return cost
+__all__ = ["COST_COLUMNS", "MeasureCost", "cost_cell", "economy_blocks", "economy_rows", "measure_cost", "plan_years"]
 
 
 def area_costs(c: Conductor, area: Item, years: list[int]) -> list[MeasureCost]:
@@ -157,7 +103,7 @@ def economy_blocks(builder: Any, number: str, level: int = 1) -> list:
     areas = builder.goal_areas()
     rows, costs = economy_rows(builder.c, areas, years)
     out.append(A.para(A.text(
-        f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {years[0]}–{years[-1]}, "
+        f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {year_span(years[0], years[-1])}, "
         "i kroner, med drift og investering hver for seg.")))
     head = [A.cell_text("Målområde og post")] + [A.cell_text(str(y)) for y in years] + [A.cell_text("Sum")]
     body: list[list] = []
@@ -182,12 +128,10 @@ def financing_text(value: Any) -> str:
 
 
 def cost_cell(c: Conductor, fld, row: dict) -> str:
-    """The Kostnad cell of the action-plan table: drift per year, investering, years, financing
+    """The Kostnad cell of the action-plan table: drift (per year), investering, years, financing
     and whether it is within today's budget, in one line."""
-    parts = []
-    drift, investment = row.get(DRIFT), row.get(INVESTMENT)
-    if isinstance(drift, (int, float)) and not isinstance(drift, bool):
-        parts.append(f"{format_number(drift)} kr per år")
+    parts = [drift_phrase(row)] if drift_phrase(row) else []
+    investment = row.get(INVESTMENT)
     if isinstance(investment, (int, float)) and not isinstance(investment, bool) and investment:
         parts.append(f"investering {format_number(investment)} kr")
     for col_id in (YEARS, FINANCING):

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import BshpError
 from ..guide import followup as F
 from ..guide.conductor import Conductor
-from ..guide.measures import table_total
+from ..guide.costs import action_rows, period_totals, session_years
 from ..guide.swot import QUADRANTS, RoleGroupSwot, swot_by_role_group
 from ..scripts import refs as R
 from ..scripts.model import Script
@@ -32,7 +32,7 @@ class Kommune:
     name: str
     period: str
     swot: list[RoleGroupSwot]  # per role group, read as the documents read it (guide/swot.py)
-    areas: list[tuple[str, int, float]]  # goal area, measures, drift per year
+    areas: list[tuple[str, int, float]]  # goal area, measures, drift in the plan period
     measures: list[str]
     drift: float
     investment: float
@@ -51,10 +51,10 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
     meta = session.meta
     areas = []
     measures = F.measures(c)
-    plan = R.field_of(c, R.ACTION_PLAN)
+    years = session_years(c)
     for area in c.items(R.GOAL_AREAS.field) if R.field_of(c, R.GOAL_AREAS) else []:
         mine = [m for m in measures if m.area.id == area.id]
-        areas.append((area.text, len(mine), table_total(c, R.ACTION_PLAN.field, "kostnad", area.id) if plan else 0))
+        areas.append((area.text, len(mine), sum(period_totals(action_rows(c, area.id), years)[0])))
     figures = {}
     for script in scripts:
         if script.id != "kartlegging":
@@ -63,6 +63,7 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
             value = c.readable_value(fld.ref_id) if fld.kind == "tall" else None
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 figures[fld.doc_label or fld.question] = f"{format_number(value)} {fld.unit}".strip()
+    drift, investment = period_totals(action_rows(c), years)
     followed = [y for _i, y in F.years(c) if y is not None]
     done = ""
     if followed and measures:
@@ -71,8 +72,7 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
         done = f"{n} av {len(measures)} ({last})"
     return Kommune(session.id, str(meta.get("municipality") or session.id), str(meta.get("period") or ""),
                    swot_by_role_group(c), areas, [m.name for m in measures],
-                   table_total(c, R.ACTION_PLAN.field, "kostnad") if plan else 0,
-                   table_total(c, R.ACTION_PLAN.field, "investering") if plan and plan.column("investering") else 0,
+                   sum(drift), investment,
                    figures, done)
 
 
@@ -125,7 +125,7 @@ def swot_part(region: Region) -> list[A.Node]:
 
 def areas_part(region: Region) -> list[A.Node]:
     out = [A.header(1, A.text("2 Målområder, tiltak og kostnader"), "malomrader")]
-    head = [A.cell_text(h) for h in ("Kommune", "Planperiode", "Målområder", "Tiltak", "Drift per år (kr)",
+    head = [A.cell_text(h) for h in ("Kommune", "Planperiode", "Målområder", "Tiltak", "Drift i planperioden (kr)",
                                      "Investering (kr)")]
     body = [[A.cell_text(k.name), A.cell_text(k.period or "–"), A.cell_text(str(len(k.areas))),
              A.cell_text(str(len(k.measures))), A.cell_text(_kr(k.drift)), A.cell_text(_kr(k.investment))]
@@ -136,7 +136,7 @@ def areas_part(region: Region) -> list[A.Node]:
         for area, _n, _cost in k.areas:
             names.setdefault(area.casefold(), area)
     if names:
-        out.append(A.para(A.text("Målområdene side om side: antall tiltak og drift per år i kroner.")))
+        out.append(A.para(A.text("Målområdene side om side: antall tiltak og drift i planperioden i kroner.")))
         head = [A.cell_text("Målområde")] + [A.cell_text(k.name) for k in region.kommuner]
         body = []
         for key, area in names.items():
@@ -174,7 +174,7 @@ def figures_part(region: Region) -> list[A.Node]:
         ("Planperiode", [k.period or "–" for k in region.kommuner]),
         ("Antall målområder", [str(len(k.areas)) for k in region.kommuner]),
         ("Antall tiltak", [str(len(k.measures)) for k in region.kommuner]),
-        ("Drift per år (kr)", [_kr(k.drift) for k in region.kommuner]),
+        ("Drift i planperioden (kr)", [_kr(k.drift) for k in region.kommuner]),
         ("Investering (kr)", [_kr(k.investment) for k in region.kommuner]),
         ("Tiltak gjennomført (siste år fulgt opp)", [k.done or "–" for k in region.kommuner]),
     ]

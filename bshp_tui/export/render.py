@@ -117,6 +117,11 @@ class FieldRenderer:
     def _label_para(label: str, colon: bool = False) -> list[A.Node]:
         return [A.para([A.strong(A.text(label + (":" if colon else "")))])] if label else []
 
+    def sum_text(self, fld: Field, rows: list[dict], item: str | None) -> str:
+        """The total of a table's `sum` column, for its total row."""
+        return format_number(H.table_total(self.c, fld.ref_id, fld.sum_column or "", item) if item
+                             else H.column_sum(rows, fld.sum_column or ""))
+
     def table(self, fld: Field, rows: list[dict], item: str | None, total_label: str | None = None) -> A.Node:
         """A table answer as a real table, with a total row for its `sum` column."""
         head = [A.cell_text(col.label) for col in fld.columns]
@@ -124,9 +129,8 @@ class FieldRenderer:
                 for row in rows]
         foot = None
         if fld.sum_column:
-            total = H.table_total(self.c, fld.ref_id, fld.sum_column, item) if item else H.column_sum(
-                rows, fld.sum_column)
+            total = self.sum_text(fld, rows, item)
             foot = [A.cell_text(total_label or "Sum") if n == 0 else
-                    A.cell_text(format_number(total)) if col.id == fld.sum_column else []
+                    A.cell_text(total) if col.id == fld.sum_column else []
                     for n, col in enumerate(fld.columns)]
         return A.table(head, body, foot, widths=column_widths([c.kind for c in fld.columns]))

@@ -3,10 +3,10 @@ the action plan with its tables per goal area. A part of the document builder (s
 
 from __future__ import annotations
 
-from ..guide import measures as H
+from ..guide.costs import action_rows, plan_years, total_text
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS
-from ..scripts.values import Item, format_number, is_empty
+from ..scripts.values import Item, is_empty
 from . import ast as A
 from .economy import COST_COLUMNS, cost_cell
 from .indicators import indicator_blocks
@@ -124,9 +124,7 @@ class SharedChapters(PlanFrame):
                     shown += " (slettet fra gap-analysen)"
                 cells.append(A.cell_text(shown))
             body.append(cells)
-        total = H.table_total(self.c, fld.ref_id, "kostnad", area.id)
-        invested = H.table_total(self.c, fld.ref_id, "investering", area.id) if fld.column("investering") else 0
-        cost = f"{format_number(total)} kr per år" + (f", investering {format_number(invested)} kr" if invested else "")
+        cost = total_text(rows, plan_years(self.period))
         foot = [A.cell_text("Sum") if n == 0 else A.cell_text(cost) if c == "kostnad" else []
                 for n, c in enumerate(columns)]
         return [A.table(head, body, foot)]
@@ -144,10 +142,9 @@ class SharedChapters(PlanFrame):
             out += self.action_plan_table(area)
             out += self.bound("plan.tiltak", area)
         if areas and R.field_of(self.c, R.ACTION_PLAN):
-            grand = sum(t for _, t in H.cost_per_goal_area(self.c))
-            invested = H.table_total(self.c, R.ACTION_PLAN.field, "investering")
-            total = f"{format_number(grand)} kr i drift per år" + (
-                f" og {format_number(invested)} kr i investering" if invested else "")
+            years = plan_years(self.period)
+            total = total_text(action_rows(self.c), years)
+            total += ". Fordelingen per år står under «Økonomiske konsekvenser»." if years else "."
             out.append(A.para([A.strong(A.text("Samlet kostnad for handlingsplanen:")), {"t": "Space"},
                                *A.text(total)]))
         return out

@@ -31,7 +31,6 @@ from .measures import (
     RankedMeasure,
     big_moves,
     column_sum,
-    cost_per_goal_area,
     flying_measures,
     group_order,
     has_planned_cost,
@@ -43,7 +42,7 @@ from .measures import (
     table_total,
 )
 
-__all__ = ["HIGH", "RankedMeasure", "Remark", "big_moves", "cost_per_goal_area", "flying_measures", "group_order",
+__all__ = ["HIGH", "RankedMeasure", "Remark", "big_moves", "flying_measures", "group_order",
            "health_report",
            "column_sum", "low_hanging_fruit", "meeting_minutes", "quadrants", "ranked_measures", "rating_field",
            "remarks_for", "table_total"]

@@ -13,7 +13,7 @@ from ..record import Record
 from ..scripts import refs as R
 from ..scripts.keys import answer_key
 from ..scripts.kinds.rating import ratings_of
-from ..scripts.values import Item, format_number
+from ..scripts.values import Item
 
 if TYPE_CHECKING:
     from .conductor import Conductor
@@ -130,11 +130,7 @@ def meeting_minutes(c: "Conductor") -> int | float:
     return table_total(c, MEETING_PLAN, "minutter")
 
 
-def cost_per_goal_area(c: "Conductor") -> list[tuple[Item, int | float]]:
-    return [(area, table_total(c, ACTION_PLAN, "kostnad", area.id)) for area in c.items(GOAL_AREAS)]
-
-
-# The cost columns of an action-plan row (see export/economy.py for how they count per year).
+# The cost columns of an action-plan row (see costs.py for how they count per year).
 DRIFT, INVESTMENT, WITHIN = "kostnad", "investering", "rammer"
 
 
@@ -152,17 +148,3 @@ def has_planned_cost(row: dict) -> bool:
     """Whether a measure says what it costs: drift per year (0 included), an investering, or marked as
     within today's budget. A measure with none of these is missing its cost."""
     return _amount(row.get(DRIFT)) is not None or bool(_amount(row.get(INVESTMENT))) or within_budget(row)
-
-
-def planned_cost_text(row: dict) -> str:
-    """A measure's planned cost in a few words: «1 000 kr per år, investering 9 000 kr, innenfor dagens
-    rammer»; empty when it gives none."""
-    parts = []
-    drift, investment = _amount(row.get(DRIFT)), _amount(row.get(INVESTMENT))
-    if drift is not None:
-        parts.append(f"{format_number(drift)} kr per år")
-    if investment:
-        parts.append(f"investering {format_number(investment)} kr")
-    if within_budget(row):
-        parts.append("innenfor dagens rammer")
-    return ", ".join(parts)

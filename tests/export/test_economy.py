@@ -111,8 +111,11 @@ def test_the_action_plan_table_keeps_five_columns_and_shows_every_cost(planned, 
     assert cells(first.rows[1])[4] == "1 000 kr per år"  # the old single number still shows
     assert cells(second.rows[1])[4] == ("500 kr per år, investering 9 000 kr, 2028–2030, Husbanken tilskudd, "
                                         "innenfor dagens rammer: nei")
-    assert cells(second.rows[2])[4] == "200 kr per år, 2027, innenfor dagens rammer: ja"
-    assert cells(second.rows[-1])[4] == "700 kr per år, investering 9 000 kr"
+    # a measure in one year costs its drift that year, not per year
+    assert cells(second.rows[2])[4] == "drift 200 kr, 2027, innenfor dagens rammer: ja"
+    # 200 in 2027 and 500 in each of 2028–2030: no amount is the same every year
+    assert cells(second.rows[-1])[4] == "drift 1 700 kr i 2027–2030, investering 9 000 kr"
+    assert cells(first.rows[-1])[4] == "drift 1 000 kr per år, 4 000 kr i 2027–2030"
 
 
 def test_a_wrong_year_is_refused_with_a_norwegian_message_and_nothing_lost(planned):
@@ -129,3 +132,35 @@ def test_financing_is_chosen_in_any_case_and_kept_as_the_prompt_writes_it(planne
     p = pos(c, "tiltak.handlingsplan", areas[1].id)
     [row] = c.parse(p, "S; Nytt tiltak; Bolig; 2029; 500; 9000; 2028-30; husbanken TILSKUDD; Ja")
     assert (row["finansiering"], row["rammer"], row["ar"]) == ("Husbanken tilskudd", "ja", "2028–2030")
+
+
+def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, tmp_path):
+    """A purchase in 2028 and a support worker every year: the plan must not say 700 000 kr per år
+    when the years cost 650 000, 700 000, 650 000 and 650 000."""
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk(c)
+    areas = c.items("gap.malomrader")
+    p = pos(c, "tiltak.handlingsplan", areas[0].id)
+    c.store(p, c.parse(p, "Flere boliger; Kjøpe 10 utleieboliger; Eiendomsforvaltningen; 2028; 50 000; 30 000 000; "
+                          "2028; Husbanken lån; nei\nOppfølging; Ansette boveileder; NAV; løpende; 650 000"))
+    c.store(pos(c, "tiltak.handlingsplan", areas[1].id), [])
+    for kind in ("plan", "grunnlag"):
+        [result] = export(SCRIPTS, session, kind, "docx", tmp_path / f"{kind}.docx")
+        document = docx.Document(str(result.path))
+        action = next(t for t in document.tables if cells(t.rows[0])[:1] == ["Strategi"])
+        assert cells(action.rows[1])[4] == "drift 50 000 kr, investering 30 000 000 kr, 2028, Husbanken lån, " \
+                                           "innenfor dagens rammer: nei"
+        assert cells(action.rows[2])[4] == "650 000 kr per år"
+        assert cells(action.rows[-1])[4] == "drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr"
+        text = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
+        assert "700 000 kr per år" not in text and "i drift per år" not in text
+    [result] = export(SCRIPTS, session, "plan", "docx", tmp_path / "plan.docx")
+    document = docx.Document(str(result.path))
+    text = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
+    assert ("Samlet kostnad for handlingsplanen: drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr. "
+            "Fordelingen per år står under «Økonomiske konsekvenser».") in text
+    economy = next(t for t in document.tables if cells(t.rows[0])[0] == "Målområde og post")
+    drift = next(cells(r) for r in economy.rows if cells(r)[0] == "Drift")
+    assert drift[1:] == ["650 000", "700 000", "650 000", "650 000", "2 650 000"]
+    session.close()

@@ -77,9 +77,10 @@ def test_region_with_a_damaged_session_docx(region, tmp_path):
     # side by side: number of measures and cost
     overview = next(t for t in found if t[0][:4] == ["Kommune", "Planperiode", "Målområder", "Tiltak"])
     assert [r[3] for r in overview[1:]] == ["3", "2"]
-    assert overview[1][4].replace("\xa0", " ") == "170 000"
+    # drift in the plan period: 100 000 in 2027–2028, 50 000 every year, 20 000 in 2027
+    assert overview[0][4] == "Drift i planperioden (kr)" and overview[1][4].replace("\xa0", " ") == "420 000"
     areas = next(t for t in found if t[0][0] == "Målområde")
-    assert areas[1][0] == "Kommunale boliger" and areas[1][2].replace("\xa0", " ") == "2 tiltak, 30 000 kr"
+    assert areas[1][0] == "Kommunale boliger" and areas[1][2].replace("\xa0", " ") == "2 tiltak, 120 000 kr"
     assert any(r[0] == "Barn og unge" and r[1] == "–" for r in areas[1:])
     # shared measures: the same name (any case) in two kommuner
     shared = next(t for t in found if t[0] == ["Tiltak", "Kommuner"])

@@ -225,3 +225,30 @@ async def test_a_samling_without_a_time_is_refused_under_its_field(app_factory):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TableEditor)
+
+
+async def test_the_overview_and_the_table_editor_give_the_cost_of_the_plan_period(app_factory):
+    """A measure in one year is not a cost per year: the totals follow the plan period's years."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        w = await new_session(pilot)
+        area = await one_goal_area(pilot, w)
+        w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"),
+                   "Flere boliger; Kjøpe; Eiendom; 2028; 50 000; 30 000 000; 2028\nOppfølging; Boveileder; NAV; "
+                   "løpende; 650 000")
+        await answer(pilot, "/oversikt")
+        assert isinstance(app.screen, PlanOverviewScreen)
+        tree = app.screen.query_one("Tree")
+        [area_node] = [n for n in tree.root.children if str(n.label).startswith("Målområde")]
+        assert "drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr" in str(area_node.label).replace("\xa0", " ")
+        leaves = [str(leaf.label).replace("\xa0", " ") for s in area_node.children for leaf in s.children]
+        assert any(leaf.endswith("drift 50 000 kr, investering 30 000 000 kr") for leaf in leaves)
+        await pilot.press("escape")
+        w.c.jump("tiltak", "malomrade", area)
+        w.c.set_cursor(Position("tiltak", "malomrade", area, "handlingsplan"))
+        await w.refresh_all(load_input=True)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, TableEditor)
+        total = str(app.screen.query_one("#total").render()).replace("\xa0", " ")
+        assert "Samlet kostnad: drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr" in total

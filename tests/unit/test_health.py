@@ -188,7 +188,8 @@ def test_totals(c):
     put(c, "medvirkning.moteplan", "18:00; a; b; c; 15; d; e\n18:15; a; b; c; 45; d; e")
     assert health.meeting_minutes(c) == 60
     setup_plan(c, "S; Bygge flere; Eiendom; 2028; 1 500 000\nS; Annet; NAV; 2027; 250 000")
-    totals = {area.text: total for area, total in health.cost_per_goal_area(c)}
+    totals = {area.text: health.table_total(c, "tiltak.handlingsplan", "kostnad", area.id)
+              for area in c.items("gap.malomrader")}
     assert totals == {"Kommunale boliger": 1_750_000, "Innholdstjenester": 0}
 
 
@@ -201,7 +202,7 @@ def test_quadrants(c):
 
 
 def test_planned_cost_text_names_what_the_measure_gives():
-    from bshp_tui.guide.measures import planned_cost_text as cost_text
+    from bshp_tui.guide.costs import planned_cost_text as cost_text
 
     def planned_cost_text(row):
         return cost_text(row).replace("\xa0", " ").replace("\u202f", " ")
@@ -209,3 +210,6 @@ def test_planned_cost_text_names_what_the_measure_gives():
     assert planned_cost_text({"kostnad": 0, "rammer": "ja"}) == "0 kr per år, innenfor dagens rammer"
     assert planned_cost_text({"investering": 500}) == "investering 500 kr"
     assert planned_cost_text({"kostnad": "", "rammer": "nei"}) == ""
+    # one year: the drift that year, not a cost per year
+    assert planned_cost_text({"kostnad": 5000, "ar": "2028"}) == "drift 5 000 kr"
+    assert planned_cost_text({"kostnad": 5000, "ar": "2028–2029"}) == "5 000 kr per år"

@@ -16,6 +16,8 @@ from typing import Callable
 from textual.screen import Screen
 
 from ...scripts import kinds
+from ...scripts import refs as R
+from ...guide.costs import session_years, total_text
 from ...scripts.kinds.table import first_missing
 from ...guide.conductor import Conductor, Position
 from ...errors import BshpError
@@ -302,7 +304,11 @@ class TableEditor(fitted_table.RefitsTables, _Editor):
         if self.entries:
             table.move_cursor(row=max(0, min(keep or 0, len(self.entries) - 1)))
         sum_column = self.field.column(self.field.sum_column) if self.field.sum_column else None
-        if sum_column is not None:
+        if sum_column is not None and self.field.ref_id == R.ACTION_PLAN.field:
+            # drift per year counts only in the years a measure runs: the total follows the plan period
+            cost = total_text(self.entries, session_years(self.c))
+            self.query_one("#total", Static).update(f"Samlet kostnad: {cost}")
+        elif sum_column is not None:
             total = sum(v for r in self.entries if isinstance(v := r.get(sum_column.id), (int, float)))
             label = sum_column.label
             self.query_one("#total", Static).update(f"Sum {label.lower()}: {format_number(total)}")

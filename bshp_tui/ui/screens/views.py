@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, ListItem, ListView, Markdown, Static, Tree
 
 from ...guide import health as H
-from ...guide.measures import planned_cost_text
+from ...guide.costs import action_rows, planned_cost_text, session_years, total_text
 from ...guide.measures import big_moves, group_order
 from ...guide.ranking_text import LEGEND
 from ...scripts import refs as R
@@ -20,7 +20,7 @@ from ...guide.conductor import Conductor, answer_key
 from ...errors import BshpError
 from ...scripts.kinds.rating import ratings_of
 from ...scripts.loader import Field
-from ...scripts.values import ValidationError, format_number
+from ...scripts.values import ValidationError
 from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
 
@@ -222,8 +222,10 @@ class PlanOverviewScreen(_View):
             main.add_leaf(Text(g))
         fld = R.field_of(self.c, R.ACTION_PLAN)
         goal_fld = R.field_of(self.c, R.AREA_GOAL)
-        for area, total in H.cost_per_goal_area(self.c):
-            node = tree.root.add(Text(f"Målområde {area.text}  (kostnad {format_number(total)} kr)"), expand=True)
+        years = session_years(self.c)
+        for area in self.c.items(R.GOAL_AREAS.field):
+            cost = total_text(action_rows(self.c, area.id), years)
+            node = tree.root.add(Text(f"Målområde {area.text}  (kostnad: {cost})"), expand=True)
             goal = (self.c.session.answer(answer_key(goal_fld.script_id, goal_fld.id, area.id)) if goal_fld else None
                     ) or "(mål ikke skrevet ennå)"
             node.add_leaf(Text(f"Mål: {goal}"))
