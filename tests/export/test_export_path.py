@@ -10,7 +10,7 @@ from helpers import run_bshp
 NOT_LOADED = (
     "textual", "pypandoc", "markdown_it", "urllib.request", "http.client", "xml.sax",
     "bshp_tui.scripts.loader", "bshp_tui.scripts.grammar",  # the cache holds the parsed prompt files
-    "bshp_tui.guide.health", "bshp_tui.guide.transcript", "bshp_tui.guide.progress",  # the app's screens
+    "bshp_tui.guide.health", "bshp_tui.guide.transcript",  # the app's screens
     "bshp_tui.guide.followup",  # the status report only
     "bshp_tui.guide.commands",  # the chat's command table
     "dataclasses", "inspect", "pkgutil",

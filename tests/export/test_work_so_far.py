@@ -2,6 +2,7 @@
 
 import docx
 from export_fixtures import SCRIPTS
+from export_fixtures import pos as field_pos
 from walk import answer_for
 
 from bshp_tui.export.service import export
@@ -102,3 +103,44 @@ def test_the_process_chapter_opens_with_plan_text(filled, tmp_path):
     text = section(docx.Document(str(result.path)), "1.3 Planprosess og medvirkning", "Heading 2")
     assert text[0].startswith("Kapitlet beskriver hvem som har deltatt i arbeidet med planen")
     assert not any(t.startswith("Her står") for t in text)
+
+
+def test_a_guided_session_only_started_is_not_said_to_be_held(store, tmp_path):
+    """Only a guided session with every required answer is «gjennomført»; one with some answers is
+    said to be started, and the rest to remain."""
+    from bshp_tui.guide.progress import script_progress
+
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    walk_through(c, ("oppstart", "kartlegging"))
+    # one answer in the gap analysis and one in prioritering: both begun, neither finished
+    pos = c.cursor()
+    c.submit(pos, answer_for(c, pos))
+    c.store(field_pos(c, "prioritering.horisont"), "2027–2040")
+    by_id = {s.id: s for s in SCRIPTS}
+    assert 0 < script_progress(c, by_id["gap"]) < 1 and 0 < script_progress(c, by_id["prioritering"]) < 1
+    results = {r.document: r for r in export(SCRIPTS, session, "alle", "docx", tmp_path)}
+    case = section(docx.Document(str(results["saksframlegg"].path)), "2.3 Prosess", "Heading")
+    plan = section(docx.Document(str(results["plan"].path)), "1.1 Hva er boligsosial handlingsplan?", "Heading")
+    for text in (case, plan):
+        held_at = text.index("Så langt har arbeidsgruppa gjennomført samlinger om:")
+        started_at = text.index("Planen er et utkast. Disse samlingene er påbegynt, men ikke fullført:")
+        left_at = text.index("Disse samlingene gjenstår:")
+        assert text[held_at + 1:started_at] == TITLES[:2]
+        assert text[started_at + 1:left_at] == [TITLES[2], TITLES[4]]
+        assert text[left_at + 1:left_at + 3] == [TITLES[3], TITLES[5]]
+    session.close()
+
+
+def test_started_sessions_without_a_finished_one_say_so(store, tmp_path):
+    session = store.create("Nord-Fron", "2027–2030")
+    c = Conductor(SCRIPTS, session)
+    pos = c.cursor()
+    c.submit(pos, answer_for(c, pos))  # the first question of oppstart only
+    [result] = export(SCRIPTS, session, "saksframlegg", "docx", tmp_path / "sak.docx")
+    case = section(docx.Document(str(result.path)), "2.3 Prosess", "Heading")
+    assert case[:3] == ["Arbeidsgruppa har ennå ikke fullført noen av samlingene i arbeidet med planen.",
+                        "Planen er et utkast. Disse samlingene er påbegynt, men ikke fullført:", TITLES[0]]
+    assert case[3] == "Disse samlingene gjenstår:" and case[4:9] == TITLES[1:]
+    assert not any("gjennomført samlinger" in t for t in case)
+    session.close()
