@@ -15,7 +15,11 @@ from bshp_tui.export.service import export
 # Found by a fault campaign: each came back changed from pandoc's plain Markdown writer.
 TRICKY = ["@key", "[@doe99]", "&lt;", "&amp; &#65;", "1. tall", "2) to", "::: note", "i. roman",
           "A. stor", "#1", "[^1]", "x^2^ H~2~O", "~~vekk~~", "$x$", "<!-- c -->", "'sitat' \"dobbel\" ... --",
-          "e-post a@b.no", "<https://y.no>", "{.klasse}", "Term\n: definisjon", "- punkt", "+ pluss", "> sitat"]
+          "e-post a@b.no", "<https://y.no>", "{.klasse}", "Term\n: definisjon", "- punkt", "+ pluss", "> sitat",
+          # and the hostile strings a tester typed
+          "# Overskrift", "<script>alert(1)</script>", "[lenke](x)", "`x`{=html}", "{=html}", "---", "| a | b |",
+          "![x](/etc/hostname)", "1984.", "(2) to", "a) b", "#. x", "***", "___", "===", "\\input{x}", "% tittel",
+          "--- ...", "<!-- x -->", "a\n---", "a\n===", "~~~", "```", "Table: x", ":x", "(@) eksempel", "-@doe", "\\", "1\\. x"]
 
 
 def read_back(markdown: str) -> dict:
@@ -85,6 +89,27 @@ def test_any_text_survives_markdown(texts):
     assert [A.plain_text(c).split() for c in cells] == [words(t) for t in texts]
 
 
+# Ordinary Norwegian sentences: nothing in them is markup, so the Markdown reads as plain text.
+ORDINARY = ["Tiltakene koster 1 200 000 kr sammenlagt. Alt krever nye midler.",
+            "[Ikke utfylt: behovene (gap-analysen)]",
+            "Et hjem, ikke bare en bolig",
+            "Planperioden er 2027–2030; tidsperspektivet 2027–2040.",
+            "NAV, helse og omsorg: 3 av 5 (60 %) er i gang – se kapittel 4.2/4.3?",
+            "bl.a. Husbanken-lån, startlån og tilskudd!",
+            "Svar på lengre_sikt og type_plassering (2028) – § 15) gjelder."]
+
+
+def test_ordinary_sentences_come_out_without_backslashes():
+    document = A.document([A.para(A.text(t)) for t in ORDINARY]
+                          + [A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in ORDINARY])], {})
+    markdown = write_markdown(document)
+    assert "\\" not in markdown, markdown
+    for text in ORDINARY:
+        assert text.split()[-1] in markdown  # each sentence as it was typed
+    back = read_back(markdown)
+    assert [A.plain_text(p).strip() for p in back["blocks"][:-1]] == ORDINARY
+
+
 def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
     c = filled
     c.store(pos(c, "prioritering.hovedmal"), [{"id": f"t{i}", "tekst": t} for i, t in enumerate(TRICKY)])
@@ -121,3 +146,30 @@ def test_preview_title_is_literal(store):
     children = tokens[0].children
     assert [t.type for t in children] == ["text"] * len(children)
     assert "".join(t.content for t in children).endswith("*2027* [lenke](x) <b>")
+
+
+# Words that are markup when a wrapped line starts with them, or next to brackets and emphasis.
+MARKUP_WORDS = st.sampled_from(["1.", "2)", "(3)", "a.", "iv.", "#.", "-", "+", "*", ":", ">", "#", "===", "---",
+                                "Table:", "[", "]", "(x)", "[x]", "{.c}", "@k", "^", "~", "&lt;", "%", "|", "`", "$",
+                                "<b>", "...", "--", "'", '"', "ord", "Hode", "![x]", "[Hode]", ":::", "~~~", "```",
+                                "\\", "]:", "[^1]", "[Ikke", "utfylt:", "(gap-analysen)]", "_x", "x_", "a_b", "_", "__a__", "*a*:"])
+LONG_TEXT = st.lists(st.one_of(MARKUP_WORDS, st.text(ALPHABET, min_size=1, max_size=6).filter(str.strip)),
+                     min_size=1, max_size=60).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(LONG_TEXT, min_size=1, max_size=3), LONG_TEXT)
+def test_long_paragraphs_survive_markdown_wherever_a_line_breaks(texts, emphasised):
+    """The writer wraps long paragraphs, so any word can start a line; a bracket pair next to
+    emphasis or naming a heading must not become a link."""
+    blocks = [A.header(1, A.text("Hode"), "hode")]
+    for t in texts:
+        blocks.append(A.para(A.text(t) + [{"t": "Space"}, A.emph(A.text(" ".join(emphasised.split()))),
+                                          {"t": "Space"}] + A.text(t)))
+    blocks.append(A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in texts]))
+    back = read_back(write_markdown(A.document(blocks, {"title": A.meta_inlines("x")})))
+    assert A.plain_text(back["blocks"]).split() == A.plain_text(blocks).split()
+    assert not node_types(back) & {"Cite", "RawInline", "RawBlock", "Div", "OrderedList", "BulletList", "Quoted",
+                                   "Superscript", "Subscript", "Strikeout", "Math", "Note", "Link", "CodeBlock",
+                                   "Code", "BlockQuote", "DefinitionList", "HorizontalRule", "LineBlock"}
+    assert [b["t"] for b in back["blocks"]].count("Header") == 1

@@ -62,6 +62,6 @@ def test_rows_stored_without_a_time_still_load_show_and_export(store, tmp_path):
         out = tmp_path / "arbeid.md"
         export(SCRIPTS, session, "arbeidsdokumenter", "md", out)
         text = out.read_text(encoding="utf-8")
-        assert "Oppstart" in text and r"Kartlegging og gap\-analyse" in text
+        assert "Oppstart" in text and "Kartlegging og gap-analyse" in text
     finally:
         session.close()
