@@ -24,9 +24,9 @@ or more measures to rate after the rating has started.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..record import Record
 from ..scripts import kinds
 from ..scripts.keys import answer_key
 from ..scripts.model import Condition, Field, Script, Step
@@ -37,12 +37,12 @@ if TYPE_CHECKING:
     from .conductor import Conductor
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(Record):
     """What one guided session (or one step) counts: `done` of `total` required fields, as shares."""
 
-    done: float
-    total: int
+    def __init__(self, done: float, total: int):
+        self.done = done
+        self.total = total
 
     @property
     def fraction(self) -> float:
