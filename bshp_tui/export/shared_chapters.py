@@ -139,6 +139,7 @@ class SharedChapters(PlanFrame):
             out.append(A.header(2, A.text(f"{number}.{n} Målområde {area.text}")))
             out.append(A.header(3, A.text(f"{number}.{n}.1 Mål")))
             out += self.bound("plan.mal", area)
+            out.append(A.header(3, A.text(f"{number}.{n}.2 Tiltak")))  # the table of measures is not part of the goal
             out += self.action_plan_table(area)
             out += self.bound("plan.tiltak", area)
         if areas and R.field_of(self.c, R.ACTION_PLAN):

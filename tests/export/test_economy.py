@@ -164,3 +164,18 @@ def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, tmp_path)
     drift = next(cells(r) for r in economy.rows if cells(r)[0] == "Drift")
     assert drift[1:] == ["650 000", "700 000", "650 000", "650 000", "2 650 000"]
     session.close()
+
+
+def test_each_measures_table_has_its_own_heading(planned, tmp_path):
+    """The measures are not part of the goal: each goal area's table in the plan stands under
+    «Tiltak», after the goal's own heading."""
+    c, areas = planned
+    [result] = export(SCRIPTS, c.session, "plan", "docx", tmp_path / "plan.docx")
+    document = docx.Document(str(result.path))
+    last_heading, under = "", []
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p") and "Heading" in (child.xpath("string(.//w:pStyle/@w:val)") or ""):
+            last_heading = child.xpath("string(.)")
+        elif child.tag.endswith("}tbl") and child.xpath("string(.//w:tr[1]/w:tc[1])") == "Strategi":
+            under.append(last_heading)
+    assert under == ["3.1.2 Tiltak", "3.2.2 Tiltak"]

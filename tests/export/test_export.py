@@ -29,8 +29,8 @@ PLAN_HEADINGS = [
     (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040"), (2, "2.1 Langsiktige hovedmål"),
     (2, "2.2 Boligsosiale mål for handlingsplanperioden 2027–2030"),
     (2, "2.3 Styrende prinsipper"), (2, "2.4 Målindikatorer"), (1, "3 Handlingsplan 2027–2030"),
-    (2, "3.1 Målområde Kommunale boliger"), (3, "3.1.1 Mål"), (2, "3.2 Målområde Innholdstjenester"),
-    (3, "3.2.1 Mål"),
+    (2, "3.1 Målområde Kommunale boliger"), (3, "3.1.1 Mål"), (3, "3.1.2 Tiltak"),
+    (2, "3.2 Målområde Innholdstjenester"), (3, "3.2.1 Mål"), (3, "3.2.2 Tiltak"),
     (1, "4 Økonomiske konsekvenser"), (1, "5 Oppfølging av planen"),
 ]
 
