@@ -27,7 +27,7 @@ from ..guide.costs import plan_years, total_text
 from ..record import Record
 from ..scripts import refs as R
 from ..scripts.placement import SECTIONS, bound_fields, linked_areas, targets
-from ..scripts.values import MONTH_NAMES, Item, format_number
+from ..scripts.values import MONTH_NAMES, Item, dashed_year_spans, format_number
 from . import ast as A
 from .background import BackgroundDocument
 from .completeness import unplaced_answers
@@ -80,7 +80,8 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         self.municipality = str(meta.get("municipality", "")).strip()
         period_field = R.field_of(conductor, R.PLAN_PERIOD)
         answered = self.take(period_field) if period_field else None
-        self.period = str(answered if isinstance(answered, str) and answered.strip() else meta.get("period") or "").strip()
+        self.period = dashed_year_spans(
+            str(answered if isinstance(answered, str) and answered.strip() else meta.get("period") or "").strip())
 
     # -- small helpers ---------------------------------------------------------------------
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..guide.costs import YEARS, MeasureCost, drift_phrase, measure_cost, plan_years, year_span
+from ..guide.costs import YEARS, MeasureCost, drift_phrase, measure_cost, plan_years
 from ..guide.measures import DRIFT, INVESTMENT, WITHIN
 from ..record import Record
 from ..scripts import refs as R
-from ..scripts.values import format_number
+from ..scripts.values import format_number, year_span
 
 if TYPE_CHECKING:
     from ..guide.conductor import Conductor

@@ -5,7 +5,7 @@ goal areas of the method shown as suggestions before the group has chosen its ow
 from __future__ import annotations
 
 from ..scripts import refs as R
-from ..scripts.values import Item
+from ..scripts.values import Item, dashed_year_spans
 from . import ast as A
 from .render import FieldRenderer
 
@@ -46,7 +46,7 @@ class PlanFrame(FieldRenderer):
         fld = R.field_of(self.c, R.LONG_TERM_HORIZON)
         value = self.value(fld) if fld is not None else None
         text = value.strip() if isinstance(value, str) and value.strip() else self.period
-        return f" i perioden {text}" if text else ""
+        return f" i perioden {dashed_year_spans(text)}" if text else ""
 
     def no_areas(self, number: str) -> list[A.Node]:
         """Before the group has chosen goal areas: the plan template's three, each marked as missing."""

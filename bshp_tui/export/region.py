@@ -19,7 +19,7 @@ from ..guide.costs import action_rows, period_totals, session_years
 from ..guide.swot import QUADRANTS, RoleGroupSwot, swot_by_role_group
 from ..scripts import refs as R
 from ..scripts.model import Script
-from ..scripts.values import format_number
+from ..scripts.values import dashed_year_spans, format_number
 from . import ast as A
 from .pandoc import convert
 
@@ -70,7 +70,7 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
         last = max(followed)
         n = sum(1 for m in measures if (s := F.status_in(c, m, last)) and s.status == F.DONE)
         done = f"{n} av {len(measures)} ({last})"
-    return Kommune(session.id, str(meta.get("municipality") or session.id), str(meta.get("period") or ""),
+    return Kommune(session.id, str(meta.get("municipality") or session.id), dashed_year_spans(str(meta.get("period") or "")),
                    swot_by_role_group(c), areas, [m.name for m in measures],
                    sum(drift), investment,
                    figures, done)

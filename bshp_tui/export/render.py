@@ -14,10 +14,11 @@ from ..guide import measures as H
 from ..guide.answer_text import display_value
 from ..guide.conductor import Conductor, answer_key
 from ..scripts import kinds
+from ..scripts import refs as R
 from ..scripts.kinds import column_kind
 from ..scripts.kinds.base import plain_text
 from ..scripts.model import Column, Field
-from ..scripts.values import Item, format_number, is_empty
+from ..scripts.values import Item, dashed_year_spans, format_number, is_empty
 from . import ast as A
 
 
@@ -91,7 +92,10 @@ class FieldRenderer:
             return [A.para(self._lead(label, inline) + [self.placeholder(what)])]
         kind = fld.kind
         if kind == "tekst":
-            parts = [p.strip() for p in display_value(self.c, fld, value).split("\n\n") if p.strip()] or [""]
+            text = display_value(self.c, fld, value)
+            if fld.ref_id in (R.LONG_TERM_HORIZON.field, R.PLAN_PERIOD.field):  # years, as the documents write them
+                text = dashed_year_spans(text)
+            parts = [p.strip() for p in text.split("\n\n") if p.strip()] or [""]
             if label and inline:
                 first = A.para(self._lead(label, True) + A.text(parts[0]))
                 return [first] + [A.para(A.text(p)) for p in parts[1:]]

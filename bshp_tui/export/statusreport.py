@@ -15,7 +15,7 @@ from datetime import date
 from ..guide import followup as F
 from ..guide.conductor import Conductor
 from ..scripts import refs as R
-from ..scripts.values import format_date, format_number
+from ..scripts.values import dashed_year_spans, format_date, format_number
 from . import ast as A
 from .economy import measure_cost, plan_years
 from .indicators import with_year
@@ -227,7 +227,7 @@ def build_status_report(c: Conductor, year: int | None = None, status: str = "Ut
     """The status report's document tree, and what it could not fill in (for the export's note)."""
     meta_data = c.session.meta
     municipality = str(meta_data.get("municipality", "")).strip() or "Kommunen"
-    period = str(meta_data.get("period") or "").strip()
+    period = dashed_year_spans(str(meta_data.get("period") or "").strip())
     chosen = report_year(c, year)
     report = collect(c, chosen, period)
     missing = [f"status for «{ln.measure.name}» i {chosen}" for ln in report.lines

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..guide import measures as H
 from ..scripts import refs as R
-from ..scripts.values import format_number
+from ..scripts.values import format_number, year_span
 from . import ast as A
 from .economy import economy_rows, plan_years
 from .need_table import need_table
@@ -108,7 +108,7 @@ def costs_sentence(b: Any) -> list[A.Node]:
     total = next(r for r in rows if r.post == "Sum per år").total
     new = next(r for r in rows if r.post == "Behov for nye midler").total
     if round(total) == 0:
-        return [A.para(A.text(f"Tiltakene er ført uten kostnader i planperioden {years[0]}–{years[-1]}."))]
+        return [A.para(A.text(f"Tiltakene er ført uten kostnader i planperioden {year_span(years[0], years[-1])}."))]
     if round(new) == round(total):
         share = "Alt krever nye midler."
     elif round(new) == 0:
@@ -116,7 +116,7 @@ def costs_sentence(b: Any) -> list[A.Node]:
     else:
         share = f"Av dette krever {format_number(round(new))} kr nye midler; resten dekkes innenfor dagens rammer."
     return [A.para(A.text(
-        f"Tiltakene koster til sammen {format_number(round(total))} kr i planperioden {years[0]}–{years[-1]}, "
+        f"Tiltakene koster til sammen {format_number(round(total))} kr i planperioden {year_span(years[0], years[-1])}, "
         f"drift og investering sammenlagt. {share} Fordelingen per år står under «Økonomiske konsekvenser»."))]
 
 

@@ -18,18 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..scripts import refs as R
 from ..scripts.kinds.columns import format_years, parse_years
-from ..scripts.values import ValidationError, format_number
+from ..scripts.values import ValidationError, format_number, year_span
 from .measures import DRIFT, INVESTMENT, WITHIN, has_planned_cost, within_budget
 
 if TYPE_CHECKING:
     from .conductor import Conductor
 
 YEARS = "ar"
-
-
-def year_span(first: int | str, last: int | str) -> str:
-    """Two years written as a span, with an en dash: «2027–2030» (one year alone when they are the same)."""
-    return str(first) if str(first) == str(last) else f"{first}–{last}"
 
 
 def plan_years(period: str) -> list[int]:

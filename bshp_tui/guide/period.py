@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..scripts.refs import PLAN_PERIOD
+from ..scripts.values import year_span
 
 PERIOD_KEY = f"{PLAN_PERIOD.script_id}/{PLAN_PERIOD.field_id}"  # the answer that holds the period (also in meta)
 PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
@@ -23,7 +24,7 @@ def parse_period(text: str) -> str:
             f"Planperioden «{text}» ser ikke riktig ut: sluttåret må komme etter startåret, og perioden "
             "bør være høyst 20 år (vanlig er 4 år, for eksempel 2027-2030)."
         )
-    return f"{start}–{end}"
+    return year_span(start, end)
 
 
 def record_period(session: Any, period: str | None) -> None:

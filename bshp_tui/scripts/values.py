@@ -110,6 +110,22 @@ def format_number(value: Any, exact: bool = False) -> str:
     return f"{int(value):,}".replace(",", "\u00a0")
 
 
+# Two years joined by a hyphen or a dash, the second after the first: «2027-2040», «2027 – 2040».
+_YEAR_SPAN = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d-])")
+
+
+def year_span(first: int | str, last: int | str) -> str:
+    """Two years written as a span, with an en dash: «2027–2030» (one year alone when they are the same).
+    Every year span the documents write comes from here."""
+    return str(first) if str(first) == str(last) else f"{first}–{last}"
+
+
+def dashed_year_spans(text: str) -> str:
+    """A text with each span of years written with an en dash: «2027-2040» becomes «2027–2040»."""
+    return _YEAR_SPAN.sub(lambda m: year_span(m.group(1), m.group(2)) if m.group(1) < m.group(2) else m.group(0),
+                          text)
+
+
 def parse_date(text: str) -> str:
     raw = text.strip().lower().rstrip(".")
     if raw in DATE_WORDS:

@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bshp_tui.guide.costs import measure_cost, period_totals, total_text, year_span
+from bshp_tui.guide.costs import measure_cost, period_totals, total_text
+from bshp_tui.scripts.values import dashed_year_spans, year_span
 
 YEARS = [2027, 2028, 2029, 2030]
 # the tester's two measures: a purchase in 2028 and a support worker for the whole period
@@ -35,6 +36,11 @@ def test_without_a_plan_period_a_measure_with_years_counts_in_those_years():
 
 def test_a_year_span_has_an_en_dash():
     assert year_span(2027, 2030) == "2027–2030" and year_span(2027, 2027) == "2027"
+    assert dashed_year_spans("2027-2040") == "2027–2040"
+    assert dashed_year_spans("fra 2027 - 2040, så 2041—2050") == "fra 2027–2040, så 2041–2050"
+    # not a span: a month, a date, a phone number, years the wrong way round
+    for kept in ("2027-03", "2027-03-01", "2040-2027", "12345-2030", "2027-20401"):
+        assert dashed_year_spans(kept) == kept
 
 
 row = st.fixed_dictionaries({"kostnad": st.integers(0, 10**7)}, optional={

@@ -179,7 +179,7 @@ def format_years(years: list[int]) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return ", ".join(V.year_span(r[0], r[-1]) for r in runs)
 
 
 class ChoiceColumn(ColumnKind):
