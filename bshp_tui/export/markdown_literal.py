@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .ast import plain_text
+
 _PUNCTUATION = re.compile(r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]""")
 # Markup anywhere in a word: emphasis, code, raw HTML and autolinks, math, sub- and superscript,
 # strikeout, tables and line blocks, attributes, entities, citations, smart quotes. Square brackets
@@ -98,8 +100,6 @@ def _inert_brackets(inlines: list, headings: frozenset[str]) -> dict[int, frozen
 
 def _heading_texts(node: Any) -> frozenset[str]:
     """The headings of a document as plain words (pandoc links `[Heading]` to its section)."""
-    from .ast import plain_text
-
     blocks = node.get("blocks") if isinstance(node, dict) else None
     found = [plain_text(b["c"][2]) for b in blocks or [] if isinstance(b, dict) and b.get("t") == "Header"]
     return frozenset(" ".join(t.split()).lower() for t in found)
