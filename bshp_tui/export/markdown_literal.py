@@ -117,7 +117,7 @@ def literal_markdown(node: Any, headings: frozenset[str] | None = None, in_link:
             return out if node.get("meta") else _no_title_block(out)
     if isinstance(node, list):
         if any(isinstance(n, dict) and n.get("t") == "Str" for n in node):
-            keep = _inert_brackets(node, headings)
+            keep = {} if in_link else _inert_brackets(node, headings)  # a link's text: every bracket escaped
             return [_word(n, keep.get(i, frozenset()), in_link, block and i == 0,
                           (block and i == 0) or (i > 0 and isinstance(node[i - 1], dict)
                                                  and node[i - 1].get("t") in _BREAKS))

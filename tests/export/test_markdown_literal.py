@@ -173,3 +173,11 @@ def test_long_paragraphs_survive_markdown_wherever_a_line_breaks(texts, emphasis
                                    "Superscript", "Subscript", "Strikeout", "Math", "Note", "Link", "CodeBlock",
                                    "Code", "BlockQuote", "DefinitionList", "HorizontalRule", "LineBlock"}
     assert [b["t"] for b in back["blocks"]].count("Header") == 1
+
+
+def test_brackets_in_a_link_text_stay_text():
+    link = {"t": "Link", "c": [A.NO_ATTR, A.text("se [a] og ] her"), ["https://x.no", ""]]}
+    back = read_back(write_markdown(A.document([A.para([link] + A.text(" [Ikke utfylt: x]"))], {})))
+    [para] = back["blocks"]
+    assert para["c"][0]["t"] == "Link" and A.plain_text(para["c"][0]["c"][1]) == "se [a] og ] her"
+    assert A.plain_text(para).strip().endswith("[Ikke utfylt: x]")
