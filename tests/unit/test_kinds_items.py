@@ -137,7 +137,7 @@ def test_column_kinds(c):
     assert item.parse_cell("Nytt", cols["tiltak"], items) == ("Nytt", None)
     assert number.display(1234.5) == f"1{NBSP}234,50" and number.input_text(1234.5) == f"1{NBSP}234,50"
     assert date.display("2028-06-01") == "1. juni 2028" and date.input_text("2028-06-01") == "2028-06-01"
-    assert number.hint(cols["antall"]) == " (tall)" and choice.hint(cols["art"]) == " (intern, ekstern)"
+    assert number.hint(cols["antall"]) == " – skriv et tall" and choice.hint(cols["art"]) == " (intern, ekstern)"
     assert number.stored_problem("", cols["antall"]) is None
     assert date.stored_problem(2028, cols["frist"]) == "forventet en dato skrevet som tekst, fant et tall"
 

@@ -109,7 +109,7 @@ class NumberColumn(ColumnKind):
         return V.parse_number(text), None
 
     def hint(self, col: Column) -> str:
-        return " (tall)"
+        return " – skriv et tall"  # after labels that may have their own brackets: «Investering (kr)»
 
     def display(self, value: Any) -> str:
         return V.format_number(value) if is_number(value) else super().display(value)

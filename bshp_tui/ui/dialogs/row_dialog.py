@@ -42,7 +42,9 @@ class RowDialog(ModalScreen[dict | None]):
             yield Label(self.heading, classes="dialog-title")
             for n, col in enumerate(self.fld.columns):
                 column_kind = kinds.column_kind(col.kind)
-                yield Label(col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""))
+                # A Static wraps: a long list of choices is read whole, not cut at the dialog's edge.
+                yield Static(col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""),
+                             classes="row-label", markup=False)
                 if self.typed_cells is not None:
                     text = self.typed_cells[n] if n < len(self.typed_cells) else ""
                 else:
