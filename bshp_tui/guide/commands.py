@@ -51,7 +51,7 @@ def _p(title: str, help: str, argument: str = "") -> PaletteEntry:
 # In order of what a group needs most: the help's command list, the palette and the key line
 # follow it, and a narrow window cuts the key line from the end.
 TABLE = [
-    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app",
+    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app", priority=True,
             palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
     Command("rediger", "åpne redigering av svaret (liste, tabell eller prioritering)",
             key="ctrl+e", label="Rediger", priority=True),

@@ -15,7 +15,7 @@ from ..scripts.kinds.base import md_escape
 from ..scripts.refs import FOLLOW_UP_YEARS
 from .answer_text import display_value
 from .conductor import Conductor, Position
-from .health import Remark, remarks_for
+from .health import Remark, health_report, remarks_for
 from .participation import context_for
 from .ranking_text import ranking_context
 
@@ -73,8 +73,10 @@ def build_turns(c: Conductor) -> list[Turn]:
     turns: list[Turn] = []
     cursor = c.cursor()
     remarks_after: dict[str, list[dict]] = {}
+    applying = {r.key for r in health_report(c)}  # a remark the answers have since made untrue goes
     for r in said_remarks(c):
-        remarks_after.setdefault(r.get("after", ""), []).append(r)
+        if r.get("key") in applying:
+            remarks_after.setdefault(r.get("after", ""), []).append(r)
     shown_scripts: set[str] = set()
     shown_steps: set[tuple[str, str, str | None]] = set()
     for inst in c.instances():

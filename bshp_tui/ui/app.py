@@ -165,9 +165,11 @@ class BshpApp(KeysInOrder, App):
     # -- actions ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        """F1 on any screen, the editors over the chat too (a priority key); never a second help."""
         from .dialogs import HelpScreen
 
-        self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def action_toggle_contrast(self) -> None:
         self.theme = HIGH_CONTRAST.name if self.theme != HIGH_CONTRAST.name else LIGHT

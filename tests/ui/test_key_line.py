@@ -37,3 +37,27 @@ async def test_ctrl_c_outside_a_field_says_in_norwegian_how_to_leave(app_factory
         await pilot.pause()
         assert sent == ["Trykk Ctrl+Q for å lagre og avslutte. Ctrl+C kopierer markert tekst."]
         assert app.is_running
+
+
+async def test_f1_opens_the_help_over_an_editor_and_never_a_second_one(app_factory):
+    from bshp_tui.ui.dialogs import HelpScreen
+    from bshp_tui.ui.dialogs.editors import ListEditor
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        w = await new_session(pilot)
+        w.c.jump("oppstart", "rollegrupper")
+        await w.refresh_all(load_input=True)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ListEditor)
+        assert "Hjelp" in [k.description for k in shown(app)]  # on the editor's key line too
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen_stack[-2] is editor
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor  # back where the group was, nothing lost

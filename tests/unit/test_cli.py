@@ -96,3 +96,12 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path):
     os.close(write_end)
     assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
     assert proc.returncode == 1
+
+
+def test_the_app_without_a_terminal_says_so_and_stops(tmp_path):
+    """Started with no terminal (input from a file, output to a file), the app would redraw for
+    ever at full speed: it says where to start it, and stops."""
+    r = run_bshp(data=tmp_path / "data", input="", timeout=60)
+    assert r.returncode == 2
+    assert "må startes i et terminalvindu" in r.stderr and "bshp export" in r.stderr
+    assert not (tmp_path / "data").exists()  # nothing made

@@ -115,6 +115,21 @@ def test_a_list_outside_its_suggested_count_is_remarked_on_never_refused(c):
     assert remark.text.startswith("Dere har skrevet 5 punkter under «Langsiktige hovedmål». Veiledningen foreslår 1–3")
 
 
+def test_a_remark_the_answer_has_since_made_untrue_leaves_the_conversation(c):
+    from bshp_tui.guide.transcript import build_turns, new_remarks, record_remarks
+
+    def remarks_shown() -> list[str]:
+        return [t.text for t in build_turns(c) if t.kind == "remark"]
+
+    p = put(c, "prioritering.hovedmal", "Eie egen bolig")
+    record_remarks(c, p, new_remarks(c, p))  # as the chat does after an answer
+    assert any("ett punkt under «hovedmål for perioden»" in t for t in remarks_shown())
+    put(c, "prioritering.hovedmal", "Eie egen bolig\nGode utleieboliger\nBoveiledning")
+    assert not any("hovedmål for perioden" in t for t in remarks_shown())  # 3 is within 2–4
+    put(c, "prioritering.hovedmal", "Eie egen bolig")
+    assert any("ett punkt under «hovedmål for perioden»" in t for t in remarks_shown())  # true again
+
+
 def test_antall_in_a_prompt_file_is_read_and_checked(tmp_path):
     from bshp_tui.scripts.loader import ScriptErrors
     from bshp_tui.scripts.loader import load_folder as load

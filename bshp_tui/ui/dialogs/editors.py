@@ -43,6 +43,7 @@ class _Editor(ModalScreen[bool]):
         Binding("delete,d", "delete", "Slett"),
         Binding("ctrl+up", "move(-1)", "Flytt opp"),
         Binding("ctrl+down", "move(1)", "Flytt ned"),
+        Binding("f1", "app.help", "Hjelp"),  # on the key line here too (the app's F1 works on every screen)
     ]
 
     def __init__(self, c: Conductor, pos: Position, entries: list[dict] | None = None):
