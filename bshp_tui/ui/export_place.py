@@ -28,10 +28,11 @@ def written_message(what: str, files: list[tuple[Path, int]]) -> str:
     in the middle), then the folder. `files`: each file with the number of points that must be
     filled in or checked."""
     lines = [f"Skrev {what}:"]
-    for path, missing in files:
-        lines.append(f"• {path.name}" + (f" ({missing} punkter må fylles ut eller sjekkes; de står i "
-                                          "[hakeparentes])" if missing else ""))
+    lines += [f"• {path.name}" + (f" ({missing} å fylle ut eller sjekke)" if missing else "")
+              for path, missing in files]
     lines.append(f"i mappa {shown_folder(files[0][0].parent)}")
+    if any(missing for _path, missing in files):
+        lines.append("Det som må fylles ut eller sjekkes, står i [hakeparentes] i dokumentet.")
     return "\n".join(lines)
 
 

@@ -25,8 +25,9 @@ def test_a_finished_export_names_each_file_on_its_own_line_and_the_folder_short(
     assert text.splitlines() == [
         "Skrev 2 dokumenter:",
         "• molde-plan.docx",
-        "• molde-grunnlag.docx (3 punkter må fylles ut eller sjekkes; de står i [hakeparentes])",
+        "• molde-grunnlag.docx (3 å fylle ut eller sjekke)",
         "i mappa ~/bshp/sessions/eksport",
+        "Det som må fylles ut eller sjekkes, står i [hakeparentes] i dokumentet.",
     ]
     elsewhere = Path("/srv/kommune/eksport")
     assert export_place.written_message("referatet", [(elsewhere / "r.docx", 0)]).endswith(
