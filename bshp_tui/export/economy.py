@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..guide.costs import YEARS, MeasureCost, drift_phrase, measure_cost, plan_years
+from ..guide.costs import YEARS, MeasureCost, amount_phrases, measure_cost, plan_years
 from ..guide.measures import DRIFT, INVESTMENT, WITHIN
 from ..record import Record
 from ..scripts import refs as R
@@ -130,10 +130,7 @@ def financing_text(value: Any) -> str:
 def cost_cell(c: Conductor, fld, row: dict) -> str:
     """The Kostnad cell of the action-plan table: drift (per year), investering, years, financing
     and whether it is within today's budget, in one line."""
-    parts = [drift_phrase(row)] if drift_phrase(row) else []
-    investment = row.get(INVESTMENT)
-    if isinstance(investment, (int, float)) and not isinstance(investment, bool) and investment:
-        parts.append(f"investering {format_number(investment)} kr")
+    parts = amount_phrases(row)
     for col_id in (YEARS, FINANCING):
         value = c.cell(fld, row, col_id) if fld.column(col_id) else row.get(col_id)
         if isinstance(value, str) and value.strip():

@@ -104,13 +104,20 @@ def drift_phrase(row: dict) -> str:
     return f"drift {format_number(drift)} kr" if len(row_years(row)) == 1 else f"{format_number(drift)} kr per år"
 
 
-def planned_cost_text(row: dict) -> str:
-    """A measure's planned cost in a few words: «1 000 kr per år, investering 9 000 kr, innenfor dagens
-    rammer»; empty when it gives none."""
+def amount_phrases(row: dict) -> list[str]:
+    """A measure's amounts in words: its drift (see drift_phrase) and «investering 9 000 kr», each
+    only when it gives one."""
     parts = [drift_phrase(row)] if drift_phrase(row) else []
     investment = row.get(INVESTMENT)
     if isinstance(investment, (int, float)) and not isinstance(investment, bool) and investment:
         parts.append(f"investering {format_number(investment)} kr")
+    return parts
+
+
+def planned_cost_text(row: dict) -> str:
+    """A measure's planned cost in a few words: «1 000 kr per år, investering 9 000 kr, innenfor dagens
+    rammer»; empty when it gives none."""
+    parts = amount_phrases(row)
     if within_budget(row):
         parts.append("innenfor dagens rammer")
     return ", ".join(parts)

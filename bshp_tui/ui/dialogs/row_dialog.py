@@ -75,7 +75,7 @@ class RowDialog(ModalScreen[dict | None]):
             self.action_ok()
 
     def action_ok(self) -> None:
-        cells = [self.query_one(f"#col-{col.id}", Input).value.strip() for col in self.fld.columns]
+        cells = self.cells()
         try:
             # A `fra` cell left unchanged keeps following its item.
             kind = kinds.get(self.fld.kind)
