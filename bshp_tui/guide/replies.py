@@ -12,6 +12,8 @@ NOTHING_TO_SKIP = ("Alle spørsmålene er besvart, så det er ikke noe å hoppe 
 NOT_YET = "Det steget er ikke tilgjengelig ennå: fyll ut lista det gjentas for først."
 PRIVATE_ALL_ANSWERED = ("Alle spørsmålene er besvart. Velg et steg i lista til venstre for å tenke "
                         "gjennom det hver for dere med /privat.")
+HALF_TYPED_KEPT = ("Et halvskrevet skjult innspill er ikke vist, fordi det ikke ble sendt; det er tatt vare "
+                   "på, og /privat henter det fram.")  # /vis does not show a hidden input never sent
 NOTHING_TO_REVEAL = "Alle spørsmålene er besvart, og det er ingen skjulte innspill å vise."
 
 

@@ -16,7 +16,7 @@ from .chat import ChatInput
 from .choice_bar import ChoiceBar
 from .command_hint import CommandHint
 from .feedback_line import FeedbackLine
-from .private_inputs import HALF_TYPED_KEPT, PrivateInputs
+from .private_inputs import PrivateInputs
 
 
 class AnswerBox(Vertical):
@@ -150,7 +150,7 @@ class AnswerBox(Vertical):
         self.query_one(ChatInput).set_text(joined)
         said = f"{len(event.texts)} innspill er vist i svarfeltet."
         if event.half_typed:  # /vis shows only what was sent, and again all of them once it is sent
-            self.say(f"{said} {HALF_TYPED_KEPT} Send det med Enter, så setter /vis alle innspillene inn i "
+            self.say(f"{said} {replies.HALF_TYPED_KEPT} Send det med Enter, så setter /vis alle innspillene inn i "
                      "svarfeltet på nytt. Ellers kan dere redigere dem til gruppas felles svar og trykke Enter.",
                      "warning")
         else:

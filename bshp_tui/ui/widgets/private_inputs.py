@@ -15,8 +15,6 @@ from ...guide import replies
 from .feedback_line import Say
 
 PLACEHOLDER = "Skriv innspillet ditt – det skjules til dere viser dem fram (/vis)"
-HALF_TYPED_KEPT = ("Et halvskrevet skjult innspill er ikke vist, fordi det ikke ble sendt; det er tatt vare på, og "
-                   "/privat henter det fram.")
 
 
 class PrivateInputs(Input):
@@ -134,7 +132,7 @@ class PrivateInputs(Input):
         if texts:
             self.post_message(self.Revealed(texts, half_typed))
         else:
-            self.post_message(Say(f"Ingen skjulte innspill å vise. {HALF_TYPED_KEPT} Send det med Enter, og /vis viser det."
+            self.post_message(Say(f"Ingen skjulte innspill å vise. {replies.HALF_TYPED_KEPT} Send det med Enter, og /vis viser det."
                                  if half_typed else "Ingen skjulte innspill å vise."))
 
     def half_typed(self) -> bool:
