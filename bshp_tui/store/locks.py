@@ -1,6 +1,6 @@
 """The writer lock of a session: one process at a time may write it.
 
-`.locks/<id>.lock` is held with an OS file lock (filelock); `.locks/<id>.owner` says who holds it.
+`.locks/<id>.lock` is held with an OS file lock (disk/oslock); `.locks/<id>.owner` says who holds it.
 A held lock remembers the identity (device, inode) of its lock file, so a writer can check before
 each save that its lock is still the one on disk: if `.locks/` was deleted or replaced, a second
 writer could have taken a fresh lock, and the save must not go ahead unnoticed.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from ..disk.files import read_regular
+from ..disk.oslock import OsLock, try_lock
 
 LOCK_DIR = ".locks"
 
@@ -29,11 +29,11 @@ class LockBusy(Exception):
 class HeldLock:
     """A session's writer lock, held by this process."""
 
-    def __init__(self, path: Path, owner_path: Path, handle: Any, identity: tuple[int, int] = (0, 0)):
+    def __init__(self, path: Path, owner_path: Path, handle: OsLock):
         self.path = path
         self.owner_path = owner_path
-        self.handle = handle  # filelock.FileLock
-        self.identity = identity
+        self.handle = handle
+        self.identity = handle.identity()  # of the lock file as it was when the lock was taken
 
     def is_current(self) -> bool:
         """True while the lock file on disk is the one this lock holds."""
@@ -54,23 +54,15 @@ def acquire(data_dir: Path, session_id: str, now: str) -> HeldLock:
     OSError when the lock folder cannot be written."""
     lock_path, owner_path = lock_paths(data_dir, session_id)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    from filelock import FileLock, Timeout  # only writers need it
-
-    handle = FileLock(lock_path, timeout=0, thread_local=False)
+    handle = try_lock(lock_path)
+    if handle is None:
+        raise LockBusy(describe_owner(owner_path))
     try:
-        handle.acquire()
-    except Timeout:
-        raise LockBusy(describe_owner(owner_path)) from None
-    held = HeldLock(lock_path, owner_path, handle)
-    try:
-        fd = handle._context.lock_file_fd
-        st = os.fstat(fd) if fd is not None else os.stat(lock_path)
-    except (AttributeError, OSError):
-        st = os.stat(lock_path)
-    held.identity = (st.st_dev, st.st_ino)
-    import socket
-
-    owner = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "since": now}
+        held = HeldLock(lock_path, owner_path, handle)
+    except BaseException:
+        handle.release()
+        raise
+    owner = {"pid": os.getpid(), "host": _host(), "user": _user(), "since": now}
     try:
         owner_path.write_text(json.dumps(owner), encoding="utf-8")
     except OSError:
@@ -94,15 +86,12 @@ def is_locked(data_dir: Path, session_id: str) -> bool:
     lock_path, _ = lock_paths(data_dir, session_id)
     if not lock_path.exists():
         return False
-    from filelock import FileLock, Timeout
-
-    probe = FileLock(lock_path, timeout=0, thread_local=False)
     try:
-        probe.acquire()
-    except Timeout:
-        return True
+        probe = try_lock(lock_path)
     except OSError:
         return True  # cannot tell: assume a writer, so nothing of theirs is touched
+    if probe is None:
+        return True
     probe.release()
     return False
 
@@ -114,6 +103,14 @@ def describe_owner(owner_path: Path) -> str:
         return f"{owner.get('user', '?')} på {owner.get('host', '?')}, prosess {owner.get('pid', '?')}, siden {since}"
     except (OSError, ValueError, AttributeError):
         return "ukjent eier"
+
+
+def _host() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def _user() -> str:
