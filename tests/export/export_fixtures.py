@@ -1,3 +1,6 @@
+import shutil
+from pathlib import Path
+
 import pytest
 from helpers import ROOT  # noqa: E402
 from walk import walk  # noqa: E402
@@ -24,12 +27,8 @@ def pos(c, ref, item=None):
     return Position(script, c.field(ref).step_id, item, field)
 
 
-@pytest.fixture
-def filled(store):
-    """A session walked through all six guided sessions, with hostile strings in answers that
-    reach every document."""
-    session = store.create("Nord-Fron/Sel", "2027–2030")
-    c = Conductor(SCRIPTS, session)
+def fill(c: Conductor) -> None:
+    """Walk all six guided sessions, with hostile strings in answers that reach every document."""
     walk(c)
     c.store(pos(c, "oppstart.mandat"), "\n\n".join(HOSTILE))
     old = c.value(pos(c, "prioritering.hovedmal"))  # renamed in place, so their indicators stay theirs
@@ -43,5 +42,30 @@ def filled(store):
                  "tidsfrist": "2028", "kostnad": 1984})
     c.store(pos(c, "tiltak.handlingsplan", first), rows)
     c.store(pos(c, "tiltak.mal", first), "![x](/etc/hostname) og \\input{x}")
-    yield c
+
+
+@pytest.fixture(scope="session")
+def filled_file(tmp_path_factory) -> Path:
+    """The session file of a filled session, walked once per test process (the walk is the
+    expensive part; each test then opens its own copy)."""
+    from bshp_tui.disk import durable
+    from bshp_tui.store.sessions import SessionStore
+
+    store = SessionStore(tmp_path_factory.mktemp("filled"))
+    with pytest.MonkeyPatch.context() as patch:  # a template: no need to wait for the disk
+        patch.setattr(durable, "_sync_file", lambda fd: None)
+        patch.setattr(durable, "fsync_dir", lambda folder: None)
+        with store.create("Nord-Fron/Sel", "2027–2030") as session:
+            fill(Conductor(SCRIPTS, session))
+    return store.path_for(session.id)
+
+
+@pytest.fixture
+def filled(store, filled_file):
+    """A session walked through all six guided sessions, with hostile strings in answers that
+    reach every document: the test's own copy, opened in its own store as the group would resume it."""
+    store.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
+    session = store.open(filled_file.stem)
+    yield Conductor(SCRIPTS, session)
     session.close()
