@@ -22,6 +22,7 @@ from test_export import _odf_text
 
 from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
+from bshp_tui.store.sessions import SessionStore
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NUMBERED = re.compile(r"^\d+(\.\d+)* \S")
@@ -40,16 +41,25 @@ def numbered_after_the_summary(headings: list[str]) -> None:
     assert as_tuples == sorted(as_tuples)  # in order, none twice
 
 
-@pytest.fixture
-def plan_docx(filled, tmp_path):
-    [result] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx")
-    return result.path
+@pytest.fixture(scope="module")
+def plans(filled_file, tmp_path_factory):
+    """The filled session's plan as DOCX and as ODT, exported once for the tests that only read them."""
+    folder = tmp_path_factory.mktemp("plans")
+    store = SessionStore(folder / "sessions")
+    store.data_dir.mkdir()
+    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
+    with store.open(filled_file.stem) as session:
+        return {fmt: export(SCRIPTS, session, "plan", fmt, folder / f"plan.{fmt}")[0].path for fmt in ("docx", "odt")}
 
 
 @pytest.fixture
-def plan_odt(filled, tmp_path):
-    [result] = export(SCRIPTS, filled.session, "plan", "odt", tmp_path / "plan.odt")
-    return result.path
+def plan_docx(plans):
+    return plans["docx"]
+
+
+@pytest.fixture
+def plan_odt(plans):
+    return plans["odt"]
 
 
 def assert_a_real_title_page(front: list[str]) -> None:
@@ -202,16 +212,28 @@ def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
     return sizes * count if len(sizes) == 1 else sizes
 
 
+@pytest.fixture(scope="module")
+def printed(plans, tmp_path_factory):
+    """Both plans printed to PDF by one LibreOffice run (its start-up is most of a conversion's
+    time): {format: (the PDF's path, what LibreOffice said)}."""
+    folder = tmp_path_factory.mktemp("printed")
+    sources = []
+    for fmt, path in plans.items():  # distinct names, so the two PDFs do not overwrite each other
+        sources.append(folder / f"plan-{fmt}.{fmt}")
+        shutil.copyfile(path, sources[-1])
+    profile = folder / "lo-profil"  # its own profile, so a LibreOffice already running is not disturbed
+    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(folder / "pdf"), *map(str, sources)], capture_output=True, timeout=300)
+    said = done.stdout.decode(errors="replace") + done.stderr.decode(errors="replace")
+    return {fmt: (folder / "pdf" / f"plan-{fmt}.pdf", said) for fmt in plans}
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")
 @pytest.mark.parametrize("fmt", ["docx", "odt"])
-def test_libreoffice_prints_the_plan_on_a4_pages(filled, tmp_path, fmt):
-    [result] = export(SCRIPTS, filled.session, "plan", fmt, tmp_path / f"plan.{fmt}")
-    profile = tmp_path / "lo-profil"  # its own profile, so a LibreOffice already running is not disturbed
-    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(tmp_path / "pdf"), str(result.path)], capture_output=True, timeout=300)
-    pdf = tmp_path / "pdf" / "plan.pdf"
-    assert pdf.is_file(), done.stderr.decode(errors="replace")
+def test_libreoffice_prints_the_plan_on_a4_pages(printed, fmt):
+    pdf, said = printed[fmt]
+    assert pdf.is_file(), said
     pages = _pdf_pages(pdf.read_bytes())
     assert all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in pages), pages  # A4 portrait
     # the title page, the contents, then the plan itself over several pages
