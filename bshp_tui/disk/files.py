@@ -96,8 +96,10 @@ def read_regular(path: Path | str, follow_symlinks: bool = False, limit: int = M
                                  errno.EFBIG)
         chunks = []
         total = 0
+        want = st.st_size + 1  # the whole file in one read (and a byte more, to see whether it grew)
         while True:
-            chunk = os.read(fd, 1024 * 1024)
+            chunk = os.read(fd, want)
+            want = 1024 * 1024
             if not chunk:
                 break
             total += len(chunk)

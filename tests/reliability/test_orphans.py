@@ -16,8 +16,10 @@ from bshp_tui.store.sessions import SessionStore
 def big_dump(path, size=40_000_000):
     store = SessionStore(path.parent / "kilde")
     with store.create("Stor") as s:
-        s.set_answer("a/x", "x" * size)
+        s.set_answer("a/x", "x")
         data = s.snapshot()
+    [answer] = data["answers"].values()
+    answer["value"] = "x" * size  # as the store would keep it, without writing 40 MB through it first
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -38,7 +40,7 @@ def test_killed_import_leaves_a_temp_file_that_the_next_command_removes(tmp_path
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         end = time.monotonic() + 60
         while time.monotonic() < end and child.poll() is None and not temp_files(data):
-            pass
+            time.sleep(0.0002)  # not a busy loop: the import needs the CPU to write its temp file
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
         if temp_files(data):
