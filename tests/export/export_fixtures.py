@@ -1,4 +1,6 @@
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,20 +46,53 @@ def fill(c: Conductor) -> None:
     c.store(pos(c, "tiltak.mal", first), "![x](/etc/hostname) og \\input{x}")
 
 
+@contextmanager
+def without_disk_sync() -> Iterator[None]:
+    """For files made once for many tests (the tests' own autouse fixture does not reach them)."""
+    from bshp_tui.disk import durable
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(durable, "_sync_file", lambda fd: None)
+        patch.setattr(durable, "fsync_dir", lambda folder: None)
+        yield
+
+
 @pytest.fixture(scope="session")
 def filled_file(tmp_path_factory) -> Path:
     """The session file of a filled session, walked once per test process (the walk is the
     expensive part; each test then opens its own copy)."""
-    from bshp_tui.disk import durable
     from bshp_tui.store.sessions import SessionStore
 
     store = SessionStore(tmp_path_factory.mktemp("filled"))
-    with pytest.MonkeyPatch.context() as patch:  # a template: no need to wait for the disk
-        patch.setattr(durable, "_sync_file", lambda fd: None)
-        patch.setattr(durable, "fsync_dir", lambda folder: None)
-        with store.create("Nord-Fron/Sel", "2027–2030") as session:
-            fill(Conductor(SCRIPTS, session))
+    with without_disk_sync(), store.create("Nord-Fron/Sel", "2027–2030") as session:
+        fill(Conductor(SCRIPTS, session))
     return store.path_for(session.id)
+
+
+def exported_once(filled_file: Path, folder: Path, document: str, fmt: str) -> dict:
+    """Export a copy of the filled session into `folder`: {document: ExportResult}."""
+    from bshp_tui.export.service import export
+    from bshp_tui.store.sessions import SessionStore
+
+    store = SessionStore(folder / "sessions")
+    store.data_dir.mkdir(parents=True)
+    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
+    with without_disk_sync(), store.open(filled_file.stem) as session:
+        target = folder if document == "alle" else folder / f"{document}.{fmt}"
+        return {result.document: result for result in export(SCRIPTS, session, document, fmt, target)}
+
+
+@pytest.fixture(scope="session")
+def filled_documents(filled_file, tmp_path_factory) -> dict:
+    """The filled session's documents as DOCX ({document: ExportResult}), exported once per test
+    process for the tests that only read them."""
+    return exported_once(filled_file, tmp_path_factory.mktemp("filled-docx"), "alle", "docx")
+
+
+@pytest.fixture(scope="session")
+def filled_plan_odt(filled_file, tmp_path_factory):
+    """The filled session's plan as ODT (its ExportResult), exported once per test process."""
+    return exported_once(filled_file, tmp_path_factory.mktemp("filled-odt"), "plan", "odt")["plan"]
 
 
 @pytest.fixture

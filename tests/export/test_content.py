@@ -7,7 +7,6 @@ import docx
 from export_fixtures import SCRIPTS, pos
 
 from bshp_tui.export import ast as A
-from bshp_tui.export.service import export
 from bshp_tui.export.templates import markdown_blocks, placeholders, template_text
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor
@@ -31,8 +30,8 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
 
 
-def test_no_working_instruction_reads_as_a_plan_sentence(filled, tmp_path):
-    results = export(SCRIPTS, filled.session, "alle", "docx", tmp_path)
+def test_no_working_instruction_reads_as_a_plan_sentence(filled_documents):
+    results = filled_documents.values()
     for result in results:
         if result.path.stem.startswith("arbeid"):
             continue  # the working papers are for the group
@@ -41,8 +40,8 @@ def test_no_working_instruction_reads_as_a_plan_sentence(filled, tmp_path):
         assert offenders == [], (result.path.name, offenders)
 
 
-def test_guidance_in_standard_texts_is_listed_as_placeholders(filled, tmp_path):
-    [plan] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx")
+def test_guidance_in_standard_texts_is_listed_as_placeholders(filled_documents):
+    plan = filled_documents["plan"]
     checks = [m for m in plan.missing if m.startswith(("Sjekk:", "Kontroller:", "Fyll inn:"))]
     assert any("lovdata.no" in m for m in checks)
     assert any("nasjonal strategi" in m for m in checks)

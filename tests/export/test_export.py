@@ -57,8 +57,8 @@ def all_docx_text(document):
     return "\n".join(parts)
 
 
-def test_plan_docx_structure_tables_and_hostile_strings(filled, tmp_path):
-    [result] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx")
+def test_plan_docx_structure_tables_and_hostile_strings(filled, filled_documents):
+    result = filled_documents["plan"]
     document = docx.Document(result.path)
     assert docx_headings(document) == PLAN_HEADINGS
 
@@ -107,8 +107,8 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, tmp_path):
         assert 'w:val="nb-NO"' in styles or 'w:eastAsia="nb-NO"' in styles or "nb-NO" in archive.read("word/settings.xml").decode()
 
 
-def test_plan_odt_structure(filled, tmp_path):
-    [result] = export(SCRIPTS, filled.session, "plan", "odt", tmp_path / "plan.odt")
+def test_plan_odt_structure(filled_plan_odt):
+    result = filled_plan_odt
     doc = opendocument.load(str(result.path))
     headings = [(int(h.getAttribute("outlinelevel")), _odf_text(h)) for h in doc.getElementsByType(odftext.H)]
     assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
@@ -180,8 +180,8 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
     assert 'lang="nb-NO"' in html_text
 
 
-def test_all_three_documents_and_working_papers(filled, tmp_path):
-    results = export(SCRIPTS, filled.session, "alle", "docx", tmp_path)
+def test_all_three_documents_and_working_papers(filled, filled_documents):
+    results = list(filled_documents.values())
     assert [r.document for r in results] == ["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg"]
     grunnlag = docx.Document(results[1].path)
     top = [t for level, t in docx_headings(grunnlag) if level == 1]

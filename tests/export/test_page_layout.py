@@ -22,7 +22,6 @@ from test_export import _odf_text
 
 from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
-from bshp_tui.store.sessions import SessionStore
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NUMBERED = re.compile(r"^\d+(\.\d+)* \S")
@@ -42,14 +41,9 @@ def numbered_after_the_summary(headings: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def plans(filled_file, tmp_path_factory):
+def plans(filled_documents, filled_plan_odt):
     """The filled session's plan as DOCX and as ODT, exported once for the tests that only read them."""
-    folder = tmp_path_factory.mktemp("plans")
-    store = SessionStore(folder / "sessions")
-    store.data_dir.mkdir()
-    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
-    with store.open(filled_file.stem) as session:
-        return {fmt: export(SCRIPTS, session, "plan", fmt, folder / f"plan.{fmt}")[0].path for fmt in ("docx", "odt")}
+    return {"docx": filled_documents["plan"].path, "odt": filled_plan_odt.path}
 
 
 @pytest.fixture

@@ -48,8 +48,8 @@ def test_a_draft_names_the_sessions_held_and_those_that_remain(store, tmp_path):
     session.close()
 
 
-def test_a_finished_plan_lists_every_session_and_no_remainder(filled, tmp_path):
-    results = {r.document: r for r in export(SCRIPTS, filled.session, "alle", "docx", tmp_path)}
+def test_a_finished_plan_lists_every_session_and_no_remainder(filled_documents):
+    results = filled_documents
     case = section(docx.Document(str(results["saksframlegg"].path)), "2.3 Prosess", "Heading")
     assert case[0] == "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom samlinger med disse temaene:"
     assert case[1:] == TITLES
@@ -98,8 +98,8 @@ def test_working_papers_number_the_prioritisation_without_gaps(filled, tmp_path)
     assert f"{numbers[-1]} Målgrupper og hovedmål" in headings and len(numbers) == 5
 
 
-def test_the_process_chapter_opens_with_plan_text(filled, tmp_path):
-    [result] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx")
+def test_the_process_chapter_opens_with_plan_text(filled_documents):
+    result = filled_documents["plan"]
     text = section(docx.Document(str(result.path)), "1.3 Planprosess og medvirkning", "Heading 2")
     assert text[0].startswith("Kapitlet beskriver hvem som har deltatt i arbeidet med planen")
     assert not any(t.startswith("Her står") for t in text)
