@@ -47,6 +47,7 @@ class WorkScreen(BshpScreen):
     BINDINGS = [*command_actions.bindings("work"), Binding("ctrl+p", "command_palette", "Kommandoer", show=False)]
     # Below 100 columns the step list is hidden until F3 (the CSS reads the class Textual sets).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    AUTO_FOCUS = "ChatInput"  # the answer has the keys from the start, not the step list first
 
     class Opened(Message):
         """A session is open in the guided chat: the app keeps `open_session` to save it on quit

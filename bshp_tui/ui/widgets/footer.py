@@ -42,6 +42,7 @@ class KeyFooter(Footer):
         palette = [k for k in keys if k.has_class("-command-palette")]  # docked at the right
         rest = [k for k in keys if k not in palette]
         rest.sort(key=lambda k: TABLE_ORDER.get((k.key, k.action, k.description), -1) if isinstance(k, FooterKey) else -1)
+        self._fit(self.size.width, rest, palette)  # before they are shown: no second layout
         yield from rest + palette
 
     def bindings_changed(self, screen: Screen) -> None:
@@ -55,23 +56,31 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         await self.recompose()
-        self._fit(self.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
+        keys = list(self.query(FooterKey))
+        self._fit(event.size.width, [k for k in keys if not k.has_class("-command-palette")],
+                  [k for k in keys if k.has_class("-command-palette")])
 
-    def _fit(self, width: int) -> None:
+    def _fit(self, width: int, keys: list, palette: list) -> None:
         """Compact (less space around each key) when the keys would not fit otherwise, and a key that
-        would end under the palette key (docked at the right) is left out rather than cut in two."""
-        keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
-        room = width - sum(_width(k, 3) for k in self.query(".-command-palette").results(FooterKey))
-        self.compact = sum(_width(k, 3) for k in keys) > room
+        would end under the palette key (docked at the right) is left out rather than cut in two.
+        Only what changes is set: each change costs the key line a new layout."""
+        room = width - sum(_width(k, 3) for k in palette if isinstance(k, FooterKey))
+        compact = sum(_width(k, 3) for k in keys if isinstance(k, FooterKey)) > room
+        if compact != self.compact:
+            self.compact = compact
         used = 0
         for key in keys:
-            used += _width(key, 2 if self.compact else 3)
-            key.display = used <= room
+            used += _width(key, 2 if compact else 3) if isinstance(key, FooterKey) else 0
+            if key.display != (used <= room):
+                key.display = used <= room
 
     def _keys_shown(self, screen: Screen) -> tuple:
-        return (self.show_command_palette, tuple(
-            (binding.key, binding.action, binding.description, binding.show, enabled, tooltip)
-            for _node, binding, enabled, tooltip in screen.active_bindings.values()))
+        """What the key line draws: a change of focus that only changes hidden keys (a list's
+        cursor keys) does not rebuild it. The palette key is drawn from its binding even so."""
+        bindings = screen.active_bindings
+        palette = bindings.get(self.app.COMMAND_PALETTE_BINDING) if self.show_command_palette else None
+        return (palette and palette[1:], tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for _node, binding, enabled, tooltip in bindings.values() if binding.show))
