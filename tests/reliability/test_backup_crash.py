@@ -1,7 +1,6 @@
 """SIGKILL a writer while it takes backups on a file system without hard links: every backup
 is a complete state, never a truncated copy."""
 
-import json
 import os
 import random
 import signal
@@ -11,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bshp_tui.errors import DamagedSessionError
+from bshp_tui.store.backups import MAX_BACKUPS, backup_names
+from bshp_tui.store.session_file import read_session_file
 from bshp_tui.store.sessions import SessionStore
 
 HERE = Path(__file__).parent
@@ -54,18 +56,24 @@ def test_sigkill_during_backups_without_hard_links_never_truncates_a_backup(tmp_
             wait_for_new_backup_file(store.backup_dir("krasj"))  # while a backup is being written
             time.sleep(rng.uniform(0, 0.002))
         child.kill()
-        for backup in store.backups("krasj"):
-            assert backup.damaged is None, (i, backup.name, backup.damaged)
-            stat = backup.path.stat()
-            if (backup.name, stat.st_size, stat.st_mtime_ns) in read:
-                continue  # unchanged since it was read whole (the store has still checked it above)
-            read.add((backup.name, stat.st_size, stat.st_mtime_ns))
-            data = json.loads(backup.path.read_bytes())
+        folder = store.backup_dir("krasj")
+        for name in backup_names(folder):  # what the store lists as backups
+            stat = (folder / name).stat()
+            if (name, stat.st_size, stat.st_mtime_ns) in read:
+                continue  # checked whole after an earlier kill, and unchanged since
+            read.add((name, stat.st_size, stat.st_mtime_ns))
+            try:  # as the store reads a backup to list it: a truncated or mixed file is damaged
+                data, _ = read_session_file(folder / name)
+            except DamagedSessionError as exc:
+                raise AssertionError((i, name, exc.reason)) from None
             for doc in data["answers"].values():
-                assert doc["value"]["payload"] == payload(doc["value"]["k"]), (i, backup.name)
+                assert doc["value"]["payload"] == payload(doc["value"]["k"]), (i, name)
             checked += 1
-        assert [s.id for s in store.list()] == ["krasj"] and store.list()[0].ok
+        [info] = store.list()
+        assert info.id == "krasj" and info.ok
     assert checked > KILLS  # the kills left new backups behind, and each was read whole
+    backups = store.backups("krasj")
+    assert len(backups) >= MAX_BACKUPS and all(b.damaged is None for b in backups)
     # the next command removes what the killed writers left half written
     assert store.clean_orphans() >= 0
     leftovers = [n for n in os.listdir(store.backup_dir("krasj")) if n.endswith(".tmp")]
