@@ -19,6 +19,8 @@ _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def clean_text(text: str) -> str:
     """Return `text` as valid, exportable Unicode."""
+    if text.isprintable():  # no control character, surrogate or non-character (quick, in C): only NFC is left
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
