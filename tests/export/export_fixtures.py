@@ -74,10 +74,7 @@ def exported_once(filled_file: Path, folder: Path, document: str, fmt: str) -> d
     from bshp_tui.export.service import export
     from bshp_tui.store.sessions import SessionStore
 
-    store = SessionStore(folder / "sessions")
-    store.data_dir.mkdir(parents=True)
-    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
-    with without_disk_sync(), store.open(filled_file.stem) as session:
+    with without_disk_sync(), open_copy(SessionStore(folder / "sessions"), filled_file) as session:
         target = folder if document == "alle" else folder / f"{document}.{fmt}"
         return {result.document: result for result in export(SCRIPTS, session, document, fmt, target)}
 
@@ -95,12 +92,30 @@ def filled_plan_odt(filled_file, tmp_path_factory):
     return exported_once(filled_file, tmp_path_factory.mktemp("filled-odt"), "plan", "odt")["plan"]
 
 
+@pytest.fixture(scope="session")
+def walked_file(tmp_path_factory) -> Path:
+    """The session file of Nord-Fron's plan for 2027–2030 with every guided session walked
+    (tests/walk.py), made once per test process; tests open their own copy (`open_copy`)."""
+    from bshp_tui.store.sessions import SessionStore
+
+    store = SessionStore(tmp_path_factory.mktemp("walked"))
+    with without_disk_sync(), store.create("Nord-Fron", "2027–2030") as session:
+        walk(Conductor(SCRIPTS, session))
+    return store.path_for(session.id)
+
+
+def open_copy(store, template: Path):
+    """Open, in `store`, the test's own copy of a session file made once for many tests, as the group
+    would resume it."""
+    store.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, store.path_for(template.stem))
+    return store.open(template.stem)
+
+
 @pytest.fixture
 def filled(store, filled_file):
     """A session walked through all six guided sessions, with hostile strings in answers that
-    reach every document: the test's own copy, opened in its own store as the group would resume it."""
-    store.data_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(filled_file, store.path_for(filled_file.stem))
-    session = store.open(filled_file.stem)
+    reach every document: the test's own copy."""
+    session = open_copy(store, filled_file)
     yield Conductor(SCRIPTS, session)
     session.close()

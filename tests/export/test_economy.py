@@ -3,10 +3,9 @@ economy table per year of the plan period."""
 
 import docx
 import pytest
-from export_fixtures import SCRIPTS, pos
+from export_fixtures import SCRIPTS, open_copy, pos
 from hypothesis import given
 from hypothesis import strategies as st
-from walk import walk
 
 from bshp_tui.export.economy import measure_cost, plan_years
 from bshp_tui.export.service import export
@@ -49,10 +48,9 @@ def test_costs_fall_in_the_years_named_and_investment_is_spread():
 
 
 @pytest.fixture
-def planned(store):
-    session = store.create("Nord-Fron", "2027–2030")
+def planned(store, walked_file):
+    session = open_copy(store, walked_file)  # Nord-Fron 2027–2030, walked
     c = Conductor(SCRIPTS, session)
-    walk(c)
     areas = c.items("gap.malomrader")
     first, second = areas[0].id, areas[1].id
     # an answer from before the cost columns: a single number, which counts as drift per year
@@ -134,12 +132,11 @@ def test_financing_is_chosen_in_any_case_and_kept_as_the_prompt_writes_it(planne
     assert (row["finansiering"], row["rammer"], row["ar"]) == ("Husbanken tilskudd", "ja", "2028–2030")
 
 
-def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, tmp_path):
+def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, walked_file, tmp_path):
     """A purchase in 2028 and a support worker every year: the plan must not say 700 000 kr per år
     when the years cost 650 000, 700 000, 650 000 and 650 000."""
-    session = store.create("Nord-Fron", "2027–2030")
+    session = open_copy(store, walked_file)  # Nord-Fron 2027–2030, walked
     c = Conductor(SCRIPTS, session)
-    walk(c)
     areas = c.items("gap.malomrader")
     p = pos(c, "tiltak.handlingsplan", areas[0].id)
     c.store(p, c.parse(p, "Flere boliger; Kjøpe 10 utleieboliger; Eiendomsforvaltningen; 2028; 50 000; 30 000 000; "

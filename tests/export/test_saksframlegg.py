@@ -2,9 +2,8 @@
 
 import docx
 import pytest
-from export_fixtures import SCRIPTS, pos
+from export_fixtures import SCRIPTS, open_copy, pos
 from test_export import docx_headings
-from walk import walk
 
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
@@ -17,10 +16,9 @@ SAKSFRAMLEGG_HEADINGS = [
 
 
 @pytest.fixture
-def walked(store):
-    session = store.create("Nord-Fron", "2027–2030")
+def walked(store, walked_file):
+    session = open_copy(store, walked_file)  # Nord-Fron 2027–2030, walked
     c = Conductor(SCRIPTS, session)
-    walk(c)
     yield c
     session.close()
 
@@ -120,11 +118,10 @@ def test_the_plan_opens_with_a_summary_and_the_challenges_with_key_figures(walke
     assert len(need_rows) >= 2
 
 
-def test_a_draft_without_costs_says_they_are_not_worked_out_not_that_all_needs_new_money(store, tmp_path):
+def test_a_draft_without_costs_says_they_are_not_worked_out_not_that_all_needs_new_money(store, walked_file, tmp_path):
     """A plan whose measures have no cost yet must not tell the politicians «0 kr … Alt krever nye midler»."""
-    session = store.create("Nord-Fron", "2027–2030")
+    session = open_copy(store, walked_file)  # Nord-Fron 2027–2030, walked
     c = Conductor(SCRIPTS, session)
-    walk(c)
     action_plans = [p for p in c.positions() if p.field_id == "handlingsplan"]
     assert action_plans
     for p in action_plans:

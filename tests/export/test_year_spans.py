@@ -1,17 +1,15 @@
 """Spans of years in the documents are written with an en dash, however the group typed them."""
 
 import docx
-from export_fixtures import SCRIPTS, pos
-from walk import walk
+from export_fixtures import SCRIPTS, open_copy, pos
 
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 
 
-def test_a_horizon_typed_with_a_hyphen_is_written_with_an_en_dash(store, tmp_path):
-    session = store.create("Nord-Fron", "2027–2030")
+def test_a_horizon_typed_with_a_hyphen_is_written_with_an_en_dash(store, walked_file, tmp_path):
+    session = open_copy(store, walked_file)  # Nord-Fron 2027–2030, walked
     c = Conductor(SCRIPTS, session)
-    walk(c)
     c.store(pos(c, "prioritering.horisont"), "2027-2040")
     c.store(pos(c, "oppstart.planperiode"), "2027 - 2030")  # an answer from before the period was checked
     assert c.value(pos(c, "prioritering.horisont")) == "2027-2040"  # the answer itself is kept as typed
