@@ -18,21 +18,22 @@ NO_ATTR: list = ["", [], []]
 # Words are split on ordinary spaces and tabs only: a no-break space (as in "4 000") stays inside
 # the word, so the number never breaks across lines.
 _SPACES = str.maketrans("\t\r\f\v", "    ")
-_SPACE: Node = {"t": "Space"}
-_BREAK: Node = {"t": "LineBreak"}
 
 
 def text(value: Any) -> list[Node]:
     """Inlines for literal text: words become Str, runs of spaces Space, newlines LineBreak."""
     out: list[Node] = []
-    for n, line in enumerate(str(value).translate(_SPACES).split("\n")):
+    whole = str(value)
+    if "\t" in whole or "\r" in whole or "\f" in whole or "\v" in whole:
+        whole = whole.translate(_SPACES)
+    for n, line in enumerate(whole.split("\n")):
         if n:
-            out.append(dict(_BREAK))
+            out.append({"t": "LineBreak"})
         first = True
         for word in line.split(" "):
             if word:
                 if not first:
-                    out.append(dict(_SPACE))
+                    out.append({"t": "Space"})
                 out.append({"t": "Str", "c": word})
                 first = False
     return out

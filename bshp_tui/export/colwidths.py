@@ -134,6 +134,10 @@ def _squeeze(need: list[float], numeric: list[bool], page: float) -> list[float]
 
 def cell_measure(cell: list[Any], bold: bool = False) -> Measure:
     """A table cell (a list of pandoc blocks) measured; Strong text counts as bold."""
+    if len(cell) == 1 and isinstance(cell[0], dict) and cell[0].get("t") == "Plain":
+        plain = _plain_words(cell[0]["c"])
+        if plain is not None:  # the usual cell: one line of plain words (as ast.cell_text makes it)
+            return _measure(plain, bold, 0.0)
     kinds: set[str] = set()
     text = plain_text(cell, kinds)
     listed = any(isinstance(b, dict) and b.get("t") in ("BulletList", "OrderedList") for b in cell)
@@ -144,3 +148,21 @@ def cell_measure(cell: list[Any], bold: bool = False) -> Measure:
 def _measure(text: str, bold: bool, indent: float) -> Measure:
     """Cells repeat (a measure's name in every table it is in): each text is measured once."""
     return Measure(text, bold, indent)
+
+
+def _plain_words(inlines: list[Any]) -> str | None:
+    """The text of inlines that are only words, spaces and line breaks (as plain_text gives it for
+    a Plain block), or None for anything else."""
+    out = []
+    for node in inlines:
+        t = node.get("t") if isinstance(node, dict) else None
+        if t == "Str":
+            out.append(node["c"])
+        elif t == "Space":
+            out.append(" ")
+        elif t == "LineBreak" or t == "SoftBreak":
+            out.append("\n")
+        else:
+            return None
+    out.append("\n")
+    return "".join(out)

@@ -34,7 +34,7 @@ from .completeness import unplaced_answers
 from .need_table import need_table
 from .plan import PlanDocument
 from .saksframlegg import saksframlegg_blocks
-from .templates import placeholders, template_blocks
+from .templates import marked_template
 from .working_papers import WorkingPapers
 
 DOCUMENTS = {
@@ -90,8 +90,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         if not self.with_texts:
             return []  # a document built only to see which answers it places
         if name not in self._texts:
-            blocks = template_blocks(name, self.template_dirs, self.cache_dir)
-            self._texts[name] = (blocks, placeholders(blocks))
+            self._texts[name] = marked_template(name, self.template_dirs, self.cache_dir)
         blocks, marked = self._texts[name]
         self.missing.extend(m for m in marked if m not in self.missing)
         return blocks

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,13 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
                     cache_dir: Path | None = None) -> list[A.Node]:
     """The standard text as document blocks (a fresh copy each time). A conversion is kept in
     memory, and with `cache_dir` also saved there, and reused while the file is unchanged."""
+    return marked_template(name, override_dirs, cache_dir)[0]
+
+
+def marked_template(name: str, override_dirs: list[Path] | None = None,
+                    cache_dir: Path | None = None) -> tuple[list[A.Node], list[str]]:
+    """The standard text's blocks (as template_blocks) and the texts of its placeholders, which
+    are found once per conversion."""
     path = template_path(name, override_dirs)
     try:
         st = path.stat()
@@ -67,7 +75,8 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
     except OSError:
         key = None
     if key is not None and key in _CONVERTED:
-        return json.loads(_CONVERTED[key])
+        converted = _CONVERTED[key]
+        return json.loads(converted), list(_marks(converted))
     blocks = None
     cache = Path(cache_dir) / f"mal-{name}.json" if cache_dir is not None else None
     if cache is not None and key is not None:
@@ -83,7 +92,13 @@ def template_blocks(name: str, override_dirs: list[Path] | None = None,
             _save_conversion(cache, key, blocks)
     if key is not None:
         _CONVERTED[key] = json.dumps(blocks, ensure_ascii=False)
-    return blocks
+    return blocks, placeholders(blocks)
+
+
+@lru_cache(maxsize=64)
+def _marks(converted: str) -> tuple[str, ...]:
+    """The placeholders of a converted standard text (the JSON kept in _CONVERTED)."""
+    return tuple(placeholders(json.loads(converted)))
 
 
 def _save_conversion(cache: Path, key: tuple[str, int, int], blocks: list[A.Node]) -> None:

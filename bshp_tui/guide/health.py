@@ -297,16 +297,19 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
                         level="merk", triggers=(GAP_MEASURES, ACTION_PLAN), **_where(c, ACTION_PLAN),
                         item=parent, subjects=[str(row.get("id"))]))
     # Answers of repeated steps whose item (e.g. a goal area) was removed from its list.
+    by_field: dict[tuple[str, str], list[tuple[str, str, object]]] = {}  # (script, field) -> (key, item, value)
+    for key, value in c.session.answers().items():
+        script_id, field_id, item = parse_answer_key(key)
+        if item is not None:
+            by_field.setdefault((script_id, field_id), []).append((key, item, value))
     for script in c.scripts:
         for step in script.steps:
             if not step.repeat:
                 continue
             alive = {i.id for i in c.items(step.repeat)}
             for fld in step.fields:
-                for key, value in c.session.answers().items():
-                    script_id, field_id, item = parse_answer_key(key)
-                    if ((script_id, field_id) == (fld.script_id, fld.id) and item is not None
-                            and item not in alive and not is_empty(value)):
+                for key, item, value in by_field.get((fld.script_id, fld.id), ()):
+                    if item not in alive and not is_empty(value):
                         out.append(Remark(
                             "slettet-punkt",
                             f"Noen svar i «{step.title}» hører til et punkt som er fjernet fra lista. Svarene er "

@@ -3,6 +3,7 @@ This is what guarantees that sending an answer again through the input (the grou
 answered field and presses Enter) never bends it."""
 
 import datetime
+import functools
 import re
 
 import pytest
@@ -46,9 +47,11 @@ def unambiguous(pairs) -> bool:
     return True
 
 
+@functools.cache
 def items_strategy(min_size=1, in_table=False):
     """A list answer whose points can be told apart when typed (as options of utvalg). Points may
-    have commas and semicolons inside; in a table a semicolon separates the columns."""
+    have commas and semicolons inside; in a table a semicolon separates the columns. Built once per
+    shape: hypothesis reads the source of each filter on a list strategy when it is built."""
     text = line_text.filter(lambda t: t[0] not in ",;" and t[-1] not in ",;").filter(
         lambda t: not t.lower().rstrip(".)").isdigit())
     if in_table:
