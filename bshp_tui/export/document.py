@@ -34,6 +34,7 @@ from .completeness import unplaced_answers
 from .need_table import need_table
 from .plan import PlanDocument
 from .saksframlegg import saksframlegg_blocks
+from .sessions_held import sessions_held
 from .templates import marked_template
 from .working_papers import WorkingPapers
 
@@ -74,6 +75,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
                 self._sections.setdefault(section, []).append((inst, fields))
         self._links: dict[str, set[str]] = {}
         self._areas: list[Item] | None = None
+        self._held: tuple[list[str], list[str], list[str]] | None = None
         self._texts: dict[str, tuple[list[A.Node], list[str]]] = {}  # blocks, what they ask to check
         self.with_texts = True
         meta = self.s.meta
@@ -102,6 +104,13 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
             if fld is not None:
                 self.take(fld)
         return self._areas
+
+    def held(self) -> tuple[list[str], list[str], list[str]]:
+        """The guided sessions finished, started and remaining (see sessions_held), worked out once:
+        the plan, the background document and the saksframlegg each tell them."""
+        if self._held is None:
+            self._held = sessions_held(self.c, self.answers)
+        return self._held
 
     def _linked(self, step) -> set[str]:
         if step.ref_id not in self._links:

@@ -39,7 +39,7 @@ def background(b: Any) -> list[A.Node]:
     mandate = b.field_blocks(fld, None, show_label=False) if fld is not None else []
     out += mandate or [A.para([b.placeholder("arbeidsgruppas mandat (oppstarten)")])]
     out.append(A.header(2, A.text("2.3 Prosess")))
-    out += work_so_far(b.c, b.answers, "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom "
+    out += work_so_far(b.held(), "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom "
                        "samlinger med disse temaene:")
     return out
 

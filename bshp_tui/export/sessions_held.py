@@ -42,10 +42,11 @@ def _bullets(titles: list[str]) -> A.Node:
     return A.bullets([[A.plain(A.text(t))] for t in titles])
 
 
-def work_so_far(c: Conductor, answers: dict[str, Any], lead: str) -> list[A.Node]:
+def work_so_far(held: tuple[list[str], list[str], list[str]], lead: str) -> list[A.Node]:
     """The sessions finished, after `lead` (the sentence that opens the list) when all are, and
-    otherwise those finished, started and remaining, each list after its own sentence."""
-    finished, started, remaining = sessions_held(c, answers)
+    otherwise those finished, started and remaining (`held`, see sessions_held), each list after
+    its own sentence."""
+    finished, started, remaining = held
     if not finished and not started:
         return [A.para(A.text("Arbeidsgruppa har ennå ikke gjennomført noen av samlingene i arbeidet med planen."))]
     if not started and not remaining:

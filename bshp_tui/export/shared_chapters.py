@@ -37,11 +37,14 @@ class SharedChapters(PlanFrame):
     def goal_areas(self) -> list[Item]:
         raise NotImplementedError
 
+    def held(self) -> tuple[list[str], list[str], list[str]]:
+        raise NotImplementedError
+
     def introduction(self, doc: str) -> list[A.Node]:
         out = [A.header(1, A.text("1 Innledning"), "innledning"),
                A.header(2, A.text("1.1 Hva er boligsosial handlingsplan?"))]
         out += self.standard_text("hva-er")
-        out += work_so_far(self.c, self.answers, "Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom "
+        out += work_so_far(self.held(), "Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom "
                            "en serie samlinger om:")
         fld = R.field_of(self.c, R.PLAN_TYPE)
         if fld is not None:
