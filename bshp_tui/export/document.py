@@ -220,7 +220,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
             blocks = parts[kind]
             self.missing = []
             self.with_texts = wanted is None or kind in wanted
-            with A.widths_fitted(self.with_texts):  # a document not wanted is not measured either
+            with A.widths_fitted(self.with_texts), self.c.reading():  # a document not wanted is not measured either
                 document = A.document(blocks(), self.meta(kind))
             yield kind, document, self.missing
 
@@ -241,9 +241,10 @@ class Built(Record):
 def build_documents(conductor: Conductor, wanted: list[str] | None = None, **options: Any) -> Built:
     """The document trees (complete for the `wanted` kinds, or all), what each is missing, and
     the answers that reach none of the three documents."""
-    builder = Builder(conductor, **options)
-    docs, missing = builder.build_all(wanted)
-    return Built(docs, missing, unplaced_answers(conductor, builder.placed))
+    with conductor.reading():
+        builder = Builder(conductor, **options)
+        docs, missing = builder.build_all(wanted)
+        return Built(docs, missing, unplaced_answers(conductor, builder.placed))
 
 
 def build_document(conductor: Conductor, kind: str, **options: Any) -> tuple[dict, list[str]]:

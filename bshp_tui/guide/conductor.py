@@ -7,9 +7,9 @@ resumes exactly where they stopped. Editing an earlier answer never deletes late
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from ..errors import UsageError
 from ..scripts import kinds
@@ -22,30 +22,12 @@ from ..scripts.values import Item, ValidationError, is_empty
 from .moved import adopt_former_answers
 from .period import parse_period
 from .positions import Position, StepInstance
+from .session_like import SessionLike
 
 __all__ = ["Conductor", "Position", "SessionLike", "StepInstance", "answer_key", "parse_answer_key"]
 
 CURSOR_STATE = "cursor"
 SKIPPED_STATE = "skipped"
-
-
-class SessionLike(Protocol):
-    """What the conductor reads and writes; store.session's Session and SessionSnapshot provide it."""
-
-    @property
-    def meta(self) -> dict: ...
-    def update_meta(self, **fields: Any) -> None: ...
-    def answer(self, key: str, default: Any = None) -> Any: ...
-    def answers(self) -> dict[str, Any]: ...
-    def answer_times(self) -> dict[str, str]: ...
-    def set_answer(self, key: str, value: Any, **extra: Any) -> None: ...
-    def delete_answer(self, key: str) -> None: ...
-    def state(self, key: str, default: Any = None) -> Any: ...
-    def set_state(self, key: str, value: Any) -> None: ...
-    def draft(self, key: str) -> str | None: ...
-    def draft_base(self, key: str) -> str: ...
-    def one_write(self) -> AbstractContextManager[None]: ...
-    def backup_now(self, reason: str) -> None: ...
 
 
 class Conductor:
@@ -62,7 +44,22 @@ class Conductor:
                 for fld in step.fields:
                     self._fields[fld.ref_id] = fld
                     self.repeat_of[fld.ref_id] = step.repeat
+        self._items: dict[tuple[str, str | None], list[Item]] | None = None  # see reading()
         adopt_former_answers(scripts, session, answer_key)  # a moved field keeps its answer
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A pass that only reads the answers (a document build, the health report, the
+        transcript): inside it, the items of each list are worked out once. A write through the
+        conductor forgets them."""
+        if self._items is not None:
+            yield  # inside an outer pass already
+            return
+        self._items = {}
+        try:
+            yield
+        finally:
+            self._items = None
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -113,12 +110,17 @@ class Conductor:
         repeats of its step, in order."""
         if ref not in self._fields:
             return []
+        known = self._items
+        if known is not None and (ref, column) in known:
+            return list(known[ref, column])
         script_id, field_id = ref.split(".", 1)
         kind = kinds.for_field(self._fields[ref])
         out: list[Item] = []
         for parent, value in self.field_values(ref):
             key = answer_key(script_id, field_id, parent)
             out.extend(Item(item_id, text, key, parent) for item_id, text in kind.entries(value, column))
+        if known is not None:
+            known[ref, column] = list(out)
         return out
 
     def item_text(self, ref: str, item_id: str) -> str | None:
@@ -353,6 +355,8 @@ class Conductor:
             self._store(pos, value)
 
     def _store(self, pos: Position, value: Any) -> None:
+        if self._items is not None:
+            self._items.clear()
         if is_empty(value):
             self.session.delete_answer(pos.key)
         else:

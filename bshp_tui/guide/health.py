@@ -357,8 +357,9 @@ RULES: list[Callable[["Conductor"], list[Remark]]] = [
 def health_report(c: "Conductor") -> list[Remark]:
     """Every remark that applies now: the plan's health report."""
     out: list[Remark] = []
-    for rule in RULES:
-        out.extend(rule(c))
+    with c.reading():
+        for rule in RULES:
+            out.extend(rule(c))
     return out
 
 

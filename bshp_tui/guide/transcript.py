@@ -70,6 +70,11 @@ def record_remarks(c: Conductor, pos: Position, remarks: list[Remark]) -> None:
 
 def build_turns(c: Conductor) -> list[Turn]:
     """Every turn of the conversation so far, in order."""
+    with c.reading():
+        return _turns(c)
+
+
+def _turns(c: Conductor) -> list[Turn]:
     turns: list[Turn] = []
     cursor = c.cursor()
     remarks_after: dict[str, list[dict]] = {}

@@ -312,3 +312,17 @@ def test_a_table_question_names_the_values_its_choice_columns_allow():
     pos = next(p for p in c.positions() if p.field_id == "interessenter")
     text = question_text(c, pos)
     assert "«Type» er en av: intern, offentlig, privat, frivillig, bruker." in text
+
+
+def test_a_reading_pass_works_out_items_once_and_follows_a_write_through_the_conductor(c):
+    c.store(pos(c, "gap", "malomrader"), [{"id": "a1", "tekst": "Boliger"}])
+    with c.reading():
+        for _ in range(2):
+            c.items("gap.malomrader").clear()  # the caller's list: the pass keeps its own
+        assert [i.text for i in c.items("gap.malomrader")] == ["Boliger"]
+        with c.reading():  # a pass inside a pass (the transcript asks for the health report)
+            c.store(pos(c, "gap", "malomrader"), [{"id": "a1", "tekst": "Boliger"}, {"id": "a2", "tekst": "Tjenester"}])
+        assert [i.text for i in c.items("gap.malomrader")] == ["Boliger", "Tjenester"]
+        assert c.item_text("gap.malomrader", "a2") == "Tjenester"
+    c.session.set_answer("gap/malomrader", [{"id": "a3", "tekst": "Bare lagret"}])  # outside a pass: read anew
+    assert [i.text for i in c.items("gap.malomrader")] == ["Bare lagret"]
