@@ -2,13 +2,17 @@
 two by the palette key at the right."""
 
 import pytest
-from textual.widgets._footer import FooterKey
 
+from bshp_tui.ui.widgets.footer import Key, KeyFooter
 from ui_helpers import new_session
 
 
-def shown(app) -> list[FooterKey]:
-    return [k for k in app.screen.query(FooterKey) if k.display and not k.has_class("-command-palette")]
+def shown(app) -> list[Key]:
+    return app.screen.query_one(KeyFooter).shown()
+
+
+def drawn(app) -> str:
+    return app.screen.query_one(KeyFooter).render().plain
 
 
 @pytest.mark.parametrize("width", [80, 100, 120, 160])
@@ -18,11 +22,14 @@ async def test_the_key_line_starts_with_help_and_never_cuts_a_key(app_factory, w
         await new_session(pilot)
         await pilot.pause()
         keys = shown(app)
-        [palette] = app.screen.query(".-command-palette")
+        palette = app.screen.query_one(KeyFooter).palette
+        line = drawn(app)
         assert [k.description for k in keys][:6] == ["Hjelp", "Rediger", "Tilbake", "Steg", "Forhåndsvis",
                                                      "Avslutt"]
-        assert all(k.region.right <= palette.region.x for k in keys)  # none under the palette key
-        assert palette.region.right == width  # the palette key reaches the edge: nothing shows beside it
+        assert all(k.description in line[k.start:k.end] for k in keys)  # drawn where it is clicked
+        assert all(k.end <= palette.start for k in keys)  # none under the palette key
+        assert palette.end == width == len(line)  # the palette key reaches the edge: nothing shows beside it
+        assert line.endswith("▏^p Kommandoer ")
         if width >= 120:  # everything the chat puts on the key line
             assert {"Hopp over", "Øktliste", "Tidtaker"} <= {k.description for k in keys}
 
@@ -61,3 +68,16 @@ async def test_f1_opens_the_help_over_an_editor_and_never_a_second_one(app_facto
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is editor  # back where the group was, nothing lost
+
+
+async def test_a_click_on_a_key_presses_it(app_factory):
+    from bshp_tui.ui.dialogs import HelpScreen
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await new_session(pilot)
+        await pilot.pause()
+        [help_key] = [k for k in shown(app) if k.description == "Hjelp"]
+        await pilot.click(KeyFooter, offset=(help_key.start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

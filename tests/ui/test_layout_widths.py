@@ -87,8 +87,9 @@ async def test_the_command_palette_speaks_norwegian(app_factory):
     async with app_factory().run_test(size=(100, 30)) as pilot:
         await new_session(pilot)
         await pilot.pause()
-        key = pilot.app.screen.query_one("FooterKey.-command-palette")
-        assert key.description == "Kommandoer"
+        from bshp_tui.ui.widgets.footer import KeyFooter
+
+        assert pilot.app.screen.query_one(KeyFooter).palette.description == "Kommandoer"
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(pilot.app.screen, CommandPalette)
