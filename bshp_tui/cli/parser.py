@@ -4,6 +4,7 @@ every subcommand with its options."""
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -72,7 +73,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: feil: {_norwegian_error(message)}\nSe «{self.prog} --help».\n")
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
+    """The `bshp` command's parser, made once per process (parsing leaves it unchanged)."""
     parser = _Parser(
         prog="bshp",
         description="Veiviser for boligsosial handlingsplan. Uten kommando starter appen.",
