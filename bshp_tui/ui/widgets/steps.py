@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual.binding import Binding
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -37,13 +41,27 @@ class Row:
         return f"{self.script_id}/{self.step_id or ''}/{self.item or ''}"
 
 
-def _wrapped(prefix: str, text: str) -> Table:
-    """`prefix` then `text`, wrapped so that later lines start under the text."""
-    grid = Table.grid()
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(prefix, Text(text))
-    return grid
+class Hanging(Visual):
+    """`prefix` then `text`, wrapped so that later lines start under the text, at whatever width
+    the list has (drawn as plain text: a table per line made every change of the list slow)."""
+
+    def __init__(self, prefix: str, text: str):
+        self.prefix, self.text = prefix, Content(text)
+        self.indent = cell_len(prefix)
+
+    def _lines(self, width: int) -> list[Content]:
+        body = self.text.wrap(max(width - self.indent, 1)) or [Content("")]
+        return [Content(self.prefix if n == 0 else " " * self.indent) + line for n, line in enumerate(body)]
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        lines = self._lines(width)[:height]
+        return [strip for line in lines for strip in line.render_strips(width, 1, style, options)]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.indent + self.text.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._lines(width))
 
 
 class StepsPanel(OptionList):
@@ -88,7 +106,7 @@ class StepsPanel(OptionList):
                 mark = "valgfri"  # the follow-up after adoption: not part of the plan's progress
             here_in_script = cursor is not None and cursor.script_id == script.id
             is_open = self.is_open(script.id, here_in_script)
-            add(Row(script.id, None, None), _wrapped("▼ " if is_open else "▶ ", f"{script.number}. "
+            add(Row(script.id, None, None), Hanging("▼ " if is_open else "▶ ", f"{script.number}. "
                                                      f"{script.short_title}  {mark}"))
             if not is_open:
                 continue
@@ -103,7 +121,7 @@ class StepsPanel(OptionList):
             for step in waiting:
                 lines.append((Row(script.id, step.id, None), "·", f"{step.title} (venter på lista den gjentas for)"))
             for n, (row, symbol, title) in enumerate(lines):
-                add(row, _wrapped(f" {'└' if n == len(lines) - 1 else '├'} {symbol} ", title))
+                add(row, Hanging(f" {'└' if n == len(lines) - 1 else '├'} {symbol} ", title))
         self.set_options(options)
         if keep is not None and keep.option_id in self.rows:
             self.highlighted = self.get_option_index(keep.option_id)
