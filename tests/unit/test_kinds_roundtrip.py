@@ -58,7 +58,8 @@ def items_strategy(min_size=1, in_table=False):
         text = text.filter(lambda t: ";" not in t and "\t" not in t)
     return st.lists(st.tuples(ids, text), min_size=min_size, max_size=6,
                     unique_by=(lambda p: p[0], lambda p: p[1].lower())).filter(
-        lambda pairs: not {t.lower() for _, t in pairs} & {i for i, _ in pairs}).filter(unambiguous).map(
+        lambda pairs: not {t.lower() for _, t in pairs} & {i for i, _ in pairs}).filter(
+        lambda pairs: unambiguous(pairs)).map(  # a lambda: hypothesis reads a named filter's source at each draw
         lambda pairs: [{"id": i, "tekst": t} for i, t in pairs])
 
 
