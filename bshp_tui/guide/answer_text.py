@@ -18,18 +18,19 @@ from .conductor import Conductor, Position
 def initial_text(c: Conductor, pos: Position) -> str:
     """What to put in the input when the group arrives at a field: the current answer as
     text, or the suggested defaults."""
-    from .followup import seed_text  # the suggestions load with the first question, not with an export
-    from .ranking_text import order_text
-
     fld = c.field(pos)
     value = c.value(pos)
     kind = kinds.for_field(fld)
     if not kind.is_empty(value):
         return kind.input_text(c, fld, value)
+    from .followup import seed_text  # the suggestions load with the first question, not with an export
+
     text = kind.default_text(c, pos, fld) or seed_text(c, pos)
     if text:
         return text
     if f"{pos.script_id}.{pos.field_id}" == FINAL_ORDER.field:
+        from .ranking_text import order_text
+
         return order_text(c)
     if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id):
         return str(c.session.meta.get("period", ""))
