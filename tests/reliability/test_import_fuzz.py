@@ -25,6 +25,17 @@ PARTS = 4  # the cases in four tests, so that they can run side by side
 SCRIPTS = load_folder(ROOT / "prompts")
 
 
+@pytest.fixture(autouse=True)
+def _no_disk_sync(monkeypatch):
+    """The cases prove that any file is imported whole or refused with a message, never a
+    traceback; that writes survive kills and faults is proven by the crash tests beside this one,
+    so here (as outside tests/reliability) the writes stay atomic but do not wait for the disk."""
+    from bshp_tui.disk import durable
+
+    monkeypatch.setattr(durable, "_sync_file", lambda fd: None)
+    monkeypatch.setattr(durable, "fsync_dir", lambda folder: None)
+
+
 @pytest.fixture(scope="module")
 def full_dump(tmp_path_factory):
     store = SessionStore(tmp_path_factory.mktemp("kilde"))
