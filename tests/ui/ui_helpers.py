@@ -25,19 +25,23 @@ async def answer(pilot, text: str) -> None:
 
 
 async def new_session(pilot, name="Molde", period="2027-2030") -> WorkScreen:
-    """Start a session through the New dialog: N, both fields filled in, Enter. (Typing them key by
-    key is covered by the start and terminal tests; here it would only cost time.)"""
-    from textual.widgets import Input
+    """A new session, seeded through the store as the New dialog creates it (the municipality and
+    the period answered), then opened from the start screen's list with Enter. The dialog itself is
+    driven by key in the start and terminal tests; here it would only cost time."""
+    from bshp_tui.guide.period import parse_period, record_period
+    from bshp_tui.ui.screens.start import StartScreen
 
-    await pilot.press("n")
-    await pilot.pause()
-    dialog = pilot.app.screen
-    dialog.query_one("#kommune", Input).value = name
-    field = dialog.query_one("#periode", Input)
-    field.value = period
-    field.focus()
+    period = parse_period(period) if period else period  # as the dialog writes it («2027–2030»)
+    start = pilot.app.screen
+    assert isinstance(start, StartScreen)
+    with pilot.app.store.create(name, period) as session:
+        record_period(session, period)
+        session_id = session.id
+    start.refresh_list()
+    table = start.query_one("DataTable")
+    table.move_cursor(row=table.get_row_index(session_id))
+    table.focus()
     await pilot.press("enter")
-    await pilot.pause()
     await pilot.pause()
     assert isinstance(pilot.app.screen, WorkScreen)
     return pilot.app.screen
