@@ -163,8 +163,9 @@ class Session(SessionReader):
         self._put("state", key, {"value": clean_value(value)})
 
     def _doc(self, table: str, key: str) -> dict | None:
+        """The stored document (read straight from memory: every read of an answer comes here)."""
         doc_id = self._index[table].get(key)
-        return None if doc_id is None else self.db.table(table).get(doc_id=doc_id)
+        return None if doc_id is None else self._memory().get(table, {}).get(str(doc_id))
 
     def _docs(self, table: str) -> Iterable[dict]:
         return self.db.table(table).all()
