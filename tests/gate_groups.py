@@ -25,6 +25,7 @@ from bshp_tui.scripts import refs as R
 from bshp_tui.scripts.model import Script
 
 PACKAGE = str(Path(bshp_tui.__file__).parent)
+TESTS = str(Path(__file__).parent)
 
 Reads = dict[str, set[tuple[CodeType, ...]]]  # answer key -> the call paths (in bshp_tui) that read it
 
@@ -94,9 +95,10 @@ def hidden(clean: Reads, reads: Reads, key: str) -> set[tuple[CodeType, ...]]:
 
 
 def _path() -> tuple[CodeType, ...]:
+    """The calls (in bshp_tui) that led to a read, up to the test that started them."""
     frame = sys._getframe(2)
     out = []
-    while frame is not None:
+    while frame is not None and not frame.f_code.co_filename.startswith(TESTS):
         if frame.f_code.co_filename.startswith(PACKAGE):
             out.append(frame.f_code)
         frame = frame.f_back
