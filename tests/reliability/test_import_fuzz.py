@@ -48,13 +48,15 @@ def full_dump(tmp_path_factory):
 # -- mutations ---------------------------------------------------------------------------------
 
 
-def nodes(data, path=()):
-    """Every (container, key, path) in `data`."""
-    out = []
+def nodes(data, path=(), out=None):
+    """Every (container, key, path) in `data`, each container before what it holds."""
+    out = [] if out is None else out
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else []
     for key, value in items:
-        out.append((data, key, path + (key,)))
-        out.extend(nodes(value, path + (key,)))
+        inner = path + (key,)
+        out.append((data, key, inner))
+        if isinstance(value, (dict, list)):
+            nodes(value, inner, out)
     return out
 
 
