@@ -1,4 +1,28 @@
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+
+MEMORY = "/dev/shm"
+
+
+@pytest.fixture
+def tmp_path(request, tmp_path_factory):
+    """A test's own folder. Outside tests/reliability it is in memory where the system has a
+    memory file system: creating, renaming and removing the many small files of a session then
+    waits for no disk (the answer-integrity property test, for one, took more than twice as long
+    on the disk). The reliability tests prove durability on the real disk, in pytest's usual folder."""
+    if "reliability" in request.node.path.parts or not os.access(MEMORY, os.W_OK):
+        yield tmp_path_factory.mktemp(re.sub(r"\W", "_", request.node.name)[:30], numbered=True)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bshp-test-", dir=MEMORY))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

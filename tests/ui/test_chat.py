@@ -11,7 +11,7 @@ from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.dialogs import ConfirmDialog, HelpScreen, MessageDialog
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
-from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, type_text, work
+from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, paste_text, work
 
 
 async def walk_oppstart(pilot):
@@ -50,7 +50,7 @@ async def test_full_guided_session_then_resume(app_factory, data_dir):
         assert w.pos == Position("kartlegging", "interessenter", None, "interessenter")
         before = transcript_texts(pilot)
         assert any("Kari" in t for t in before)
-        await type_text(pilot, "Et halvferdig svar")
+        await paste_text(pilot, "Et halvferdig svar")
         await pilot.press("ctrl+q")
     # Reopen: the transcript and the position are restored, and the draft is offered back.
     app = app_factory()
@@ -109,7 +109,7 @@ async def test_slash_commands_and_completion(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        await type_text(pilot, "/hj")
+        await pilot.press("slash", "h", "j")  # typed key by key, as the group types a command
         await pilot.press("tab")
         assert w.query_one(ChatInput).text == "/hjelp "
         await pilot.press("enter")
@@ -168,14 +168,14 @@ async def test_private_mode_hides_until_revealed(app_factory):
         private = w.query_one("#private")
         assert private.display and private.password
         for text in ("Kari sitt innspill", "Olas innspill"):
-            await type_text(pilot, text)
+            await paste_text(pilot, text)
             await pilot.press("enter")
             await pilot.pause()
         key = w.pos.key
         assert hidden_count(w.session, key) == 2
         assert not any("innspill" in t for t in transcript_texts(pilot))
         assert "Kari" not in w.query_one(ChatInput).text
-        await type_text(pilot, "/vis")
+        await paste_text(pilot, "/vis")
         await pilot.press("enter")
         await pilot.pause()
         assert hidden_count(w.session, key) == 0

@@ -6,7 +6,7 @@ from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.status_line import StatusLine
 from bshp_tui.ui.widgets.timer_line import TimerLine
-from ui_helpers import SIZE, answer, feedback, new_session, type_text, work
+from ui_helpers import SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_dir):
@@ -16,7 +16,7 @@ async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_d
         w.c.jump("oppstart", "forventninger")
         await w.refresh_all(load_input=True)
         key = w.pos.key
-        await type_text(pilot, "/50 prosent av budsjettet")
+        await paste_text(pilot, "/50 prosent av budsjettet")
         await pilot.press("enter")
         await pilot.pause()
         assert w.query_one(ChatInput).text == "/50 prosent av budsjettet"  # not wiped
@@ -44,16 +44,16 @@ async def test_private_mode_belongs_to_one_question(app_factory):
         assert second != first
         await answer(pilot, "/privat")
         private = w.query_one(PrivateInputs)
-        await type_text(pilot, "Karis innspill")
+        await paste_text(pilot, "Karis innspill")
         await pilot.press("enter")
-        await type_text(pilot, "Halvskr")  # the next participant has begun
+        await paste_text(pilot, "Halvskr")  # the next participant has begun
         await pilot.pause()
         await pilot.press("ctrl+b")  # back to the earlier question: the box closes
         await pilot.pause()
         await pilot.pause()
         assert w.pos.key == first
         assert not private.display and w.query_one(ChatInput).display
-        await type_text(pilot, "Vårt felles svar")
+        await paste_text(pilot, "Vårt felles svar")
         await pilot.press("enter")
         await pilot.pause()
         assert w.session.answer(first) == "Vårt felles svar"  # an answer, not a hidden input
@@ -78,9 +78,9 @@ async def test_private_input_half_typed_survives_a_restart(app_factory):
         await w.refresh_all(load_input=True)
         key = w.pos.key
         await answer(pilot, "/privat")
-        await type_text(pilot, "Første innspill")
+        await paste_text(pilot, "Første innspill")
         await pilot.press("enter")
-        await type_text(pilot, "Andre innsp")
+        await paste_text(pilot, "Andre innsp")
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_private_input_half_typed_survives_a_restart(app_factory):
         private = w.query_one(PrivateInputs)
         assert private.value == "Andre innsp" and private.password
         assert "(1 så langt)" in feedback(pilot)
-        await type_text(pilot, "ord")
+        await paste_text(pilot, "ord")
         await pilot.press("enter")
         await pilot.pause()
         assert "Innspill 2 er lagret" in feedback(pilot)
@@ -109,7 +109,7 @@ async def test_private_input_half_typed_survives_a_restart(app_factory):
 
 
 async def answer_private(pilot, text: str) -> None:
-    await type_text(pilot, text)
+    await paste_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 

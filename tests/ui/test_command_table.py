@@ -15,7 +15,7 @@ from bshp_tui.guide import commands as cmd
 from bshp_tui.ui.dialogs import help_text
 
 from bshp_tui.ui.screens.work import WorkScreen
-from ui_helpers import SIZE, feedback, new_session, type_text, work
+from ui_helpers import SIZE, feedback, new_session, paste_text, work
 
 
 def test_help_lists_exactly_the_slash_commands_in_table_order():
@@ -132,7 +132,7 @@ async def test_a_non_slash_name_typed_as_a_command_is_unknown(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await new_session(pilot)
-        await type_text(pilot, "/steg")
+        await paste_text(pilot, "/steg")
         await pilot.press("enter")
         await pilot.pause()
         assert "Kjenner ikke kommandoen /steg" in feedback(pilot)

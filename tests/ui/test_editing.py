@@ -14,7 +14,7 @@ from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
 from bshp_tui.ui.screens.start import StartScreen
 
 from bshp_tui.ui.dialogs import HelpScreen
-from ui_helpers import SIZE, answer, feedback, group_turns, new_session, toasts, type_text
+from ui_helpers import SIZE, answer, feedback, group_turns, new_session, toasts, paste_text
 
 MEMBERS = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 PERIOD = Position("oppstart", "plantype", None, "planperiode")
@@ -45,7 +45,7 @@ async def test_editor_save_leaves_no_stale_text_for_enter_to_send(app_factory):
         await pilot.press("1")
         await pilot.pause()
         assert w.pos == MEMBERS
-        await type_text(pilot, "Kari; NAV; 10 %; ja")  # typed, not sent
+        await paste_text(pilot, "Kari; NAV; 10 %; ja")  # typed, not sent
         w.save_draft_now()
         assert w.session.draft(MEMBERS.key) == "Kari; NAV; 10 %; ja"
         await pilot.press("ctrl+e")
@@ -55,7 +55,7 @@ async def test_editor_save_leaves_no_stale_text_for_enter_to_send(app_factory):
         await pilot.press("a")
         await pilot.pause()
         for cell in ["Ola", "Helse og omsorg", "20 %", "ja"]:
-            await type_text(pilot, cell)
+            await paste_text(pilot, cell)
             await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+s")  # save the table: this answers the question, as Enter does
@@ -89,7 +89,7 @@ async def test_a_draft_differing_from_the_saved_answer_is_offered_not_loaded(app
         assert w.pos == MEMBERS
         w.query_one(ChatInput).focus()
         await pilot.press("end")
-        await type_text(pilot, "\nOla; Helse")  # a change, not sent
+        await paste_text(pilot, "\nOla; Helse")  # a change, not sent
         w.save_draft_now()
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_list_editor_opens_with_the_suggested_items(app_factory):
         await goto(pilot, w, pos)
         w.query_one(ChatInput).focus()
         await pilot.press("end")
-        await type_text(pilot, "\nBoligkontoret")
+        await paste_text(pilot, "\nBoligkontoret")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ListEditor)
@@ -137,14 +137,14 @@ async def test_command_after_prefilled_text_runs_and_never_changes_the_answer(ap
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert w.pos == PERIOD and shown(w) == "2027–2030"  # prefilled, cursor at the end
-        await type_text(pilot, "/tilbake")
+        await paste_text(pilot, "/tilbake")
         await pilot.press("enter")
         await pilot.pause()
         assert w.pos == Position("oppstart", "plantype", None, "plantype")
         assert w.session.answer(PERIOD.key) == "2027–2030"
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await type_text(pilot, "/tilb")  # half a command is refused, not saved
+        await paste_text(pilot, "/tilb")  # half a command is refused, not saved
         await pilot.press("enter")
         await pilot.pause()
         assert w.pos == PERIOD and "ligner en kommando" in feedback(pilot)
@@ -159,7 +159,7 @@ async def test_command_under_a_list_is_not_an_item(app_factory):
         await goto(pilot, w, pos)
         w.query_one(ChatInput).focus()
         await pilot.press("end")
-        await type_text(pilot, "\n/hjelp")
+        await paste_text(pilot, "\n/hjelp")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -209,9 +209,9 @@ async def test_period_from_the_dialog_is_not_asked_again_and_a_bad_one_is_refuse
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await type_text(pilot, "Molde")
+        await paste_text(pilot, "Molde")
         await pilot.press("tab")
-        await type_text(pilot, "2027-2030/x")
+        await paste_text(pilot, "2027-2030/x")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NewSessionDialog)

@@ -7,7 +7,7 @@ from bshp_tui.ui.dialogs.editors import ListEditor, RowDialog, TableEditor
 from bshp_tui.ui.dialogs.messages import UnsavedDialog
 from bshp_tui.ui.widgets.chat import ChatInput
 
-from ui_helpers import SIZE, answer, new_session, type_text, work
+from ui_helpers import SIZE, answer, new_session, paste_text, work
 
 MEETING_ROW = ["18:15", "innspill", "gruppearbeid", "IGP", "45", "Ola", "lapper"]
 
@@ -26,7 +26,7 @@ async def open_editor_with_a_new_role_group(pilot):
     assert isinstance(pilot.app.screen, ListEditor)
     await pilot.press("a")
     await pilot.pause()
-    await type_text(pilot, "Ny rollegruppe")
+    await paste_text(pilot, "Ny rollegruppe")
     await pilot.press("enter")
     await pilot.pause()
     return w
@@ -65,7 +65,7 @@ async def test_a_signal_keeps_a_row_half_typed_in_the_table_editor(app_factory, 
         await pilot.press("a")
         await pilot.pause()
         for cell in MEETING_ROW[:3]:
-            await type_text(pilot, cell)
+            await paste_text(pilot, cell)
             await pilot.press("enter")
         assert isinstance(pilot.app.screen, RowDialog)
         pilot.app.save_all()  # what SIGTERM/SIGHUP and a closed terminal do
@@ -96,7 +96,7 @@ async def test_escape_in_the_list_editor_asks_and_each_answer_does_what_it_says(
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        await type_text(pilot, "Enda en")
+        await paste_text(pilot, "Enda en")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("escape")
@@ -129,7 +129,7 @@ async def test_escape_in_a_row_being_typed_asks_before_the_row_is_dropped(app_fa
         await pilot.pause()
         assert isinstance(pilot.app.screen, RowDialog)
         await pilot.press("enter", "end")  # «Hvorfor»
-        await type_text(pilot, " og kaffe")
+        await paste_text(pilot, " og kaffe")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, UnsavedDialog)
@@ -148,7 +148,7 @@ async def add_a_meeting_row_and_save(pilot):
     await pilot.press("a")
     await pilot.pause()
     for cell in MEETING_ROW:
-        await type_text(pilot, cell)
+        await paste_text(pilot, cell)
         await pilot.press("enter")
     await pilot.pause()
     await pilot.press("ctrl+s")

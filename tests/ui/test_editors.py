@@ -4,7 +4,7 @@ from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
 from bshp_tui.ui.screens.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
 
-from ui_helpers import SIZE, answer, new_session, type_text
+from ui_helpers import SIZE, answer, new_session, paste_text
 
 
 async def goto(w, script, step, item=None):
@@ -32,14 +32,14 @@ async def test_list_editor_add_edit_move_delete(app_factory):
         assert isinstance(app.screen, ListEditor)
         await pilot.press("a")
         await pilot.pause()
-        await type_text(pilot, "Barn og unge")
+        await paste_text(pilot, "Barn og unge")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("up", "up")      # first item: rename it
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("end")
-        await type_text(pilot, " og bostøtte")
+        await paste_text(pilot, " og bostøtte")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("down")          # second item: move it down
@@ -67,7 +67,7 @@ async def test_table_editor_rows(app_factory):
         await pilot.press("a")
         await pilot.pause()
         for cell in ["18:15", "innspill", "gruppearbeid", "IGP", "45", "Ola", "lapper"]:
-            await type_text(pilot, cell)
+            await paste_text(pilot, cell)
             await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -86,7 +86,7 @@ async def add_a_meeting_row_with_a_word_for_minutes(pilot) -> None:
     await pilot.press("a")
     await pilot.pause()
     for cell in ["18:00", "a", "b", "c", "lenge", "d", "e"]:
-        await type_text(pilot, cell)
+        await paste_text(pilot, cell)
         await pilot.press("enter")
     await pilot.pause()
 
@@ -212,7 +212,7 @@ async def test_a_samling_without_a_time_is_refused_under_its_field(app_factory):
         await pilot.press("a")
         await pilot.pause()
         for cell in ["", "Oppstart", "Kari"]:
-            await type_text(pilot, cell)
+            await paste_text(pilot, cell)
             await pilot.press("enter")
         await pilot.pause()
         error = app.screen.query_one("#row-error")
@@ -221,7 +221,7 @@ async def test_a_samling_without_a_time_is_refused_under_its_field(app_factory):
         assert isinstance(refused, Input) and refused.id == "col-tidspunkt"
         fields = list(error.parent.children)
         assert fields.index(error) == fields.index(refused) + 1
-        await type_text(pilot, "2027-03")
+        await paste_text(pilot, "2027-03")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TableEditor)

@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
-from ui_helpers import answer, new_session, type_text
+from ui_helpers import answer, new_session, paste_text
 
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import TableEditor
@@ -106,7 +106,7 @@ async def test_the_command_palette_says_no_matches_in_norwegian(app_factory):
         await new_session(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await type_text(pilot, "qqxqq")
+        await paste_text(pilot, "qqxqq")
         results = pilot.app.screen.query_one(CommandList)
         shown: list[str] = []
         for _ in range(100):  # the palette says so after a short pause of its own (a search for the

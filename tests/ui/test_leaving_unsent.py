@@ -3,7 +3,7 @@ answer), and the group is told so at the moment they leave, not only when they c
 
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import SIZE, answer, feedback, new_session, type_text
+from ui_helpers import SIZE, answer, feedback, new_session, paste_text
 
 MEMBERS = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 
@@ -25,7 +25,7 @@ async def test_leaving_an_edited_answer_says_the_edit_is_a_draft_and_keeps_the_a
     async with app.run_test(size=SIZE) as pilot:
         w = await at_members_answered(pilot)
         await pilot.press("end")
-        await type_text(pilot, "\nOla; Helse")  # a change, not sent
+        await paste_text(pilot, "\nOla; Helse")  # a change, not sent
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert w.pos != MEMBERS
@@ -50,7 +50,7 @@ async def test_nothing_is_said_when_nothing_was_changed_or_the_edit_was_sent(app
         assert w.pos == MEMBERS
         w.query_one(ChatInput).focus()
         await pilot.press("end")
-        await type_text(pilot, "\nOla; Helse; 20 %; ja")
+        await paste_text(pilot, "\nOla; Helse; 20 %; ja")
         await pilot.press("enter")  # sent: the answer, no draft
         await pilot.pause()
         assert w.pos != MEMBERS
@@ -65,7 +65,7 @@ async def test_leaving_an_unanswered_question_with_typed_text_says_it_is_not_sen
         await pilot.press("1")
         await pilot.pause()
         assert w.pos == MEMBERS
-        await type_text(pilot, "Kari; NAV")
+        await paste_text(pilot, "Kari; NAV")
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert "Det dere skrev i «Arbeidsgruppa», er ikke sendt" in feedback(pilot)

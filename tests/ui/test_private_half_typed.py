@@ -3,7 +3,7 @@ restart) is not shown, and /vis says so and how to send it; it is never lost."""
 
 from bshp_tui.guide import facilitation as F
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import SIZE, answer, feedback, new_session, type_text, work
+from ui_helpers import SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_vis_after_a_restart_says_a_half_typed_hidden_input_was_not_shown(app_factory):
@@ -14,9 +14,9 @@ async def test_vis_after_a_restart_says_a_half_typed_hidden_input_was_not_shown(
         await w.refresh_all(load_input=True)
         key = w.pos.key
         await answer(pilot, "/privat")
-        await type_text(pilot, "Kari sitt innspill")
+        await paste_text(pilot, "Kari sitt innspill")
         await pilot.press("enter")
-        await type_text(pilot, "Ola skriver ennå")  # not sent
+        await paste_text(pilot, "Ola skriver ennå")  # not sent
         await pilot.pause()
         await pilot.press("ctrl+q")
     app = app_factory()
@@ -36,7 +36,7 @@ async def test_vis_after_a_restart_says_a_half_typed_hidden_input_was_not_shown(
         assert w.query_one("#private").value == "Ola skriver ennå"
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "/vis")
+        await paste_text(pilot, "/vis")
         await pilot.press("enter")
         await pilot.pause()
         assert w.query_one(ChatInput).text == "Kari sitt innspill\n\nOla skriver ennå"
@@ -50,7 +50,7 @@ async def test_vis_typed_in_the_open_box_after_half_typed_text_says_it_was_not_s
         w.c.jump("oppstart", "forventninger")
         await w.refresh_all(load_input=True)
         await answer(pilot, "/privat")
-        await type_text(pilot, "Halvt /vis")  # the command after text not sent: the text stays in the box
+        await paste_text(pilot, "Halvt /vis")  # the command after text not sent: the text stays in the box
         await pilot.press("enter")
         await pilot.pause()
         said = feedback(pilot)

@@ -11,7 +11,7 @@ from bshp_tui.ui.dialogs.editors import TableEditor
 from bshp_tui.ui.dialogs.row_dialog import RowDialog
 from bshp_tui.ui.widgets.chat import ChatInput
 from textual.widgets import Input, Static
-from ui_helpers import SIZE, new_session, type_text
+from ui_helpers import SIZE, new_session, paste_text
 
 KEY = "medvirkning/mobiliseringsplan"
 GOOD = "Ungdom; ekstern; ungdomsrådet; besøk; 2027-03; Kari"
@@ -107,7 +107,7 @@ async def test_a_line_typed_in_the_row_dialog_for_a_bad_line_is_kept_by_a_save_o
     async with app_factory().run_test(size=SIZE) as pilot:
         w = await open_with_a_bad_line(pilot)
         await pilot.press("end")
-        await type_text(pilot, "x")  # typed in the date cell (not put right yet)
+        await paste_text(pilot, "x")  # typed in the date cell (not put right yet)
         w.save_draft_now()
         draft = w.session.draft(KEY).split("\n")
         assert draft[:2] == [GOOD, LAST] and draft[2].startswith("Eldre; ekstern; eldrerådet; møte; 2027-13x")

@@ -6,13 +6,20 @@ from bshp_tui.ui.screens.work import WorkScreen
 SIZE = (120, 40)
 
 
-async def type_text(pilot, text: str) -> None:
-    """Type into the focused widget; newlines become Ctrl+J (a new line, not send)."""
+async def paste_text(pilot, text: str) -> None:
+    """Put `text` into the focused widget as a terminal hands over a paste, a line at a time; a
+    newline is Ctrl+J (a new line, not send). Typing key by key is driven where the keys are the
+    point (the start and terminal tests, completion, quick choices by number)."""
+    from textual import events
+
     for n, line in enumerate(text.split("\n")):
         if n:
             await pilot.press("ctrl+j")
         if line:
-            await pilot.press(*[c if c != " " else "space" for c in line])
+            paste = events.Paste(line)
+            paste.set_sender(pilot.app)
+            pilot.app.post_message(paste)
+            await pilot.pause()
 
 
 async def answer(pilot, text: str) -> None:
