@@ -29,14 +29,15 @@ compile: | $(PY)
 run: $(VENV)/.installed-run compile
 	$(VENV)/bin/bshp --data $(DATA)
 
-# Lint, types and layers first (quick), then the suite. Four workers on two cores: the terminal,
-# crash and conversion tests spend much of their time waiting on other processes. The test modules'
-# rewritten bytecode is kept (even where PYTHONDONTWRITEBYTECODE is set) so that each worker does
-# not rewrite every test module again.
+# Lint, types and layers first (quick), then the suite. Six workers on two cores: a screen test
+# spends most of its time waiting for the app to go idle after each key (Textual's test pilot), and
+# the terminal, crash and conversion tests wait on other processes. The test modules' rewritten
+# bytecode is kept (even where PYTHONDONTWRITEBYTECODE is set) so that each worker does not rewrite
+# every test module again.
 test: $(VENV)/.installed-test compile
 	$(VENV)/bin/ruff check bshp_tui tests bench
 	$(VENV)/bin/mypy
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n 4 --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n 6 --dist worksteal
 
 bench: $(VENV)/.installed-test compile
 	$(PY) bench/store.py
