@@ -84,9 +84,6 @@ class KeyFooter(Widget, can_focus=False):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
-    def on_unmount(self) -> None:
-        self.screen.bindings_updated_signal.unsubscribe(self)
-
     def bindings_changed(self, screen: Screen) -> None:
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
