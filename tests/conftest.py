@@ -9,13 +9,23 @@ import pytest
 MEMORY = "/dev/shm"
 
 
+def _memory_has_room() -> bool:
+    """A writable memory file system with room for the biggest exports (a container's default
+    /dev/shm of 64 MB is too small for six workers at once: then the disk it is)."""
+    try:
+        stat = os.statvfs(MEMORY)
+    except OSError:
+        return False
+    return os.access(MEMORY, os.W_OK) and stat.f_bavail * stat.f_frsize >= 512 * 2**20
+
+
 @pytest.fixture
 def tmp_path(request, tmp_path_factory):
     """A test's own folder. Outside tests/reliability it is in memory where the system has a
     memory file system: creating, renaming and removing the many small files of a session then
     waits for no disk (the answer-integrity property test, for one, took more than twice as long
     on the disk). The reliability tests prove durability on the real disk, in pytest's usual folder."""
-    if "reliability" in request.node.path.parts or not os.access(MEMORY, os.W_OK):
+    if "reliability" in request.node.path.parts or not _memory_has_room():
         yield tmp_path_factory.mktemp(re.sub(r"\W", "_", request.node.name)[:30], numbered=True)
         return
     folder = Path(tempfile.mkdtemp(prefix="bshp-test-", dir=MEMORY))
