@@ -81,3 +81,22 @@ async def test_a_click_on_a_key_presses_it(app_factory):
         await pilot.click(KeyFooter, offset=(help_key.start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+async def test_the_key_under_the_pointer_stands_out_in_both_themes(app_factory, contrast):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await new_session(pilot)
+        if contrast:
+            await pilot.press("f2")
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        [steps] = [k for k in shown(app) if k.description == "Steg"]
+        plain = footer.render()
+        await pilot.hover(KeyFooter, offset=(steps.start + 1, 0))
+        await pilot.pause()
+        hovered = footer.render()
+        styles = {span.style for span in hovered.spans if span.start >= steps.start and span.end <= steps.end}
+        assert any(getattr(style, "underline", False) for style in styles)  # seen without colour too
+        assert plain.spans != hovered.spans

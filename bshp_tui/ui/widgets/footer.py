@@ -67,7 +67,7 @@ class KeyFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         & > .key-line--edge { color: $foreground 20%; }
-        & > .key-line--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        & > .key-line--hover { background: $block-hover-background; text-style: underline; }
         & > .key-line--disabled { text-style: dim; }
     }
     """
