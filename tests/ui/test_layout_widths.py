@@ -200,3 +200,32 @@ def test_a_header_word_is_shortened_at_a_syllable_never_broken():
     assert shorten_word("2027–2028", 5) == "2027–2028"  # a number is never cut
     assert short_header("Drift per år (kr)", 7) == "Drift per år (kr)"
     assert short_header("Investering (kr)", 9) == "Invest. (kr)"
+
+
+async def test_closing_the_preview_while_it_is_being_made_is_no_error(app_factory, monkeypatch):
+    """The plan is rendered in a thread; closed before it is done, the result has nowhere to go."""
+    import threading
+
+    from bshp_tui.export import preview
+
+    made, closed = preview.preview_markdown, threading.Event()
+
+    def slow(c, kind):
+        closed.wait(5)
+        return made(c, kind)
+
+    monkeypatch.setattr(preview, "preview_markdown", slow)
+    async with app_factory().run_test(size=(90, 30)) as pilot:
+        w = await new_session(pilot)
+        await pilot.press("f4")  # at 90 columns the preview gets its own screen
+        screen = pilot.app.screen
+        assert isinstance(screen, PreviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.is_attached
+        closed.set()  # the plan is done only now
+        for _ in range(20):
+            await pilot.pause()
+            if not [t for t in threading.enumerate() if t.name.startswith("render_preview")]:
+                break
+        assert pilot.app.screen is w and pilot.app.is_running

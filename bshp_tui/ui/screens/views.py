@@ -23,6 +23,7 @@ from ...scripts.loader import Field
 from ...scripts.values import ValidationError
 from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
+from ..widgets.live_preview import shown_when_done
 
 
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
@@ -313,9 +314,13 @@ class PreviewScreen(Screen):
         try:
             text, missing = preview_markdown(self.c, self.kind)
         except BshpError as exc:
-            self.app.call_from_thread(self.query_one("#preview-status", Static).update, Text(str(exc)))
+            shown_when_done(self, self._show, str(exc), None)
             return
         status = (f"{len(missing)} punkter er ikke fylt ut eller må sjekkes; de vises i [hakeparentes]." if missing
                   else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
-        self.app.call_from_thread(self.query_one("#preview-status", Static).update, Text(status))  # not markup
-        self.app.call_from_thread(self.query_one("#preview-doc", Markdown).update, text)
+        shown_when_done(self, self._show, status, text)
+
+    async def _show(self, status: str, text: str | None) -> None:
+        self.query_one("#preview-status", Static).update(Text(status))  # not markup
+        if text is not None:
+            await self.query_one("#preview-doc", Markdown).update(text)

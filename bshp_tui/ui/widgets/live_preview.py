@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import work
+from textual.widget import Widget
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
@@ -13,6 +15,22 @@ from ...errors import BshpError
 
 if TYPE_CHECKING:
     from ...guide.conductor import Conductor
+
+
+def shown_when_done(widget: Widget, show: Callable[..., Any], *args: Any) -> None:
+    """From a preview's worker thread: `show(*args)` on the app's thread, unless the preview was
+    closed (or the app quit) while it was being made; then there is nothing left to show it in."""
+    if get_current_worker().is_cancelled or not widget.app.is_running:
+        return
+
+    def if_still_open() -> None:
+        if widget.is_attached:
+            widget.call_next(show, *args)
+
+    try:
+        widget.app.call_from_thread(if_still_open)
+    except RuntimeError:
+        pass  # the app stopped in the meantime
 
 
 class LivePreview(VerticalScroll):
@@ -30,4 +48,7 @@ class LivePreview(VerticalScroll):
             text, _ = preview_markdown(c, "plan")
         except BshpError as exc:
             text = str(exc)
-        self.app.call_from_thread(self.query_one("#live-doc", Markdown).update, text)
+        shown_when_done(self, self._show, text)
+
+    async def _show(self, text: str) -> None:
+        await self.query_one("#live-doc", Markdown).update(text)
