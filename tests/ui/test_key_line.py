@@ -100,3 +100,16 @@ async def test_the_key_under_the_pointer_stands_out_in_both_themes(app_factory, 
         styles = {span.style for span in hovered.spans if span.start >= steps.start and span.end <= steps.end}
         assert any(getattr(style, "underline", False) for style in styles)  # seen without colour too
         assert plain.spans != hovered.spans
+
+
+async def test_an_empty_start_screen_shows_only_keys_that_do_something(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        keys = [k.description for k in shown(app)]
+        assert "Bare les" not in keys and "Slett" not in keys
+        assert {"Ny", "Hjelp", "Avslutt"} <= set(keys)  # they fit now, even at 60 columns
+        await new_session(pilot)
+        await pilot.press("escape")  # back to the list, which has a session now
+        await pilot.pause()
+        assert {"Bare les", "Slett"} <= {k.description for k in app.screen.query_one(KeyFooter).keys}

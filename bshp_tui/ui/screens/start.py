@@ -83,6 +83,14 @@ class StartScreen(BshpScreen):
         if not infos:
             status = "Ingen planarbeid her ennå. Trykk N for å starte et nytt."
         self.query_one("#start-status", Static).update(Text(status))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Opening read-only and deleting need a session in the list: with none, their keys are
+        left off the key line (and do nothing), so the keys that do something fit at any width."""
+        if action in ("open_read_only", "delete") and self.is_mounted and not self.query_one(DataTable).row_count:
+            return False
+        return True
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
