@@ -11,7 +11,7 @@ from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.dialogs import ConfirmDialog, HelpScreen, MessageDialog
 from bshp_tui.ui.widgets.timer_line import TimerLine
 from walk import answer_for
-from ui_helpers import SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, paste_text, work
+from ui_helpers import goto, SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, paste_text, work
 
 
 async def walk_oppstart(pilot):
@@ -94,8 +94,7 @@ async def test_bad_answer_gets_a_message_and_keeps_the_text(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         w = await new_session(pilot)
-        w.c.jump("kartlegging", "boliger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "kartlegging", "boliger")
         await answer(pilot, "mange [/] [b]")
         await pilot.pause(0.3)
         assert w.pos.field_id == "antall"
@@ -138,8 +137,7 @@ async def test_igp_timer_with_mocked_time(app_factory, clock):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         await answer(pilot, "/igp")
         line = w.query_one(TimerLine)
         assert line.timer is not None and [p.name for p in line.timer.phases] == ["Individ", "Gruppe", "Plenum"]
@@ -162,8 +160,7 @@ async def test_private_mode_hides_until_revealed(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         await answer(pilot, "/privat")
         private = w.query_one("#private")
         assert private.display and private.password

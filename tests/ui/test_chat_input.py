@@ -6,15 +6,14 @@ from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.status_line import StatusLine
 from bshp_tui.ui.widgets.timer_line import TimerLine
-from ui_helpers import SIZE, answer, feedback, new_session, paste_text, work
+from ui_helpers import goto, SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_dir):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         key = w.pos.key
         await paste_text(pilot, "/50 prosent av budsjettet")
         await pilot.press("enter")
@@ -35,8 +34,7 @@ async def test_private_mode_belongs_to_one_question(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         first = w.pos.key
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -74,8 +72,7 @@ async def test_private_input_half_typed_survives_a_restart(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         key = w.pos.key
         await answer(pilot, "/privat")
         await paste_text(pilot, "Første innspill")

@@ -3,7 +3,7 @@
 number keys still choose the right one."""
 
 import pytest
-from ui_helpers import new_session
+from ui_helpers import goto, new_session
 
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.choice_bar import ChoiceBar, ChoiceButton, flow
@@ -23,8 +23,7 @@ def test_flow_fills_each_line_and_gives_a_too_wide_button_its_own():
 
 async def at_target_groups(pilot):
     w = await new_session(pilot)
-    w.c.jump("prioritering", "malgrupper")
-    await w.refresh_all(load_input=True)
+    await goto(w, "prioritering", "malgrupper")
     await pilot.pause()
     await pilot.pause()
     return w

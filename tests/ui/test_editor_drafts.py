@@ -7,14 +7,10 @@ from bshp_tui.ui.dialogs.editors import ListEditor, RowDialog, TableEditor
 from bshp_tui.ui.dialogs.messages import UnsavedDialog
 from bshp_tui.ui.widgets.chat import ChatInput
 
-from ui_helpers import SIZE, answer, new_session, paste_text, work
+from ui_helpers import goto, SIZE, answer, new_session, paste_text, work
 
 MEETING_ROW = ["18:15", "innspill", "gruppearbeid", "IGP", "45", "Ola", "lapper"]
 
-
-async def goto(w, script, step, item=None):
-    w.c.jump(script, step, item)
-    await w.refresh_all(load_input=True)
 
 
 async def open_editor_with_a_new_role_group(pilot):

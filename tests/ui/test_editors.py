@@ -4,12 +4,8 @@ from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
 from bshp_tui.ui.screens.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
 
-from ui_helpers import SIZE, answer, new_session, paste_text
+from ui_helpers import goto, SIZE, answer, new_session, paste_text
 
-
-async def goto(w, script, step, item=None):
-    w.c.jump(script, step, item)
-    await w.refresh_all(load_input=True)
 
 
 async def one_goal_area(pilot, w) -> str:

@@ -4,7 +4,7 @@ two by the palette key at the right."""
 import pytest
 
 from bshp_tui.ui.widgets.footer import Key, KeyFooter
-from ui_helpers import new_session
+from ui_helpers import goto, new_session
 
 
 def shown(app) -> list[Key]:
@@ -53,8 +53,7 @@ async def test_f1_opens_the_help_over_an_editor_and_never_a_second_one(app_facto
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "rollegrupper")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "rollegrupper")
         await pilot.press("ctrl+e")
         await pilot.pause()
         editor = app.screen

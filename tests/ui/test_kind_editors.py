@@ -8,7 +8,7 @@ from bshp_tui.ui.dialogs.editors import EDITORS, TableEditor
 from bshp_tui.ui.screens.views import MatrixEditor
 from bshp_tui.ui.screens.work import WorkScreen
 
-from ui_helpers import SIZE, answer, new_session
+from ui_helpers import goto, SIZE, answer, new_session
 
 
 def test_every_editor_belongs_to_a_kind():
@@ -19,20 +19,17 @@ async def test_ctrl_e_opens_the_kinds_editor_or_says_where_to_edit(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("gap", "malomrader")
-        await w.refresh_all(load_input=True)
+        await goto(w, "gap", "malomrader")
         await answer(pilot, "Kommunale boliger")
         area = w.session.answer("gap/malomrader")[0]["id"]
         w.c.submit(Position("gap", "gap", area, "tiltak"), "Bygge boliger")
-        w.c.jump("prioritering", "vurdering")
-        await w.refresh_all(load_input=True)
+        await goto(w, "prioritering", "vurdering")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, MatrixEditor)
         await pilot.press("escape")
         await pilot.pause()
-        w.c.jump("gap", "gap", area)
-        await w.refresh_all(load_input=True)
+        await goto(w, "gap", "gap", area)
         assert w.c.field(w.pos).kind == "tekst"
         await pilot.press("ctrl+e")
         await pilot.pause()
@@ -43,8 +40,7 @@ async def test_row_editor_keeps_the_measure_link_of_an_unchanged_cell(app_factor
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("gap", "malomrader")
-        await w.refresh_all(load_input=True)
+        await goto(w, "gap", "malomrader")
         await answer(pilot, "Kommunale boliger")
         area = w.session.answer("gap/malomrader")[0]["id"]
         w.c.submit(Position("gap", "gap", area, "tiltak"), "Bygge boliger")

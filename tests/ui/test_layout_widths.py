@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
-from ui_helpers import answer, new_session, paste_text
+from ui_helpers import goto, answer, new_session, paste_text
 
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.dialogs.editors import TableEditor
@@ -125,8 +125,7 @@ async def test_the_command_palette_says_no_matches_in_norwegian(app_factory):
 async def test_table_editor_columns_fit_and_keep_numbers_whole(app_factory, width):
     async with app_factory().run_test(size=(width, 30)) as pilot:
         w = await new_session(pilot)
-        w.c.jump("gap", "malomrader")
-        await w.refresh_all(load_input=True)
+        await goto(w, "gap", "malomrader")
         await answer(pilot, "Kommunale boliger")
         area = w.session.answer("gap/malomrader")[0]["id"]
         w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"),
@@ -162,8 +161,7 @@ async def test_table_editor_columns_fit_and_keep_numbers_whole(app_factory, widt
 async def test_the_matrix_wraps_a_long_measure_name_at_100_columns(app_factory):
     async with app_factory().run_test(size=(100, 40)) as pilot:
         w = await new_session(pilot)
-        w.c.jump("gap", "malomrader")
-        await w.refresh_all(load_input=True)
+        await goto(w, "gap", "malomrader")
         await answer(pilot, "Kommunale boliger")
         area = w.session.answer("gap/malomrader")[0]["id"]
         long_name = "Kartlegge hvem som må høre lenger fra kommunen om søknaden om bolig"

@@ -3,15 +3,14 @@ restart) is not shown, and /vis says so and how to send it; it is never lost."""
 
 from bshp_tui.guide import facilitation as F
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import SIZE, answer, feedback, new_session, paste_text, work
+from ui_helpers import goto, SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_vis_after_a_restart_says_a_half_typed_hidden_input_was_not_shown(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         key = w.pos.key
         await answer(pilot, "/privat")
         await paste_text(pilot, "Kari sitt innspill")
@@ -47,8 +46,7 @@ async def test_vis_typed_in_the_open_box_after_half_typed_text_says_it_was_not_s
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
-        w.c.jump("oppstart", "forventninger")
-        await w.refresh_all(load_input=True)
+        await goto(w, "oppstart", "forventninger")
         await answer(pilot, "/privat")
         await paste_text(pilot, "Halvt /vis")  # the command after text not sent: the text stays in the box
         await pilot.press("enter")

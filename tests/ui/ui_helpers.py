@@ -54,6 +54,12 @@ async def new_session(pilot, name="Molde", period="2027-2030") -> WorkScreen:
     return pilot.app.screen
 
 
+async def goto(w: WorkScreen, script: str, step: str, item: str | None = None) -> None:
+    """Put the guided chat at a step, as a jump from the step list does, and show its question."""
+    w.c.jump(script, step, item)
+    await w.refresh_all(load_input=True)
+
+
 def work(pilot) -> WorkScreen:
     assert isinstance(pilot.app.screen, WorkScreen)
     return pilot.app.screen
