@@ -40,6 +40,10 @@ class Key:
         return f"Key({self.display!r}, {self.description!r}, {self.start}–{self.end})"
 
 
+def _signature(keys: list[Key], palette: Key | None) -> list:
+    return [k.signature() for k in keys] + [palette and palette.signature()]
+
+
 class KeyFooter(Widget, can_focus=False):
     """The keys of the screen, drawn as one line in one widget (a widget per key made every key
     press and every new screen noticeably heavier). The keys come in the command table's order so
@@ -79,7 +83,6 @@ class KeyFooter(Widget, can_focus=False):
         self.palette: Key | None = None
         self.compact = False
         self._hover: Key | None = None
-        self._shown: tuple | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -88,9 +91,7 @@ class KeyFooter(Widget, can_focus=False):
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         keys, palette = self._read_keys(screen)
-        shown = (tuple(k.signature() for k in keys), palette and palette.signature())
-        if shown != self._shown:
-            self._shown = shown
+        if _signature(keys, palette) != _signature(self.keys, self.palette):  # else nothing to redraw
             self.keys, self.palette, self._hover = keys, palette, None
             self.refresh()
 
@@ -140,11 +141,11 @@ class KeyFooter(Widget, can_focus=False):
         line.append(" " * max(width - line.cell_len - (self.palette.end - self.palette.start if self.palette else 0), 0))
         if self.palette and self.palette.start >= line.cell_len:
             line.append(PALETTE_EDGE, self.get_component_rich_style("key-line--edge"))
-            self._draw(line, self.palette, compact=True, edge=True)
+            self._draw(line, self.palette, compact=True)
             line.append(" ", self.get_component_rich_style("key-line--item"))
         return line
 
-    def _draw(self, line: Text, key: Key, compact: bool, edge: bool = False) -> None:
+    def _draw(self, line: Text, key: Key, compact: bool) -> None:
         item = self.get_component_rich_style("key-line--item")
         key_style = item + self.get_component_rich_style("key-line--key")
         description_style = item + self.get_component_rich_style("key-line--description")
