@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import without_disk_syncs
 
 MEMORY = "/dev/shm"
 
@@ -47,12 +48,8 @@ def _no_disk_sync_outside_reliability(request, monkeypatch):
     """Writes stay atomic (temp file and rename) everywhere, but only tests/reliability waits for
     the disk: it proves durability with real syncs, kills and faults. Elsewhere a sync per answer
     would only make the suite slow."""
-    if "reliability" in request.node.path.parts:
-        return
-    from bshp_tui.disk import durable
-
-    monkeypatch.setattr(durable, "_sync_file", lambda fd: None)
-    monkeypatch.setattr(durable, "fsync_dir", lambda folder: None)
+    if "reliability" not in request.node.path.parts:
+        without_disk_syncs(monkeypatch)
 
 
 def pytest_collection_finish(session):

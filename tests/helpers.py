@@ -7,6 +7,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def without_disk_syncs(monkeypatch) -> None:
+    """Writes stay atomic (temp file and rename) but do not wait for the disk: for tests whose
+    point is not durability (that is proven with real syncs, kills and faults in tests/reliability)."""
+    from bshp_tui.disk import durable
+
+    monkeypatch.setattr(durable, "_sync_file", lambda fd: None)
+    monkeypatch.setattr(durable, "fsync_dir", lambda folder: None)
+
+
 def run_bshp(*args, data=None, cwd=None, input=None, env=None, timeout=120):
     """Run the real `bshp` command in a subprocess and return the CompletedProcess."""
     import subprocess

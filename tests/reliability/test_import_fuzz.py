@@ -7,7 +7,7 @@ import random
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from helpers import ROOT, run_bshp
+from helpers import ROOT, run_bshp, without_disk_syncs
 from walk import walk
 
 from bshp_tui.cli import main
@@ -30,10 +30,7 @@ def _no_disk_sync(monkeypatch):
     """The cases prove that any file is imported whole or refused with a message, never a
     traceback; that writes survive kills and faults is proven by the crash tests beside this one,
     so here (as outside tests/reliability) the writes stay atomic but do not wait for the disk."""
-    from bshp_tui.disk import durable
-
-    monkeypatch.setattr(durable, "_sync_file", lambda fd: None)
-    monkeypatch.setattr(durable, "fsync_dir", lambda folder: None)
+    without_disk_syncs(monkeypatch)
 
 
 @pytest.fixture(scope="module")
