@@ -35,6 +35,14 @@ class OpenSession:
             self.private_key, self.saved_private = key, F.private_draft(self.session, key)
         self.private_text = text
 
+    def save_typed(self) -> bool:
+        """Save the chat's draft, then the editors' drafts. True if anything was written. Raises
+        BshpError if a save fails."""
+        before = self.session.last_saved
+        self.save_draft()
+        self.save_editor_drafts()
+        return self.session.last_saved != before
+
     def save_draft(self) -> None:
         """Save what is being typed, if it changed. Raises BshpError if the save fails."""
         if self.closed or self.session.read_only:

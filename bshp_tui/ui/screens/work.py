@@ -217,8 +217,8 @@ class WorkScreen(BshpScreen):
         """Save what is being typed (from app state, not widgets). Called every second, and on
         quit and signals; what is typed in an editor over the chat too."""
         try:
-            self.open.save_draft()
-            self.open.save_editor_drafts()
+            if self.open.save_typed():
+                self.refresh_status()  # the «Lagret» time follows every write
         except BshpError as exc:
             self.refresh_status(str(exc))
 
