@@ -36,6 +36,7 @@ run: $(VENV)/.installed-run compile
 # every test module again.
 test: $(VENV)/.installed-test compile
 	$(VENV)/bin/ruff check bshp_tui tests bench
+	$(VENV)/bin/ruff format --check bshp_tui tests bench
 	$(VENV)/bin/mypy
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n 6 --dist worksteal
 

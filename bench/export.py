@@ -55,12 +55,35 @@ def main() -> int:
         (tmp / "alle").mkdir()
 
         def bshp(document: str, output: Path) -> list[str]:
-            return [sys.executable, "-m", "bshp_tui.cli", "--data", str(tmp / "data"), "export", "benkemark",
-                    "--document", document, "--format", "docx", "-o", str(output)]
+            return [
+                sys.executable,
+                "-m",
+                "bshp_tui.cli",
+                "--data",
+                str(tmp / "data"),
+                "export",
+                "benkemark",
+                "--document",
+                document,
+                "--format",
+                "docx",
+                "-o",
+                str(output),
+            ]
 
         def pandoc(kind: str) -> list[str]:
-            return [pandoc_path(), "--sandbox", "-f", "json", "-t", "docx", "--toc",
-                    "-o", str(tmp / f"pandoc-{kind}.docx"), str(trees[kind])]
+            return [
+                pandoc_path(),
+                "--sandbox",
+                "-f",
+                "json",
+                "-t",
+                "docx",
+                "--toc",
+                "-o",
+                str(tmp / f"pandoc-{kind}.docx"),
+                str(trees[kind]),
+            ]
 
         cases = {
             "plan": ([bshp("plan", tmp / "bshp.docx")], [pandoc("plan")]),
@@ -71,8 +94,10 @@ def main() -> int:
             for case, (ours, theirs) in cases.items():
                 times[f"{case}-bshp"].append(_time(ours))
                 times[f"{case}-pandoc"].append(_time(theirs))
-    for case, title in (("plan", "Eksport av planen som DOCX"),
-                        ("alle", "Eksport av alle fire dokumentene som DOCX (--document alle)")):
+    for case, title in (
+        ("plan", "Eksport av planen som DOCX"),
+        ("alle", "Eksport av alle fire dokumentene som DOCX (--document alle)"),
+    ):
         ours = statistics.median(times[f"{case}-bshp"]) * 1000
         plain = statistics.median(times[f"{case}-pandoc"]) * 1000
         print(f"{title} (median av {RUNS} kjøringer, samme kjøring)")

@@ -118,17 +118,25 @@ def main() -> int:
     start = startup()
     ours = start["bshp"]
     print("Oppstart til første interaktive bilde (hele prosessen, median av", RUNS, "kjøringer)")
-    print(f"  bshp: {ours * 1000:7.1f} ms   bar Textual-app med én Static: {start['bare'] * 1000:7.1f} ms"
-          f"   forhold: {ours / start['bare']:.2f}x  (mål: <= 1.3x)")
-    print(f"  bshp: {ours * 1000:7.1f} ms   bar Textual-app med Footer:    {start['footer'] * 1000:7.1f} ms"
-          f"   forhold: {ours / start['footer']:.2f}x  (mål: <= 1.3x)")
+    print(
+        f"  bshp: {ours * 1000:7.1f} ms   bar Textual-app med én Static: {start['bare'] * 1000:7.1f} ms"
+        f"   forhold: {ours / start['bare']:.2f}x  (mål: <= 1.3x)"
+    )
+    print(
+        f"  bshp: {ours * 1000:7.1f} ms   bar Textual-app med Footer:    {start['footer'] * 1000:7.1f} ms"
+        f"   forhold: {ours / start['footer']:.2f}x  (mål: <= 1.3x)"
+    )
     result = sessions()
     empty, big = result["tom"], result["stor"]
     print(f"Åpne økt med {big[2]} turer i samtalen mot tom økt")
-    print(f"  stor: {big[0] * 1000:7.1f} ms   tom: {empty[0] * 1000:7.1f} ms   forhold: {big[0] / empty[0]:.2f}x  (mål: <= 2x)")
+    print(
+        f"  stor: {big[0] * 1000:7.1f} ms   tom: {empty[0] * 1000:7.1f} ms   forhold: {big[0] / empty[0]:.2f}x  (mål: <= 2x)"
+    )
     print("Fra tastetrykk til oppdatert skjerm mens man skriver (median av 20 taster)")
     bare = statistics.median(asyncio.run(bare_typing()) for _ in range(3))
-    print(f"  stor: {big[1] * 1000:7.1f} ms   tom: {empty[1] * 1000:7.1f} ms   forhold stor/tom: {big[1] / empty[1]:.2f}x")
+    print(
+        f"  stor: {big[1] * 1000:7.1f} ms   tom: {empty[1] * 1000:7.1f} ms   forhold stor/tom: {big[1] / empty[1]:.2f}x"
+    )
     print(f"  bar Textual-app med ett TextArea: {bare * 1000:7.1f} ms   forhold stor/bar: {big[1] / bare:.2f}x")
     return 0
 

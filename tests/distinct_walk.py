@@ -92,8 +92,10 @@ class Walker:
             return "\n".join(lines)
         if kind == "vurdering":
             items = c.items(fld.ref, fld.ref_column)
-            return "\n".join(" ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[:len(fld.scales)])
-                         for i in range(len(items)))
+            return "\n".join(
+                " ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[: len(fld.scales)])
+                for i in range(len(items))
+            )
         if kind == "utvalg":
             items = c.items(fld.ref, fld.ref_column)
             self.expected.append((key, items[0].text))
@@ -111,4 +113,3 @@ def distinct_walk(c: Conductor, limit: int = 500) -> list[tuple[str, str]]:
         n += 1
     assert n < limit, "the walk did not finish"
     return walker.expected
-

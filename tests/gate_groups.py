@@ -44,8 +44,13 @@ def links(scripts: list[Script]) -> dict[str, set[str]]:
     for script in scripts:
         for step in script.steps:
             for fld in step.fields:
-                sources = [step.repeat, step.condition and step.condition.ref, fld.ref,
-                           fld.condition and fld.condition.ref, *(col.ref for col in fld.columns)]
+                sources = [
+                    step.repeat,
+                    step.condition and step.condition.ref,
+                    fld.ref,
+                    fld.condition and fld.condition.ref,
+                    *(col.ref for col in fld.columns),
+                ]
                 for source in filter(None, sources):
                     out[source].add(fld.ref_id)
     return dict(out)

@@ -25,5 +25,4 @@ def run_bshp(*args, data=None, cwd=None, input=None, env=None, timeout=120):
         cmd += ["--data", str(data)]
     cmd += [str(a) for a in args]
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, input=input,
-                          env=full_env, timeout=timeout)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, input=input, env=full_env, timeout=timeout)

@@ -47,15 +47,32 @@ def answer_for(c: Conductor, pos) -> str:
     if kind == "tabell":
         if fld.id == "handlingsplan":
             seeded = initial_text(c, pos).splitlines()
-            return "\n".join(f"Strategi; {line.split(';')[1].strip()}; NAV; 2028; 50 000; 200 000; 2027–2028; "
-                             "Husbanken tilskudd; nei" for line in seeded)
-        return "\n".join("; ".join("2027-05" if col.kind == "dato" else "2028" if col.kind == "år" else "3" if col.kind == "tall" else
-                                   col.options[0] if col.kind == "valg" else f"{col.id} {n}"
-                                   for col in fld.columns) for n in (1, 2))
+            return "\n".join(
+                f"Strategi; {line.split(';')[1].strip()}; NAV; 2028; 50 000; 200 000; 2027–2028; "
+                "Husbanken tilskudd; nei"
+                for line in seeded
+            )
+        return "\n".join(
+            "; ".join(
+                "2027-05"
+                if col.kind == "dato"
+                else "2028"
+                if col.kind == "år"
+                else "3"
+                if col.kind == "tall"
+                else col.options[0]
+                if col.kind == "valg"
+                else f"{col.id} {n}"
+                for col in fld.columns
+            )
+            for n in (1, 2)
+        )
     if kind == "vurdering":
         items = c.items(fld.ref)
-        return "\n".join(" ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[:len(fld.scales)])
-                         for i in range(len(items)))
+        return "\n".join(
+            " ".join(["4 4 4 4 4", "1 2 1 1 3", "3 3 3 3 2", "2 4 3 4 1"][i % 4].split()[: len(fld.scales)])
+            for i in range(len(items))
+        )
     if kind == "utvalg":
         return "1"
     raise AssertionError(kind)

@@ -45,8 +45,11 @@ def _clean_orphans(args: argparse.Namespace) -> None:
 
 def _run_app(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):  # without one the app would redraw forever
-        print("bshp: Appen må startes i et terminalvindu: den trenger tastaturet og skjermen der. "
-              "Dokumentene kan lages uten appen med «bshp export» (se «bshp --help»).", file=sys.stderr)
+        print(
+            "bshp: Appen må startes i et terminalvindu: den trenger tastaturet og skjermen der. "
+            "Dokumentene kan lages uten appen med «bshp export» (se «bshp --help»).",
+            file=sys.stderr,
+        )
         return 2
     from ..ui.app import run_app
 

@@ -32,10 +32,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     session = store.open(args.id, read_only=True)
     try:
         results = export(
-            scripts, session, args.document, args.format,
+            scripts,
+            session,
+            args.document,
+            args.format,
             Path(args.output) if args.output else None,
             Path(args.reference_doc) if args.reference_doc else None,
-            status=args.status, year=year,
+            status=args.status,
+            year=year,
         )
     finally:
         session.close()
@@ -50,8 +54,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"bshp: advarsel: {len(unplaced)} svar er ikke med i noe dokument:", file=sys.stderr)
         for what in unplaced:
             print(f"  - {what}", file=sys.stderr)
-        print("  Svarene er lagret og går ikke tapt. Gi feltene en plass med «dokument:» i veiledningsfilene "
-              "(se prompts/README.md), eller svar på nytt der vilkåret er oppfylt.", file=sys.stderr)
+        print(
+            "  Svarene er lagret og går ikke tapt. Gi feltene en plass med «dokument:» i veiledningsfilene "
+            "(se prompts/README.md), eller svar på nytt der vilkåret er oppfylt.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -79,8 +86,14 @@ def _export_minutes(args: argparse.Namespace, scripts, store) -> int:
         raise UsageError("--date gjelder bare referatet: bruk --document referat --date ÅÅÅÅ-MM-DD.")
     session = store.open(args.id, read_only=True)
     try:
-        path = export_minutes(scripts, session, args.format, Path(args.output) if args.output else None,
-                              args.date, Path(args.reference_doc) if args.reference_doc else None)
+        path = export_minutes(
+            scripts,
+            session,
+            args.format,
+            Path(args.output) if args.output else None,
+            args.date,
+            Path(args.reference_doc) if args.reference_doc else None,
+        )
     finally:
         session.close()
     print(f"Skrev {path}")

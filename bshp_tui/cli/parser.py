@@ -35,8 +35,7 @@ class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, sized without importing shutil (and with it lzma and bz2): argparse
     builds a formatter for every add_argument, so this is on the path of every command."""
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         if width is None:
             try:
                 width = int(os.environ.get("COLUMNS", "") or 0) or os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
@@ -65,8 +64,9 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _NorwegianHelp)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="vis denne hjelpeteksten og avslutt")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpeteksten og avslutt"
+        )
 
     def error(self, message: str) -> NoReturn:  # exit code 2 for usage errors, as argparse does
         self.print_usage(sys.stderr)
@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bshp",
         description="Veiviser for boligsosial handlingsplan. Uten kommando starter appen.",
     )
-    parser.add_argument("--data", metavar="MAPPE", help="mappen øktene lagres i (standard: ./sessions, eller BSHP_DATA)")
+    parser.add_argument(
+        "--data", metavar="MAPPE", help="mappen øktene lagres i (standard: ./sessions, eller BSHP_DATA)"
+    )
     parser.add_argument("--prompts", metavar="MAPPE", help="egne veiledningsfiler i stedet for de som følger med")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
@@ -109,23 +111,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="lag planen, datagrunnlaget, arbeidsdokumentene eller saksframlegget som fil")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--document", default="plan",
-                   choices=["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport", "alle", "referat"],
-                   help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene; "
-                        "referat er referatet fra én dag")
+    p.add_argument(
+        "--document",
+        default="plan",
+        choices=["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg", "statusrapport", "alle", "referat"],
+        help="hvilket dokument (standard: plan); statusrapport viser oppfølgingen av tiltakene; "
+        "referat er referatet fra én dag",
+    )
     p.add_argument("--year", metavar="ÅÅÅÅ", help="året statusrapporten gjelder (standard: siste år som er fulgt opp)")
-    p.add_argument("--date", metavar="ÅÅÅÅ-MM-DD",
-                   help="dagen referatet gjelder (standard: siste dag noe ble lagret)")
-    p.add_argument("--format", default="docx", choices=["docx", "odt", "md", "html", "json"],
-                   help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling")
-    p.add_argument("-o", "--output", metavar="STI", help="filen dokumentet skal skrives til, eller en mappe som finnes (med --document alle: alltid en mappe)")
+    p.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", help="dagen referatet gjelder (standard: siste dag noe ble lagret)")
+    p.add_argument(
+        "--format",
+        default="docx",
+        choices=["docx", "odt", "md", "html", "json"],
+        help="filformat (standard: docx); json er pandocs dokumenttre, for egen pandoc-behandling",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="STI",
+        help="filen dokumentet skal skrives til, eller en mappe som finnes (med --document alle: alltid en mappe)",
+    )
     p.add_argument("--reference-doc", metavar="FIL", help="kommunens egen Word- eller ODT-mal")
     p.add_argument("--status", default="Utkast", help="status på forsiden, for eksempel Høringsutkast eller Vedtatt")
 
     p = sub.add_parser("region", help="lag en regional oppsummering av flere økter side om side")
     p.add_argument("ids", metavar="ID", nargs="+", help="øktene som skal med (se «bshp list»)")
-    p.add_argument("--format", choices=["docx", "odt", "md", "html"],
-                   help="filformat (standard: etter filnavnet, ellers docx)")
+    p.add_argument(
+        "--format", choices=["docx", "odt", "md", "html"], help="filformat (standard: etter filnavnet, ellers docx)"
+    )
     p.add_argument("-o", "--output", metavar="FIL", required=True, help="filen oppsummeringen skal skrives til")
 
     p = sub.add_parser("check-prompts", help="kontroller veiledningsfilene")

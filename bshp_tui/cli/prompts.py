@@ -27,8 +27,11 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
         print(f"{folder}: {ref_problem}", file=sys.stderr)
     fatal = [p for p in ref_problems if p.level == "feil"]
     if fatal:
-        print(f"{len(fatal)} feil i «{folder}»: feltene over kan ikke brukes slik appen trenger. "
-              "Rett dem og kjør kontrollen igjen.", file=sys.stderr)
+        print(
+            f"{len(fatal)} feil i «{folder}»: feltene over kan ikke brukes slik appen trenger. "
+            "Rett dem og kjør kontrollen igjen.",
+            file=sys.stderr,
+        )
         return 2
     steps = sum(len(s.steps) for s in scripts)
     warned = f", med {len(ref_problems)} advarsler om hva som blir utelatt" if ref_problems else ""
@@ -46,7 +49,9 @@ def load_scripts(args: argparse.Namespace):
         return load_folder_cached(folder, data_dir(args) / ".cache")
     except ScriptErrors as exc:
         lines = "\n".join(str(e) for e in exc.errors[:10])
-        raise UsageError(f"Veiledningsfilene i «{folder}» har feil:\n{lines}\nRett dem (se «bshp check-prompts»).") from None
+        raise UsageError(
+            f"Veiledningsfilene i «{folder}» har feil:\n{lines}\nRett dem (se «bshp check-prompts»)."
+        ) from None
 
 
 def answer_checker(args: argparse.Namespace):

@@ -27,8 +27,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             damaged.append(info)
             continue
         progress = f"{round((info.progress or 0) * 100)} %"  # as the app's start screen shows it
-        rows.append((info.id, printable(info.municipality), printable(info.period) or "–", progress,
-                     printable(_short_time(info.updated))))
+        rows.append(
+            (
+                info.id,
+                printable(info.municipality),
+                printable(info.period) or "–",
+                progress,
+                printable(_short_time(info.updated)),
+            )
+        )
     if len(rows) > 1:
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         for row in rows:
@@ -58,8 +65,10 @@ def cmd_new_period(args: argparse.Namespace) -> int:
     parse_period(args.period)  # a bad period is reported before anything is read
     carried = start_new_period(open_store(args), load_scripts(args), args.id, args.period)
     print(f"Opprettet økta «{carried.session_id}» for neste planperiode fra «{args.id}» (som ikke er endret).")
-    print(f"  Tatt med: {carried.areas} målområder, mål, kartleggingen og {len(carried.measures)} tiltak "
-          "som ikke er gjennomført eller avlyst, med historikken fra oppfølgingen.")
+    print(
+        f"  Tatt med: {carried.areas} målområder, mål, kartleggingen og {len(carried.measures)} tiltak "
+        "som ikke er gjennomført eller avlyst, med historikken fra oppfølgingen."
+    )
     if carried.left:
         print(f"  Ikke tatt med (gjennomført eller avlyst): {printable('; '.join(carried.left))}")
     return 0

@@ -57,7 +57,7 @@ def _write_synced_tmp(path: str, data: bytes) -> str:
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             _sync_file(fd)
         finally:
             os.close(fd)
@@ -141,8 +141,15 @@ def publish_new(path: Path | str, data: bytes) -> bool:
     return True
 
 
-_NO_LINK_ERRNOS = {errno.EPERM, errno.EACCES, errno.EXDEV, errno.EMLINK, errno.ENOSYS,
-                   getattr(errno, "ENOTSUP", errno.EPERM), getattr(errno, "EOPNOTSUPP", errno.EPERM)}
+_NO_LINK_ERRNOS = {
+    errno.EPERM,
+    errno.EACCES,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.ENOSYS,
+    getattr(errno, "ENOTSUP", errno.EPERM),
+    getattr(errno, "EOPNOTSUPP", errno.EPERM),
+}
 
 _ORPHAN = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.tmp$")
 

@@ -92,8 +92,9 @@ def read_regular(path: Path | str, follow_symlinks: bool = False, limit: int = M
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(path, _kind(st.st_mode))
         if st.st_size > limit:
-            raise UnreadableFile(path, f"filen er {_megabytes(st.st_size)}, mer enn grensen på {LIMIT_TEXT}",
-                                 errno.EFBIG)
+            raise UnreadableFile(
+                path, f"filen er {_megabytes(st.st_size)}, mer enn grensen på {LIMIT_TEXT}", errno.EFBIG
+            )
         chunks = []
         total = 0
         want = st.st_size + 1  # the whole file in one read (and a byte more, to see whether it grew)

@@ -95,8 +95,9 @@ def widths_fitted(fit: bool) -> Iterator[None]:
         _FIT_WIDTHS.reset(token)
 
 
-def fitted_widths(head: list, rows: list, foot: list | None, hints: list[float] | None,
-                  equal: list[bool] | None = None) -> list[float]:
+def fitted_widths(
+    head: list, rows: list, foot: list | None, hints: list[float] | None, equal: list[bool] | None = None
+) -> list[float]:
     """Column widths from the cells' content (see colwidths); spanning cells take no part."""
     from .colwidths import cell_measure, fit
 
@@ -104,14 +105,20 @@ def fitted_widths(head: list, rows: list, foot: list | None, hints: list[float] 
     for n, row in enumerate([head, *rows, *([foot] if foot else [])]):
         if any(isinstance(c, Span) for c in row):
             continue
-        for i, cell in enumerate(row[:len(columns)]):
+        for i, cell in enumerate(row[: len(columns)]):
             columns[i].append(cell_measure(cell, bold=n == 0))
     return fit(columns, hints, equal=equal)
 
 
-def table(head: list[list[Node]], rows: list[list], foot: list[list[Node]] | None = None,
-          caption: list[Node] | None = None, widths: list[float] | None = None,
-          align: list[str] | None = None, equal: list[bool] | None = None) -> Node:
+def table(
+    head: list[list[Node]],
+    rows: list[list],
+    foot: list[list[Node]] | None = None,
+    caption: list[Node] | None = None,
+    widths: list[float] | None = None,
+    align: list[str] | None = None,
+    equal: list[bool] | None = None,
+) -> Node:
     """A real table. `head` and each row are lists of cells; each cell is a list of blocks (or a
     Span); `align` names each column's alignment (AlignLeft, AlignRight, ...). The column widths
     fit the content, so no word or number breaks mid-word; `widths` (fractions) only say how to
@@ -121,15 +128,19 @@ def table(head: list[list[Node]], rows: list[list], foot: list[list[Node]] | Non
         fitted = fitted_widths(head, rows, foot, widths, equal)
     else:
         fitted = [1 / ncols] * ncols if ncols else []
-    colspecs = [[{"t": align[i] if align else "AlignDefault"}, {"t": "ColWidth", "c": fitted[i]}]
-                for i in range(ncols)]
+    colspecs = [[{"t": align[i] if align else "AlignDefault"}, {"t": "ColWidth", "c": fitted[i]}] for i in range(ncols)]
     cap = [None, [plain(caption)]] if caption else [None, []]
-    return {"t": "Table", "c": [
-        NO_ATTR, cap, colspecs,
-        [NO_ATTR, [_row(head)]],
-        [[NO_ATTR, 0, [], [_row(r) for r in rows]]],
-        [NO_ATTR, [_row(foot)] if foot else []],
-    ]}
+    return {
+        "t": "Table",
+        "c": [
+            NO_ATTR,
+            cap,
+            colspecs,
+            [NO_ATTR, [_row(head)]],
+            [[NO_ATTR, 0, [], [_row(r) for r in rows]]],
+            [NO_ATTR, [_row(foot)] if foot else []],
+        ],
+    }
 
 
 def cell_text(value: Any) -> list[Node]:

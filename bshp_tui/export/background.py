@@ -40,8 +40,12 @@ class BackgroundDocument(SharedChapters):
         areas = self.goal_areas()
         if not areas:
             out += self.no_areas("4")
-        parts = [("grunnlag.status", "Status og utfordringer"), ("grunnlag.visjon", "Visjon"),
-                 ("grunnlag.behov", "Behov og tiltak"), ("grunnlag.mal", "Overordnede mål for arbeidet")]
+        parts = [
+            ("grunnlag.status", "Status og utfordringer"),
+            ("grunnlag.visjon", "Visjon"),
+            ("grunnlag.behov", "Behov og tiltak"),
+            ("grunnlag.mal", "Overordnede mål for arbeidet"),
+        ]
         for n, area in enumerate(areas, start=1):
             out.append(A.header(2, A.text(f"4.{n} Målområde {area.text}")))
             shown = [(section, heading) for section, heading in parts if self.has_bindings(section)]
@@ -73,8 +77,14 @@ class BackgroundDocument(SharedChapters):
         if not by_script:
             return out
         out.append(A.header(2, A.text(f"{number} {OTHER_ANSWERS}"), "flere-svar"))
-        out.append(A.para(A.text("Her står svar fra samlingene som ikke har en egen plass i planen eller "
-                                 "datagrunnlaget, ordnet etter veiledning og steg.")))
+        out.append(
+            A.para(
+                A.text(
+                    "Her står svar fra samlingene som ikke har en egen plass i planen eller "
+                    "datagrunnlaget, ordnet etter veiledning og steg."
+                )
+            )
+        )
         shown = [s for s in self.c.scripts if s.id in by_script]
         for k, script in enumerate(shown, start=1):
             out.append(A.header(3, A.text(f"{number}.{k} {script.title}")))
@@ -87,4 +97,3 @@ class BackgroundDocument(SharedChapters):
     def _unplaced(self, fld, inst: StepInstance) -> bool:
         key = answer_key(fld.script_id, fld.id, inst.item.id if inst.item else None)
         return key not in self.placed and not is_empty(self.value(fld, inst.item.id if inst.item else None))
-

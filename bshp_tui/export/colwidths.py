@@ -29,13 +29,90 @@ _WORDS = re.compile(r"[ \t\n]+")  # a no-break space is no break: it stays insid
 _NUMBER = re.compile(r"^[-−+]?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,%]*$")
 
 # Advance widths of DejaVu Sans in 1/2048 em (its bold is about 12 % wider).
-_UNITS = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 \u00a0\u202f.,:;-–—()/%«»'\"",
-    [1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569, 569, 1186, 569, 1995, 1298, 1253, 1300, 1300, 842,
-     1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, 2003, 1253, 1255,
-     1401, 1405, 1430, 1577, 1294, 1178, 1587, 1540, 604, 604, 1343, 1141, 1767, 1532, 1612, 1235, 1612, 1423,
-     1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, 2011, 1612, 1401,
-     *[1303] * 10, 651, 651, 651, 651, 651, 690, 690, 739, 1024, 2048, 799, 799, 690, 1946, 1026, 1026, 563, 942]))
+_UNITS = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 \u00a0\u202f.,:;-–—()/%«»'\"",
+        [
+            1255,
+            1300,
+            1126,
+            1300,
+            1260,
+            721,
+            1300,
+            1298,
+            569,
+            569,
+            1186,
+            569,
+            1995,
+            1298,
+            1253,
+            1300,
+            1300,
+            842,
+            1067,
+            803,
+            1298,
+            1212,
+            1675,
+            1212,
+            1212,
+            1075,
+            2003,
+            1253,
+            1255,
+            1401,
+            1405,
+            1430,
+            1577,
+            1294,
+            1178,
+            1587,
+            1540,
+            604,
+            604,
+            1343,
+            1141,
+            1767,
+            1532,
+            1612,
+            1235,
+            1612,
+            1423,
+            1300,
+            1251,
+            1499,
+            1401,
+            2025,
+            1403,
+            1251,
+            1403,
+            2011,
+            1612,
+            1401,
+            *[1303] * 10,
+            651,
+            651,
+            651,
+            651,
+            651,
+            690,
+            690,
+            739,
+            1024,
+            2048,
+            799,
+            799,
+            690,
+            1946,
+            1026,
+            1026,
+            563,
+            942,
+        ],
+    )
+)
 
 
 def char_em(ch: str) -> float:
@@ -73,13 +150,19 @@ class Measure:
         lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
         words = [w for ln in lines for w in _WORDS.split(ln) if w]
         self.need = max(map(text_em, words), default=0.0) * (BOLD if bold else 1.0) + indent + PADDING_EM
-        self.want = min(MAX_WANT_EM, max(map(text_em, lines), default=0.0) * (BOLD if bold else 1.0)) + indent + PADDING_EM
+        self.want = (
+            min(MAX_WANT_EM, max(map(text_em, lines), default=0.0) * (BOLD if bold else 1.0)) + indent + PADDING_EM
+        )
         self.number = bool(words) and all(is_number(w) for w in words)
         self.empty = not words
 
 
-def fit(columns: list[list[Measure]], hints: list[float] | None = None, page: float = PAGE_EM,
-        equal: list[bool] | None = None) -> list[float]:
+def fit(
+    columns: list[list[Measure]],
+    hints: list[float] | None = None,
+    page: float = PAGE_EM,
+    equal: list[bool] | None = None,
+) -> list[float]:
     """Column widths as fractions of the page width (summing to 1) for the cells of each column.
     `hints` (fractions) say how to share the room the content does not claim; the columns marked
     in `equal` (amounts side by side, one per year) get one width."""

@@ -19,8 +19,10 @@ def unplaced_answers(c: Conductor, placed: set[str]) -> list[str]:
 def describe(c: Conductor, key: str) -> str:
     script_id, field_id, item = parse_answer_key(key)
     if not c.has_field(f"{script_id}.{field_id}"):
-        return (f"Svaret «{key}» hører til et felt som ikke finnes i veiledningsfilene (har feltet eller "
-                "veiledningen fått ny id?).")
+        return (
+            f"Svaret «{key}» hører til et felt som ikke finnes i veiledningsfilene (har feltet eller "
+            "veiledningen fått ny id?)."
+        )
     fld = c.field(f"{script_id}.{field_id}")
     script = c.script(script_id)
     step = script.step(fld.step_id)

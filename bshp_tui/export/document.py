@@ -59,8 +59,14 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
     """Builds the three documents together (the catch-all appendix needs to know what the other
     documents placed). Collects what is missing per document as it goes."""
 
-    def __init__(self, conductor: Conductor, status: str = "Utkast", day: date | None = None,
-                 template_dirs: list[Path] | None = None, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        conductor: Conductor,
+        status: str = "Utkast",
+        day: date | None = None,
+        template_dirs: list[Path] | None = None,
+        cache_dir: Path | None = None,
+    ):
         super().__init__(conductor)
         self.status = status
         self.day = day
@@ -83,7 +89,8 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         period_field = R.field_of(conductor, R.PLAN_PERIOD)
         answered = self.take(period_field) if period_field else None
         self.period = dashed_year_spans(
-            str(answered if isinstance(answered, str) and answered.strip() else meta.get("period") or "").strip())
+            str(answered if isinstance(answered, str) and answered.strip() else meta.get("period") or "").strip()
+        )
 
     # -- small helpers ---------------------------------------------------------------------
 
@@ -120,8 +127,9 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
     def has_bindings(self, section: str) -> bool:
         return bool(bound_fields(self.c.scripts, section))
 
-    def bound(self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (),
-              level: int = 2, number: str = "") -> list[A.Node]:
+    def bound(
+        self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (), level: int = 2, number: str = ""
+    ) -> list[A.Node]:
         """The answers the prompt files bind to `section`, in prompt order. For a section per goal
         area: the area's own answers first, then the steps linked to it."""
         sec = SECTIONS[section]
@@ -147,8 +155,9 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
             for fld in fields:
                 suffix = f" ({inst.item.text})" if inst.item and not sec.per_area and not sec.grouped else ""
                 context = f"for {area.text}" if sec.per_area and area is not None else ""
-                blocks += self.field_blocks(fld, item, suffix=suffix, total_label=self.total_label(fld),
-                                            context=context)
+                blocks += self.field_blocks(
+                    fld, item, suffix=suffix, total_label=self.total_label(fld), context=context
+                )
                 blocks += self.after_field(fld)
             if sec.grouped and blocks:
                 n += 1  # numbered only among the steps that show, so no number is skipped
@@ -175,7 +184,9 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
             minutes = H.meeting_minutes(self.c)
             if minutes:
                 hours, rest = divmod(int(minutes), 60)
-                return [A.para(A.text(f"Møtet tar til sammen {format_number(minutes)} minutter ({hours} t {rest} min)."))]
+                return [
+                    A.para(A.text(f"Møtet tar til sammen {format_number(minutes)} minutter ({hours} t {rest} min)."))
+                ]
         return []
 
     # -- document shell --------------------------------------------------------------------
@@ -214,8 +225,12 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
         always built, the background document last, since its final appendix holds what the others
         did not place; those not `wanted` are built without the standard texts, which hold no answers,
         and without fitting their tables' column widths."""
-        parts = {"plan": self.plan_blocks, "saksframlegg": self.saksframlegg_blocks,
-                 "arbeidsdokumenter": self.working_paper_blocks, "grunnlag": self.background_blocks}
+        parts = {
+            "plan": self.plan_blocks,
+            "saksframlegg": self.saksframlegg_blocks,
+            "arbeidsdokumenter": self.working_paper_blocks,
+            "grunnlag": self.background_blocks,
+        }
         for kind in BUILD_ORDER:
             blocks = parts[kind]
             self.missing = []
@@ -226,6 +241,7 @@ class Builder(PlanDocument, BackgroundDocument, WorkingPapers):
 
     def saksframlegg_blocks(self) -> list[A.Node]:
         return saksframlegg_blocks(self)
+
 
 class Built(Record):
     """Every document tree of a session, with what each is missing and the answers none placed."""

@@ -102,9 +102,14 @@ def economy_blocks(builder: Any, number: str, level: int = 1) -> list:
         return out
     areas = builder.goal_areas()
     rows, costs = economy_rows(builder.c, areas, years)
-    out.append(A.para(A.text(
-        f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {year_span(years[0], years[-1])}, "
-        "i kroner, med drift og investering hver for seg.")))
+    out.append(
+        A.para(
+            A.text(
+                f"Tabellen viser hva tiltakene i handlingsplanen koster hvert år i planperioden {year_span(years[0], years[-1])}, "
+                "i kroner, med drift og investering hver for seg."
+            )
+        )
+    )
     head = [A.cell_text("Målområde og post")] + [A.cell_text(str(y)) for y in years] + [A.cell_text("Sum")]
     body: list[list] = []
     for row in rows:
@@ -113,13 +118,25 @@ def economy_blocks(builder: Any, number: str, level: int = 1) -> list:
         # A total row has its name in bold; its amounts stay regular so that they fit their columns.
         post = [A.plain([A.strong(A.text(row.post))])] if row.strong else A.cell_text(row.post)
         body.append([post] + [A.cell_text(amount(v)) for v in [*row.per_year, row.total]])
-    out.append(A.table(head, body, align=["AlignLeft"] + ["AlignRight"] * (len(years) + 1),
-                       equal=[False] + [True] * len(years) + [False]))
+    out.append(
+        A.table(
+            head,
+            body,
+            align=["AlignLeft"] + ["AlignRight"] * (len(years) + 1),
+            equal=[False] + [True] * len(years) + [False],
+        )
+    )
     outside = [m for m in costs if m.outside]
     if outside:
-        out.append(A.para(A.text(
-            "Kostnader i år utenfor planperioden er ikke med i tabellen: "
-            + "; ".join(f"{m.name} ({', '.join(str(y) for y in m.outside)})" for m in outside) + ".")))
+        out.append(
+            A.para(
+                A.text(
+                    "Kostnader i år utenfor planperioden er ikke med i tabellen: "
+                    + "; ".join(f"{m.name} ({', '.join(str(y) for y in m.outside)})" for m in outside)
+                    + "."
+                )
+            )
+        )
     return out
 
 

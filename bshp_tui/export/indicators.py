@@ -32,7 +32,9 @@ def indicator_table(builder: Any, fld, rows: list[dict], goal: str) -> A.Node:
         cells = []
         for value_id, year_id in CELLS:
             value = cell_display(fld.column(value_id), c.cell(fld, row, value_id)) if fld.column(value_id) else ""
-            year = cell_display(fld.column(year_id), c.cell(fld, row, year_id)) if year_id and fld.column(year_id) else ""
+            year = (
+                cell_display(fld.column(year_id), c.cell(fld, row, year_id)) if year_id and fld.column(year_id) else ""
+            )
             if value:
                 cells.append(A.cell_text(with_year(value, year)))
                 continue
@@ -51,8 +53,15 @@ def indicator_blocks(builder: Any, number: str) -> list[A.Node]:
     out = [A.header(2, A.text(f"{number} Målindikatorer"), "indikatorer")]
     goals = c.items(R.MAIN_GOALS.field) if R.field_of(c, R.MAIN_GOALS) else []
     if not goals:
-        out.append(A.para(A.text("Planen får målindikatorer for hvert hovedmål.") + [
-            {"t": "Space"}, builder.placeholder("målindikatorer – de settes når hovedmålene er valgt i prioriteringen")]))
+        out.append(
+            A.para(
+                A.text("Planen får målindikatorer for hvert hovedmål.")
+                + [
+                    {"t": "Space"},
+                    builder.placeholder("målindikatorer – de settes når hovedmålene er valgt i prioriteringen"),
+                ]
+            )
+        )
     for goal in goals:
         out.append(A.para([A.strong(A.text(f"Hovedmål: {goal.text}"))]))
         rows = [r for r in builder.take(fld, goal.id) or [] if isinstance(r, dict)]

@@ -52,7 +52,7 @@ class TitlePage(Record):
         """The title and the period that ends it, to set on two lines: a long title would otherwise
         break inside the period («2027–» / «2030»)."""
         if self.period and self.title.endswith(" " + self.period) and self.title != self.period:
-            return self.title[:-len(self.period) - 1], self.period
+            return self.title[: -len(self.period) - 1], self.period
         return None
 
 
@@ -76,36 +76,50 @@ def inline_text(meta: dict, key: str) -> str:
 
 def title_page(document: dict) -> TitlePage:
     meta = document.get("meta", {})
-    return TitlePage(kommune=inline_text(meta, "kommune") or FIELD_KOMMUNE, title=inline_text(meta, "title"),
-                     period=inline_text(meta, "planperiode"), status=inline_text(meta, "status"),
-                     subtitle=inline_text(meta, "subtitle"))
+    return TitlePage(
+        kommune=inline_text(meta, "kommune") or FIELD_KOMMUNE,
+        title=inline_text(meta, "title"),
+        period=inline_text(meta, "planperiode"),
+        status=inline_text(meta, "status"),
+        subtitle=inline_text(meta, "subtitle"),
+    )
 
 
 # -- DOCX ------------------------------------------------------------------------------------
 
 DOCX_PAGE_BREAK = '<w:p><w:r><w:br w:type="page" /></w:r></w:p>'
-DOCX_BORDERS = "<w:tblBorders>" + "".join(
-    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}" />'
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
+DOCX_BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}" />'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
 DOCX_HEADER_ROW = re.compile(r"<w:tr><w:trPr><w:tblHeader[^>]*/></w:trPr>.*?</w:tr>", re.S)
 DOCX_DATE = re.compile(r'(<w:p>\s*<w:pPr>\s*<w:pStyle w:val="Date" />.*?</w:p>)', re.S)
 
 
 def docx_line(label: str, value: str) -> str:
-    return ('<w:p><w:pPr><w:pStyle w:val="Date" /></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">{escape(label)}: {escape(value)}</w:t></w:r></w:p>')
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="Date" /></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{escape(label)}: {escape(value)}</w:t></w:r></w:p>'
+    )
 
 
 def docx_header_row(match: re.Match) -> str:
-    row = match.group(0).replace("<w:tcPr />", f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}" />'
-                                 "</w:tcPr>")
+    row = match.group(0).replace(
+        "<w:tcPr />", f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}" /></w:tcPr>'
+    )
     return row.replace("<w:r><w:t", "<w:r><w:rPr><w:b /><w:bCs /></w:rPr><w:t")
 
 
 DOCX_HEADING = re.compile(r'<w:p><w:pPr><w:pStyle w:val="Heading([1-3])" />(.*?)</w:p>', re.S)
-DOCX_EMPTY_TOC = re.compile(r'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />(<w:instrText[^>]*>[^<]*'
-                            r'</w:instrText>)<w:fldChar w:fldCharType="separate" /><w:fldChar w:fldCharType="end" />'
-                            r"</w:r></w:p>")
+DOCX_EMPTY_TOC = re.compile(
+    r'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />(<w:instrText[^>]*>[^<]*'
+    r'</w:instrText>)<w:fldChar w:fldCharType="separate" /><w:fldChar w:fldCharType="end" />'
+    r"</w:r></w:p>"
+)
 TOC_TAB = 9062  # the right margin of an A4 page with 2.5 cm margins, in twips
 BOOKMARK_BASE = 900000  # above the ids pandoc gives its own bookmarks
 
@@ -115,9 +129,11 @@ def docx_run(text_xml: str) -> str:
 
 
 def docx_field(instruction: str, shown: str = "") -> str:
-    return ('<w:r><w:fldChar w:fldCharType="begin" /></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
-            f'<w:r><w:fldChar w:fldCharType="separate" /></w:r>{docx_run(shown)}<w:r><w:fldChar w:fldCharType="end" /></w:r>')
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin" /></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate" /></w:r>{docx_run(shown)}<w:r><w:fldChar w:fldCharType="end" /></w:r>'
+    )
 
 
 def docx_contents(xml: str) -> str:
@@ -132,7 +148,7 @@ def docx_contents(xml: str) -> str:
         name = f"_Toc{n}"
         entries.append((match.group(1), "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(2))), name))
         start = match.group(0).replace("</w:pPr>", f'</w:pPr><w:bookmarkStart w:id="{n}" w:name="{name}" />', 1)
-        return start[:-len("</w:p>")] + f'<w:bookmarkEnd w:id="{n}" /></w:p>'
+        return start[: -len("</w:p>")] + f'<w:bookmarkEnd w:id="{n}" /></w:p>'
 
     found = DOCX_EMPTY_TOC.search(xml)
     if not found:
@@ -142,14 +158,21 @@ def docx_contents(xml: str) -> str:
         return xml
     paragraphs = []
     for i, (level, text_xml, name) in enumerate(entries):
-        start = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true" /></w:r>'
-                 f"<w:r>{found.group(1)}</w:r><w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>") if i == 0 else ""
+        start = (
+            (
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true" /></w:r>'
+                f'<w:r>{found.group(1)}</w:r><w:r><w:fldChar w:fldCharType="separate" /></w:r>'
+            )
+            if i == 0
+            else ""
+        )
         end = '<w:r><w:fldChar w:fldCharType="end" /></w:r>' if i == len(entries) - 1 else ""
         page = docx_field(f"PAGEREF {name} " + "\\h")
         paragraphs.append(
             f'<w:p><w:pPr><w:pStyle w:val="TOC{level}" /><w:tabs><w:tab w:val="right" w:leader="dot" '
             f'w:pos="{TOC_TAB}" /></w:tabs></w:pPr>{start}<w:hyperlink w:anchor="{name}" w:history="1">'
-            f'{docx_run(text_xml)}<w:r><w:tab /></w:r>{page}</w:hyperlink>{end}</w:p>')
+            f"{docx_run(text_xml)}<w:r><w:tab /></w:r>{page}</w:hyperlink>{end}</w:p>"
+        )
     return xml.replace(found.group(0), "".join(paragraphs), 1)
 
 
@@ -158,10 +181,18 @@ def docx_title(xml: str, page: TitlePage) -> str:
     if parts is None:
         return xml
     head, period = (escape(p) for p in parts)
-    title = re.compile(r'(<w:pStyle w:val="Title" />\s*</w:pPr>\s*<w:r>)<w:t xml:space="preserve">'
-                       + re.escape(f"{head} {period}") + "</w:t>")
-    return title.sub(lambda m: m.group(1) + f'<w:t xml:space="preserve">{head}</w:t><w:br />'
-                     f'<w:t xml:space="preserve">{period}</w:t>', xml, count=1)
+    title = re.compile(
+        r'(<w:pStyle w:val="Title" />\s*</w:pPr>\s*<w:r>)<w:t xml:space="preserve">'
+        + re.escape(f"{head} {period}")
+        + "</w:t>"
+    )
+    return title.sub(
+        lambda m: (
+            m.group(1) + f'<w:t xml:space="preserve">{head}</w:t><w:br /><w:t xml:space="preserve">{period}</w:t>'
+        ),
+        xml,
+        count=1,
+    )
 
 
 def docx_body(page: TitlePage) -> Edit:
@@ -174,6 +205,7 @@ def docx_body(page: TitlePage) -> Edit:
         xml = xml.replace("</w:sdtContent></w:sdt>", "</w:sdtContent></w:sdt>" + DOCX_PAGE_BREAK, 1)
         xml = re.sub(r"(<w:tblStyle w:val=\"Table\" />(?:<w:tblW [^>]*/>)?)", r"\g<1>" + DOCX_BORDERS, xml)
         return DOCX_HEADER_ROW.sub(docx_header_row, xml)
+
     return edit
 
 
@@ -181,6 +213,7 @@ def fill_header(page: TitlePage) -> Edit:
     def edit(xml: str) -> str:
         xml = xml.replace(f">{FIELD_KOMMUNE}<", f">{escape(page.kommune)}<", 1)
         return xml.replace(f">{FIELD_TITLE}<", f">{escape(page.title or FIELD_TITLE)}<", 1)
+
     return edit
 
 
@@ -189,16 +222,19 @@ def fill_header(page: TitlePage) -> Edit:
 ODT_PAGE_BREAK = '<text:p text:style-name="Sideskift" />'
 ODT_DATE = re.compile(r'(<text:p text:style-name="Date">.*?</text:p>)', re.S)
 # A cell's inner margins, as the DOCX reference's table style has them (28 and 85 twips).
-ODT_CELL_PADDING = ('fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" '
-                    'fo:padding-left="0.15cm" fo:padding-right="0.15cm"')
-ODT_CELL = ('<style:table-cell-properties fo:border="0.5pt solid #{border}" ' + ODT_CELL_PADDING + '{fill} />')
+ODT_CELL_PADDING = (
+    'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0.15cm" fo:padding-right="0.15cm"'
+)
+ODT_CELL = '<style:table-cell-properties fo:border="0.5pt solid #{border}" ' + ODT_CELL_PADDING + "{fill} />"
 
 
 def odt_line(label: str, value: str) -> str:
     return f'<text:p text:style-name="Tittelfelt">{escape(label)}: {escape(value)}</text:p>'
 
 
-ODT_HEADING = re.compile(r'<text:h text:style-name="Heading_20_[1-3]" text:outline-level="([1-3])">(.*?)</text:h>', re.S)
+ODT_HEADING = re.compile(
+    r'<text:h text:style-name="Heading_20_[1-3]" text:outline-level="([1-3])">(.*?)</text:h>', re.S
+)
 
 
 def odt_contents(xml: str) -> str:
@@ -217,13 +253,17 @@ def odt_contents(xml: str) -> str:
         return head.replace("</text:h>", f'<text:bookmark-end text:name="{name}" /></text:h>')
 
     xml = ODT_HEADING.sub(bookmark, xml)
-    title = re.search(r'<text:index-title-template[^>]*>([^<]*)</text:index-title-template>', xml)
-    body = ['<text:index-body><text:index-title text:name="Innhold"><text:p text:style-name="Contents_20_Heading">'
-            f'{title.group(1) if title else ""}</text:p></text:index-title>']
+    title = re.search(r"<text:index-title-template[^>]*>([^<]*)</text:index-title-template>", xml)
+    body = [
+        '<text:index-body><text:index-title text:name="Innhold"><text:p text:style-name="Contents_20_Heading">'
+        f"{title.group(1) if title else ''}</text:p></text:index-title>"
+    ]
     for level, text_xml, name in entries:
-        body.append(f'<text:p text:style-name="Contents_20_{level}"><text:a xlink:type="simple" xlink:href="#{name}">'
-                    f'{text_xml}</text:a><text:tab/><text:bookmark-ref text:reference-format="page" '
-                    f'text:ref-name="{name}">1</text:bookmark-ref></text:p>')
+        body.append(
+            f'<text:p text:style-name="Contents_20_{level}"><text:a xlink:type="simple" xlink:href="#{name}">'
+            f'{text_xml}</text:a><text:tab/><text:bookmark-ref text:reference-format="page" '
+            f'text:ref-name="{name}">1</text:bookmark-ref></text:p>'
+        )
     body.append("</text:index-body>")
     return xml.replace("</text:table-of-content-source>", "</text:table-of-content-source>" + "".join(body), 1)
 
@@ -233,8 +273,11 @@ def odt_title(xml: str, page: TitlePage) -> str:
     if parts is None:
         return xml
     head, period = (escape(p) for p in parts)
-    return xml.replace(f'<text:p text:style-name="Title">{head} {period}</text:p>',
-                       f'<text:p text:style-name="Title">{head}<text:line-break/>{period}</text:p>', 1)
+    return xml.replace(
+        f'<text:p text:style-name="Title">{head} {period}</text:p>',
+        f'<text:p text:style-name="Title">{head}<text:line-break/>{period}</text:p>',
+        1,
+    )
 
 
 def odt_body(page: TitlePage) -> Edit:
@@ -245,14 +288,20 @@ def odt_body(page: TitlePage) -> Edit:
         if not found:
             xml = xml.replace("<text:table-of-content>", block + "<text:table-of-content>", 1)
         xml = xml.replace("</text:table-of-content>", "</text:table-of-content>" + ODT_PAGE_BREAK, 1)
-        for style, fill in (("TableHeaderRowCell", f' fo:background-color="#{HEADER_FILL.lower()}"'),
-                            ("TableRowCell", "")):
-            plain = (f'<style:style style:name="{style}" style:family="table-cell">\n'
-                     '      <style:table-cell-properties fo:border="none" />')
-            ruled = (f'<style:style style:name="{style}" style:family="table-cell">'
-                     + ODT_CELL.format(border=BORDER, fill=fill))
+        for style, fill in (
+            ("TableHeaderRowCell", f' fo:background-color="#{HEADER_FILL.lower()}"'),
+            ("TableRowCell", ""),
+        ):
+            plain = (
+                f'<style:style style:name="{style}" style:family="table-cell">\n'
+                '      <style:table-cell-properties fo:border="none" />'
+            )
+            ruled = f'<style:style style:name="{style}" style:family="table-cell">' + ODT_CELL.format(
+                border=BORDER, fill=fill
+            )
             xml = xml.replace(plain, ruled, 1)
         return xml
+
     return edit
 
 

@@ -40,8 +40,9 @@ _BREAKS = ("Space", "SoftBreak", "LineBreak")
 _OPAQUE = "\x00"  # any other inline: what it writes is not known here
 
 
-def escape_word(word: str, keep: frozenset[int] = frozenset(), in_link: bool = False, first: bool = True,
-                line: bool = True) -> str:
+def escape_word(
+    word: str, keep: frozenset[int] = frozenset(), in_link: bool = False, first: bool = True, line: bool = True
+) -> str:
     """One word (no spaces) with a backslash before each character Markdown could read as markup;
     `keep` names the positions of square brackets that are plain text where they stand, `first`
     says the word starts a paragraph (or a table cell or a list item), `line` that a line may start
@@ -53,9 +54,9 @@ def escape_word(word: str, keep: frozenset[int] = frozenset(), in_link: bool = F
     for n, ch in enumerate(word):
         if _ALWAYS.match(ch) or (ch == "[" and n not in keep) or (ch == "]" and in_link):
             out.append("\\" + ch)
-        elif ch == "_" and not (word[n - 1:n].isalnum() and word[n + 1:n + 2].isalnum()):
+        elif ch == "_" and not (word[n - 1 : n].isalnum() and word[n + 1 : n + 2].isalnum()):
             out.append("\\_")  # emphasis; an underscore inside a word is none
-        elif ch == "&" and re.match(r"[A-Za-z0-9#]", word[n + 1:n + 2]):  # an entity: &lt; &#65;
+        elif ch == "&" and re.match(r"[A-Za-z0-9#]", word[n + 1 : n + 2]):  # an entity: &lt; &#65;
             out.append("\\&")
         elif (ch == "-" and "--" in word) or (ch == "." and ".." in word):  # a smart dash or ellipsis
             out.append("\\" + ch)
@@ -88,10 +89,14 @@ def _inert_brackets(inlines: list, headings: frozenset[str]) -> dict[int, frozen
         elif ch == "]" and opened:
             start = opened.pop()
             after = chars[at + 1][2] if at + 1 < len(chars) else " "
-            inside = "".join(c for _, _, c in chars[start + 1:at])
-            if (after in "([{:" + _OPAQUE or _OPAQUE in inside or inside != inside.strip()
-                    or inside in ("", "x", "X")  # a task-list box
-                    or " ".join(inside.split()).lower() in headings):
+            inside = "".join(c for _, _, c in chars[start + 1 : at])
+            if (
+                after in "([{:" + _OPAQUE
+                or _OPAQUE in inside
+                or inside != inside.strip()
+                or inside in ("", "x", "X")  # a task-list box
+                or " ".join(inside.split()).lower() in headings
+            ):
                 continue
             i, n, _ = chars[start]
             keep.setdefault(i, set()).add(n)
@@ -105,24 +110,35 @@ def _heading_texts(node: Any) -> frozenset[str]:
     return frozenset(" ".join(t.split()).lower() for t in found)
 
 
-def literal_markdown(node: Any, headings: frozenset[str] | None = None, in_link: bool = False,
-                     block: bool = False) -> Any:
+def literal_markdown(
+    node: Any, headings: frozenset[str] | None = None, in_link: bool = False, block: bool = False
+) -> Any:
     """A copy of a document tree (or any part of it) where every `Str` with punctuation is raw
     Markdown, escaped where it could be read as markup."""
     if headings is None:
         headings = _heading_texts(node)
         if isinstance(node, dict) and "blocks" in node:
-            out = {**node, "blocks": literal_markdown(node["blocks"], headings),
-                   "meta": _meta(node.get("meta", {}), headings)}
+            out = {
+                **node,
+                "blocks": literal_markdown(node["blocks"], headings),
+                "meta": _meta(node.get("meta", {}), headings),
+            }
             return out if node.get("meta") else _no_title_block(out)
     if isinstance(node, list):
         if any(isinstance(n, dict) and n.get("t") == "Str" for n in node):
             keep = {} if in_link else _inert_brackets(node, headings)  # a link's text: every bracket escaped
-            return [_word(n, keep.get(i, frozenset()), in_link, block and i == 0,
-                          (block and i == 0) or (i > 0 and isinstance(node[i - 1], dict)
-                                                 and node[i - 1].get("t") in _BREAKS))
-                    if isinstance(n, dict) and n.get("t") == "Str"
-                    else literal_markdown(n, headings, in_link) for i, n in enumerate(node)]
+            return [
+                _word(
+                    n,
+                    keep.get(i, frozenset()),
+                    in_link,
+                    block and i == 0,
+                    (block and i == 0) or (i > 0 and isinstance(node[i - 1], dict) and node[i - 1].get("t") in _BREAKS),
+                )
+                if isinstance(n, dict) and n.get("t") == "Str"
+                else literal_markdown(n, headings, in_link)
+                for i, n in enumerate(node)
+            ]
         return [literal_markdown(n, headings, in_link) for n in node]
     if isinstance(node, dict):
         link = in_link or node.get("t") in ("Link", "Image")

@@ -36,8 +36,11 @@ def minutes_blocks(day: Day) -> list[A.Node]:
     out: list[A.Node] = []
     when = today_text(Date.fromisoformat(day.date))
     out.append(A.header(1, A.text("Til stede"), "til-stede"))
-    out.append(A.bullets([[A.plain(A.text(p))] for p in day.present]) if day.present
-               else A.para([A.emph(A.text("Ikke registrert (sett opp dagens samling med /samling)."))]))
+    out.append(
+        A.bullets([[A.plain(A.text(p))] for p in day.present])
+        if day.present
+        else A.para([A.emph(A.text("Ikke registrert (sett opp dagens samling med /samling)."))])
+    )
     if day.workshop and day.workshop.agenda:
         out.append(A.header(1, A.text("Dagsorden"), "dagsorden"))
         out.append(A.bullets([[A.plain(A.text(f"{i.title} ({i.minutes} min)"))] for i in day.workshop.agenda]))
@@ -63,11 +66,21 @@ def minutes_blocks(day: Day) -> list[A.Node]:
         out.append(A.header(2, A.text(decision.title)))
         out.append(A.bullets([[A.plain(A.text(line))] for line in decision.lines]))
     out.append(A.header(1, A.text("Åpne spørsmål"), "apne"))
-    out.append(A.bullets([[A.plain(A.text(q))] for q in day.open_questions]) if day.open_questions
-               else A.para(A.text("Ingen påkrevde spørsmål står åpne i det dere arbeidet med.")))
+    out.append(
+        A.bullets([[A.plain(A.text(q))] for q in day.open_questions])
+        if day.open_questions
+        else A.para(A.text("Ingen påkrevde spørsmål står åpne i det dere arbeidet med."))
+    )
     out.append(A.header(1, A.text("Neste samling"), "neste"))
-    out.append(A.para(A.text(day.next_workshop.text() if day.next_workshop
-                             else "Ikke satt opp i framdriftsplanen (Oppstart › Framdriftsplan).")))
+    out.append(
+        A.para(
+            A.text(
+                day.next_workshop.text()
+                if day.next_workshop
+                else "Ikke satt opp i framdriftsplanen (Oppstart › Framdriftsplan)."
+            )
+        )
+    )
     return out
 
 
@@ -77,14 +90,23 @@ def minutes_document(c: Conductor, when: str | None = None) -> tuple[dict, str]:
     report = day_report(c, day)
     municipality = str(c.session.meta.get("municipality", "")).strip() or "Kommunen"
     title = f"Referat fra samling {today_text(Date.fromisoformat(day))}"
-    meta = {"title": A.meta_inlines(title),  # the kommune stands once on the title page: as author
-            "author": {"t": "MetaList", "c": [A.meta_inlines(municipality)]},
-            "date": A.meta_inlines(today_text(Date.fromisoformat(day))), "lang": A.meta_string("nb-NO")}
+    meta = {
+        "title": A.meta_inlines(title),  # the kommune stands once on the title page: as author
+        "author": {"t": "MetaList", "c": [A.meta_inlines(municipality)]},
+        "date": A.meta_inlines(today_text(Date.fromisoformat(day))),
+        "lang": A.meta_string("nb-NO"),
+    }
     return A.document(minutes_blocks(report), meta), day
 
 
-def export_minutes(scripts: list[Script], session, fmt: str, output: Path | None,
-                   when: str | None = None, reference_doc: Path | None = None) -> Path:
+def export_minutes(
+    scripts: list[Script],
+    session,
+    fmt: str,
+    output: Path | None,
+    when: str | None = None,
+    reference_doc: Path | None = None,
+) -> Path:
     """Write the referat; `output` is a file or a folder (None: the current folder)."""
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")

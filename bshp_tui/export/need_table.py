@@ -14,8 +14,9 @@ from . import ast as A
 from .render import cell_display, column_widths
 
 _SPACES = "[ \u00a0\u202f]"  # thousands are grouped with a space, often a non-breaking one
-_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s+|omtrent\s+)?(-?\d(?:\d|" + _SPACES + r"(?=\d))*(?:[.,]\d+)?)\s*(\D*)$",
-                     re.IGNORECASE)
+_NUMBER = re.compile(
+    r"^\s*(?:ca\.?\s*|cirka\s+|omtrent\s+)?(-?\d(?:\d|" + _SPACES + r"(?=\d))*(?:[.,]\d+)?)\s*(\D*)$", re.IGNORECASE
+)
 
 
 def number_in(cell: object) -> tuple[float, str] | None:

@@ -94,13 +94,16 @@ def check_reference_doc(path: Path, fmt: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             if TEMPLATE_PART[fmt] not in archive.namelist():
-                raise UsageError(f"«{path.name}» ser ikke ut som et {fmt}-dokument. Lagre malen på nytt fra Word eller LibreOffice.")
+                raise UsageError(
+                    f"«{path.name}» ser ikke ut som et {fmt}-dokument. Lagre malen på nytt fra Word eller LibreOffice."
+                )
     except (zipfile.BadZipFile, OSError):
-        raise UsageError(f"«{path.name}» er ikke et gyldig {fmt}-dokument (filen er skadet eller av feil type).") from None
+        raise UsageError(
+            f"«{path.name}» er ikke et gyldig {fmt}-dokument (filen er skadet eller av feil type)."
+        ) from None
 
 
-def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None = None,
-            toc: bool = True) -> Path:
+def convert(document: dict, output: Path, fmt: str, reference_doc: Path | None = None, toc: bool = True) -> Path:
     """Write `document` as `fmt` to `output`. The file appears complete or not at all: an earlier
     file at `output` stays intact if anything fails."""
     return start(output, fmt, reference_doc, toc).send(document).finish()
@@ -222,8 +225,12 @@ class Conversion:
 def to_text(document: dict, to: str, *options: str) -> str:
     """`document` converted to a text format (for the app's views), with the same sandboxed pandoc."""
     tree = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return _run_pandoc([pandoc_path(), "--sandbox", "-f", "json", "-t", to, *options], tree,
-                       "Pandoc klarte ikke å lage forhåndsvisningen", "Prøv igjen, eller meld feilen.").decode("utf-8")
+    return _run_pandoc(
+        [pandoc_path(), "--sandbox", "-f", "json", "-t", to, *options],
+        tree,
+        "Pandoc klarte ikke å lage forhåndsvisningen",
+        "Prøv igjen, eller meld feilen.",
+    ).decode("utf-8")
 
 
 def _run_pandoc(args: list[str], tree: bytes, failure: str = FAILURE, advice: str = ADVICE) -> bytes:
@@ -245,8 +252,10 @@ def _start_pandoc(args: list[str]) -> _Pandoc:
     try:
         return _Pandoc(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
-        raise ExportError(f"Kunne ikke starte pandoc ({describe_os_error(exc)}). Installer bshp på nytt "
-                          "(make run), så følger pandoc med.") from exc
+        raise ExportError(
+            f"Kunne ikke starte pandoc ({describe_os_error(exc)}). Installer bshp på nytt "
+            "(make run), så følger pandoc med."
+        ) from exc
 
 
 def _feed(process: _Pandoc, tree: bytes) -> None:
@@ -277,11 +286,7 @@ def _check_pandoc(process: _Pandoc, failure: str = FAILURE, advice: str = ADVICE
         process.feeder.join()
     if process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ExportError(
-            failure
-            + (f" ({detail[-1]})" if detail else "")
-            + f". {advice}"
-        )
+        raise ExportError(failure + (f" ({detail[-1]})" if detail else "") + f". {advice}")
     return stdout
 
 

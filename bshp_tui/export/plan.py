@@ -15,8 +15,10 @@ class PlanDocument(SharedChapters):
     municipality: str
 
     def plan_blocks(self) -> list[A.Node]:
-        opening = (f"{plan_name(self)} for {self.municipality or 'kommunen'} samler kommunens mål, strategier "
-                   "og tiltak for det boligsosiale arbeidet i perioden.")
+        opening = (
+            f"{plan_name(self)} for {self.municipality or 'kommunen'} samler kommunens mål, strategier "
+            "og tiltak for det boligsosiale arbeidet i perioden."
+        )
         out = [A.header(1, A.text("Sammendrag"), "sammendrag")] + summary(self, opening)
         out += self.introduction("plan")
         out += self.main_goals("plan", f"2 Hovedmål for boligsosialt arbeid{self.horizon()}")

@@ -11,10 +11,14 @@ from .render import FieldRenderer
 
 # The goal areas of the source report's plan template (Vedlegg 5).
 DEFAULT_AREAS = ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester")
-PROCESS_INTRO = ("Kapitlet beskriver hvem som har deltatt i arbeidet med planen, hvordan berørte grupper har "
-                 "medvirket, hva som kom fram, og hvordan innspillene er brukt.")
-PROCESS_KOMMUNEDELPLAN = ("Som kommunedelplan skal planen ha en planbeskrivelse når den legges ut til offentlig "
-                          "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning.")
+PROCESS_INTRO = (
+    "Kapitlet beskriver hvem som har deltatt i arbeidet med planen, hvordan berørte grupper har "
+    "medvirket, hva som kom fram, og hvordan innspillene er brukt."
+)
+PROCESS_KOMMUNEDELPLAN = (
+    "Som kommunedelplan skal planen ha en planbeskrivelse når den legges ut til offentlig "
+    "ettersyn; dette kapitlet er planbeskrivelsens del om planprosess og medvirkning."
+)
 
 
 class PlanFrame(FieldRenderer):
@@ -23,8 +27,9 @@ class PlanFrame(FieldRenderer):
 
     period: str = ""
 
-    def bound(self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (),
-              level: int = 2, number: str = "") -> list[A.Node]:
+    def bound(
+        self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (), level: int = 2, number: str = ""
+    ) -> list[A.Node]:
         raise NotImplementedError
 
     def has_bindings(self, section: str) -> bool:
@@ -33,15 +38,17 @@ class PlanFrame(FieldRenderer):
     def process(self, number: str) -> list[A.Node]:
         if not self.has_bindings("plan.prosess"):
             return []
-        out = [A.header(2, A.text(f"{number} Planprosess og medvirkning"), "planprosess"),
-               A.para(A.text(PROCESS_INTRO))]
+        out = [
+            A.header(2, A.text(f"{number} Planprosess og medvirkning"), "planprosess"),
+            A.para(A.text(PROCESS_INTRO)),
+        ]
         fld = R.field_of(self.c, R.PLAN_TYPE)
         if fld is not None and self.value(fld) == "kommunedelplan":
             out.append(A.para(A.text(PROCESS_KOMMUNEDELPLAN)))
         return out + self.bound("plan.prosess", level=3, number=number)
 
     def horizon(self) -> str:
-        """" i perioden …" for the main goals: the long-term horizon if the group gave one, else the
+        """ " i perioden …" for the main goals: the long-term horizon if the group gave one, else the
         plan period."""
         fld = R.field_of(self.c, R.LONG_TERM_HORIZON)
         value = self.value(fld) if fld is not None else None
@@ -53,6 +60,13 @@ class PlanFrame(FieldRenderer):
         out: list[A.Node] = []
         for n, name in enumerate(DEFAULT_AREAS, start=1):
             out.append(A.header(2, A.text(f"{number}.{n} Målområde {name}")))
-            out.append(A.para([self.placeholder(
-                f"målområdet «{name}» er et forslag fra metoden – velg målområdene i gap-analysen")]))
+            out.append(
+                A.para(
+                    [
+                        self.placeholder(
+                            f"målområdet «{name}» er et forslag fra metoden – velg målområdene i gap-analysen"
+                        )
+                    ]
+                )
+            )
         return out

@@ -70,10 +70,18 @@ def read_kommune(scripts: list[Script], session: Any) -> Kommune:
         last = max(followed)
         n = sum(1 for m in measures if (s := F.status_in(c, m, last)) and s.status == F.DONE)
         done = f"{n} av {len(measures)} ({last})"
-    return Kommune(session.id, str(meta.get("municipality") or session.id), dashed_year_spans(str(meta.get("period") or "")),
-                   swot_by_role_group(c), areas, [m.name for m in measures],
-                   sum(drift), investment,
-                   figures, done)
+    return Kommune(
+        session.id,
+        str(meta.get("municipality") or session.id),
+        dashed_year_spans(str(meta.get("period") or "")),
+        swot_by_role_group(c),
+        areas,
+        [m.name for m in measures],
+        sum(drift),
+        investment,
+        figures,
+        done,
+    )
 
 
 def read_region(store: Any, scripts: list[Script], ids: list[str]) -> Region:
@@ -103,8 +111,11 @@ def _kr(value: float) -> str:
 
 def swot_part(region: Region) -> list[A.Node]:
     out = [A.header(1, A.text("1 Sterke og svake sider på tvers av kommunene"), "swot")]
-    out.append(A.para(A.text("Gruppene er delt etter funksjon eller rolle i organisasjonen, som i "
-                             "SWOT-analysen fra samlingene.")))
+    out.append(
+        A.para(
+            A.text("Gruppene er delt etter funksjon eller rolle i organisasjonen, som i SWOT-analysen fra samlingene.")
+        )
+    )
     roles: dict[str, str] = {}
     for k in region.kommuner:
         for swot in k.swot:
@@ -125,11 +136,21 @@ def swot_part(region: Region) -> list[A.Node]:
 
 def areas_part(region: Region) -> list[A.Node]:
     out = [A.header(1, A.text("2 Målområder, tiltak og kostnader"), "malomrader")]
-    head = [A.cell_text(h) for h in ("Kommune", "Planperiode", "Målområder", "Tiltak", "Drift i planperioden (kr)",
-                                     "Investering (kr)")]
-    body = [[A.cell_text(k.name), A.cell_text(k.period or "–"), A.cell_text(str(len(k.areas))),
-             A.cell_text(str(len(k.measures))), A.cell_text(_kr(k.drift)), A.cell_text(_kr(k.investment))]
-            for k in region.kommuner]
+    head = [
+        A.cell_text(h)
+        for h in ("Kommune", "Planperiode", "Målområder", "Tiltak", "Drift i planperioden (kr)", "Investering (kr)")
+    ]
+    body = [
+        [
+            A.cell_text(k.name),
+            A.cell_text(k.period or "–"),
+            A.cell_text(str(len(k.areas))),
+            A.cell_text(str(len(k.measures))),
+            A.cell_text(_kr(k.drift)),
+            A.cell_text(_kr(k.investment)),
+        ]
+        for k in region.kommuner
+    ]
     out.append(A.table(head, body, align=["AlignLeft", "AlignLeft"] + ["AlignRight"] * 4))
     names: dict[str, str] = {}
     for k in region.kommuner:
@@ -160,8 +181,14 @@ def shared_part(region: Region) -> list[A.Node]:
                 entry[1].append(k.name)
     shared = [(shown, who) for shown, who in seen.values() if len(who) > 1]
     if not shared:
-        return out + [A.para(A.text("Ingen tiltak har samme navn i flere kommuner. Tiltak med samme innhold "
-                                    "kan likevel ha ulike navn; se handlingsplanene."))]
+        return out + [
+            A.para(
+                A.text(
+                    "Ingen tiltak har samme navn i flere kommuner. Tiltak med samme innhold "
+                    "kan likevel ha ulike navn; se handlingsplanene."
+                )
+            )
+        ]
     out.append(A.para(A.text("Tiltak med samme navn i flere kommuner kan være et sted å samarbeide.")))
     body = [[A.cell_text(shown), A.cell_text(", ".join(who))] for shown, who in shared]
     out.append(A.table([A.cell_text("Tiltak"), A.cell_text("Kommuner")], body, widths=[0.5, 0.5]))
@@ -187,8 +214,9 @@ def figures_part(region: Region) -> list[A.Node]:
 
 def build_region(region: Region) -> dict:
     names = ", ".join(k.name for k in region.kommuner)
-    blocks: list[A.Node] = [A.para(A.text(f"Oppsummeringen stiller planene til {len(region.kommuner)} kommuner "
-                                          f"side om side: {names}."))]
+    blocks: list[A.Node] = [
+        A.para(A.text(f"Oppsummeringen stiller planene til {len(region.kommuner)} kommuner side om side: {names}."))
+    ]
     if region.skipped:
         blocks.append(A.para([A.strong(A.text("Ikke med i oppsummeringen:"))]))
         blocks.append(A.bullets([[A.plain(A.text(f"«{sid}»: {why}"))] for sid, why in region.skipped]))
@@ -206,7 +234,9 @@ def export_region(store: Any, scripts: list[Script], ids: list[str], fmt: str, o
     """Write the regional summary of the sessions `ids`; returns what was read and skipped."""
     region = read_region(store, scripts, ids)
     if not region.kommuner:
-        raise BshpError("Ingen av øktene kunne leses, så oppsummeringen er ikke laget:\n"
-                        + "\n".join(f"  «{sid}»: {why}" for sid, why in region.skipped))
+        raise BshpError(
+            "Ingen av øktene kunne leses, så oppsummeringen er ikke laget:\n"
+            + "\n".join(f"  «{sid}»: {why}" for sid, why in region.skipped)
+        )
     convert(build_region(region), output, fmt)
     return region

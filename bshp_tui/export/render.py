@@ -70,9 +70,15 @@ class FieldRenderer:
 
     # -- one field ---------------------------------------------------------------------------
 
-    def field_blocks(self, fld: Field, item: Item | None = None, suffix: str = "",
-                     show_label: bool | None = None, total_label: str | None = None,
-                     context: str = "") -> list[A.Node]:
+    def field_blocks(
+        self,
+        fld: Field,
+        item: Item | None = None,
+        suffix: str = "",
+        show_label: bool | None = None,
+        total_label: str | None = None,
+        context: str = "",
+    ) -> list[A.Node]:
         """One answer as blocks: a label (or none) and the value; a placeholder when a required
         field is empty (named by its label, the `suffix` and the `context`)."""
         show = fld.show_label if show_label is None else show_label
@@ -123,18 +129,21 @@ class FieldRenderer:
 
     def sum_text(self, fld: Field, rows: list[dict], item: str | None) -> str:
         """The total of a table's `sum` column, for its total row."""
-        return format_number(H.table_total(self.c, fld.ref_id, fld.sum_column or "", item) if item
-                             else H.column_sum(rows, fld.sum_column or ""))
+        return format_number(
+            H.table_total(self.c, fld.ref_id, fld.sum_column or "", item)
+            if item
+            else H.column_sum(rows, fld.sum_column or "")
+        )
 
     def table(self, fld: Field, rows: list[dict], item: str | None, total_label: str | None = None) -> A.Node:
         """A table answer as a real table, with a total row for its `sum` column."""
         head = [A.cell_text(col.label) for col in fld.columns]
-        body = [[A.cell_text(cell_display(col, self.c.cell(fld, row, col.id))) for col in fld.columns]
-                for row in rows]
+        body = [[A.cell_text(cell_display(col, self.c.cell(fld, row, col.id))) for col in fld.columns] for row in rows]
         foot = None
         if fld.sum_column:
             total = self.sum_text(fld, rows, item)
-            foot = [A.cell_text(total_label or "Sum") if n == 0 else
-                    A.cell_text(total) if col.id == fld.sum_column else []
-                    for n, col in enumerate(fld.columns)]
+            foot = [
+                A.cell_text(total_label or "Sum") if n == 0 else A.cell_text(total) if col.id == fld.sum_column else []
+                for n, col in enumerate(fld.columns)
+            ]
         return A.table(head, body, foot, widths=column_widths([c.kind for c in fld.columns]))

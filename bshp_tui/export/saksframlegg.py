@@ -15,12 +15,16 @@ from .sessions_held import work_so_far
 from .summary import challenges, lower_first, measure_line, plan_name, summary, top_measures
 
 TOP_MEASURES = 5  # in the assessment, with the reasons
-HJEMMEL = ("Kommunen har etter lov om kommunenes ansvar på det boligsosiale feltet (boligsosialloven, "
-           "LOV-2022-12-20-121) ansvar for å ha oversikt over behovet for boliger for vanskeligstilte på "
-           "boligmarkedet og for at overordnede mål og strategier for arbeidet fastsettes i kommunens planer. "
-           "Den boligsosiale handlingsplanen samler kommunens mål, strategier og tiltak for perioden.")
-HJEMMEL_PBL = ("Planen utarbeides som kommunedelplan etter plan- og bygningsloven kapittel 11, med høring "
-               "og offentlig ettersyn før kommunestyret vedtar den.")
+HJEMMEL = (
+    "Kommunen har etter lov om kommunenes ansvar på det boligsosiale feltet (boligsosialloven, "
+    "LOV-2022-12-20-121) ansvar for å ha oversikt over behovet for boliger for vanskeligstilte på "
+    "boligmarkedet og for at overordnede mål og strategier for arbeidet fastsettes i kommunens planer. "
+    "Den boligsosiale handlingsplanen samler kommunens mål, strategier og tiltak for perioden."
+)
+HJEMMEL_PBL = (
+    "Planen utarbeides som kommunedelplan etter plan- og bygningsloven kapittel 11, med høring "
+    "og offentlig ettersyn før kommunestyret vedtar den."
+)
 
 
 def plan_type(b: Any) -> str | None:
@@ -39,8 +43,9 @@ def background(b: Any) -> list[A.Node]:
     mandate = b.field_blocks(fld, None, show_label=False) if fld is not None else []
     out += mandate or [A.para([b.placeholder("arbeidsgruppas mandat (oppstarten)")])]
     out.append(A.header(2, A.text("2.3 Prosess")))
-    out += work_so_far(b.held(), "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom "
-                       "samlinger med disse temaene:")
+    out += work_so_far(
+        b.held(), "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom samlinger med disse temaene:"
+    )
     return out
 
 
@@ -54,10 +59,15 @@ def assessment(b: Any) -> list[A.Node]:
         return out
     fld = R.field_of(b.c, R.RATINGS)
     scales = {s.id: s for s in fld.scales} if fld is not None else {}
-    out.append(A.para(A.text(
-        "Arbeidsgruppa vurderte hvert tiltak på en skala fra 1 til 4 for hvor mye det haster, hva det "
-        "koster, hvor stor innflytelse kommunen har og hvor godt kunnskapsgrunnlaget er. Disse tiltakene "
-        "fikk høyest samlet vurdering:")))
+    out.append(
+        A.para(
+            A.text(
+                "Arbeidsgruppa vurderte hvert tiltak på en skala fra 1 til 4 for hvor mye det haster, hva det "
+                "koster, hvor stor innflytelse kommunen har og hvor godt kunnskapsgrunnlaget er. Disse tiltakene "
+                "fikk høyest samlet vurdering:"
+            )
+        )
+    )
     items = []
     for m in measures:
         why = ", ".join(pole(scales.get(k), k, v) for k, v in m.ratings.items())
@@ -78,16 +88,27 @@ def decision(b: Any) -> list[A.Node]:
     kind = plan_type(b)
     name = plan_name(b)
     if kind == "kommunedelplan":
-        first = (f"Forslag til {lower_first(name)} legges ut til høring og offentlig ettersyn "
-                 "etter plan- og bygningsloven § 11-14.")
+        first = (
+            f"Forslag til {lower_first(name)} legges ut til høring og offentlig ettersyn "
+            "etter plan- og bygningsloven § 11-14."
+        )
     else:
         first = f"{name} vedtas."
     out = []
     if kind is None:
         out.append(A.para([b.placeholder("plantype (kommunedelplan, temaplan eller handlingsdel)")]))
-    out.append({"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], [
-        [A.plain(A.text(first))],
-        [A.plain(A.text("Tiltakene i planen vurderes i arbeidet med økonomiplan og årsbudsjett."))]]]})
+    out.append(
+        {
+            "t": "OrderedList",
+            "c": [
+                [1, {"t": "Decimal"}, {"t": "Period"}],
+                [
+                    [A.plain(A.text(first))],
+                    [A.plain(A.text("Tiltakene i planen vurderes i arbeidet med økonomiplan og årsbudsjett."))],
+                ],
+            ],
+        }
+    )
     return out
 
 

@@ -35,17 +35,27 @@ def unplaced_warning(results: list[ExportResult]) -> str:
     if not unplaced:
         return ""
     shown = "; ".join(unplaced[:3]) + (f" (og {len(unplaced) - 3} til)" if len(unplaced) > 3 else "")
-    return (f"{len(unplaced)} svar er ikke med i noe dokument: {shown}. Svarene er lagret og går ikke tapt; "
-            "gi feltene en plass med «dokument:» i veiledningsfilene.")
+    return (
+        f"{len(unplaced)} svar er ikke med i noe dokument: {shown}. Svarene er lagret og går ikke tapt; "
+        "gi feltene en plass med «dokument:» i veiledningsfilene."
+    )
 
 
 def default_name(session_id: str, document: str, fmt: str) -> str:
     return f"{session_id}-{document}.{fmt}"
 
 
-def export(scripts: list[Script], session, documents: str, fmt: str, output: Path | None,
-           reference_doc: Path | None = None, status: str = "Utkast",
-           template_dirs: list[Path] | None = None, year: int | None = None) -> list[ExportResult]:
+def export(
+    scripts: list[Script],
+    session,
+    documents: str,
+    fmt: str,
+    output: Path | None,
+    reference_doc: Path | None = None,
+    status: str = "Utkast",
+    template_dirs: list[Path] | None = None,
+    year: int | None = None,
+) -> list[ExportResult]:
     """Write one or all documents. `output` is a file for one document, or a folder (for all,
     or when it is an existing folder). The status report (`statusrapport`) is for `year`, or the
     latest year followed up."""
@@ -54,8 +64,9 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
     kinds = list(DOCUMENTS) if documents == ALL else [documents]
     for kind in kinds:
         if kind not in DOCUMENTS:
-            raise UsageError(f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter, "
-                             "statusrapport eller alle.")
+            raise UsageError(
+                f"Ukjent dokument «{documents}». Velg plan, grunnlag, arbeidsdokumenter, statusrapport eller alle."
+            )
     if fmt not in FORMATS:
         raise UsageError(f"Ukjent format «{fmt}». Velg docx, odt, md, html eller json.")
     data_dir = session.store.data_dir
@@ -83,7 +94,7 @@ def export(scripts: list[Script], session, documents: str, fmt: str, output: Pat
                 done, running = running, None
                 written[done[0]] = done[1].finish()
             running = (kind, waiting.pop(kind).send(document))
-            later = queue[queue.index(kind) + 1:]
+            later = queue[queue.index(kind) + 1 :]
             if later:
                 waiting[later[0]] = start(targets[later[0]], fmt, reference_doc)
         unplaced = unplaced_answers(conductor, builder.placed)
@@ -104,19 +115,29 @@ def _target(output: Path | None, session_id: str, kind: str, fmt: str, several: 
         return Path(default_name(session_id, kind, fmt))
     if output.is_dir() or several or not output.suffix:  # a name without an ending means a folder
         if several and output.suffix and not output.is_dir():
-            raise UsageError(f"Med --document alle blir det flere filer, så -o må være en mappe, ikke «{output}». "
-                             f"Skriv for eksempel -o {output.with_suffix('')} (mappen må finnes), eller velg ett "
-                             "dokument med --document plan.")
+            raise UsageError(
+                f"Med --document alle blir det flere filer, så -o må være en mappe, ikke «{output}». "
+                f"Skriv for eksempel -o {output.with_suffix('')} (mappen må finnes), eller velg ett "
+                "dokument med --document plan."
+            )
         if not output.exists():
-            raise UsageError(f"Mappen «{output}» finnes ikke. Opprett den, velg en annen mappe, eller skriv "
-                             f"et filnavn med endelse (for eksempel plan.{fmt}).")
+            raise UsageError(
+                f"Mappen «{output}» finnes ikke. Opprett den, velg en annen mappe, eller skriv "
+                f"et filnavn med endelse (for eksempel plan.{fmt})."
+            )
         return output / default_name(session_id, kind, fmt)
     return output
 
 
-def export_status_report(scripts: list[Script], session, fmt: str, output: Path | None,
-                         reference_doc: Path | None = None, status: str = "Utkast",
-                         year: int | None = None) -> ExportResult:
+def export_status_report(
+    scripts: list[Script],
+    session,
+    fmt: str,
+    output: Path | None,
+    reference_doc: Path | None = None,
+    status: str = "Utkast",
+    year: int | None = None,
+) -> ExportResult:
     """Write the status report for `year` (see statusreport.py)."""
     from .statusreport import build_status_report
 

@@ -59,6 +59,12 @@ def work_so_far(held: tuple[list[str], list[str], list[str]], lead: str) -> list
     if started:
         out += [A.para(A.text(f"{draft} Disse samlingene er påbegynt, men ikke fullført:")), _bullets(started)]
     if remaining:
-        out += [A.para(A.text("Disse samlingene gjenstår:" if started
-                              else f"{draft} Disse samlingene gjenstår før den er ferdig:")), _bullets(remaining)]
+        out += [
+            A.para(
+                A.text(
+                    "Disse samlingene gjenstår:" if started else f"{draft} Disse samlingene gjenstår før den er ferdig:"
+                )
+            ),
+            _bullets(remaining),
+        ]
     return out

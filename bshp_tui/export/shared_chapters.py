@@ -17,13 +17,18 @@ from .summary import challenge_picture
 
 PLAN_TYPES = {
     "kommunedelplan": "Planen utarbeides som kommunedelplan etter plan- og bygningsloven. Det betyr "
-                      "at den får et planprogram, sendes på høring og legges ut til offentlig ettersyn, "
-                      "og at den vedtas av kommunestyret.",
+    "at den får et planprogram, sendes på høring og legges ut til offentlig ettersyn, "
+    "og at den vedtas av kommunestyret.",
     "temaplan": "Planen utarbeides som temaplan.",
     "handlingsdel": "Planens tiltak inngår i kommuneplanens handlingsdel, som rulleres hvert år.",
 }
-ACTION_HEADINGS = {"strategi": "Strategi", "tiltak": "Tiltak", "ansvarlig": "Ansvarlig",
-                   "tidsfrist": "Tidsfrist", "kostnad": "Kostnad"}
+ACTION_HEADINGS = {
+    "strategi": "Strategi",
+    "tiltak": "Tiltak",
+    "ansvarlig": "Ansvarlig",
+    "tidsfrist": "Tidsfrist",
+    "kostnad": "Kostnad",
+}
 
 
 class SharedChapters(PlanFrame):
@@ -41,11 +46,14 @@ class SharedChapters(PlanFrame):
         raise NotImplementedError
 
     def introduction(self, doc: str) -> list[A.Node]:
-        out = [A.header(1, A.text("1 Innledning"), "innledning"),
-               A.header(2, A.text("1.1 Hva er boligsosial handlingsplan?"))]
+        out = [
+            A.header(1, A.text("1 Innledning"), "innledning"),
+            A.header(2, A.text("1.1 Hva er boligsosial handlingsplan?")),
+        ]
         out += self.standard_text("hva-er")
-        out += work_so_far(self.held(), "Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom "
-                           "en serie samlinger om:")
+        out += work_so_far(
+            self.held(), "Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom en serie samlinger om:"
+        )
         fld = R.field_of(self.c, R.PLAN_TYPE)
         if fld is not None:
             plan_type = self.value(fld)
@@ -55,8 +63,7 @@ class SharedChapters(PlanFrame):
             elif is_empty(plan_type):
                 out.append(A.para([self.placeholder("plantype (kommunedelplan, temaplan eller handlingsdel)")]))
         out += self.bound(f"{doc}.innledning")
-        out += [A.header(2, A.text("1.2 Rammer for boligsosial handlingsplan")),
-                A.header(3, A.text("1.2.1 Lovverk"))]
+        out += [A.header(2, A.text("1.2 Rammer for boligsosial handlingsplan")), A.header(3, A.text("1.2.1 Lovverk"))]
         out += self.standard_text("lovverk")
         out.append(A.header(3, A.text("1.2.2 Statlige og kommunale føringer")))
         out += self.standard_text("foringer")
@@ -81,8 +88,13 @@ class SharedChapters(PlanFrame):
         out += self.bound(f"{doc}.hovedmal")
         groups = self.target_groups()
         if groups:
-            out.append(A.para(A.text("Planen prioriterer disse målgruppene: "
-                                     + ", ".join(g[0].lower() + g[1:] for g in groups) + ".")))
+            out.append(
+                A.para(
+                    A.text(
+                        "Planen prioriterer disse målgruppene: " + ", ".join(g[0].lower() + g[1:] for g in groups) + "."
+                    )
+                )
+            )
         out.append(A.header(2, A.text(f"2.{n + 1} Styrende prinsipper")))
         out += self.bound(f"{doc}.prinsipper")
         if doc == "plan":
@@ -109,8 +121,9 @@ class SharedChapters(PlanFrame):
             return [A.para([self.placeholder(f"tiltak for målområdet {area.text}")])]
         # The five columns of the plan template first (the cost columns in Kostnad), then any other
         # the prompt file adds.
-        columns = [c for c in ACTION_HEADINGS] + [c.id for c in fld.columns
-                                                 if c.id not in ACTION_HEADINGS and c.id not in COST_COLUMNS]
+        columns = [c for c in ACTION_HEADINGS] + [
+            c.id for c in fld.columns if c.id not in ACTION_HEADINGS and c.id not in COST_COLUMNS
+        ]
         head = [A.cell_text(ACTION_HEADINGS.get(c) or (col.label if (col := fld.column(c)) else c)) for c in columns]
         body = []
         for row in rows:
@@ -128,8 +141,9 @@ class SharedChapters(PlanFrame):
                 cells.append(A.cell_text(shown))
             body.append(cells)
         cost = total_text(rows, plan_years(self.period))
-        foot = [A.cell_text("Sum") if n == 0 else A.cell_text(cost) if c == "kostnad" else []
-                for n, c in enumerate(columns)]
+        foot = [
+            A.cell_text("Sum") if n == 0 else A.cell_text(cost) if c == "kostnad" else [] for n, c in enumerate(columns)
+        ]
         return [A.table(head, body, foot)]
 
     def action_plan(self, number: str) -> list[A.Node]:
@@ -149,6 +163,7 @@ class SharedChapters(PlanFrame):
             years = plan_years(self.period)
             total = total_text(action_rows(self.c), years)
             total += ". Fordelingen per år står under «Økonomiske konsekvenser»." if years else "."
-            out.append(A.para([A.strong(A.text("Samlet kostnad for handlingsplanen:")), {"t": "Space"},
-                               *A.text(total)]))
+            out.append(
+                A.para([A.strong(A.text("Samlet kostnad for handlingsplanen:")), {"t": "Space"}, *A.text(total)])
+            )
         return out

@@ -85,12 +85,19 @@ def collect(c: Conductor, year: int, period: str) -> Report:
         due = F.deadline_year(deadline_value)
         state = status.status if status else ""
         late = state == F.POSTPONED or (due is not None and due <= year and state not in F.CLOSED)
-        report.lines.append(Line(
-            measure,
-            str(c.cell(plan, measure.row, "ansvarlig") or "").strip() if plan is not None else "",
-            format_date(deadline_value) if deadline_value else "",
-            status, cost.drift.get(year, 0), cost.investment.get(year, 0), late,
-            cost.drift.get(year + 1, 0), cost.investment.get(year + 1, 0)))
+        report.lines.append(
+            Line(
+                measure,
+                str(c.cell(plan, measure.row, "ansvarlig") or "").strip() if plan is not None else "",
+                format_date(deadline_value) if deadline_value else "",
+                status,
+                cost.drift.get(year, 0),
+                cost.investment.get(year, 0),
+                late,
+                cost.drift.get(year + 1, 0),
+                cost.investment.get(year + 1, 0),
+            )
+        )
     return report
 
 
@@ -105,31 +112,58 @@ def summary(report: Report) -> list[A.Node]:
         return out + [A.para(A.text("Handlingsplanen har ingen tiltak ennå."))]
     counts = {s: sum(1 for ln in lines if ln.status_text == s) for s in (*F.STATUSES, NO_STATUS)}
     parts = [f"{n} {s}" for s, n in counts.items() if n]
-    out.append(A.para(A.text(
-        f"Handlingsplanen har {len(lines)} tiltak. Status i {year}: {', '.join(parts)}. "
-        f"{counts[F.DONE]} av {len(lines)} tiltak er gjennomført.")))
+    out.append(
+        A.para(
+            A.text(
+                f"Handlingsplanen har {len(lines)} tiltak. Status i {year}: {', '.join(parts)}. "
+                f"{counts[F.DONE]} av {len(lines)} tiltak er gjennomført."
+            )
+        )
+    )
     late = [ln for ln in lines if ln.late]
     if late:
         out.append(A.para(A.text(f"Forsinket eller utsatt i {year} ({len(late)}):")))
-        out.append(A.bullets([[A.plain(A.text(f"{ln.measure.name} ({ln.measure.area.text}): frist "
-                                              f"{ln.deadline or 'ikke satt'}, status {ln.status_text}"))]
-                              for ln in late]))
+        out.append(
+            A.bullets(
+                [
+                    [
+                        A.plain(
+                            A.text(
+                                f"{ln.measure.name} ({ln.measure.area.text}): frist "
+                                f"{ln.deadline or 'ikke satt'}, status {ln.status_text}"
+                            )
+                        )
+                    ]
+                    for ln in late
+                ]
+            )
+        )
     else:
         out.append(A.para(A.text(f"Ingen tiltak er forsinket i {year}.")))
     drift = sum(ln.used(year)[0] or 0 for ln in lines)
     invest = sum(ln.used(year)[1] or 0 for ln in lines)
-    out.append(A.para(A.text(
-        f"Brukt i {year}: {format_number(round(drift))} kr i drift av planlagt "
-        f"{format_number(round(sum(ln.planned_drift for ln in lines)))} kr, og "
-        f"{format_number(round(invest))} kr i investering av planlagt "
-        f"{format_number(round(sum(ln.planned_investment for ln in lines)))} kr.")))
+    out.append(
+        A.para(
+            A.text(
+                f"Brukt i {year}: {format_number(round(drift))} kr i drift av planlagt "
+                f"{format_number(round(sum(ln.planned_drift for ln in lines)))} kr, og "
+                f"{format_number(round(invest))} kr i investering av planlagt "
+                f"{format_number(round(sum(ln.planned_investment for ln in lines)))} kr."
+            )
+        )
+    )
     going = [ln for ln in lines if ln.status_text not in F.CLOSED]
     drift_next = sum(ln.next_drift for ln in going)
     invest_next = sum(ln.next_investment for ln in going)
-    out.append(A.para(A.text(
-        f"Til budsjettet for {year + 1}: tiltakene som ikke er gjennomført eller avlyst, har planlagt "
-        f"{format_number(round(drift_next))} kr i drift og {format_number(round(invest_next))} kr i investering "
-        f"i {year + 1}.")))
+    out.append(
+        A.para(
+            A.text(
+                f"Til budsjettet for {year + 1}: tiltakene som ikke er gjennomført eller avlyst, har planlagt "
+                f"{format_number(round(drift_next))} kr i drift og {format_number(round(invest_next))} kr i investering "
+                f"i {year + 1}."
+            )
+        )
+    )
     return out
 
 
@@ -140,25 +174,44 @@ def area_part(report: Report, area_text: str, lines: list[Line], number: str) ->
     body = []
     for ln in lines:
         comment = ln.status.comment if ln.status is not None and ln.status.year == year else ""
-        body.append([A.cell_text(ln.measure.name), A.cell_text(ln.responsible or "–"),
-                     A.cell_text(ln.deadline or "–"), A.cell_text(ln.status_cell(year)),
-                     A.cell_text(comment)])
+        body.append(
+            [
+                A.cell_text(ln.measure.name),
+                A.cell_text(ln.responsible or "–"),
+                A.cell_text(ln.deadline or "–"),
+                A.cell_text(ln.status_cell(year)),
+                A.cell_text(comment),
+            ]
+        )
     out.append(A.table(head, body, widths=[0.28, 0.16, 0.12, 0.16, 0.28]))
     out.append(A.para([A.strong(A.text(f"Penger brukt mot planlagt i {year} (kr)"))]))
     # soft hyphens: a narrow column breaks «investering» cleanly, not as «investerin-g»
-    head = [A.cell_text(h) for h in ("Tiltak", "Planlagt drift", "Brukt drift", "Planlagt inves\u00adtering",
-                                     "Brukt inves\u00adtering")]
+    head = [
+        A.cell_text(h)
+        for h in ("Tiltak", "Planlagt drift", "Brukt drift", "Planlagt inves\u00adtering", "Brukt inves\u00adtering")
+    ]
     body = []
     for ln in lines:
         drift, invest = ln.used(year)
-        body.append([A.cell_text(ln.measure.name), A.cell_text(_kr(ln.planned_drift)), A.cell_text(_kr(drift)),
-                     A.cell_text(_kr(ln.planned_investment)), A.cell_text(_kr(invest))])
-    foot = [A.cell_text("Sum"), A.cell_text(_kr(sum(ln.planned_drift for ln in lines))),
-            A.cell_text(_kr(sum(ln.used(year)[0] or 0 for ln in lines))),
-            A.cell_text(_kr(sum(ln.planned_investment for ln in lines))),
-            A.cell_text(_kr(sum(ln.used(year)[1] or 0 for ln in lines)))]
-    out.append(A.table(head, body, foot, widths=[0.32, 0.17, 0.17, 0.17, 0.17],
-                       align=["AlignLeft"] + ["AlignRight"] * 4))
+        body.append(
+            [
+                A.cell_text(ln.measure.name),
+                A.cell_text(_kr(ln.planned_drift)),
+                A.cell_text(_kr(drift)),
+                A.cell_text(_kr(ln.planned_investment)),
+                A.cell_text(_kr(invest)),
+            ]
+        )
+    foot = [
+        A.cell_text("Sum"),
+        A.cell_text(_kr(sum(ln.planned_drift for ln in lines))),
+        A.cell_text(_kr(sum(ln.used(year)[0] or 0 for ln in lines))),
+        A.cell_text(_kr(sum(ln.planned_investment for ln in lines))),
+        A.cell_text(_kr(sum(ln.used(year)[1] or 0 for ln in lines))),
+    ]
+    out.append(
+        A.table(head, body, foot, widths=[0.32, 0.17, 0.17, 0.17, 0.17], align=["AlignLeft"] + ["AlignRight"] * 4)
+    )
     return out
 
 
@@ -192,8 +245,9 @@ def plan_indicators(c: Conductor) -> dict[str, tuple[str, str, str]]:
         for row in c.readable_value(fld.ref_id, goal.id) or []:
             name = str(c.cell(fld, row, "indikator") or "").strip() if isinstance(row, dict) else ""
             if name:
-                out.setdefault(name.casefold(), (name, shown(row, "utgangspunkt", "utgangsar"),
-                                                 shown(row, "mal", "malar")))
+                out.setdefault(
+                    name.casefold(), (name, shown(row, "utgangspunkt", "utgangsar"), shown(row, "mal", "malar"))
+                )
     return out
 
 
@@ -206,17 +260,21 @@ def indicator_part(c: Conductor) -> list[A.Node]:
     if not values and not planned:
         return out + [A.para(A.text("Ingen indikatorverdier er ført inn ennå."))]
     reported = {name.casefold(): (name, per_year) for name, per_year in values.items()}
-    rows = [(name, baseline, target, reported.get(key, (name, {}))[1])
-            for key, (name, baseline, target) in planned.items()]
+    rows = [
+        (name, baseline, target, reported.get(key, (name, {}))[1]) for key, (name, baseline, target) in planned.items()
+    ]
     rows += [(name, "", "", per_year) for key, (name, per_year) in reported.items() if key not in planned]
     years = sorted({y for per_year in values.values() for y in per_year})
     if not years:
-        out.append(A.para(A.text("Ingen indikatorverdier er ført inn ennå; tabellen viser utgangspunktet og "
-                                 "målet i planen.")))
-    head = ([A.cell_text(h) for h in ("Indikator", "Utgangs\u00adpunkt", "Mål")]
-            + [A.cell_text(str(y)) for y in years])
-    body = [[A.cell_text(name), A.cell_text(baseline or "–"), A.cell_text(target or "–")]
-            + [A.cell_text(per_year.get(y) or "–") for y in years] for name, baseline, target, per_year in rows]
+        out.append(
+            A.para(A.text("Ingen indikatorverdier er ført inn ennå; tabellen viser utgangspunktet og målet i planen."))
+        )
+    head = [A.cell_text(h) for h in ("Indikator", "Utgangs\u00adpunkt", "Mål")] + [A.cell_text(str(y)) for y in years]
+    body = [
+        [A.cell_text(name), A.cell_text(baseline or "–"), A.cell_text(target or "–")]
+        + [A.cell_text(per_year.get(y) or "–") for y in years]
+        for name, baseline, target, per_year in rows
+    ]
     year_width = min(0.14, 0.4 / len(years)) if years else 0
     first = 1.0 - 2 * 0.15 - year_width * len(years)
     out.append(A.table(head, body, widths=[first, 0.15, 0.15] + [year_width] * len(years)))
@@ -230,12 +288,20 @@ def build_status_report(c: Conductor, year: int | None = None, status: str = "Ut
     period = dashed_year_spans(str(meta_data.get("period") or "").strip())
     chosen = report_year(c, year)
     report = collect(c, chosen, period)
-    missing = [f"status for «{ln.measure.name}» i {chosen}" for ln in report.lines
-               if ln.status is None or ln.status.year != chosen]
-    blocks: list[A.Node] = [A.para(A.text(
-        f"Rapporten viser hvordan tiltakene i handlingsplanen{' ' + period if period else ''} står i {chosen}: "
-        "status, hva som er brukt mot det som var planlagt, og utviklingen i indikatorene. Den kan brukes "
-        "i årsmeldingen og i arbeidet med budsjett og økonomiplan."))]
+    missing = [
+        f"status for «{ln.measure.name}» i {chosen}"
+        for ln in report.lines
+        if ln.status is None or ln.status.year != chosen
+    ]
+    blocks: list[A.Node] = [
+        A.para(
+            A.text(
+                f"Rapporten viser hvordan tiltakene i handlingsplanen{' ' + period if period else ''} står i {chosen}: "
+                "status, hva som er brukt mot det som var planlagt, og utviklingen i indikatorene. Den kan brukes "
+                "i årsmeldingen og i arbeidet med budsjett og økonomiplan."
+            )
+        )
+    ]
     blocks += summary(report)
     blocks.append(A.header(1, A.text("2 Status per målområde"), "status"))
     areas: dict[str, list[Line]] = {}

@@ -77,9 +77,13 @@ def challenge_picture(b: Any, number: str) -> list[A.Node]:
     figures = key_figures(b)
     if figures:
         out.append(A.para(A.text("Nøkkeltall fra kartleggingen:")))
-        out.append(A.table([A.cell_text("Nøkkeltall"), A.cell_text("Verdi")],
-                           [[A.cell_text(label), A.cell_text(value)] for label, value in figures],
-                           widths=[0.75, 0.25]))
+        out.append(
+            A.table(
+                [A.cell_text("Nøkkeltall"), A.cell_text("Verdi")],
+                [[A.cell_text(label), A.cell_text(value)] for label, value in figures],
+                widths=[0.75, 0.25],
+            )
+        )
     out += need_overview(b)
     return out
 
@@ -103,8 +107,16 @@ def costs_sentence(b: Any) -> list[A.Node]:
         return [A.para([b.placeholder("planperioden (årstallene) i oppstarten, for å regne ut kostnadene")])]
     rows, costs = economy_rows(b.c, b.goal_areas(), years)
     if not any(m.stated for m in costs):  # no measure says what it costs yet
-        return [A.para([b.placeholder("hva tiltakene koster – regnes ut når tiltakene i handlingsplanen har "
-                                      "fått kostnad eller er merket «innenfor dagens rammer»")])]
+        return [
+            A.para(
+                [
+                    b.placeholder(
+                        "hva tiltakene koster – regnes ut når tiltakene i handlingsplanen har "
+                        "fått kostnad eller er merket «innenfor dagens rammer»"
+                    )
+                ]
+            )
+        ]
     total = next(r for r in rows if r.post == "Sum per år").total
     new = next(r for r in rows if r.post == "Behov for nye midler").total
     if round(total) == 0:
@@ -115,9 +127,14 @@ def costs_sentence(b: Any) -> list[A.Node]:
         share = "Alt dekkes innenfor dagens rammer."
     else:
         share = f"Av dette krever {format_number(round(new))} kr nye midler; resten dekkes innenfor dagens rammer."
-    return [A.para(A.text(
-        f"Tiltakene koster til sammen {format_number(round(total))} kr i planperioden {year_span(years[0], years[-1])}, "
-        f"drift og investering sammenlagt. {share} Fordelingen per år står under «Økonomiske konsekvenser»."))]
+    return [
+        A.para(
+            A.text(
+                f"Tiltakene koster til sammen {format_number(round(total))} kr i planperioden {year_span(years[0], years[-1])}, "
+                f"drift og investering sammenlagt. {share} Fordelingen per år står under «Økonomiske konsekvenser»."
+            )
+        )
+    ]
 
 
 def summary(b: Any, opening: str) -> list[A.Node]:

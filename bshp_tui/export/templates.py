@@ -57,15 +57,15 @@ def template_text(name: str, override_dirs: list[Path] | None = None) -> tuple[s
 _CONVERTED: dict[tuple[str, int, int], str] = {}
 
 
-def template_blocks(name: str, override_dirs: list[Path] | None = None,
-                    cache_dir: Path | None = None) -> list[A.Node]:
+def template_blocks(name: str, override_dirs: list[Path] | None = None, cache_dir: Path | None = None) -> list[A.Node]:
     """The standard text as document blocks (a fresh copy each time). A conversion is kept in
     memory, and with `cache_dir` also saved there, and reused while the file is unchanged."""
     return marked_template(name, override_dirs, cache_dir)[0]
 
 
-def marked_template(name: str, override_dirs: list[Path] | None = None,
-                    cache_dir: Path | None = None) -> tuple[list[A.Node], list[str]]:
+def marked_template(
+    name: str, override_dirs: list[Path] | None = None, cache_dir: Path | None = None
+) -> tuple[list[A.Node], list[str]]:
     """The standard text's blocks (as template_blocks) and the texts of its placeholders, which
     are found once per conversion."""
     path = template_path(name, override_dirs)
@@ -167,8 +167,11 @@ def _blocks(tokens, i: int, end: int, offset: int, guidance: list[str]) -> tuple
                 inner, _ = _blocks(tokens, j + 1, item_close, offset, guidance)
                 items.append(inner)
                 j = item_close + 1
-            out.append(A.bullets(items) if tok.type == "bullet_list_open"
-                       else {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]})
+            out.append(
+                A.bullets(items)
+                if tok.type == "bullet_list_open"
+                else {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}
+            )
             i = close + 1
         elif tok.type in ("fence", "code_block"):
             out.append({"t": "CodeBlock", "c": [A.NO_ATTR, tok.content.rstrip("\n")]})

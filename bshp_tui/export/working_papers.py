@@ -10,8 +10,13 @@ from . import ast as A
 from .render import FieldRenderer
 
 # Headings for the rating columns, with soft hyphens so a narrow column breaks them cleanly.
-SCALE_HEADINGS = {"haster": "Haster", "kostnad": "Kostnad", "innflytelse": "Innflytelse",
-                  "kunnskap": "Kunnskap", "effekt": "Effekt"}
+SCALE_HEADINGS = {
+    "haster": "Haster",
+    "kostnad": "Kostnad",
+    "innflytelse": "Innflytelse",
+    "kunnskap": "Kunnskap",
+    "effekt": "Effekt",
+}
 SWOT = (R.STRENGTHS, R.WEAKNESSES, R.OPPORTUNITIES, R.THREATS)
 GAP = (R.GAP_STATUS, R.GAP_MEASURES, R.GAP_VISION)
 
@@ -20,8 +25,9 @@ class WorkingPapers(FieldRenderer):
     """A part of the Builder: the renderer's helpers (take, placeholder) and the Builder's own
     (bound, goal_areas, target_groups), declared here and defined there."""
 
-    def bound(self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (),
-              level: int = 2, number: str = "") -> list[A.Node]:
+    def bound(
+        self, section: str, area: Item | None = None, skip: tuple[R.Ref, ...] = (), level: int = 2, number: str = ""
+    ) -> list[A.Node]:
         raise NotImplementedError
 
     def goal_areas(self) -> list[Item]:
@@ -67,15 +73,31 @@ class WorkingPapers(FieldRenderer):
         for n, group in enumerate(groups, start=1):
             out.append(A.header(2, A.text(f"2.{n} {group.text}")))
             if present[0] or present[1]:
-                out.append(A.table([A.cell_text("Sterke sider"), A.cell_text("Svake sider")],
-                                   [[self._list_cell(R.STRENGTHS, group, "sterke sider", True),
-                                     self._list_cell(R.WEAKNESSES, group, "svake sider", True)]],
-                                   widths=[0.5, 0.5]))
+                out.append(
+                    A.table(
+                        [A.cell_text("Sterke sider"), A.cell_text("Svake sider")],
+                        [
+                            [
+                                self._list_cell(R.STRENGTHS, group, "sterke sider", True),
+                                self._list_cell(R.WEAKNESSES, group, "svake sider", True),
+                            ]
+                        ],
+                        widths=[0.5, 0.5],
+                    )
+                )
             if present[2] or present[3]:
-                out.append(A.table([A.cell_text("Muligheter"), A.cell_text("Trusler")],
-                                   [[self._list_cell(R.OPPORTUNITIES, group, "muligheter", False),
-                                     self._list_cell(R.THREATS, group, "trusler", False)]],
-                                   widths=[0.5, 0.5]))
+                out.append(
+                    A.table(
+                        [A.cell_text("Muligheter"), A.cell_text("Trusler")],
+                        [
+                            [
+                                self._list_cell(R.OPPORTUNITIES, group, "muligheter", False),
+                                self._list_cell(R.THREATS, group, "trusler", False),
+                            ]
+                        ],
+                        widths=[0.5, 0.5],
+                    )
+                )
         return out + extra
 
     def gap_table(self) -> list[A.Node]:
@@ -90,12 +112,20 @@ class WorkingPapers(FieldRenderer):
 
         def text_cell(fld, area: Item, what: str) -> list[A.Node]:
             value = self.take(fld, area.id) if fld else None
-            return A.cell_text(value) if not is_empty(value) else [A.plain([self.placeholder(f"{what} for {area.text}")])]
+            return (
+                A.cell_text(value) if not is_empty(value) else [A.plain([self.placeholder(f"{what} for {area.text}")])]
+            )
 
         head = [A.cell_text(h) for h in ("Målområde", "Status i dag", "Behov og tiltak", "Visjon")]
-        rows = [[A.cell_text(a.text), text_cell(fields[0], a, "status i dag"),
-                 self._list_cell(R.GAP_MEASURES, a, "behov og tiltak", True),
-                 text_cell(fields[2], a, "visjon")] for a in areas]
+        rows = [
+            [
+                A.cell_text(a.text),
+                text_cell(fields[0], a, "status i dag"),
+                self._list_cell(R.GAP_MEASURES, a, "behov og tiltak", True),
+                text_cell(fields[2], a, "visjon"),
+            ]
+            for a in areas
+        ]
         return out + [A.table(head, rows, widths=[0.18, 0.28, 0.28, 0.26])]
 
     def prioritisation(self) -> list[A.Node]:
@@ -112,8 +142,11 @@ class WorkingPapers(FieldRenderer):
             return A.header(2, A.text(f"5.{next(number)} {title}"))
 
         if fld is None or not ranked:
-            return out + [A.para([self.placeholder("vurdering av tiltakene")]), heading("Målgrupper og hovedmål"),
-                          *closing]
+            return out + [
+                A.para([self.placeholder("vurdering av tiltakene")]),
+                heading("Målgrupper og hovedmål"),
+                *closing,
+            ]
         self.take(fld)
         scales = {s.id: s for s in fld.scales}
         pairs = [(R.URGENT, R.COST), (R.INFLUENCE, R.KNOWLEDGE)]
@@ -129,42 +162,77 @@ class WorkingPapers(FieldRenderer):
                 return [A.bullets([[A.plain(A.text(e))] for e in entries])] if entries else []
 
             head = [[], A.cell_text(sx.low), A.cell_text(sx.high)]
-            rows = [[A.cell_text(sy.high), names((False, True)), names((True, True))],
-                    [A.cell_text(sy.low), names((False, False)), names((True, False))]]
+            rows = [
+                [A.cell_text(sy.high), names((False, True)), names((True, True))],
+                [A.cell_text(sy.low), names((False, False)), names((True, False))],
+            ]
             out.append(A.table(head, rows, widths=[0.2, 0.4, 0.4]))
         out.append(heading("Rangert liste over tiltak"))
         own = not is_empty(self.c.session.answer(f"{R.FINAL_ORDER.script_id}/{R.FINAL_ORDER.field_id}"))
-        out.append(A.para(A.text(
-            f"Hvert tiltak er vurdert fra 1 til 4 på {len(fld.scales)} skalaer der 4 taler for å gjøre det nå ("
-            + ", ".join(s.high.lower() for s in fld.scales) + "). Summen er en hjelpesum – et hjelpemiddel for "
-            "samtalen, ikke en fasit. " + (
-                "Rekkefølgen under er arbeidsgruppas egen; tiltak gruppa ikke satte i rekkefølge, står sist, "
-                "sortert etter hjelpesummen." if own else
-                "Lista er sortert etter hjelpesummen; ved lik sum kommer det som haster mest først, deretter det "
-                "som koster minst."))))
+        out.append(
+            A.para(
+                A.text(
+                    f"Hvert tiltak er vurdert fra 1 til 4 på {len(fld.scales)} skalaer der 4 taler for å gjøre det nå ("
+                    + ", ".join(s.high.lower() for s in fld.scales)
+                    + "). Summen er en hjelpesum – et hjelpemiddel for "
+                    "samtalen, ikke en fasit. "
+                    + (
+                        "Rekkefølgen under er arbeidsgruppas egen; tiltak gruppa ikke satte i rekkefølge, står sist, "
+                        "sortert etter hjelpesummen."
+                        if own
+                        else "Lista er sortert etter hjelpesummen; ved lik sum kommer det som haster mest først, deretter det "
+                        "som koster minst."
+                    )
+                )
+            )
+        )
         ranked = H.group_order(self.c)
         # The goal area goes under the measure's name, in italics: the scale headings («Innflytelse»)
         # take most of the page's width, and one text column is left for the rest.
-        head = [A.cell_text(h) for h in ("Nr.", "Tiltak og målområde",
-                                         *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales], "Sum")]
+        head = [
+            A.cell_text(h)
+            for h in (
+                "Nr.",
+                "Tiltak og målområde",
+                *[SCALE_HEADINGS.get(s.id, s.id.capitalize()) for s in fld.scales],
+                "Sum",
+            )
+        ]
         rows = []
         for n, m in enumerate(ranked, start=1):
-            name = [A.plain(A.text(m.item.text) + ([{"t": "LineBreak"}, A.emph(A.text(m.goal_area))]
-                                                   if m.goal_area else []))]
-            rows.append([A.cell_text(n if m.rated else "–"), name,
-                         *[A.cell_text(m.ratings.get(s.id, "")) for s in fld.scales],
-                         A.cell_text(m.score if m.rated else "ikke ferdig vurdert")])
+            name = [
+                A.plain(
+                    A.text(m.item.text) + ([{"t": "LineBreak"}, A.emph(A.text(m.goal_area))] if m.goal_area else [])
+                )
+            ]
+            rows.append(
+                [
+                    A.cell_text(n if m.rated else "–"),
+                    name,
+                    *[A.cell_text(m.ratings.get(s.id, "")) for s in fld.scales],
+                    A.cell_text(m.score if m.rated else "ikke ferdig vurdert"),
+                ]
+            )
             if not m.rated and f"vurdering av «{m.item.text}»" not in self.missing:
                 self.missing.append(f"vurdering av «{m.item.text}»")
         out.append(A.table(head, rows))
         big = H.big_moves(self.c)
         if big:
-            out.append(A.para(A.text("Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
-                                     "de koster: " + ", ".join(m.item.text for m in big) + ".")))
+            out.append(
+                A.para(
+                    A.text(
+                        "Store grep – dyre tiltak med stor effekt, som ikke bør velges bort bare fordi "
+                        "de koster: " + ", ".join(m.item.text for m in big) + "."
+                    )
+                )
+            )
         fruit = H.low_hanging_fruit(self.c)
         out.append(heading("Lavthengende frukter"))
-        out.append(A.bullets([[A.plain(A.text(m.item.text))] for m in fruit]) if fruit
-                   else A.para(A.text("Ingen tiltak er vurdert som både billige, innenfor kommunens kontroll og godt kjent.")))
+        out.append(
+            A.bullets([[A.plain(A.text(m.item.text))] for m in fruit])
+            if fruit
+            else A.para(A.text("Ingen tiltak er vurdert som både billige, innenfor kommunens kontroll og godt kjent."))
+        )
         flying = H.flying_measures(self.c)
         if flying:
             out.append(heading("Tiltak som trenger en realitetssjekk"))

@@ -40,8 +40,9 @@ def initial_text(c: Conductor, pos: Position) -> str:
 class InputText(Record):
     """What the input holds when the group arrives at a question."""
 
-    def __init__(self, text: str, base: str, offered_draft: str | None = None, from_draft: bool = False,
-                 answered: bool = False):
+    def __init__(
+        self, text: str, base: str, offered_draft: str | None = None, from_draft: bool = False, answered: bool = False
+    ):
         self.text = text  # shown in the input
         self.base = base  # the fingerprint of the stored answer the text stands on (see Session.draft_base)
         self.offered_draft = offered_draft  # a draft kept aside: the saved answer is shown, the draft offered
@@ -127,7 +128,7 @@ def _cells(line: str, count: int) -> list[str]:
     """A line's cells, one per column; more cells than columns are kept together in the last one."""
     cells = split_cells(line)
     if len(cells) > count:
-        cells = cells[:count - 1] + ["; ".join(cells[count - 1:])]
+        cells = cells[: count - 1] + ["; ".join(cells[count - 1 :])]
     return cells + [""] * (count - len(cells))
 
 

@@ -40,8 +40,7 @@ class Command:
 def key_name(key: str) -> str:
     """How a key is written for people: ``ctrl+b`` → Ctrl+B, ``f3`` → F3, ``escape`` → Esc."""
     names = {"escape": "Esc", "ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "space": "Mellomrom"}
-    return "+".join(names.get(part, part.upper() if len(part) <= 3 else part.capitalize())
-                    for part in key.split("+"))
+    return "+".join(names.get(part, part.upper() if len(part) <= 3 else part.capitalize()) for part in key.split("+"))
 
 
 def _p(title: str, help: str, argument: str = "") -> PaletteEntry:
@@ -51,66 +50,190 @@ def _p(title: str, help: str, argument: str = "") -> PaletteEntry:
 # In order of what a group needs most: the help's command list, the palette and the key line
 # follow it, and a narrow window cuts the key line from the end.
 TABLE = [
-    Command("hjelp", "vis hjelpen", key="f1", label="Hjelp", scope="app", priority=True,
-            palette=(_p("Hjelp", "Vis hjelpen (F1)"),)),
-    Command("rediger", "åpne redigering av svaret (liste, tabell eller prioritering)",
-            key="ctrl+e", label="Rediger", priority=True),
-    Command("tilbake", "gå tilbake til forrige spørsmål", key="ctrl+b", label="Tilbake",
-            palette=(_p("Forrige spørsmål", "Gå tilbake til forrige spørsmål (Ctrl+B)"),)),
+    Command(
+        "hjelp",
+        "vis hjelpen",
+        key="f1",
+        label="Hjelp",
+        scope="app",
+        priority=True,
+        palette=(_p("Hjelp", "Vis hjelpen (F1)"),),
+    ),
+    Command(
+        "rediger",
+        "åpne redigering av svaret (liste, tabell eller prioritering)",
+        key="ctrl+e",
+        label="Rediger",
+        priority=True,
+    ),
+    Command(
+        "tilbake",
+        "gå tilbake til forrige spørsmål",
+        key="ctrl+b",
+        label="Tilbake",
+        palette=(_p("Forrige spørsmål", "Gå tilbake til forrige spørsmål (Ctrl+B)"),),
+    ),
     Command("steg", "vis eller skjul lista over steg", slash=False, key="f3", label="Steg"),
-    Command("forhandsvisning", "forhåndsvisning av planen ved siden av samtalen (egen skjerm i et smalt vindu)", slash=False,
-            key="f4", label="Forhåndsvis"),
-    Command("avslutt", "lagre og avslutt", slash=False, key="ctrl+q", label="Avslutt", scope="app",
-            priority=True, palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),)),
-    Command("hopp", "hopp over dette spørsmålet inntil videre", key="ctrl+o", label="Hopp over",
-            palette=(_p("Hopp over spørsmålet", "Hopp over dette spørsmålet inntil videre (Ctrl+O)"),)),
-    Command("oktliste", "lagre og gå tilbake til øktlista", slash=False, key="escape", label="Øktliste",
-            palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),)),
-    Command("neste", "gå til neste spørsmål uten å svare", key="ctrl+n", label="Neste", show_key=False,
-            palette=(_p("Neste spørsmål", "Gå videre uten å svare (Ctrl+N)"),)),
-    Command("matrise", "vis prioriteringsmatrisen: vurder tiltakene 1–4, se dem i 2×2-rutenett",
-            palette=(_p("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett"),)),
-    Command("rangering", "vis den rangerte lista over tiltak",
-            palette=(_p("Rangerte tiltak", "Tiltakene rangert etter prioriteringen"),)),
-    Command("oversikt", "planoversikt: målområder, mål, strategier og tiltak",
-            palette=(_p("Planoversikt", "Målområder, mål, strategier og tiltak"),)),
-    Command("helse", "vis assistentens merknader om planen",
-            palette=(_p("Planhelse", "Assistentens merknader om planen"),)),
-    Command("forhandsvis", "forhåndsvis plandokumentet slik det blir",
-            palette=(_p("Forhåndsvis planen", "Se plandokumentet slik det blir"),)),
-    Command("eksporter", "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter saksframlegg, "
-            "/eksporter alle, /eksporter statusrapport 2028)", True,
-            palette=(_p("Eksporter planen", "Lag plandokumentet som Word-fil"),
-                     _p("Eksporter alle dokumentene",
-                        "Plan, saksframlegg, datagrunnlag og arbeidsdokumenter som Word-filer", "alle"),
-                     _p("Eksporter statusrapporten",
-                        "Oppfølgingen av tiltakene det siste året som er fulgt opp, som Word-fil",
-                        "statusrapport"))),
-    Command("samling", "dagens samling: velg hva dere skal gjøre og hvem som er til stede; dagsorden med klokke",
-            palette=(_p("Dagens samling", "Dagsorden med klokke, og oppsummering til slutt"),)),
-    Command("referat", "lag referatet fra dagens samling som Word-fil (eller: /referat odt, /referat 2027-03-14)",
-            True, palette=(_p("Referat", "Referatet fra dagens samling som Word-fil"),)),
-    Command("timer", "start en tidtaker, for eksempel /timer 10 (Ctrl+T starter og stopper)", True,
-            key="ctrl+t", label="Tidtaker", example="/timer 10",
-            palette=(_p("Start tidtaker", "Med minuttene steget foreslår, ellers 10 (Ctrl+T stopper)"),)),
-    Command("igp", "start individ–gruppe–plenum med tidtaker for dette steget",
-            palette=(_p("Start IGP", "Individ–gruppe–plenum med tidtaker"),)),
-    Command("privat", "«tenk selv først»: skjulte innspill fra hver deltaker",
-            palette=(_p("Tenk selv først", "Skjulte innspill fra hver deltaker"),)),
+    Command(
+        "forhandsvisning",
+        "forhåndsvisning av planen ved siden av samtalen (egen skjerm i et smalt vindu)",
+        slash=False,
+        key="f4",
+        label="Forhåndsvis",
+    ),
+    Command(
+        "avslutt",
+        "lagre og avslutt",
+        slash=False,
+        key="ctrl+q",
+        label="Avslutt",
+        scope="app",
+        priority=True,
+        palette=(_p("Avslutt", "Lagre og avslutt bshp (Ctrl+Q)"),),
+    ),
+    Command(
+        "hopp",
+        "hopp over dette spørsmålet inntil videre",
+        key="ctrl+o",
+        label="Hopp over",
+        palette=(_p("Hopp over spørsmålet", "Hopp over dette spørsmålet inntil videre (Ctrl+O)"),),
+    ),
+    Command(
+        "oktliste",
+        "lagre og gå tilbake til øktlista",
+        slash=False,
+        key="escape",
+        label="Øktliste",
+        palette=(_p("Tilbake til øktlista", "Lagre og gå til lista over økter"),),
+    ),
+    Command(
+        "neste",
+        "gå til neste spørsmål uten å svare",
+        key="ctrl+n",
+        label="Neste",
+        show_key=False,
+        palette=(_p("Neste spørsmål", "Gå videre uten å svare (Ctrl+N)"),),
+    ),
+    Command(
+        "matrise",
+        "vis prioriteringsmatrisen: vurder tiltakene 1–4, se dem i 2×2-rutenett",
+        palette=(_p("Prioriteringsmatrise", "Tiltakene i 2×2-rutenett"),),
+    ),
+    Command(
+        "rangering",
+        "vis den rangerte lista over tiltak",
+        palette=(_p("Rangerte tiltak", "Tiltakene rangert etter prioriteringen"),),
+    ),
+    Command(
+        "oversikt",
+        "planoversikt: målområder, mål, strategier og tiltak",
+        palette=(_p("Planoversikt", "Målområder, mål, strategier og tiltak"),),
+    ),
+    Command(
+        "helse", "vis assistentens merknader om planen", palette=(_p("Planhelse", "Assistentens merknader om planen"),)
+    ),
+    Command(
+        "forhandsvis",
+        "forhåndsvis plandokumentet slik det blir",
+        palette=(_p("Forhåndsvis planen", "Se plandokumentet slik det blir"),),
+    ),
+    Command(
+        "eksporter",
+        "lag plandokumentet som Word-fil (eller: /eksporter odt, /eksporter saksframlegg, "
+        "/eksporter alle, /eksporter statusrapport 2028)",
+        True,
+        palette=(
+            _p("Eksporter planen", "Lag plandokumentet som Word-fil"),
+            _p(
+                "Eksporter alle dokumentene",
+                "Plan, saksframlegg, datagrunnlag og arbeidsdokumenter som Word-filer",
+                "alle",
+            ),
+            _p(
+                "Eksporter statusrapporten",
+                "Oppfølgingen av tiltakene det siste året som er fulgt opp, som Word-fil",
+                "statusrapport",
+            ),
+        ),
+    ),
+    Command(
+        "samling",
+        "dagens samling: velg hva dere skal gjøre og hvem som er til stede; dagsorden med klokke",
+        palette=(_p("Dagens samling", "Dagsorden med klokke, og oppsummering til slutt"),),
+    ),
+    Command(
+        "referat",
+        "lag referatet fra dagens samling som Word-fil (eller: /referat odt, /referat 2027-03-14)",
+        True,
+        palette=(_p("Referat", "Referatet fra dagens samling som Word-fil"),),
+    ),
+    Command(
+        "timer",
+        "start en tidtaker, for eksempel /timer 10 (Ctrl+T starter og stopper)",
+        True,
+        key="ctrl+t",
+        label="Tidtaker",
+        example="/timer 10",
+        palette=(_p("Start tidtaker", "Med minuttene steget foreslår, ellers 10 (Ctrl+T stopper)"),),
+    ),
+    Command(
+        "igp",
+        "start individ–gruppe–plenum med tidtaker for dette steget",
+        palette=(_p("Start IGP", "Individ–gruppe–plenum med tidtaker"),),
+    ),
+    Command(
+        "privat",
+        "«tenk selv først»: skjulte innspill fra hver deltaker",
+        palette=(_p("Tenk selv først", "Skjulte innspill fra hver deltaker"),),
+    ),
     Command("vis", "vis de skjulte innspillene"),
-    Command("utkast", "hent fram utkastet dere skrev sist, i stedet for det lagrede svaret",
-            key="ctrl+r", label="Hent utkast", show_key=False),
-    Command("kontrast", "høy kontrast (for prosjektor)", slash=False, key="f2", label="Kontrast",
-            scope="app", show_key=False, palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),)),
+    Command(
+        "utkast",
+        "hent fram utkastet dere skrev sist, i stedet for det lagrede svaret",
+        key="ctrl+r",
+        label="Hent utkast",
+        show_key=False,
+    ),
+    Command(
+        "kontrast",
+        "høy kontrast (for prosjektor)",
+        slash=False,
+        key="f2",
+        label="Kontrast",
+        scope="app",
+        show_key=False,
+        palette=(_p("Høy kontrast", "Slå høy kontrast for prosjektor av eller på (F2)"),),
+    ),
 ]
 # The start screen's own keys (scope "start"): shown in its status line, not in the footer.
 TABLE += [
-    Command("velg", "velg eller fjern økta til en regional oppsummering", slash=False, key="space",
-            label="Velg", show_key=False, scope="start"),
-    Command("region", "lag en regional oppsummering av øktene som er valgt", slash=False, key="r",
-            label="Regional oppsummering", show_key=False, scope="start"),
-    Command("nyperiode", "start neste planperiode fra økta som er valgt (den gamle endres ikke)",
-            slash=False, key="p", label="Ny periode", show_key=False, scope="start"),
+    Command(
+        "velg",
+        "velg eller fjern økta til en regional oppsummering",
+        slash=False,
+        key="space",
+        label="Velg",
+        show_key=False,
+        scope="start",
+    ),
+    Command(
+        "region",
+        "lag en regional oppsummering av øktene som er valgt",
+        slash=False,
+        key="r",
+        label="Regional oppsummering",
+        show_key=False,
+        scope="start",
+    ),
+    Command(
+        "nyperiode",
+        "start neste planperiode fra økta som er valgt (den gamle endres ikke)",
+        slash=False,
+        key="p",
+        label="Ny periode",
+        show_key=False,
+        scope="start",
+    ),
 ]
 COMMANDS = [c for c in TABLE if c.slash]  # the slash commands, in the order help lists them
 BY_NAME = {c.name: c for c in COMMANDS}
@@ -129,13 +252,17 @@ def help_table() -> str:
 def keys_line() -> str:
     """The keys that are not slash commands, as help: those of the guided chat and the whole app,
     then those of the start screen's session list (so nobody looks for them in the chat)."""
+
     def line(commands: list[Command]) -> str:
         return " · ".join(f"**{key_name(c.key)}** {c.help}" for c in commands if c.key)
 
     everywhere = [c for c in TABLE if c.scope != "start" and (not c.slash or c.scope == "app")]
     start = [c for c in TABLE if c.scope == "start"]
-    return (line(everywhere) + " · **Ctrl+P** kommandopaletten"
-            + (f"\n\nPå startskjermen (øktlista): {line(start)}" if start else ""))
+    return (
+        line(everywhere)
+        + " · **Ctrl+P** kommandopaletten"
+        + (f"\n\nPå startskjermen (øktlista): {line(start)}" if start else "")
+    )
 
 
 ESCAPE = "//"  # an answer that starts with «/» is typed with two: «//50 prosent» is sent as «/50 prosent»
@@ -174,7 +301,7 @@ def split(text: str) -> tuple[str, str, str] | None:
         command = BY_NAME.get(match.group(1).lower())
         if command is None or (match.group(2) and not command.takes_argument):
             continue
-        return body[:last_start + n].rstrip(), command.name, (match.group(2) or "").strip()
+        return body[: last_start + n].rstrip(), command.name, (match.group(2) or "").strip()
     return None
 
 
@@ -230,8 +357,11 @@ def unknown_message(typed: str, hidden: bool = False) -> str:
     shown = typed.strip()
     if len(shown) > 24:  # the start of it, cut between words
         shown = (shown[:20].rsplit(" ", 1)[0] if " " in shown[:20] else shown[:20]) + " …"
-    escape = ("Skal teksten begynne med skråstrek, skriv to (//)." if hidden else
-              f"Skal svaret begynne med skråstrek, skriv to: «/{shown}».")
+    escape = (
+        "Skal teksten begynne med skråstrek, skriv to (//)."
+        if hidden
+        else f"Skal svaret begynne med skråstrek, skriv to: «/{shown}»."
+    )
     if hidden or not plausible_command(typed):
         return f"Ikke lagret: en linje som begynner med «/», leses som en kommando. {escape}"
     close = complete("/" + name[:2]) if name else []

@@ -88,8 +88,7 @@ class Conductor:
         source = self.repeat_of.get(ref)
         if source is None:
             return [(None, self.session.answer(answer_key(script_id, field_id)))]
-        return [(item.id, self.session.answer(answer_key(script_id, field_id, item.id)))
-                for item in self.items(source)]
+        return [(item.id, self.session.answer(answer_key(script_id, field_id, item.id))) for item in self.items(source)]
 
     def readable_value(self, ref: str, item: str | None = None) -> Any:
         """A field's answer in the shape of its kind, for code that reads answers: a value of the
@@ -297,9 +296,9 @@ class Conductor:
         """Go to a guided session, a step or one repeat of a step: its first unanswered field, or
         its first field if all are answered."""
         candidates = [
-            p for inst in self.instances(script_id)
-            if (step_id is None or inst.step.id == step_id)
-            and (item is None or (inst.item and inst.item.id == item))
+            p
+            for inst in self.instances(script_id)
+            if (step_id is None or inst.step.id == step_id) and (item is None or (inst.item and inst.item.id == item))
             for p in inst.positions()
         ]
         if not candidates:
@@ -317,9 +316,12 @@ class Conductor:
         if not raw:
             if fld.required:
                 labels = kinds.for_field(fld).option_labels(fld)
-                what = ("Velg et av alternativene med nummer eller navn: "
-                        + ", ".join(f"{n}) {label}" for n, label in enumerate(labels, 1))
-                        if labels else "Skriv et svar")
+                what = (
+                    "Velg et av alternativene med nummer eller navn: "
+                    + ", ".join(f"{n}) {label}" for n, label in enumerate(labels, 1))
+                    if labels
+                    else "Skriv et svar"
+                )
                 raise ValidationError(
                     f"Dette spørsmålet må besvares før planen er komplett. {what}, eller bruk /hopp for å ta det senere."
                 )

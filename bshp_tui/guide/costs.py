@@ -91,8 +91,13 @@ def action_rows(c: Conductor, area: str | None = None) -> list[dict]:
     """The rows of the action plan: one goal area's, or every area's."""
     if R.field_of(c, R.ACTION_PLAN) is None:
         return []
-    return [row for parent, rows in c.readable_values(R.ACTION_PLAN.field) if area is None or parent == area
-            for row in rows or [] if isinstance(row, dict)]
+    return [
+        row
+        for parent, rows in c.readable_values(R.ACTION_PLAN.field)
+        if area is None or parent == area
+        for row in rows or []
+        if isinstance(row, dict)
+    ]
 
 
 def drift_phrase(row: dict) -> str:
@@ -126,8 +131,7 @@ def planned_cost_text(row: dict) -> str:
 def period_totals(rows: Iterable[Any], years: list[int]) -> tuple[list[float], float]:
     """Drift per year of the plan period and the investering in it, for some measures together."""
     costs = [measure_cost("", r, years) for r in rows if isinstance(r, dict)]
-    return ([sum(m.drift.get(y, 0) for m in costs) for y in years],
-            sum(sum(m.investment.values()) for m in costs))
+    return ([sum(m.drift.get(y, 0) for m in costs) for y in years], sum(sum(m.investment.values()) for m in costs))
 
 
 def _kr(value: float) -> str:

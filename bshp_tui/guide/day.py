@@ -101,7 +101,9 @@ def decisions(c: Conductor) -> list[Decision]:
     ranked = [m for m in group_order(c) if m.rated]
     if ranked:
         chosen = not is_empty(c.session.answer(f"{R.FINAL_ORDER.script_id}/{R.FINAL_ORDER.field_id}"))
-        title = "Prioriterte tiltak (arbeidsgruppas rekkefølge)" if chosen else "Prioriterte tiltak (etter hjelpesummen)"
+        title = (
+            "Prioriterte tiltak (arbeidsgruppas rekkefølge)" if chosen else "Prioriterte tiltak (etter hjelpesummen)"
+        )
         out.append(Decision(title, [f"{n}. {m.item.text}" for n, m in enumerate(ranked, start=1)]))
     groups = []
     fld = R.field_of(c, R.TARGET_GROUPS)
@@ -138,5 +140,6 @@ def day_report(c: Conductor, date: str) -> Day:
     if not covered:
         titles = {f"{s.number}. {s.title}": s.id for s in c.scripts}
         covered = list(dict.fromkeys(titles[ch.script_title] for ch in changes if ch.script_title in titles))
-    return Day(date, workshop, changes, remarks_on(c, date), decisions(c), open_questions(c, covered),
-               next_planned(c, date))
+    return Day(
+        date, workshop, changes, remarks_on(c, date), decisions(c), open_questions(c, covered), next_planned(c, date)
+    )

@@ -9,9 +9,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-IGP_PHASES = (("Individ", "Tenk og skriv hver for dere."),
-              ("Gruppe", "Del to og to eller i små grupper."),
-              ("Plenum", "Samle det viktigste i fellesskap."))
+IGP_PHASES = (
+    ("Individ", "Tenk og skriv hver for dere."),
+    ("Gruppe", "Del to og to eller i små grupper."),
+    ("Plenum", "Samle det viktigste i fellesskap."),
+)
 IGP_SHARES = (0.25, 0.35, 0.40)
 PRIVATE_STATE = "private"
 PRIVATE_DRAFT_STATE = "private_draft"  # a hidden input half typed, per question

@@ -139,9 +139,16 @@ def history(c: Conductor, measure: Measure) -> list[YearStatus]:
         if row is None:
             continue
         status = row.get(STATUS)
-        out.append(YearStatus(year, item.text, status if status in STATUSES else "",
-                              str(row.get(COMMENT) or "").strip(), _number(row.get(DRIFT)),
-                              _number(row.get(INVESTMENT))))
+        out.append(
+            YearStatus(
+                year,
+                item.text,
+                status if status in STATUSES else "",
+                str(row.get(COMMENT) or "").strip(),
+                _number(row.get(DRIFT)),
+                _number(row.get(INVESTMENT)),
+            )
+        )
     return sorted(out, key=lambda s: s.year)
 
 

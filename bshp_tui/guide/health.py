@@ -1,15 +1,7 @@
 """Derived results and the assistant's remarks: what a good facilitator would notice.
 
-Ranking rule (documented for the group in prompts/5-prioritering.md and the help text):
-each measure is rated 1–4 on the scales of the rating field, whose right-hand pole favours doing it
-now (haster, mindre kostbart, stor innflytelse, stor kunnskap, stor effekt). Its score is the sum
-(5–20 with five scales), an aid for the talk: the group sets the final order itself
-(prioritering.rekkefolge). Measures are ranked by score, then by urgency, then by cost (cheaper
-first), then in the order they were written. Measures not rated on every scale come last, marked as
-not yet rated.
-
-Low-hanging fruit: rated 3–4 on cost (mindre kostbart), influence and knowledge.
-"Flying" measures (need a reality check): rated 1–2 on both influence and knowledge.
+Which measures rank high, and which are low-hanging fruit or "flying", is worked out in
+measures.py.
 
 The rules name the fields they need through the refs in refs.py (the constants below). A
 municipality's own prompt files that leave out a field simply turn its rules off, and
@@ -19,54 +11,17 @@ municipality's own prompt files that leave out a field simply turn its rules off
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
 from ..scripts import refs as R
-from ..scripts.keys import answer_key, parse_answer_key
+from ..scripts.keys import parse_answer_key
 from ..scripts.values import is_empty
-from .measures import (
-    HIGH,
-    RankedMeasure,
-    big_moves,
-    column_sum,
-    flying_measures,
-    group_order,
-    has_planned_cost,
-    low_hanging_fruit,
-    meeting_minutes,
-    quadrants,
-    ranked_measures,
-    rating_field,
-    table_total,
-)
-
-__all__ = ["HIGH", "RankedMeasure", "Remark", "big_moves", "flying_measures", "group_order",
-           "health_report",
-           "column_sum", "low_hanging_fruit", "meeting_minutes", "quadrants", "ranked_measures", "rating_field",
-           "remarks_for", "table_total"]
+from .measures import flying_measures, has_planned_cost, low_hanging_fruit
+from .remark import Remark, answered, join_words, key_of, script_started, where
 
 if TYPE_CHECKING:
     from .conductor import Conductor, Position
 
-
-def _key(ref: str, item: str | None = None) -> str:
-    script_id, field_id = ref.split(".", 1)
-    return answer_key(script_id, field_id, item)
-
-
-def _script_started(c: "Conductor", script_id: str) -> bool:
-    """Whether the group has answered anything in a guided session."""
-    return any(parse_answer_key(k)[0] == script_id for k in c.session.answers())
-
-
-def _where(c: "Conductor", ref: str) -> dict:
-    """Where to go to act on a remark about `ref`: its guided session and step."""
-    if not c.has_field(ref):
-        return {}
-    fld = c.field(ref)
-    return {"script_id": fld.script_id, "step_id": fld.step_id}
 
 SECTORS = R.SECTORS.field
 POLITICIAN = "politiker"
@@ -94,50 +49,35 @@ GROUP_WORDS = {
 }
 
 
-@dataclass
-class Remark:
-    """Something the assistant says about the plan's health."""
-
-    rule: str
-    text: str  # Norwegian, plain words
-    level: str = "råd"  # "råd" (advice), "merk" (worth knowing), "bra" (praise)
-    triggers: tuple[str, ...] = ()  # field refs whose answer makes the remark timely
-    script_id: str | None = None  # where to go to act on it
-    step_id: str | None = None
-    item: str | None = None
-    key: str = ""  # a stable id, so the chat says it once
-    subjects: list[str] = dc_field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.key:
-            self.key = f"{self.rule}:{self.item or ''}:{'|'.join(self.subjects)}"
-
-
 # --------------------------------------------------------------------------------------------
 # The remarks
 
 
-def _answered(c: "Conductor", ref: str) -> bool:
-    return c.has_field(ref) and any(not is_empty(v) for _, v in c.field_values(ref))
-
-
 def _rule_working_group(c: "Conductor") -> list[Remark]:
-    if R.field_of(c, R.SECTORS) is None or not _answered(c, SECTORS):
+    if R.field_of(c, R.SECTORS) is None or not answered(c, SECTORS):
         return []
     chosen = c.readable_value(SECTORS) or []
     out = []
     if POLITICIAN not in chosen:
-        out.append(Remark(
-            "ingen-politiker",
-            "Arbeidsgruppa har ingen politiker. Erfaringen er at politisk deltakelse gjør at de som skal "
-            "vedta planen, kjenner avveiningene bak den. Kan dere invitere en politiker?",
-            triggers=(SECTORS,), **_where(c, SECTORS)))
+        out.append(
+            Remark(
+                "ingen-politiker",
+                "Arbeidsgruppa har ingen politiker. Erfaringen er at politisk deltakelse gjør at de som skal "
+                "vedta planen, kjenner avveiningene bak den. Kan dere invitere en politiker?",
+                triggers=(SECTORS,),
+                **where(c, SECTORS),
+            )
+        )
     if len(chosen) < MIN_SECTORS:
-        out.append(Remark(
-            "fa-sektorer",
-            f"Bare {len(chosen)} sektor{'er' if len(chosen) != 1 else ''} er representert. En bredt sammensatt gruppe "
-            "(for eksempel NAV, helse og omsorg, boligforvaltning og plan) gir et bedre kunnskapsgrunnlag.",
-            triggers=(SECTORS,), **_where(c, SECTORS)))
+        out.append(
+            Remark(
+                "fa-sektorer",
+                f"Bare {len(chosen)} sektor{'er' if len(chosen) != 1 else ''} er representert. En bredt sammensatt gruppe "
+                "(for eksempel NAV, helse og omsorg, boligforvaltning og plan) gir et bedre kunnskapsgrunnlag.",
+                triggers=(SECTORS,),
+                **where(c, SECTORS),
+            )
+        )
     return out
 
 
@@ -146,14 +86,19 @@ def _rule_gap_without_measure(c: "Conductor") -> list[Remark]:
         return []
     out = []
     for area in c.items(GOAL_AREAS):
-        started = any(not is_empty(c.session.answer(_key(r, area.id))) for r in (GAP_STATUS, GAP_VISION))
-        measures = c.session.answer(_key(GAP_MEASURES, area.id))
+        started = any(not is_empty(c.session.answer(key_of(r, area.id))) for r in (GAP_STATUS, GAP_VISION))
+        measures = c.session.answer(key_of(GAP_MEASURES, area.id))
         if started and is_empty(measures):
-            out.append(Remark(
-                "gap-uten-tiltak",
-                f"Gapet for «{area.text}» har ingen tiltak ennå. Hva må til for å komme fra status i dag til visjonen?",
-                triggers=(GAP_STATUS, GAP_VISION, GAP_MEASURES), **_where(c, GAP_MEASURES),
-                item=area.id, subjects=[area.text]))
+            out.append(
+                Remark(
+                    "gap-uten-tiltak",
+                    f"Gapet for «{area.text}» har ingen tiltak ennå. Hva må til for å komme fra status i dag til visjonen?",
+                    triggers=(GAP_STATUS, GAP_VISION, GAP_MEASURES),
+                    **where(c, GAP_MEASURES),
+                    item=area.id,
+                    subjects=[area.text],
+                )
+            )
     return out
 
 
@@ -167,16 +112,25 @@ def _rule_measure_details(c: "Conductor") -> list[Remark]:
     for parent, rows in c.readable_values(ACTION_PLAN):
         for row in rows or []:
             name = c.cell(fld, row, "tiltak") or row.get("strategi") or "et tiltak"
-            missing = [label for col, label in labels.items()
-                       if fld.column(col) is not None and row.get(col) in ("", None)
-                       and not (col == "kostnad" and has_planned_cost(row))]
+            missing = [
+                label
+                for col, label in labels.items()
+                if fld.column(col) is not None
+                and row.get(col) in ("", None)
+                and not (col == "kostnad" and has_planned_cost(row))
+            ]
             if missing:
-                out.append(Remark(
-                    "tiltak-mangler",
-                    f"Tiltaket «{name}» ({areas.get(parent or '', '')}) mangler {_join(missing)}. Tiltak uten "
-                    "ansvarlig, frist og kostnad blir sjelden gjennomført.",
-                    triggers=(ACTION_PLAN,), **_where(c, ACTION_PLAN), item=parent,
-                    subjects=[str(row.get("id", name))]))
+                out.append(
+                    Remark(
+                        "tiltak-mangler",
+                        f"Tiltaket «{name}» ({areas.get(parent or '', '')}) mangler {join_words(missing)}. Tiltak uten "
+                        "ansvarlig, frist og kostnad blir sjelden gjennomført.",
+                        triggers=(ACTION_PLAN,),
+                        **where(c, ACTION_PLAN),
+                        item=parent,
+                        subjects=[str(row.get("id", name))],
+                    )
+                )
     return out
 
 
@@ -184,31 +138,40 @@ def _rule_area_without_measures(c: "Conductor") -> list[Remark]:
     plan = R.field_of(c, R.ACTION_PLAN)
     if plan is None:
         return []
-    started = _script_started(c, plan.script_id)
+    started = script_started(c, plan.script_id)
     if not started:
         return []
     out = []
     for area in c.items(GOAL_AREAS):
-        if is_empty(c.session.answer(_key(ACTION_PLAN, area.id))):
-            out.append(Remark(
-                "malomrade-uten-tiltak",
-                f"Målområdet «{area.text}» har ingen tiltak i handlingsplanen ennå.",
-                triggers=(ACTION_PLAN,), **_where(c, ACTION_PLAN), item=area.id,
-                subjects=[area.text]))
+        if is_empty(c.session.answer(key_of(ACTION_PLAN, area.id))):
+            out.append(
+                Remark(
+                    "malomrade-uten-tiltak",
+                    f"Målområdet «{area.text}» har ingen tiltak i handlingsplanen ennå.",
+                    triggers=(ACTION_PLAN,),
+                    **where(c, ACTION_PLAN),
+                    item=area.id,
+                    subjects=[area.text],
+                )
+            )
     return out
 
 
 def _rule_external_actors(c: "Conductor") -> list[Remark]:
-    if not _answered(c, MOBILISATION):
+    if not answered(c, MOBILISATION):
         return []
     rows = c.readable_value(MOBILISATION) or []
     if any(str(r.get("type", "")).lower() == "ekstern" for r in rows if isinstance(r, dict)):
         return []
-    return [Remark(
-        "ingen-eksterne",
-        "Mobiliseringsplanen har bare interne målgrupper. Hvem utenfor kommuneorganisasjonen bør med – "
-        "brukere, frivillige, utleiere, utbyggere? Marker dem som «ekstern».",
-        triggers=(MOBILISATION,), **_where(c, MOBILISATION))]
+    return [
+        Remark(
+            "ingen-eksterne",
+            "Mobiliseringsplanen har bare interne målgrupper. Hvem utenfor kommuneorganisasjonen bør med – "
+            "brukere, frivillige, utleiere, utbyggere? Marker dem som «ekstern».",
+            triggers=(MOBILISATION,),
+            **where(c, MOBILISATION),
+        )
+    ]
 
 
 def _rule_list_counts(c: "Conductor") -> list[Remark]:
@@ -227,34 +190,53 @@ def _rule_list_counts(c: "Conductor") -> list[Remark]:
                     continue
                 suggested = f"{low}–{high}" if high > low else str(low)
                 if count < low:
-                    text = (f"Dere har skrevet {'ett punkt' if count == 1 else f'{count} punkter'} under «{name}». "
-                            f"Veiledningen foreslår {suggested}. Det kan være nok, men se om noe viktig mangler.")
+                    text = (
+                        f"Dere har skrevet {'ett punkt' if count == 1 else f'{count} punkter'} under «{name}». "
+                        f"Veiledningen foreslår {suggested}. Det kan være nok, men se om noe viktig mangler."
+                    )
                 else:
-                    text = (f"Dere har skrevet {count} punkter under «{name}». Veiledningen foreslår {suggested}: "
-                            "færre gjør planen lettere å styre etter og følge opp. Kan noen slås sammen?")
-                out.append(Remark("antall-punkter", text, level="merk", triggers=(ref,), item=item,
-                                  **_where(c, ref), subjects=[fld.id, str(count)]))
+                    text = (
+                        f"Dere har skrevet {count} punkter under «{name}». Veiledningen foreslår {suggested}: "
+                        "færre gjør planen lettere å styre etter og følge opp. Kan noen slås sammen?"
+                    )
+                out.append(
+                    Remark(
+                        "antall-punkter",
+                        text,
+                        level="merk",
+                        triggers=(ref,),
+                        item=item,
+                        **where(c, ref),
+                        subjects=[fld.id, str(count)],
+                    )
+                )
     return out
 
 
 def _rule_special_groups(c: "Conductor") -> list[Remark]:
     fld = R.field_of(c, R.SPECIAL_GROUPS)
-    if fld is None or not _answered(c, SPECIAL_GROUPS) or R.field_of(c, R.PARTICIPATION) is None:
+    if fld is None or not answered(c, SPECIAL_GROUPS) or R.field_of(c, R.PARTICIPATION) is None:
         return []
     chosen = c.readable_value(SPECIAL_GROUPS) or []
     rows = c.readable_value(PARTICIPATION) or []
-    text = " ".join(" ".join(str(v) for v in r.values() if isinstance(v, str)) for r in rows if isinstance(r, dict)).lower()
+    text = " ".join(
+        " ".join(str(v) for v in r.values() if isinstance(v, str)) for r in rows if isinstance(r, dict)
+    ).lower()
     out = []
     for group in chosen:
         words = GROUP_WORDS.get(group, (fld.option_label(group).lower(),))
         if not any(w in text for w in words):
-            out.append(Remark(
-                "mangler-tilrettelegging",
-                f"Dere har sagt at «{fld.option_label(group)}» trenger særlig tilrettelegging, men "
-                "medvirkningsplanen sier ikke hvordan de skal medvirke. Plan- og bygningsloven § 5-1 "
-                "gir kommunen et særlig ansvar for dette.",
-                triggers=(SPECIAL_GROUPS, PARTICIPATION), **_where(c, PARTICIPATION),
-                subjects=[group]))
+            out.append(
+                Remark(
+                    "mangler-tilrettelegging",
+                    f"Dere har sagt at «{fld.option_label(group)}» trenger særlig tilrettelegging, men "
+                    "medvirkningsplanen sier ikke hvordan de skal medvirke. Plan- og bygningsloven § 5-1 "
+                    "gir kommunen et særlig ansvar for dette.",
+                    triggers=(SPECIAL_GROUPS, PARTICIPATION),
+                    **where(c, PARTICIPATION),
+                    subjects=[group],
+                )
+            )
     return out
 
 
@@ -262,23 +244,33 @@ def _rule_low_hanging_fruit(c: "Conductor") -> list[Remark]:
     fruit = low_hanging_fruit(c)
     if not fruit:
         return []
-    names = _join([f"«{m.item.text}»" for m in fruit])
-    return [Remark(
-        "lavthengende-frukter",
-        f"Lavthengende frukter: {names}. De er billige, dere rår over dem og kan mye om dem – "
-        "sett dem gjerne i gang tidlig, så både brukere og ansatte ser at noe skjer.",
-        level="bra", triggers=(RATINGS,), **_where(c, RATINGS),
-        subjects=[m.item.id for m in fruit])]
+    names = join_words([f"«{m.item.text}»" for m in fruit])
+    return [
+        Remark(
+            "lavthengende-frukter",
+            f"Lavthengende frukter: {names}. De er billige, dere rår over dem og kan mye om dem – "
+            "sett dem gjerne i gang tidlig, så både brukere og ansatte ser at noe skjer.",
+            level="bra",
+            triggers=(RATINGS,),
+            **where(c, RATINGS),
+            subjects=[m.item.id for m in fruit],
+        )
+    ]
 
 
 def _rule_flying(c: "Conductor") -> list[Remark]:
     out = []
     for m in flying_measures(c):
-        out.append(Remark(
-            "flygende-tiltak",
-            f"«{m.item.text}» har lite innflytelse og lite kunnskap bak seg. Ta en realitetssjekk: kan det "
-            "deles opp, eller bør første steg være å skaffe mer kunnskap?",
-            triggers=(RATINGS,), **_where(c, RATINGS), subjects=[m.item.id]))
+        out.append(
+            Remark(
+                "flygende-tiltak",
+                f"«{m.item.text}» har lite innflytelse og lite kunnskap bak seg. Ta en realitetssjekk: kan det "
+                "deles opp, eller bør første steg være å skaffe mer kunnskap?",
+                triggers=(RATINGS,),
+                **where(c, RATINGS),
+                subjects=[m.item.id],
+            )
+        )
     return out
 
 
@@ -290,12 +282,18 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
         for parent, rows in c.readable_values(ACTION_PLAN):
             for row in rows or []:
                 if c.is_orphan_cell(fld, row, "tiltak"):
-                    out.append(Remark(
-                        "slettet-tiltak",
-                        f"Handlingsplanen har fortsatt tiltaket «{row.get('tiltak', '')}», men det er slettet fra "
-                        "gap-analysen. Skal det stå i planen?",
-                        level="merk", triggers=(GAP_MEASURES, ACTION_PLAN), **_where(c, ACTION_PLAN),
-                        item=parent, subjects=[str(row.get("id"))]))
+                    out.append(
+                        Remark(
+                            "slettet-tiltak",
+                            f"Handlingsplanen har fortsatt tiltaket «{row.get('tiltak', '')}», men det er slettet fra "
+                            "gap-analysen. Skal det stå i planen?",
+                            level="merk",
+                            triggers=(GAP_MEASURES, ACTION_PLAN),
+                            **where(c, ACTION_PLAN),
+                            item=parent,
+                            subjects=[str(row.get("id"))],
+                        )
+                    )
     # Answers of repeated steps whose item (e.g. a goal area) was removed from its list.
     by_field: dict[tuple[str, str], list[tuple[str, str, object]]] = {}  # (script, field) -> (key, item, value)
     for key, value in c.session.answers().items():
@@ -310,12 +308,18 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
             for fld in step.fields:
                 for key, item, value in by_field.get((fld.script_id, fld.id), ()):
                     if item not in alive and not is_empty(value):
-                        out.append(Remark(
-                            "slettet-punkt",
-                            f"Noen svar i «{step.title}» hører til et punkt som er fjernet fra lista. Svarene er "
-                            "tatt vare på; legg punktet inn igjen med samme navn hvis dere vil bruke dem.",
-                            level="merk", triggers=(step.repeat,), script_id=script.id, step_id=step.id,
-                            subjects=[key]))
+                        out.append(
+                            Remark(
+                                "slettet-punkt",
+                                f"Noen svar i «{step.title}» hører til et punkt som er fjernet fra lista. Svarene er "
+                                "tatt vare på; legg punktet inn igjen med samme navn hvis dere vil bruke dem.",
+                                level="merk",
+                                triggers=(step.repeat,),
+                                script_id=script.id,
+                                step_id=step.id,
+                                subjects=[key],
+                            )
+                        )
                         break
     return out
 
@@ -323,20 +327,25 @@ def _rule_orphans(c: "Conductor") -> list[Remark]:
 def _rule_knowledge_gaps(c: "Conductor") -> list[Remark]:
     gaps = c.items(KNOWLEDGE_GAPS)
     plan = R.field_of(c, R.ACTION_PLAN)
-    started = any(k.startswith(_key(GAP_MEASURES)) for k in c.session.answers()) or (
-        plan is not None and _script_started(c, plan.script_id))
+    started = any(k.startswith(key_of(GAP_MEASURES)) for k in c.session.answers()) or (
+        plan is not None and script_started(c, plan.script_id)
+    )
     if not gaps or not started:
         return []
     measures = " ".join(i.text.lower() for i in c.items(GAP_MEASURES))
     missing = [g for g in gaps if g.text.lower() not in measures]
     if not missing:
         return []
-    return [Remark(
-        "kunnskapshull",
-        f"Kartleggingen viste at dere mangler kunnskap om {_join([f'«{g.text}»' for g in missing])}. "
-        "Legg videre kartlegging inn som tiltak, så forsvinner det ikke.",
-        triggers=(KNOWLEDGE_GAPS, GAP_MEASURES), **_where(c, GAP_MEASURES),
-        subjects=[g.id for g in missing])]
+    return [
+        Remark(
+            "kunnskapshull",
+            f"Kartleggingen viste at dere mangler kunnskap om {join_words([f'«{g.text}»' for g in missing])}. "
+            "Legg videre kartlegging inn som tiltak, så forsvinner det ikke.",
+            triggers=(KNOWLEDGE_GAPS, GAP_MEASURES),
+            **where(c, GAP_MEASURES),
+            subjects=[g.id for g in missing],
+        )
+    ]
 
 
 RULES: list[Callable[["Conductor"], list[Remark]]] = [
@@ -367,9 +376,3 @@ def remarks_for(c: "Conductor", pos: "Position") -> list[Remark]:
     """The remarks made timely by answering `pos`."""
     ref = f"{pos.script_id}.{pos.field_id}"
     return [r for r in health_report(c) if ref in r.triggers]
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " og " + parts[-1]

@@ -1,7 +1,15 @@
 """Derived results over the answers: measures ranked by their ratings, the 2x2 grids, and table totals.
 
-The ranking rule and the low-hanging-fruit and "flying" thresholds are described in health.py's
-docstring (and for the group in prompts/5-prioritering.md).
+Ranking rule (documented for the group in prompts/5-prioritering.md and the help text):
+each measure is rated 1–4 on the scales of the rating field, whose right-hand pole favours doing it
+now (haster, mindre kostbart, stor innflytelse, stor kunnskap, stor effekt). Its score is the sum
+(5–20 with five scales), an aid for the talk: the group sets the final order itself
+(prioritering.rekkefolge). Measures are ranked by score, then by urgency, then by cost (cheaper
+first), then in the order they were written. Measures not rated on every scale come last, marked as
+not yet rated.
+
+Low-hanging fruit: rated 3–4 on cost (mindre kostbart), influence and knowledge.
+"Flying" measures (need a reality check): rated 1–2 on both influence and knowledge.
 """
 
 from __future__ import annotations
@@ -73,8 +81,11 @@ def ranked_measures(c: "Conductor") -> list[RankedMeasure]:
 
 def big_moves(c: "Conductor") -> list[RankedMeasure]:
     """Expensive measures with a large effect (cost 1–2, effect 3–4): they must not sink unseen."""
-    return [m for m in ranked_measures(c) if m.rated and R.EFFECT in m.ratings
-            and m.ratings.get(R.COST, HIGH) < HIGH and m.ratings[R.EFFECT] >= HIGH]
+    return [
+        m
+        for m in ranked_measures(c)
+        if m.rated and R.EFFECT in m.ratings and m.ratings.get(R.COST, HIGH) < HIGH and m.ratings[R.EFFECT] >= HIGH
+    ]
 
 
 def group_order(c: "Conductor") -> list[RankedMeasure]:
@@ -90,13 +101,19 @@ def group_order(c: "Conductor") -> list[RankedMeasure]:
 
 
 def low_hanging_fruit(c: "Conductor") -> list[RankedMeasure]:
-    return [m for m in ranked_measures(c) if m.rated
-            and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))]
+    return [
+        m
+        for m in ranked_measures(c)
+        if m.rated and all(m.ratings.get(s, 0) >= HIGH for s in (R.COST, R.INFLUENCE, R.KNOWLEDGE))
+    ]
 
 
 def flying_measures(c: "Conductor") -> list[RankedMeasure]:
-    return [m for m in ranked_measures(c) if m.ratings.get(R.INFLUENCE, HIGH) < HIGH
-            and m.ratings.get(R.KNOWLEDGE, HIGH) < HIGH]
+    return [
+        m
+        for m in ranked_measures(c)
+        if m.ratings.get(R.INFLUENCE, HIGH) < HIGH and m.ratings.get(R.KNOWLEDGE, HIGH) < HIGH
+    ]
 
 
 def quadrants(c: "Conductor", x_scale: str, y_scale: str) -> dict[tuple[bool, bool], list[RankedMeasure]]:
@@ -112,8 +129,9 @@ def table_total(c: "Conductor", ref: str, column: str, item: str | None = None) 
     """Sum of a number column of a table field (one repeat, or all repeats)."""
     if not c.has_field(ref):
         return 0
-    return column_sum((row for parent, rows in c.readable_values(ref) if item is None or parent == item
-                       for row in rows or []), column)
+    return column_sum(
+        (row for parent, rows in c.readable_values(ref) if item is None or parent == item for row in rows or []), column
+    )
 
 
 def column_sum(rows: Iterable[Any], column: str) -> int | float:

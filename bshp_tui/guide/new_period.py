@@ -22,8 +22,15 @@ from .conductor import Conductor
 from .period import parse_period, record_period
 
 # Fields carried over whole, by meaning (refs) and by id, for every repeat of their step.
-CARRIED_REFS = (R.GOAL_AREAS, R.GAP_MEASURES, R.MAIN_GOALS, R.LONG_TERM_HORIZON, R.AREA_GOAL,
-                R.FOLLOW_UP_YEARS, R.FOLLOW_UP_INDICATORS)
+CARRIED_REFS = (
+    R.GOAL_AREAS,
+    R.GAP_MEASURES,
+    R.MAIN_GOALS,
+    R.LONG_TERM_HORIZON,
+    R.AREA_GOAL,
+    R.FOLLOW_UP_YEARS,
+    R.FOLLOW_UP_INDICATORS,
+)
 CARRIED_FIELDS = ("prioritering.langsiktige_mal", "tiltak.prinsipper")
 MAPPING_SCRIPT = "kartlegging"
 
@@ -70,7 +77,11 @@ def carried_answers(scripts: list[Script], source: Any) -> tuple[dict[str, Any],
                 report.measures.append(measure.name)
                 open_measures.append(measure)
         for area_id, rows in c.field_values(plan.ref_id):
-            kept = [copy.deepcopy(r) for r in rows or [] if isinstance(r, dict) and r.get("id") in keep.get(area_id or "", set())]
+            kept = [
+                copy.deepcopy(r)
+                for r in rows or []
+                if isinstance(r, dict) and r.get("id") in keep.get(area_id or "", set())
+            ]
             if kept:
                 out[answer_key(plan.script_id, plan.id, area_id)] = kept
     status = R.field_of(c, R.FOLLOW_UP_STATUS)
@@ -100,8 +111,10 @@ def _from(store: Any, scripts: list[Script], source: Any, source_id: str, period
     old = str(source.meta.get("period") or "")
     if old[:4].isdigit() and old[-4:].isdigit() and int(period[:4]) <= int(old[:4]):
         nxt = int(old[-4:]) + 1
-        raise UsageError(f"Den nye planperioden ({period}) må komme etter perioden til «{source_id}» ({old}). "
-                         f"Skriv perioden som kommer etter, for eksempel {nxt}-{nxt + 3}.")
+        raise UsageError(
+            f"Den nye planperioden ({period}) må komme etter perioden til «{source_id}» ({old}). "
+            f"Skriv perioden som kommer etter, for eksempel {nxt}-{nxt + 3}."
+        )
     answers, report = carried_answers(scripts, source)
     municipality = str(source.meta.get("municipality", "")) or source_id
     session = store.create(municipality, period, previous_period=source_id)

@@ -23,8 +23,11 @@ def _rows(c: Any) -> list[dict[str, str]]:
     for row in value if isinstance(value, list) else []:
         if not isinstance(row, dict):
             continue
-        cells = {col: str(c.cell(fld, row, col) or "").strip() for col in R.PARTICIPATION_INPUT.columns
-                 if fld.column(col) is not None}
+        cells = {
+            col: str(c.cell(fld, row, col) or "").strip()
+            for col in R.PARTICIPATION_INPUT.columns
+            if fld.column(col) is not None
+        }
         if cells.get("innspill"):
             out.append(cells)
     return out
@@ -42,7 +45,9 @@ def _line(row: dict[str, str]) -> str:
 def _lines(rows: list[dict[str, str]]) -> list[str]:
     lines = [_line(r) for r in rows[:MAX_SHOWN]]
     if len(rows) > MAX_SHOWN:
-        lines.append(f"- … og {len(rows) - MAX_SHOWN} til (se steget «Innspill og hvordan de er brukt» i medvirkningen)")
+        lines.append(
+            f"- … og {len(rows) - MAX_SHOWN} til (se steget «Innspill og hvordan de er brukt» i medvirkningen)"
+        )
     return lines
 
 

@@ -31,8 +31,12 @@ class Quadrant:
         return self.ref.field_id
 
 
-QUADRANTS = (Quadrant(R.STRENGTHS, "Sterke sider"), Quadrant(R.WEAKNESSES, "Svake sider"),
-             Quadrant(R.OPPORTUNITIES, "Muligheter"), Quadrant(R.THREATS, "Trusler"))
+QUADRANTS = (
+    Quadrant(R.STRENGTHS, "Sterke sider"),
+    Quadrant(R.WEAKNESSES, "Svake sider"),
+    Quadrant(R.OPPORTUNITIES, "Muligheter"),
+    Quadrant(R.THREATS, "Trusler"),
+)
 
 
 @dataclass
@@ -72,8 +76,11 @@ def swot_of(c: Conductor, group_id: str | None) -> RoleGroupSwot:
         if not c.has_field(q.ref.field):
             continue
         value = c.readable_value(q.ref.field, group_id)
-        out.points[q.id] = [e["tekst"].strip() for e in value or []
-                            if isinstance(e, dict) and isinstance(e.get("tekst"), str) and e["tekst"].strip()]
+        out.points[q.id] = [
+            e["tekst"].strip()
+            for e in value or []
+            if isinstance(e, dict) and isinstance(e.get("tekst"), str) and e["tekst"].strip()
+        ]
     return out
 
 

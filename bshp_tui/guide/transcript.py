@@ -15,9 +15,10 @@ from ..scripts.kinds.base import md_escape
 from ..scripts.refs import FOLLOW_UP_YEARS
 from .answer_text import display_value
 from .conductor import Conductor, Position
-from .health import Remark, health_report, remarks_for
+from .health import health_report, remarks_for
 from .participation import context_for
 from .ranking_text import ranking_context
+from .remark import Remark
 
 REMARKS_STATE = "remarks_said"
 
@@ -146,7 +147,7 @@ def _question_last(c: Conductor, turns: list[Turn], cursor: Position) -> None:
     else:
         # «Tilbake til» only when later questions were answered: after saving from an editor the
         # group is still at this question, it has not gone back.
-        went_back = any(t.pos is not None and t.pos != cursor for t in turns[at + 1:])
+        went_back = any(t.pos is not None and t.pos != cursor for t in turns[at + 1 :])
         turns[at] = Turn("question", turns[at].text, cursor, current=False)
         label = f"*Tilbake til: {title}*" if went_back else f"*{title}*"
     turns.append(Turn("question", f"{label}\n\n{question_text(c, cursor)}", cursor, True))
@@ -160,6 +161,8 @@ def done_text(c: Conductor) -> str:
     )
     if c.has_field(FOLLOW_UP_YEARS.field):
         script = c.script(FOLLOW_UP_YEARS.script_id)
-        text += (f"\n\nNår planen er vedtatt, følger dere opp tiltakene én gang i året i «{md_escape(script.title)}» "
-                 "i steglisten, og lager statusrapporten med `/eksporter statusrapport`.")
+        text += (
+            f"\n\nNår planen er vedtatt, følger dere opp tiltakene én gang i året i «{md_escape(script.title)}» "
+            "i steglisten, og lager statusrapporten med `/eksporter statusrapport`."
+        )
     return text

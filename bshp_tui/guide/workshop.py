@@ -43,8 +43,13 @@ class AgendaItem:
 
     @classmethod
     def from_state(cls, raw: Any) -> AgendaItem | None:
-        if isinstance(raw, list) and len(raw) >= 4 and all(isinstance(x, str) for x in raw[:3]) \
-                and isinstance(raw[3], int) and not isinstance(raw[3], bool):
+        if (
+            isinstance(raw, list)
+            and len(raw) >= 4
+            and all(isinstance(x, str) for x in raw[:3])
+            and isinstance(raw[3], int)
+            and not isinstance(raw[3], bool)
+        ):
             item = raw[5] if len(raw) > 5 and isinstance(raw[5], str) else None
             return cls(raw[0], raw[1], raw[2], raw[3], bool(raw[4]) if len(raw) > 4 else False, item)
         return None
@@ -78,9 +83,12 @@ class StepClock:
         return self.spent.get(step, 0.0) + extra
 
     def to_state(self) -> dict:
-        return {"started": self.started, "since": self.since,
-                "current": list(self.current) if self.current else None,
-                "spent": [[*where, seconds] for where, seconds in self.spent.items()]}
+        return {
+            "started": self.started,
+            "since": self.since,
+            "current": list(self.current) if self.current else None,
+            "spent": [[*where, seconds] for where, seconds in self.spent.items()],
+        }
 
     @classmethod
     def from_state(cls, raw: Any) -> StepClock | None:
@@ -104,13 +112,22 @@ MOST_SECONDS = 1e12  # past any real wall-clock time (and below 2**53, where a f
 
 
 def _is_time(value: Any) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-            and 0 <= value < MOST_SECONDS)
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value < MOST_SECONDS
+    )
 
 
 def _where(raw: Any) -> Where | None:
-    if isinstance(raw, list) and len(raw) == 3 and isinstance(raw[0], str) and isinstance(raw[1], str) \
-            and (raw[2] is None or isinstance(raw[2], str)):
+    if (
+        isinstance(raw, list)
+        and len(raw) == 3
+        and isinstance(raw[0], str)
+        and isinstance(raw[1], str)
+        and (raw[2] is None or isinstance(raw[2], str))
+    ):
         return (raw[0], raw[1], raw[2])
     return None
 
@@ -129,8 +146,12 @@ class Workshop:
         return sum(i.minutes for i in self.agenda)
 
     def to_state(self) -> dict:
-        out = {"present": list(self.present), "scripts": list(self.scripts),
-               "agenda": [i.to_state() for i in self.agenda], "ended": self.ended}
+        out = {
+            "present": list(self.present),
+            "scripts": list(self.scripts),
+            "agenda": [i.to_state() for i in self.agenda],
+            "ended": self.ended,
+        }
         if self.clock is not None:
             out["clock"] = self.clock.to_state()
         return out
@@ -170,8 +191,10 @@ def planned_workshops(c: Conductor) -> list[PlannedWorkshop]:
     for row in c.readable_value(R.WORKSHOPS.field) or []:
         if not isinstance(row, dict):
             continue
-        cells = {col: str(c.cell(fld, row, col) or "").strip() if fld.column(col) else ""
-                 for col in ("tidspunkt", "tema", "ansvar")}
+        cells = {
+            col: str(c.cell(fld, row, col) or "").strip() if fld.column(col) else ""
+            for col in ("tidspunkt", "tema", "ansvar")
+        }
         if cells["tidspunkt"] or cells["tema"]:
             out.append(PlannedWorkshop(cells["tidspunkt"], cells["tema"], cells["ansvar"]))
     return out
@@ -183,7 +206,7 @@ def next_planned(c: Conductor, after: str) -> PlannedWorkshop | None:
     without a date."""
     rows = planned_workshops(c)
     dated = [r for r in rows if r.when[:4].isdigit()]
-    later = [r for r in dated if r.when[:10] > after[:len(r.when[:10])]]
+    later = [r for r in dated if r.when[:10] > after[: len(r.when[:10])]]
     if later:
         return min(later, key=lambda r: r.when)
     return next((r for r in rows if not r.when[:4].isdigit()), None)
@@ -214,13 +237,22 @@ def agenda_for(c: Conductor, script_ids: list[str]) -> list[AgendaItem]:
         if inst.script.id not in script_ids:
             continue
         minutes = inst.step.minutes
-        out.append(AgendaItem(inst.script.id, inst.step.id, inst.title, minutes or DEFAULT_MINUTES, minutes is None,
-                              inst.item.id if inst.item else None))
+        out.append(
+            AgendaItem(
+                inst.script.id,
+                inst.step.id,
+                inst.title,
+                minutes or DEFAULT_MINUTES,
+                minutes is None,
+                inst.item.id if inst.item else None,
+            )
+        )
     return out
 
 
-def new_workshop(c: Conductor, date: str, script_ids: list[str] | None = None,
-                 present: list[str] | None = None) -> Workshop:
+def new_workshop(
+    c: Conductor, date: str, script_ids: list[str] | None = None, present: list[str] | None = None
+) -> Workshop:
     scripts = script_ids if script_ids is not None else default_scripts(c)
     return Workshop(date, list(present if present is not None else members(c)), scripts, agenda_for(c, scripts))
 
@@ -237,8 +269,9 @@ def stored_workshops(session: Any) -> dict[str, Workshop]:
         present = [p for p in entry.get("present") or [] if isinstance(p, str)]
         scripts = [s for s in entry.get("scripts") or [] if isinstance(s, str)]
         agenda = [a for a in (AgendaItem.from_state(x) for x in entry.get("agenda") or []) if a]
-        out[date] = Workshop(date, present, scripts, agenda, StepClock.from_state(entry.get("clock")),
-                             entry.get("ended") is True)
+        out[date] = Workshop(
+            date, present, scripts, agenda, StepClock.from_state(entry.get("clock")), entry.get("ended") is True
+        )
     return out
 
 
@@ -265,8 +298,10 @@ def overrun_text(workshop: Workshop, clock: StepClock, now: float, title: str) -
     used = clock.spent_on(clock.current, now) / 60
     if not planned or used <= planned:
         return ""
-    return (f"Steget «{title}» har tatt {round(used)} minutter; {planned} var satt av. Bli enige om å gå "
-            "videre, eller om det er verdt tiden (det tas da fra resten av dagen).")
+    return (
+        f"Steget «{title}» har tatt {round(used)} minutter; {planned} var satt av. Bli enige om å gå "
+        "videre, eller om det er verdt tiden (det tas da fra resten av dagen)."
+    )
 
 
 def minutes_text(seconds: float) -> str:

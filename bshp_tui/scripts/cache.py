@@ -45,8 +45,9 @@ def load_folder_cached(folder: Path | str, cache_dir: Path | None) -> list[Scrip
         scripts = [_script_from_dict(s) for s in json.loads(saved)["scripts"]]
     else:
         scripts = _parse(folder)
-        saved = json.dumps({"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]},
-                           ensure_ascii=False)
+        saved = json.dumps(
+            {"signature": signature, "scripts": [_script_to_dict(s) for s in scripts]}, ensure_ascii=False
+        )
         _PARSED[key] = saved
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -69,15 +70,21 @@ _PARSED: dict[str, str] = {}
 
 def _script_to_dict(script: Script) -> dict:
     def field(f: Field) -> dict:
-        return {**f.as_dict(), "options": [o.as_dict() for o in f.options],
-                "columns": [c.as_dict() for c in f.columns], "scales": [sc.as_dict() for sc in f.scales],
-                "condition": condition(f.condition)}
+        return {
+            **f.as_dict(),
+            "options": [o.as_dict() for o in f.options],
+            "columns": [c.as_dict() for c in f.columns],
+            "scales": [sc.as_dict() for sc in f.scales],
+            "condition": condition(f.condition),
+        }
 
     def condition(c: Condition | None) -> dict | None:
         return None if c is None else c.as_dict()
 
-    steps = [{**s.as_dict(), "fields": [field(f) for f in s.fields], "condition": condition(s.condition)}
-             for s in script.steps]
+    steps = [
+        {**s.as_dict(), "fields": [field(f) for f in s.fields], "condition": condition(s.condition)}
+        for s in script.steps
+    ]
     return {**script.as_dict(), "path": str(script.path), "steps": steps}
 
 
@@ -91,8 +98,10 @@ def _script_from_dict(data: dict) -> Script:
         for f in s["fields"]:
             f = dict(f)
             f["options"] = [Option(**o) for o in f["options"]]
-            f["columns"] = [Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"]), bool(c.get("required")))
-                            for c in f["columns"]]
+            f["columns"] = [
+                Column(c["id"], c["label"], c["kind"], c["ref"], tuple(c["options"]), bool(c.get("required")))
+                for c in f["columns"]
+            ]
             f["scales"] = [Scale(**sc) for sc in f["scales"]]
             f["condition"] = condition(f["condition"])
             f["documents"] = tuple(f.get("documents") or ())

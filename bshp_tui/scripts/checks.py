@@ -31,9 +31,17 @@ def check_references(scripts: list[Script]) -> list[ScriptError]:
             return None
         ref_order, fld = found
         if ref_order > order:
-            errors.append(ScriptError(path, line, f"{what} viser til feltet «{ref}», som kommer i en senere veiledning"))
+            errors.append(
+                ScriptError(path, line, f"{what} viser til feltet «{ref}», som kommer i en senere veiledning")
+            )
         if kinds and fld.kind not in kinds:
-            errors.append(ScriptError(path, line, f"{what} viser til «{ref}», som er av typen {fld.kind} (må være {' eller '.join(sorted(kinds))})"))
+            errors.append(
+                ScriptError(
+                    path,
+                    line,
+                    f"{what} viser til «{ref}», som er av typen {fld.kind} (må være {' eller '.join(sorted(kinds))})",
+                )
+            )
         return fld
 
     for order, script in enumerate(scripts):
@@ -49,16 +57,34 @@ def check_references(scripts: list[Script]) -> list[ScriptError]:
                     known = {o.id for o in target.options}
                     for value in cond.values:
                         if value not in known:
-                            errors.append(ScriptError(script.path, cond.line, f"vilkåret bruker «{value}», som ikke er et alternativ i «{cond.ref}» (mulige: {', '.join(sorted(known))})"))
+                            errors.append(
+                                ScriptError(
+                                    script.path,
+                                    cond.line,
+                                    f"vilkåret bruker «{value}», som ikke er et alternativ i «{cond.ref}» (mulige: {', '.join(sorted(known))})",
+                                )
+                            )
             for fld in step.fields:
                 lines = fld.lines
                 if fld.ref:
                     src = lookup(fld.ref, script.path, lines.get("fra", fld.line), "«fra:»", order, item_sources)
                     if src is not None and K.get(src.kind).items_by_column:
                         if not fld.ref_column:
-                            errors.append(ScriptError(script.path, lines.get("fra", fld.line), f"«fra:» viser til tabellen «{fld.ref}»: oppgi også «kolonne:» med kolonnen som gir punktene"))
+                            errors.append(
+                                ScriptError(
+                                    script.path,
+                                    lines.get("fra", fld.line),
+                                    f"«fra:» viser til tabellen «{fld.ref}»: oppgi også «kolonne:» med kolonnen som gir punktene",
+                                )
+                            )
                         elif src.column(fld.ref_column) is None:
-                            errors.append(ScriptError(script.path, lines.get("kolonne", fld.line), f"kolonnen «{fld.ref_column}» finnes ikke i tabellen «{fld.ref}»"))
+                            errors.append(
+                                ScriptError(
+                                    script.path,
+                                    lines.get("kolonne", fld.line),
+                                    f"kolonnen «{fld.ref_column}» finnes ikke i tabellen «{fld.ref}»",
+                                )
+                            )
                 for col in fld.columns:
                     if col.ref:  # a column of items from a list
                         lookup(col.ref, script.path, fld.line, f"kolonnen «{col.id}»", order, repeat_sources)

@@ -19,8 +19,19 @@ YES = {"ja", "j", "yes", "true", "sann"}
 NO = {"nei", "n", "no", "false", "usann"}
 
 # Keys every felt block may have; each field kind adds its own (kinds.Kind.keys).
-FIELD_KEYS = {"id", "type", "spørsmål", "påkrevd", "hjelp", "forslag", "hvis", "dokument", "etikett", "kobler",
-              "tidligere"}
+FIELD_KEYS = {
+    "id",
+    "type",
+    "spørsmål",
+    "påkrevd",
+    "hjelp",
+    "forslag",
+    "hvis",
+    "dokument",
+    "etikett",
+    "kobler",
+    "tidligere",
+}
 BLOCK_KEYS = {
     "veiledning": {"id", "nummer", "tid", "kort"},
     "steg": {"id", "hvis", "gjenta", "igp", "minutter", "privat", "dokument", "målområde"},
@@ -55,8 +66,7 @@ class Entry:
     line: int
 
 
-def parse_block(text: str, first_line: int, kind: str, path: Path,
-                 errors: list[ScriptError]) -> dict[str, Entry]:
+def parse_block(text: str, first_line: int, kind: str, path: Path, errors: list[ScriptError]) -> dict[str, Entry]:
     """Parse the small `nøkkel: verdi` format of a block. `first_line` is the 1-based line of the
     first content line."""
     entries: dict[str, Entry] = {}
@@ -70,7 +80,9 @@ def parse_block(text: str, first_line: int, kind: str, path: Path,
             continue
         if stripped.startswith("- ") or stripped == "-":
             if current_list is None:
-                errors.append(ScriptError(path, line_no, "listepunkt uten nøkkel over (skriv for eksempel «valg:» på linjen før)"))
+                errors.append(
+                    ScriptError(path, line_no, "listepunkt uten nøkkel over (skriv for eksempel «valg:» på linjen før)")
+                )
                 continue
             item = stripped[1:].strip()
             if not item:
@@ -88,7 +100,9 @@ def parse_block(text: str, first_line: int, kind: str, path: Path,
         key, value = key.strip().lower(), value.strip()
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            errors.append(ScriptError(path, line_no, f"ukjent nøkkel «{key}» i {kind}-blokken (kjente nøkler: {known})"))
+            errors.append(
+                ScriptError(path, line_no, f"ukjent nøkkel «{key}» i {kind}-blokken (kjente nøkler: {known})")
+            )
             current_list = None
             continue
         if key in entries:
@@ -97,7 +111,13 @@ def parse_block(text: str, first_line: int, kind: str, path: Path,
             continue
         if key in listed:
             if value:
-                errors.append(ScriptError(path, line_no, f"«{key}:» skal ha en liste med «- » på linjene under, ikke en verdi på samme linje"))
+                errors.append(
+                    ScriptError(
+                        path,
+                        line_no,
+                        f"«{key}:» skal ha en liste med «- » på linjene under, ikke en verdi på samme linje",
+                    )
+                )
             entries[key] = Entry([], line_no)
             current_list = key
         else:
@@ -157,7 +177,13 @@ def parse_condition(entry: Entry | None, script_id: str, path: Path, errors: lis
     text = str(entry.value)
     match = re.match(r"^\s*([a-z0-9_.-]+)\s*(!=|≠|=)\s*(.+)$", text)
     if not match:
-        errors.append(ScriptError(path, entry.line, f"forstår ikke vilkåret «{text}» (skriv for eksempel «hvis: oppstart.plantype = kommunedelplan»)"))
+        errors.append(
+            ScriptError(
+                path,
+                entry.line,
+                f"forstår ikke vilkåret «{text}» (skriv for eksempel «hvis: oppstart.plantype = kommunedelplan»)",
+            )
+        )
         return None
     values = tuple(v.strip() for v in match.group(3).split(",") if v.strip())
     return Condition(qualify(match.group(1), script_id), values, match.group(2) != "=", entry.line)
@@ -176,8 +202,9 @@ def check_id(entry: Entry | None, what: str, line: int, path: Path, errors: list
 class FieldBlock:
     """A felt block's entries as the field kinds read them (kinds.Kind.load)."""
 
-    def __init__(self, entries: dict[str, Entry], fid: str, kind: str, line: int, path: Path,
-                 errors: list[ScriptError]):
+    def __init__(
+        self, entries: dict[str, Entry], fid: str, kind: str, line: int, path: Path, errors: list[ScriptError]
+    ):
         self.entries, self.fid, self.kind, self.line = entries, fid, kind, line
         self.path, self.errors = path, errors
 
@@ -191,8 +218,9 @@ class FieldBlock:
         """The entry for a key this kind requires; reports it missing (saying `why`) if absent or empty."""
         entry = self.entries.get(key)
         if entry is None or (isinstance(entry.value, list) and not entry.value):
-            self.error(entry.line if entry else self.line,
-                       f"feltet «{self.fid}» av typen {self.kind} mangler «{key}:» ({why})")
+            self.error(
+                entry.line if entry else self.line, f"feltet «{self.fid}» av typen {self.kind} mangler «{key}:» ({why})"
+            )
             return None
         return entry
 
@@ -234,7 +262,13 @@ def parse_column(item: str, line: int, path: Path, errors: list[ScriptError]) ->
     name = name.lower()  # the kind's name in any case; the argument (valg options) as written
     column_kind = COLUMN_KINDS.get(name)
     if column_kind is None or (argument.strip() and not column_kind.takes_argument):
-        errors.append(ScriptError(path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"))
+        errors.append(
+            ScriptError(
+                path, line, f"ukjent kolonnetype «{kind_text}» (mulige: tekst, tall, dato, år, valg A, B, fra FELT)"
+            )
+        )
         return None
-    col = column_kind.column(cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message)))
+    col = column_kind.column(
+        cid, label, argument.strip(), lambda message: errors.append(ScriptError(path, line, message))
+    )
     return col.replace(required=True) if col is not None and required else col

@@ -11,7 +11,6 @@ Everything else is the assistant's words, shown as Markdown. Every error is repo
 `file:line: what is wrong` in Norwegian.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -37,8 +36,21 @@ from .model import Column, Condition, Field, Option, Scale, Script, ScriptError,
 
 FORMER_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*")  # tidligere: veiledning.felt
 
-__all__ = ["Column", "Condition", "Field", "Option", "Scale", "Script", "ScriptError", "ScriptErrors", "Step",
-           "check_folder", "default_prompts_dir", "load_folder", "prompt_files"]
+__all__ = [
+    "Column",
+    "Condition",
+    "Field",
+    "Option",
+    "Scale",
+    "Script",
+    "ScriptError",
+    "ScriptErrors",
+    "Step",
+    "check_folder",
+    "default_prompts_dir",
+    "load_folder",
+    "prompt_files",
+]
 
 
 def load_file(path: Path) -> tuple[Script | None, list[ScriptError]]:
@@ -79,7 +91,9 @@ def load_file(path: Path) -> tuple[Script | None, list[ScriptError]]:
             flush_text()
             if tok.tag == "h1":
                 if script is not None:
-                    errors.append(ScriptError(path, start, "filen har mer enn én «# »-overskrift; én fil er én veiledning"))
+                    errors.append(
+                        ScriptError(path, start, "filen har mer enn én «# »-overskrift; én fil er én veiledning")
+                    )
                 else:
                     script = Script(id="", title=title, path=path)
             else:
@@ -94,9 +108,16 @@ def load_file(path: Path) -> tuple[Script | None, list[ScriptError]]:
             kind = tok.info.strip()
             end_line = tok.map[1] if tok.map else start
             closing = lines[end_line - 1].strip() if end_line - 1 < len(lines) else ""
-            closed = end_line - 1 > tok.map[0] and closing[:1] in fence_chars and set(closing) <= fence_chars and len(closing) >= len(tok.markup)
+            closed = (
+                end_line - 1 > tok.map[0]
+                and closing[:1] in fence_chars
+                and set(closing) <= fence_chars
+                and len(closing) >= len(tok.markup)
+            )
             if not closed:
-                errors.append(ScriptError(path, start, f"{kind}-blokken er ikke lukket (mangler {tok.markup} på en egen linje)"))
+                errors.append(
+                    ScriptError(path, start, f"{kind}-blokken er ikke lukket (mangler {tok.markup} på en egen linje)")
+                )
             entries = parse_block(tok.content, start + 1, kind, path, errors)
             if kind == "veiledning":
                 if script is None or step is not None:
@@ -122,8 +143,8 @@ def load_file(path: Path) -> tuple[Script | None, list[ScriptError]]:
         # Ordinary Markdown: the assistant's words. Keep the source lines as written.
         if tok.map and (tok.type.endswith("_open") or tok.type in ("fence", "code_block", "html_block", "hr")):
             depth_close = block_end(tokens, i)
-            text_parts.append("\n".join(lines[tok.map[0]:tok.map[1]]))
-            for t in tokens[i:depth_close + 1]:
+            text_parts.append("\n".join(lines[tok.map[0] : tok.map[1]]))
+            for t in tokens[i : depth_close + 1]:
                 if t.type == "inline":
                     for child in t.children or []:
                         if child.type == "link_open":
@@ -154,7 +175,9 @@ def load_file(path: Path) -> tuple[Script | None, list[ScriptError]]:
             fld.script_id, fld.step_id = script.id, st.id
             if fld.id in seen_fields:
                 id_line = fld.lines.get("id", fld.line)
-                errors.append(ScriptError(path, id_line, f"felt-id «{fld.id}» er brukt før (linje {seen_fields[fld.id]})"))
+                errors.append(
+                    ScriptError(path, id_line, f"felt-id «{fld.id}» er brukt før (linje {seen_fields[fld.id]})")
+                )
             else:
                 seen_fields[fld.id] = fld.line
         _fix_refs(st, script.id)
@@ -167,22 +190,22 @@ def _fix_refs(step: Step, script_id: str) -> None:
     if step.repeat and "." not in step.repeat:
         step.repeat = f"{script_id}.{step.repeat}"
     if step.condition and step.condition.ref.startswith("."):
-        step.condition = Condition(script_id + step.condition.ref, step.condition.values,
-                                   step.condition.negate, step.condition.line)
+        step.condition = Condition(
+            script_id + step.condition.ref, step.condition.values, step.condition.negate, step.condition.line
+        )
     for fld in step.fields:
         if fld.ref and fld.ref.startswith("."):
             fld.ref = script_id + fld.ref
         if fld.condition and fld.condition.ref.startswith("."):
-            fld.condition = Condition(script_id + fld.condition.ref, fld.condition.values,
-                                      fld.condition.negate, fld.condition.line)
-        fld.columns = [
-            c.replace(ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c
-            for c in fld.columns
-        ]
+            fld.condition = Condition(
+                script_id + fld.condition.ref, fld.condition.values, fld.condition.negate, fld.condition.line
+            )
+        fld.columns = [c.replace(ref=script_id + c.ref) if c.ref and c.ref.startswith(".") else c for c in fld.columns]
 
 
-def _apply_script_block(script: Script, entries: dict[str, Entry], line: int, path: Path,
-                        errors: list[ScriptError]) -> None:
+def _apply_script_block(
+    script: Script, entries: dict[str, Entry], line: int, path: Path, errors: list[ScriptError]
+) -> None:
     script.id = check_id(entries.get("id"), "veiledning-blokken", line, path, errors)
     num = parse_number(entries.get("nummer"), path, errors, "nummer")
     script.number = int(num) if num is not None else 0
@@ -190,8 +213,7 @@ def _apply_script_block(script: Script, entries: dict[str, Entry], line: int, pa
     script.short = str(entries["kort"].value) if "kort" in entries else ""
 
 
-def _apply_step_block(step: Step, entries: dict[str, Entry], line: int, path: Path,
-                      errors: list[ScriptError]) -> None:
+def _apply_step_block(step: Step, entries: dict[str, Entry], line: int, path: Path, errors: list[ScriptError]) -> None:
     step.id = check_id(entries.get("id"), "steg-blokken", line, path, errors)
     step.condition = parse_condition(entries.get("hvis"), "", path, errors)
     if "gjenta" in entries:
@@ -210,8 +232,9 @@ def _placement_keys(apply, target, entries: dict[str, Entry], path: Path, errors
     errors.extend(ScriptError(path, line, message) for line, message in problems)
 
 
-def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int, path: Path,
-                errors: list[ScriptError]) -> Field | None:
+def _make_field(
+    entries: dict[str, Entry], script_id: str, step: Step, line: int, path: Path, errors: list[ScriptError]
+) -> Field | None:
     from . import kinds
 
     fid = check_id(entries.get("id"), "felt-blokken", line, path, errors)
@@ -227,8 +250,12 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
     if "spørsmål" not in entries:
         errors.append(ScriptError(path, line, f"feltet «{fid}» mangler «spørsmål:»"))
     fld = Field(
-        id=fid, kind=kind, question=str(entries["spørsmål"].value) if "spørsmål" in entries else "",
-        script_id=script_id, step_id=step.id, line=line,
+        id=fid,
+        kind=kind,
+        question=str(entries["spørsmål"].value) if "spørsmål" in entries else "",
+        script_id=script_id,
+        step_id=step.id,
+        line=line,
         required=parse_bool(entries.get("påkrevd"), True, path, errors, "påkrevd"),
         help=str(entries["hjelp"].value) if "hjelp" in entries else "",
         condition=parse_condition(entries.get("hvis"), "", path, errors),
@@ -240,9 +267,16 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
         if FORMER_RE.fullmatch(former):
             fld.former = former
         else:
-            errors.append(ScriptError(path, entries["tidligere"].line, (
-                f"«tidligere: {former}» må være et felt skrevet som veiledning.felt, for eksempel "
-                "medvirkning.interessenter")))
+            errors.append(
+                ScriptError(
+                    path,
+                    entries["tidligere"].line,
+                    (
+                        f"«tidligere: {former}» må være et felt skrevet som veiledning.felt, for eksempel "
+                        "medvirkning.interessenter"
+                    ),
+                )
+            )
     for key in ("standard", "forslag"):
         if key in entries:
             value = entries[key].value
@@ -254,7 +288,9 @@ def _make_field(entries: dict[str, Entry], script_id: str, step: Step, line: int
             errors.append(ScriptError(path, entries[key].line, f"«{key}:» brukes ikke for felt av typen {kind}"))
     field_kind.load(fld, FieldBlock(entries, fid, kind, line, path, errors))
     if fld.condition and fld.condition.ref and "." not in fld.condition.ref:
-        fld.condition = Condition("." + fld.condition.ref, fld.condition.values, fld.condition.negate, fld.condition.line)
+        fld.condition = Condition(
+            "." + fld.condition.ref, fld.condition.values, fld.condition.negate, fld.condition.line
+        )
     return fld
 
 
@@ -277,7 +313,9 @@ def check_folder(folder: Path | str) -> tuple[list[Script], list[ScriptError]]:
     seen: dict[str, Script] = {}
     for script in scripts:
         if script.id in seen:
-            errors.append(ScriptError(script.path, 1, f"veilednings-id «{script.id}» er også brukt i {seen[script.id].path.name}"))
+            errors.append(
+                ScriptError(script.path, 1, f"veilednings-id «{script.id}» er også brukt i {seen[script.id].path.name}")
+            )
         seen.setdefault(script.id, script)
     errors.extend(check_references(scripts))
     errors.extend(ScriptError(p, line, message) for p, line, message in placement.check(scripts))

@@ -38,8 +38,15 @@ class Option(Record):
 class Column(Record):
     """One column of a table field."""
 
-    def __init__(self, id: str, label: str, kind: str = "tekst", ref: str | None = None,
-                 options: tuple[str, ...] = (), required: bool = False):
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        kind: str = "tekst",
+        ref: str | None = None,
+        options: tuple[str, ...] = (),
+        required: bool = False,
+    ):
         self.id = id
         self.label = label
         self.kind = kind  # tekst, tall, dato, valg (one of `options`), or fra (an item from `ref`)
@@ -77,7 +84,13 @@ class Field(Record):
     __hash__ = None  # type: ignore[assignment]  # filled in as its file is read
 
     def __init__(
-        self, id: str, kind: str, question: str, script_id: str, step_id: str, line: int,
+        self,
+        id: str,
+        kind: str,
+        question: str,
+        script_id: str,
+        step_id: str,
+        line: int,
         required: bool = True,
         help: str = "",
         options: Iterable[Option] = (),
@@ -150,7 +163,11 @@ class Step(Record):
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(
-        self, id: str, title: str, script_id: str, line: int,
+        self,
+        id: str,
+        title: str,
+        script_id: str,
+        line: int,
         text: str = "",
         fields: Iterable[Field] = (),
         condition: Condition | None = None,
@@ -192,7 +209,10 @@ class Script(Record):
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(
-        self, id: str, title: str, path: Path,
+        self,
+        id: str,
+        title: str,
+        path: Path,
         number: int = 0,
         time: str = "",
         short: str = "",

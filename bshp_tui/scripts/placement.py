@@ -38,40 +38,52 @@ class Section(Record):
         self.grouped = grouped  # answers shown under their step's heading
 
 
-SECTIONS: dict[str, Section] = {s.id: s for s in (
-    Section("plan.innledning", "planen, 1.1 Hva er boligsosial handlingsplan?"),
-    Section("plan.rammer", "planen, 1.2 Rammer for boligsosial handlingsplan"),
-    Section("plan.prosess", "planen, 1.3 Planprosess og medvirkning", grouped=True),
-    Section("plan.langsiktig", "planen, 2 Hovedmål: de langsiktige målene, før 2.1"),
-    Section("plan.hovedmal", "planen, 2.1 Boligsosiale mål"),
-    Section("plan.prinsipper", "planen, 2.2 Styrende prinsipper"),
-    Section("plan.indikatorer", "planen, 2 Hovedmål: «Målindikatorer», etter «Styrende prinsipper»"),
-    Section("plan.mal", "planen, 3.x Målområde …: under «Mål», før tiltakstabellen", per_area=True),
-    Section("plan.tiltak", "planen, 3.x Målområde …: etter tiltakstabellen", per_area=True),
-    Section("plan.oppfolging", "planen, 5 Oppfølging av planen"),
-    Section("grunnlag.innledning", "datagrunnlaget, 1.1 Hva er boligsosial handlingsplan?"),
-    Section("grunnlag.hovedmal", "datagrunnlaget, 2.1 Boligsosiale mål"),
-    Section("grunnlag.prinsipper", "datagrunnlaget, 2.2 Styrende prinsipper"),
-    Section("grunnlag.utviklingstrekk", "datagrunnlaget, 3 Generelle utviklingstrekk"),
-    Section("grunnlag.boligbehov", "datagrunnlaget, 3 Generelle utviklingstrekk: «Boligbehov og boligmarked» "
-            "(under stegets overskrift)", grouped=True),
-    Section("grunnlag.langsiktig", "datagrunnlaget, 2 Hovedmål: de langsiktige målene, før 2.1"),
-    Section("grunnlag.kunnskap", "datagrunnlaget, 3 Generelle utviklingstrekk: «Kunnskapsgrunnlaget»"),
-    Section("grunnlag.status", "datagrunnlaget, 4.x Målområde …: «Status og utfordringer»", per_area=True),
-    Section("grunnlag.visjon", "datagrunnlaget, 4.x Målområde …: «Visjon»", per_area=True),
-    Section("grunnlag.behov", "datagrunnlaget, 4.x Målområde …: «Behov og tiltak»", per_area=True),
-    Section("grunnlag.mal", "datagrunnlaget, 4.x Målområde …: «Overordnede mål for arbeidet»", per_area=True),
-    Section("grunnlag.vedlegg1", "datagrunnlaget, 5.1 Mandat og prosjektorganisasjon"),
-    Section("arbeidsdokumenter.forventninger", "arbeidsdokumentene, 1 Forventningsavklaring"),
-    Section("arbeidsdokumenter.swot", "arbeidsdokumentene, 2 Sterke og svake sider", grouped=True),
-    Section("arbeidsdokumenter.gap", "arbeidsdokumentene, 3 Gap-analyse"),
-    Section("arbeidsdokumenter.medvirkning", "arbeidsdokumentene, 4 Medvirkning (under stegets overskrift)",
-            grouped=True),
-    Section("arbeidsdokumenter.prioritering", "arbeidsdokumentene, 5 Prioritering"),
-    Section("arbeidsdokumenter.framdrift", "arbeidsdokumentene, 6 Framdriftsplan"),
-    Section("arbeidsdokumenter.oppfolging", "arbeidsdokumentene, 7 Oppfølging år for år (under stegets overskrift)",
-            grouped=True),
-)}
+SECTIONS: dict[str, Section] = {
+    s.id: s
+    for s in (
+        Section("plan.innledning", "planen, 1.1 Hva er boligsosial handlingsplan?"),
+        Section("plan.rammer", "planen, 1.2 Rammer for boligsosial handlingsplan"),
+        Section("plan.prosess", "planen, 1.3 Planprosess og medvirkning", grouped=True),
+        Section("plan.langsiktig", "planen, 2 Hovedmål: de langsiktige målene, før 2.1"),
+        Section("plan.hovedmal", "planen, 2.1 Boligsosiale mål"),
+        Section("plan.prinsipper", "planen, 2.2 Styrende prinsipper"),
+        Section("plan.indikatorer", "planen, 2 Hovedmål: «Målindikatorer», etter «Styrende prinsipper»"),
+        Section("plan.mal", "planen, 3.x Målområde …: under «Mål», før tiltakstabellen", per_area=True),
+        Section("plan.tiltak", "planen, 3.x Målområde …: etter tiltakstabellen", per_area=True),
+        Section("plan.oppfolging", "planen, 5 Oppfølging av planen"),
+        Section("grunnlag.innledning", "datagrunnlaget, 1.1 Hva er boligsosial handlingsplan?"),
+        Section("grunnlag.hovedmal", "datagrunnlaget, 2.1 Boligsosiale mål"),
+        Section("grunnlag.prinsipper", "datagrunnlaget, 2.2 Styrende prinsipper"),
+        Section("grunnlag.utviklingstrekk", "datagrunnlaget, 3 Generelle utviklingstrekk"),
+        Section(
+            "grunnlag.boligbehov",
+            "datagrunnlaget, 3 Generelle utviklingstrekk: «Boligbehov og boligmarked» (under stegets overskrift)",
+            grouped=True,
+        ),
+        Section("grunnlag.langsiktig", "datagrunnlaget, 2 Hovedmål: de langsiktige målene, før 2.1"),
+        Section("grunnlag.kunnskap", "datagrunnlaget, 3 Generelle utviklingstrekk: «Kunnskapsgrunnlaget»"),
+        Section("grunnlag.status", "datagrunnlaget, 4.x Målområde …: «Status og utfordringer»", per_area=True),
+        Section("grunnlag.visjon", "datagrunnlaget, 4.x Målområde …: «Visjon»", per_area=True),
+        Section("grunnlag.behov", "datagrunnlaget, 4.x Målområde …: «Behov og tiltak»", per_area=True),
+        Section("grunnlag.mal", "datagrunnlaget, 4.x Målområde …: «Overordnede mål for arbeidet»", per_area=True),
+        Section("grunnlag.vedlegg1", "datagrunnlaget, 5.1 Mandat og prosjektorganisasjon"),
+        Section("arbeidsdokumenter.forventninger", "arbeidsdokumentene, 1 Forventningsavklaring"),
+        Section("arbeidsdokumenter.swot", "arbeidsdokumentene, 2 Sterke og svake sider", grouped=True),
+        Section("arbeidsdokumenter.gap", "arbeidsdokumentene, 3 Gap-analyse"),
+        Section(
+            "arbeidsdokumenter.medvirkning",
+            "arbeidsdokumentene, 4 Medvirkning (under stegets overskrift)",
+            grouped=True,
+        ),
+        Section("arbeidsdokumenter.prioritering", "arbeidsdokumentene, 5 Prioritering"),
+        Section("arbeidsdokumenter.framdrift", "arbeidsdokumentene, 6 Framdriftsplan"),
+        Section(
+            "arbeidsdokumenter.oppfolging",
+            "arbeidsdokumentene, 7 Oppfølging år for år (under stegets overskrift)",
+            grouped=True,
+        ),
+    )
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -102,8 +114,9 @@ def apply_field_keys(fld: "Field", entries: dict[str, Any], problems: list[tuple
     if "kobler" in entries:
         entry = entries["kobler"]
         if fld.kind != "utvalg":
-            problems.append((entry.line, (
-                f"«kobler:» brukes bare på felt av typen utvalg (fra målområdelista), ikke {fld.kind}")))
+            problems.append(
+                (entry.line, (f"«kobler:» brukes bare på felt av typen utvalg (fra målområdelista), ikke {fld.kind}"))
+            )
         else:
             fld.links = str(entry.value).strip()
 
@@ -118,9 +131,15 @@ def _sections(entry: Any, problems: list[tuple[int, str]]) -> tuple[str, ...]:
 
             close = difflib.get_close_matches(name, list(SECTIONS), n=1)
             hint = f" Mente du «{close[0]}»?" if close else ""
-            problems.append((entry.line, (
-                f"ukjent dokumentavsnitt «{name}».{hint} Avsnittene står i prompts/README.md "
-                "(for eksempel plan.oppfolging, grunnlag.status eller arbeidsdokumenter.medvirkning)")))
+            problems.append(
+                (
+                    entry.line,
+                    (
+                        f"ukjent dokumentavsnitt «{name}».{hint} Avsnittene står i prompts/README.md "
+                        "(for eksempel plan.oppfolging, grunnlag.status eller arbeidsdokumenter.medvirkning)"
+                    ),
+                )
+            )
             continue
         out.append(name)
     return tuple(out)
@@ -139,16 +158,30 @@ def check(scripts: list["Script"]) -> list[tuple[Any, int, str]]:
             target = fld.links if "." in fld.links else f"{script.id}.{fld.links}"
             fld.links = target
             if fld.ref != refs.GOAL_AREAS.field:
-                out.append((script.path, line, (
-                    f"feltet med «kobler:» må hente punktene fra målområdelista "
-                    f"(«fra: {refs.GOAL_AREAS.field}»), ikke fra «{fld.ref}»")))
+                out.append(
+                    (
+                        script.path,
+                        line,
+                        (
+                            f"feltet med «kobler:» må hente punktene fra målområdelista "
+                            f"(«fra: {refs.GOAL_AREAS.field}»), ikke fra «{fld.ref}»"
+                        ),
+                    )
+                )
             if target not in steps:
                 out.append((script.path, line, f"«kobler:» viser til steget «{target}», som ikke finnes"))
                 continue
             if steps[target][1].repeat:
-                out.append((script.path, line, (
-                    f"«kobler:» viser til steget «{target}», som gjentas per punkt; et slikt steg kan "
-                    "ikke kobles til ett målområde")))
+                out.append(
+                    (
+                        script.path,
+                        line,
+                        (
+                            f"«kobler:» viser til steget «{target}», som gjentas per punkt; et slikt steg kan "
+                            "ikke kobles til ett målområde"
+                        ),
+                    )
+                )
                 continue
             linked.setdefault(target, []).append(fld)
     for script in scripts:
@@ -156,22 +189,43 @@ def check(scripts: list["Script"]) -> list[tuple[Any, int, str]]:
             per_area = [f for f in step.fields if any(SECTIONS[s].per_area for s in targets(f, step))]
             line = step.document_line or step.line
             if step.goal_areas and not per_area:
-                out.append((script.path, step.goal_area_line or step.line, (
-                    "«målområde:» brukes bare når svarene skal til et avsnitt per målområde "
-                    "(for eksempel «dokument: grunnlag.status»)")))
+                out.append(
+                    (
+                        script.path,
+                        step.goal_area_line or step.line,
+                        (
+                            "«målområde:» brukes bare når svarene skal til et avsnitt per målområde "
+                            "(for eksempel «dokument: grunnlag.status»)"
+                        ),
+                    )
+                )
             if not per_area:
                 continue
             if step.repeat:
                 if step.repeat != refs.GOAL_AREAS.field:
-                    out.append((script.path, line, (
-                        f"steget gjentas per punkt i «{step.repeat}», men svarene skal til et avsnitt per "
-                        f"målområde; da må steget gjentas per målområde («gjenta: {refs.GOAL_AREAS.field}») "
-                        "eller bruke et annet avsnitt")))
+                    out.append(
+                        (
+                            script.path,
+                            line,
+                            (
+                                f"steget gjentas per punkt i «{step.repeat}», men svarene skal til et avsnitt per "
+                                f"målområde; da må steget gjentas per målområde («gjenta: {refs.GOAL_AREAS.field}») "
+                                "eller bruke et annet avsnitt"
+                            ),
+                        )
+                    )
             elif not step.goal_areas and step.ref_id not in linked:
-                out.append((script.path, line, (
-                    "svarene skal til et avsnitt per målområde, men steget sier ikke hvilket: skriv "
-                    "«målområde:» med navnet på målområdet i steg-blokken, eller la gruppa velge med et "
-                    "felt med «kobler:»")))
+                out.append(
+                    (
+                        script.path,
+                        line,
+                        (
+                            "svarene skal til et avsnitt per målområde, men steget sier ikke hvilket: skriv "
+                            "«målområde:» med navnet på målområdet i steg-blokken, eller la gruppa velge med et "
+                            "felt med «kobler:»"
+                        ),
+                    )
+                )
     return out
 
 
@@ -186,8 +240,13 @@ def targets(fld: "Field", step: "Step") -> tuple[str, ...]:
 
 def bound_fields(scripts: Iterable["Script"], section: str) -> list[tuple["Step", "Field"]]:
     """The fields bound to `section`, in prompt order."""
-    return [(step, fld) for script in scripts for step in script.steps for fld in step.fields
-            if section in targets(fld, step)]
+    return [
+        (step, fld)
+        for script in scripts
+        for step in script.steps
+        for fld in step.fields
+        if section in targets(fld, step)
+    ]
 
 
 def linked_areas(c: "Conductor", step: "Step") -> list["Item"]:

@@ -31,13 +31,45 @@ class Item(Record):
 
 
 MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "desember": 12, "des": 12,
+    "januar": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "desember": 12,
+    "des": 12,
 }
-MONTH_NAMES = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-               "september", "oktober", "november", "desember"]
+MONTH_NAMES = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 DATE_WORDS = {"løpende": "løpende", "lopende": "løpende", "årlig": "årlig", "arlig": "årlig"}
 RATING_MIN, RATING_MAX = 1, 4
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+)")
@@ -76,17 +108,26 @@ def parse_number(text: str, fld: Field | None = None) -> int | float:
         if not math.isfinite(number):
             raise ValueError
     except ValueError:
-        raise ValidationError(f"«{text.strip()}» er ikke et tall. Skriv bare tallet, for eksempel 12 eller 50 000.") from None
+        raise ValidationError(
+            f"«{text.strip()}» er ikke et tall. Skriv bare tallet, for eksempel 12 eller 50 000."
+        ) from None
     if fld is not None:
         low, high = fld.min, fld.max
-        allowed = (f"Skriv et tall fra {format_number(low)} til {format_number(high)}."
-                   if low is not None and high is not None else "")
+        allowed = (
+            f"Skriv et tall fra {format_number(low)} til {format_number(high)}."
+            if low is not None and high is not None
+            else ""
+        )
         if low is not None and number < low:
-            raise ValidationError(f"«{text.strip()}» er for lite: tallet kan ikke være mindre enn "
-                                  f"{format_number(low)}. {allowed}".rstrip())
+            raise ValidationError(
+                f"«{text.strip()}» er for lite: tallet kan ikke være mindre enn "
+                f"{format_number(low)}. {allowed}".rstrip()
+            )
         if high is not None and number > high:
-            raise ValidationError(f"«{text.strip()}» er for stort: tallet kan ikke være større enn "
-                                  f"{format_number(high)}. {allowed}".rstrip())
+            raise ValidationError(
+                f"«{text.strip()}» er for stort: tallet kan ikke være større enn "
+                f"{format_number(high)}. {allowed}".rstrip()
+            )
     if isinstance(number, int):
         return number
     return int(number) if number.is_integer() and abs(number) < 1e15 else number
@@ -122,8 +163,7 @@ def year_span(first: int | str, last: int | str) -> str:
 
 def dashed_year_spans(text: str) -> str:
     """A text with each span of years written with an en dash: «2027-2040» becomes «2027–2040»."""
-    return _YEAR_SPAN.sub(lambda m: year_span(m.group(1), m.group(2)) if m.group(1) < m.group(2) else m.group(0),
-                          text)
+    return _YEAR_SPAN.sub(lambda m: year_span(m.group(1), m.group(2)) if m.group(1) < m.group(2) else m.group(0), text)
 
 
 def parse_date(text: str) -> str:
@@ -191,8 +231,9 @@ def choose(text: str, options: list[tuple[str, str]], multiple: bool) -> str | l
     for part in parts:
         oid = _match_option(part, options)
         if oid is None:
-            raise ValidationError(f"«{part}» er ikke et av alternativene. Velg med nummer eller navn: "
-                                  f"{_listing(options)}.")
+            raise ValidationError(
+                f"«{part}» er ikke et av alternativene. Velg med nummer eller navn: {_listing(options)}."
+            )
         if oid not in chosen:
             chosen.append(oid)
     return chosen if multiple else chosen[0]
@@ -260,8 +301,11 @@ def merge_list(old: list[dict] | None, texts: list[str], taken: Iterable[str] = 
             free.remove(j)
     open_new = [i for i in range(len(texts)) if result[i] is None]
     pairs = sorted(
-        ((difflib.SequenceMatcher(None, texts[i].lower(), str(old[j].get("tekst", "")).lower()).ratio(), i, j)
-         for i in open_new for j in free),
+        (
+            (difflib.SequenceMatcher(None, texts[i].lower(), str(old[j].get("tekst", "")).lower()).ratio(), i, j)
+            for i in open_new
+            for j in free
+        ),
         reverse=True,
     )
     for ratio, i, j in pairs:  # 2. renamed: alike
@@ -299,7 +343,7 @@ def split_cells(line: str) -> list[str]:
     i = 0
     while i < len(line):
         ch = line[i]
-        if ch == "\\" and line[i + 1:i + 2] in ("\\", ";"):
+        if ch == "\\" and line[i + 1 : i + 2] in ("\\", ";"):
             cell.append(line[i + 1])
             i += 2
             continue
@@ -349,4 +393,3 @@ def merge_rows(old: list[dict] | None, rows: list[dict], columns: list[Column]) 
             row["id"] = new_id(ids)
             ids.add(row["id"])
     return out
-

@@ -40,8 +40,7 @@ BACKUP_REASONS = {
 class BackupInfo(Record):
     """One backup of a session, as `bshp backups` lists it."""
 
-    def __init__(self, name: str, path: Path, created: datetime, reason: str, answers: int | None,
-                 damaged: str | None):
+    def __init__(self, name: str, path: Path, created: datetime, reason: str, answers: int | None, damaged: str | None):
         self.name = name
         self.path = path
         self.created = created

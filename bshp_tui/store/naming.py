@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLITERATE = str.maketrans(
-    {"æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "å": "a", "Å": "a", "ß": "ss"}
-)
+_TRANSLITERATE = str.maketrans({"æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "å": "a", "Å": "a", "ß": "ss"})
 _RESERVED = {  # names Windows will not accept as files, whatever the extension
-    "con", "prn", "aux", "nul",
+    "con",
+    "prn",
+    "aux",
+    "nul",
     *(f"com{i}" for i in range(1, 10)),
     *(f"lpt{i}" for i in range(1, 10)),
 }

@@ -34,9 +34,19 @@ ANY = "verdi"
 
 # Table -> (required fields, field types). Fields not named here may hold any JSON value.
 FORMAT: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
-    "meta": (("app", "schema_version", "municipality"),
-             {"app": TEXT, "schema_version": WHOLE, "municipality": TEXT, "period": TEXT,
-              "created": TEXT, "updated": TEXT, "imported": TEXT, "progress": FRACTION}),
+    "meta": (
+        ("app", "schema_version", "municipality"),
+        {
+            "app": TEXT,
+            "schema_version": WHOLE,
+            "municipality": TEXT,
+            "period": TEXT,
+            "created": TEXT,
+            "updated": TEXT,
+            "imported": TEXT,
+            "progress": FRACTION,
+        },
+    ),
     "answers": (("key", "value"), {"key": TEXT, "value": ANY, "updated": TEXT}),
     "drafts": (("key", "text"), {"key": TEXT, "text": TEXT, "updated": TEXT}),
     "state": (("key", "value"), {"key": TEXT, "value": ANY, "updated": TEXT}),
@@ -73,17 +83,14 @@ def parse_bytes(raw: bytes, strict: bool = False) -> Any:
     if not text.strip():
         raise ShapeError("filen inneholder bare blanke tegn")
     try:
-        return json.loads(text, parse_constant=_refuse_constant,
-                          object_pairs_hook=_no_duplicates if strict else None)
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicates if strict else None)
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Extra data"):
             raise ShapeError(
                 f"ekstra data etter slutten av innholdet (linje {exc.lineno}, kolonne {exc.colno})"
             ) from None
         if exc.pos >= len(text.rstrip()) - 1 or "Unterminated" in exc.msg:
-            raise ShapeError(
-                f"filen slutter midt i innholdet, den er trolig avkuttet (linje {exc.lineno})"
-            ) from None
+            raise ShapeError(f"filen slutter midt i innholdet, den er trolig avkuttet (linje {exc.lineno})") from None
         raise ShapeError(f"ugyldig JSON på linje {exc.lineno}, kolonne {exc.colno}") from None
     except RecursionError:
         raise ShapeError(f"innholdet er nestet for dypt (mer enn {MAX_DEPTH} nivåer)") from None
@@ -159,8 +166,7 @@ def _type_problem(value: Any, kind: str) -> str | None:
         return "skal være tekst"
     if kind == WHOLE and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
         return "skal være et helt tall"
-    if kind == FRACTION and (isinstance(value, bool) or not isinstance(value, (int, float))
-                             or not 0 <= value <= 1):
+    if kind == FRACTION and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1):
         return "skal være et tall fra 0 til 1"
     return None
 
@@ -183,9 +189,7 @@ def validate(data: Any, strict: bool = False) -> int:
             raise ShapeError(f"gyldig JSON, men tabellen «{name}» er ikke et objekt")
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise ShapeError(
-                    f"gyldig JSON, men tabellen «{name}» har en ugyldig post («{doc_id}»)"
-                )
+                raise ShapeError(f"gyldig JSON, men tabellen «{name}» har en ugyldig post («{doc_id}»)")
     meta_table = data.get("meta")
     if not meta_table:
         raise ShapeError("gyldig JSON, men ikke en bshp-økt (mangler «meta» med filformat)")

@@ -81,8 +81,7 @@ class Session(SessionReader):
     "gap/status@a1b2"). Values are cleaned (see sanitize) before they are stored.
     """
 
-    def __init__(self, store: "SessionStore", session_id: str, data: dict, read_only: bool,
-                 lock: "HeldLock | None"):
+    def __init__(self, store: "SessionStore", session_id: str, data: dict, read_only: bool, lock: "HeldLock | None"):
         self.store = store
         self.id = session_id
         self.path = store.path_for(session_id)
@@ -102,9 +101,7 @@ class Session(SessionReader):
         self.db = TinyDB(storage=DurableStorage, session=self, data=data)
         self._index: dict[str, dict[str, int]] = {}
         for table in ("answers", "drafts", "state"):
-            self._index[table] = {
-                doc["key"]: doc.doc_id for doc in self.db.table(table).all()
-            }
+            self._index[table] = {doc["key"]: doc.doc_id for doc in self.db.table(table).all()}
 
     # -- metadata --------------------------------------------------------------------------
 
@@ -126,8 +123,11 @@ class Session(SessionReader):
     def rename_answer(self, old: str, new: str) -> None:
         """Move an answer and its draft to a new key in one write, for a field that has moved.
         What the new key already holds is never replaced."""
-        moves = [(table, doc) for table in ("answers", "drafts")
-                 if (doc := self._doc(table, old)) is not None and self._doc(table, new) is None]
+        moves = [
+            (table, doc)
+            for table in ("answers", "drafts")
+            if (doc := self._doc(table, old)) is not None and self._doc(table, new) is None
+        ]
         if not moves:
             return
         with self.one_write():
@@ -316,8 +316,7 @@ class SessionSnapshot(SessionReader):
         self.path = store.path_for(session_id)
         self._data = data
         self._tables = {
-            table: {doc["key"]: doc for doc in data.get(table, {}).values()}
-            for table in ("answers", "drafts", "state")
+            table: {doc["key"]: doc for doc in data.get(table, {}).values()} for table in ("answers", "drafts", "state")
         }
 
     def _meta_doc(self) -> dict:

@@ -40,8 +40,17 @@ def read_session_file(path: Path) -> tuple[dict, int]:
 class SessionInfo(Record):
     """A session file as the session list shows it."""
 
-    def __init__(self, id: str, path: Path, municipality: str = "", period: str = "", updated: str = "",
-                 answers: int = 0, progress: float | None = None, damaged: str | None = None):
+    def __init__(
+        self,
+        id: str,
+        path: Path,
+        municipality: str = "",
+        period: str = "",
+        updated: str = "",
+        answers: int = 0,
+        progress: float | None = None,
+        damaged: str | None = None,
+    ):
         self.id = id
         self.path = path
         self.municipality = municipality

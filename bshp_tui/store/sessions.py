@@ -72,9 +72,7 @@ class SessionStore:
 
     def path_for(self, session_id: str) -> Path:
         if not is_valid_id(session_id):
-            raise SessionNotFound(
-                f"«{session_id}» er ikke et gyldig økt-id. Se «bshp list» for øktene som finnes."
-            )
+            raise SessionNotFound(f"«{session_id}» er ikke et gyldig økt-id. Se «bshp list» for øktene som finnes.")
         return self.data_dir / f"{session_id}.json"
 
     def backup_dir(self, session_id: str) -> Path:
@@ -97,8 +95,11 @@ class SessionStore:
             return []
         except OSError as exc:
             raise NothingChangedError(f"Kunne ikke lese datamappen «{self.data_dir}»", exc) from exc
-        return [n[: -len(".json")] for n in names
-                if not n.startswith(".") and n.endswith(".json") and is_valid_id(n[: -len(".json")])]
+        return [
+            n[: -len(".json")]
+            for n in names
+            if not n.startswith(".") and n.endswith(".json") and is_valid_id(n[: -len(".json")])
+        ]
 
     def info(self, session_id: str) -> SessionInfo:
         """What the listing shows about one session. Never raises for a bad file."""
@@ -115,15 +116,17 @@ class SessionStore:
         now = now_iso()
         data = {
             "meta": {
-                "1": clean_value({
-                    "app": schema.APP_MARK,
-                    "schema_version": schema.SCHEMA_VERSION,
-                    "municipality": name,
-                    "period": one_line(period or ""),
-                    "created": now,
-                    "updated": now,
-                    **meta,
-                })
+                "1": clean_value(
+                    {
+                        "app": schema.APP_MARK,
+                        "schema_version": schema.SCHEMA_VERSION,
+                        "municipality": name,
+                        "period": one_line(period or ""),
+                        "created": now,
+                        "updated": now,
+                        **meta,
+                    }
+                )
             },
             "answers": {},
             "drafts": {},
@@ -167,8 +170,7 @@ class SessionStore:
         path = self.path_for(session_id)
         if not os.path.lexists(path):
             raise SessionNotFound(
-                f"Fant ingen økt med id «{session_id}» i «{self.data_dir}». "
-                "Se «bshp list» for øktene som finnes."
+                f"Fant ingen økt med id «{session_id}» i «{self.data_dir}». Se «bshp list» for øktene som finnes."
             )
         held = None if read_only else self._lock(session_id, "åpne økta")
         try:
@@ -323,8 +325,9 @@ class SessionStore:
         try:
             problem = entry_problem(path) if os.path.lexists(path) else None
             if problem is not None:  # it could not be kept as a backup first
-                raise UsageError(f"«{path}»: {problem}. Flytt den bort, så kan økta gjenopprettes. "
-                                 "Ingenting er endret.")
+                raise UsageError(
+                    f"«{path}»: {problem}. Flytt den bort, så kan økta gjenopprettes. Ingenting er endret."
+                )
             if os.path.lexists(path):
                 current_ok = True
                 try:
@@ -351,8 +354,10 @@ class SessionStore:
             if not os.path.lexists(path):
                 raise SessionNotFound(f"Fant ingen økt med id «{session_id}».")
             if os.path.isfile(path) and not os.path.islink(path) and entry_problem(path):
-                raise UsageError(f"«{path}»: {entry_problem(path)}, så den kan ikke tas vare på som "
-                                 "sikkerhetskopi. Flytt den bort selv. Ingenting er endret.")
+                raise UsageError(
+                    f"«{path}»: {entry_problem(path)}, så den kan ikke tas vare på som "
+                    "sikkerhetskopi. Flytt den bort selv. Ingenting er endret."
+                )
             self.backup(session_id, "slettet")
             os.unlink(path)
             fsync_dir(self.data_dir)
@@ -363,8 +368,9 @@ class SessionStore:
 
     def deleted_ids(self) -> builtins.list[str]:
         """Sessions with backups but no current file (deleted, restorable)."""
-        return [n for n in backup_names_dirs(self.data_dir / BACKUP_DIR)
-                if not os.path.lexists(self.data_dir / f"{n}.json")]
+        return [
+            n for n in backup_names_dirs(self.data_dir / BACKUP_DIR) if not os.path.lexists(self.data_dir / f"{n}.json")
+        ]
 
 
 def backup_names_dirs(folder: Path) -> list[str]:
@@ -379,7 +385,5 @@ def backup_names_dirs(folder: Path) -> list[str]:
 def _municipality_name(text: str) -> str:
     name = one_line(text)
     if not name:
-        raise UsageError(
-            "Skriv inn navnet på kommunen med synlige tegn, for eksempel «bshp new Molde»."
-        )
+        raise UsageError("Skriv inn navnet på kommunen med synlige tegn, for eksempel «bshp new Molde».")
     return name

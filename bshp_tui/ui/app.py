@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -13,13 +13,13 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..scripts.loader import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
 from ..scripts.cache import load_folder_cached
+from ..scripts.loader import Script, ScriptError, ScriptErrors, check_folder, default_prompts_dir
 from ..store.sessions import SessionStore
+from . import styles_cache_fix  # noqa: F401  (Textual leak; see the module)
 from .command_actions import bindings, palette
 from .dialogs.palette import Palette
 from .keys import KeysInOrder
-from . import styles_cache_fix  # noqa: F401  (Textual leak; see the module)
 
 HIGH_CONTRAST = Theme(
     name="bshp-kontrast",
@@ -44,13 +44,22 @@ class BshpApp(KeysInOrder, App):
 
     TITLE = "bshp – boligsosial handlingsplan"
     CSS_PATH = "app.tcss"
-    BINDINGS = [*bindings("app"), Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False),
-                # Replaces Textual's own palette key, so the footer and the palette speak Norwegian.
-                Binding("ctrl+p", "command_palette", "Kommandoer", show=False, priority=True,
-                        tooltip="Åpne kommandopaletten")]
+    BINDINGS = [
+        *bindings("app"),
+        Binding("ctrl+backslash", "quit", "Avslutt", priority=True, show=False),
+        # Replaces Textual's own palette key, so the footer and the palette speak Norwegian.
+        Binding("ctrl+p", "command_palette", "Kommandoer", show=False, priority=True, tooltip="Åpne kommandopaletten"),
+    ]
 
-    def __init__(self, store: SessionStore, scripts: list[Script], prompt_problems: list[ScriptError] | None = None,
-                 prompts_dir: Path | None = None, clock=None, handle_signals: bool = False):
+    def __init__(
+        self,
+        store: SessionStore,
+        scripts: list[Script],
+        prompt_problems: list[ScriptError] | None = None,
+        prompts_dir: Path | None = None,
+        clock=None,
+        handle_signals: bool = False,
+    ):
         super().__init__()
         self.handle_signals = handle_signals  # process-wide, so only when run for real
         self.store = store
@@ -80,20 +89,23 @@ class BshpApp(KeysInOrder, App):
             from .dialogs import MessageDialog
 
             lines = "\n".join(f"- `{p}`" for p in self.prompt_problems[:12])
-            self.push_screen(MessageDialog(
-                "Feil i veiledningsfilene",
-                f"Veiledningsfilene i «{self.prompts_dir}» har feil, så appen bruker de som følger med i stedet. "
-                f"Rett feilene og start på nytt (kontroller med `bshp check-prompts`):\n\n{lines}",
-            ))
+            self.push_screen(
+                MessageDialog(
+                    "Feil i veiledningsfilene",
+                    f"Veiledningsfilene i «{self.prompts_dir}» har feil, så appen bruker de som følger med i stedet. "
+                    f"Rett feilene og start på nytt (kontroller med `bshp check-prompts`):\n\n{lines}",
+                )
+            )
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+    def notify(
+        self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False
+    ) -> None:
         """Notifications often quote what the group typed, so they are never read as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help_quit(self) -> None:
         """Ctrl+C (outside a field, where it copies): say how to leave, in the app's own words."""
-        self.notify("Trykk Ctrl+Q for å lagre og avslutte. Ctrl+C kopierer markert tekst.",
-                    title="Vil dere avslutte?")
+        self.notify("Trykk Ctrl+Q for å lagre og avslutte. Ctrl+C kopierer markert tekst.", title="Vil dere avslutte?")
 
     # -- saving on the way out -------------------------------------------------------------
 
@@ -124,11 +136,14 @@ class BshpApp(KeysInOrder, App):
         except BshpError as exc:
             where = emergency_copy(open_session.session, Path(self.store.data_dir))
             if where is not None:
-                self.exit_messages.append(f"bshp: {exc}\nbshp: En kopi av svarene er lagret i {where}. "
-                                          f"Hent den inn med «bshp import {where}».")
+                self.exit_messages.append(
+                    f"bshp: {exc}\nbshp: En kopi av svarene er lagret i {where}. "
+                    f"Hent den inn med «bshp import {where}»."
+                )
             else:
-                self.exit_messages.append(f"bshp: {exc}\nbshp: Kunne heller ikke lagre en kopi. "
-                                          "Svar gitt etter forrige lagring er tapt.")
+                self.exit_messages.append(
+                    f"bshp: {exc}\nbshp: Kunne heller ikke lagre en kopi. Svar gitt etter forrige lagring er tapt."
+                )
         open_session.close(give_up=True)
 
     def on_work_screen_opened(self, message) -> None:
@@ -184,7 +199,9 @@ class BshpApp(KeysInOrder, App):
             yield SystemCommand(title, help_text, callback)
 
 
-def load_scripts(prompts_dir: Path | None, cache_dir: Path | None = None) -> tuple[list[Script], list[ScriptError], Path]:
+def load_scripts(
+    prompts_dir: Path | None, cache_dir: Path | None = None
+) -> tuple[list[Script], list[ScriptError], Path]:
     """The group's own prompt files if given and valid; the shipped ones otherwise (with the
     problems reported, so the app can say what was wrong)."""
     folder = prompts_dir or default_prompts_dir()

@@ -4,7 +4,8 @@ mapped to its action, and the key bindings and palette entries made from the tab
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual.binding import Binding, BindingType
 
@@ -43,14 +44,23 @@ ACTIONS = {
 
 def bindings(scope: str) -> list[Binding]:
     """The key bindings of one scope, in table order."""
-    return [Binding(c.key, ACTIONS[c.name], c.label, show=c.show_key, priority=c.priority, id=c.name)
-            for c in cmd.TABLE if c.key and c.scope == scope]
+    return [
+        Binding(c.key, ACTIONS[c.name], c.label, show=c.show_key, priority=c.priority, id=c.name)
+        for c in cmd.TABLE
+        if c.key and c.scope == scope
+    ]
 
 
 def with_capitals(keys: list[Binding]) -> list[BindingType]:
     """`keys` and, for each letter key, the same letter with Shift or Caps Lock (not in the key line)."""
-    return [*keys, *[Binding(b.key.upper(), b.action, b.description, show=False, priority=b.priority)
-                     for b in keys if len(b.key) == 1 and b.key.isalpha() and b.key.islower()]]
+    return [
+        *keys,
+        *[
+            Binding(b.key.upper(), b.action, b.description, show=False, priority=b.priority)
+            for b in keys
+            if len(b.key) == 1 and b.key.isalpha() and b.key.islower()
+        ],
+    ]
 
 
 async def run(work, name: str, arg: str = "") -> None:
@@ -82,4 +92,5 @@ def palette(app, work) -> Iterable[tuple[str, str, Callable[[], Any]]]:
 def _runner(work, name: str, arg: str):
     async def run_it() -> None:
         await run(work, name, arg)
+
     return run_it

@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import BshpError
-from .export_place import (chosen_format, export_folder, unknown_export_word, unknown_minutes_word,
-                           written_message)
+from .export_place import chosen_format, export_folder, unknown_export_word, unknown_minutes_word, written_message
 from .widgets.feedback_line import Say
 
 if TYPE_CHECKING:

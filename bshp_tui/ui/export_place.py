@@ -28,8 +28,9 @@ def written_message(what: str, files: list[tuple[Path, int]]) -> str:
     in the middle), then the folder. `files`: each file with the number of points that must be
     filled in or checked."""
     lines = [f"Skrev {what}:"]
-    lines += [f"• {path.name}" + (f" ({missing} å fylle ut eller sjekke)" if missing else "")
-              for path, missing in files]
+    lines += [
+        f"• {path.name}" + (f" ({missing} å fylle ut eller sjekke)" if missing else "") for path, missing in files
+    ]
     lines.append(f"i mappa {shown_folder(files[0][0].parent)}")
     if any(missing for _path, missing in files):
         lines.append("Det som må fylles ut eller sjekkes, står i [hakeparentes] i dokumentet.")
@@ -61,8 +62,10 @@ def unknown_export_word(words: list[str], documents: Iterable[str]) -> str | Non
             return "Skriv året med fire sifre, for eksempel /eksporter statusrapport 2028. Ingenting er skrevet."
         if len(word) <= 4:  # pdf, rtf, txt: a format asked for
             return f"{refusal(word)} Ingenting er skrevet."
-        return (f"Kjenner ikke «{word}». Dokumentet kan være {_or_list([*documents, 'alle'])}; "
-                f"formatet {_or_list(FORMATS)}. Ingenting er skrevet.")
+        return (
+            f"Kjenner ikke «{word}». Dokumentet kan være {_or_list([*documents, 'alle'])}; "
+            f"formatet {_or_list(FORMATS)}. Ingenting er skrevet."
+        )
     return None
 
 

@@ -34,14 +34,24 @@ def fill(c: Conductor) -> None:
     walk(c)
     c.store(pos(c, "oppstart.mandat"), "\n\n".join(HOSTILE))
     old = c.value(pos(c, "prioritering.hovedmal"))  # renamed in place, so their indicators stay theirs
-    c.store(pos(c, "prioritering.hovedmal"), [{"id": old[i]["id"] if i < len(old) else f"h{i}", "tekst": t}
-                                              for i, t in enumerate(HOSTILE)])
+    c.store(
+        pos(c, "prioritering.hovedmal"),
+        [{"id": old[i]["id"] if i < len(old) else f"h{i}", "tekst": t} for i, t in enumerate(HOSTILE)],
+    )
     walk(c)  # the indicators of the new main goals
     areas = c.items("gap.malomrader")
     first = areas[0].id
     rows = c.value(pos(c, "tiltak.handlingsplan", first))
-    rows.append({"id": "hostile", "strategi": "linje en\nlinje to", "tiltak": "# x | y", "ansvarlig": "<b>NAV</b>",
-                 "tidsfrist": "2028", "kostnad": 1984})
+    rows.append(
+        {
+            "id": "hostile",
+            "strategi": "linje en\nlinje to",
+            "tiltak": "# x | y",
+            "ansvarlig": "<b>NAV</b>",
+            "tidsfrist": "2028",
+            "kostnad": 1984,
+        }
+    )
     c.store(pos(c, "tiltak.handlingsplan", first), rows)
     c.store(pos(c, "tiltak.mal", first), "![x](/etc/hostname) og \\input{x}")
 

@@ -13,9 +13,11 @@ def planned(c):
     c.submit(pos(c, "gap.malomrader"), "Kommunale boliger\nInnholdstjenester")
     housing, services = c.items("gap.malomrader")
     # tiltak; ansvarlig; frist; drift per år; investering; år; finansiering; rammer
-    c.submit(pos(c, "tiltak.handlingsplan", housing.id),
-             f"Bygge; {HOSTILE_MEASURE}; Eiendom; 2027; 100 000; 2 000 000; 2027–2028; Husbanken lån; nei\n"
-             "Følge opp; Boveiledning; NAV; 2028; 50 000; ; ; egne midler; ja")
+    c.submit(
+        pos(c, "tiltak.handlingsplan", housing.id),
+        f"Bygge; {HOSTILE_MEASURE}; Eiendom; 2027; 100 000; 2 000 000; 2027–2028; Husbanken lån; nei\n"
+        "Følge opp; Boveiledning; NAV; 2028; 50 000; ; ; egne midler; ja",
+    )
     c.submit(pos(c, "tiltak.handlingsplan", services.id), "Vite; Kartlegge behov; Plan; 2027; 20 000; ; 2027; ; ja")
 
 
@@ -30,12 +32,12 @@ def followed(store):
     planned(c)
     c.submit(pos(c, "oppfolging.ar"), "2027")
     y27 = year_item(c, 2027)
-    c.submit(pos(c, "oppfolging.tiltak", y27.id),
-             f"{HOSTILE_MEASURE}; i gang; tomt kjøpt; 80 000; 500 000\n"
-             "Boveiledning; ikke startet; ; ;\n"
-             "Kartlegge behov; gjennomført; rapport levert; 10 000;")
+    c.submit(
+        pos(c, "oppfolging.tiltak", y27.id),
+        f"{HOSTILE_MEASURE}; i gang; tomt kjøpt; 80 000; 500 000\n"
+        "Boveiledning; ikke startet; ; ;\n"
+        "Kartlegge behov; gjennomført; rapport levert; 10 000;",
+    )
     c.submit(pos(c, "oppfolging.indikatorer", y27.id), "Bostedsløse; 14; telling\nVenteliste; 30;")
     yield c
     session.close()
-
-

@@ -35,8 +35,11 @@ def test_no_working_instruction_reads_as_a_plan_sentence(filled_documents):
     for result in results:
         if result.path.stem.startswith("arbeid"):
             continue  # the working papers are for the group
-        offenders = [s for s in sentences(docx_text(result.path))
-                     if INSTRUCTION.match(s) or CLAUSE_INSTRUCTION.search(s) or TO_THE_GROUP.search(s)]
+        offenders = [
+            s
+            for s in sentences(docx_text(result.path))
+            if INSTRUCTION.match(s) or CLAUSE_INSTRUCTION.search(s) or TO_THE_GROUP.search(s)
+        ]
         assert offenders == [], (result.path.name, offenders)
 
 
@@ -53,8 +56,17 @@ def test_guidance_in_standard_texts_is_listed_as_placeholders(filled_documents):
 def test_guidance_marker_survives_line_breaks_and_emphasis():
     blocks = markdown_blocks("Første setning. {{Sjekk: dette *her*\nog dette.}} Siste setning.")
     assert placeholders(blocks) == ["Sjekk: dette *her* og dette."]
-    assert A.plain_text(blocks).split() == ["Første", "setning.", "[Sjekk:", "dette", "*her*", "og", "dette.]",
-                                            "Siste", "setning."]
+    assert A.plain_text(blocks).split() == [
+        "Første",
+        "setning.",
+        "[Sjekk:",
+        "dette",
+        "*her*",
+        "og",
+        "dette.]",
+        "Siste",
+        "setning.",
+    ]
 
 
 def test_standard_texts_state_todays_instruments():

@@ -54,15 +54,46 @@ def planned(store, walked_file):
     areas = c.items("gap.malomrader")
     first, second = areas[0].id, areas[1].id
     # an answer from before the cost columns: a single number, which counts as drift per year
-    c.store(pos(c, "tiltak.handlingsplan", first), [
-        {"id": "old", "strategi": "S", "tiltak": "Gammelt tiltak", "ansvarlig": "NAV", "tidsfrist": "2028",
-         "kostnad": 1000}])
-    c.store(pos(c, "tiltak.handlingsplan", second), [
-        {"id": "new", "strategi": "S", "tiltak": "Nytt tiltak", "ansvarlig": "Bolig", "tidsfrist": "2029",
-         "kostnad": 500, "investering": 9000, "ar": "2028–2030", "finansiering": "Husbanken tilskudd",
-         "rammer": "nei"},
-        {"id": "free", "strategi": "S", "tiltak": "Innenfor", "ansvarlig": "Bolig", "tidsfrist": "2027",
-         "kostnad": 200, "ar": "2027", "rammer": "ja"}])
+    c.store(
+        pos(c, "tiltak.handlingsplan", first),
+        [
+            {
+                "id": "old",
+                "strategi": "S",
+                "tiltak": "Gammelt tiltak",
+                "ansvarlig": "NAV",
+                "tidsfrist": "2028",
+                "kostnad": 1000,
+            }
+        ],
+    )
+    c.store(
+        pos(c, "tiltak.handlingsplan", second),
+        [
+            {
+                "id": "new",
+                "strategi": "S",
+                "tiltak": "Nytt tiltak",
+                "ansvarlig": "Bolig",
+                "tidsfrist": "2029",
+                "kostnad": 500,
+                "investering": 9000,
+                "ar": "2028–2030",
+                "finansiering": "Husbanken tilskudd",
+                "rammer": "nei",
+            },
+            {
+                "id": "free",
+                "strategi": "S",
+                "tiltak": "Innenfor",
+                "ansvarlig": "Bolig",
+                "tidsfrist": "2027",
+                "kostnad": 200,
+                "ar": "2027",
+                "rammer": "ja",
+            },
+        ],
+    )
     yield c, areas
     session.close()
 
@@ -107,8 +138,9 @@ def test_the_action_plan_table_keeps_five_columns_and_shows_every_cost(planned, 
     first, second = action[0], action[1]
     assert cells(first.rows[0]) == ["Strategi", "Tiltak", "Ansvarlig", "Tidsfrist", "Kostnad"]
     assert cells(first.rows[1])[4] == "1 000 kr per år"  # the old single number still shows
-    assert cells(second.rows[1])[4] == ("500 kr per år, investering 9 000 kr, 2028–2030, Husbanken tilskudd, "
-                                        "innenfor dagens rammer: nei")
+    assert cells(second.rows[1])[4] == (
+        "500 kr per år, investering 9 000 kr, 2028–2030, Husbanken tilskudd, innenfor dagens rammer: nei"
+    )
     # a measure in one year costs its drift that year, not per year
     assert cells(second.rows[2])[4] == "drift 200 kr, 2027, innenfor dagens rammer: ja"
     # 200 in 2027 and 500 in each of 2028–2030: no amount is the same every year
@@ -139,15 +171,23 @@ def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, walked_fi
     c = Conductor(SCRIPTS, session)
     areas = c.items("gap.malomrader")
     p = pos(c, "tiltak.handlingsplan", areas[0].id)
-    c.store(p, c.parse(p, "Flere boliger; Kjøpe 10 utleieboliger; Eiendomsforvaltningen; 2028; 50 000; 30 000 000; "
-                          "2028; Husbanken lån; nei\nOppfølging; Ansette boveileder; NAV; løpende; 650 000"))
+    c.store(
+        p,
+        c.parse(
+            p,
+            "Flere boliger; Kjøpe 10 utleieboliger; Eiendomsforvaltningen; 2028; 50 000; 30 000 000; "
+            "2028; Husbanken lån; nei\nOppfølging; Ansette boveileder; NAV; løpende; 650 000",
+        ),
+    )
     c.store(pos(c, "tiltak.handlingsplan", areas[1].id), [])
     for kind in ("plan", "grunnlag"):
         [result] = export(SCRIPTS, session, kind, "docx", tmp_path / f"{kind}.docx")
         document = docx.Document(str(result.path))
         action = next(t for t in document.tables if cells(t.rows[0])[:1] == ["Strategi"])
-        assert cells(action.rows[1])[4] == "drift 50 000 kr, investering 30 000 000 kr, 2028, Husbanken lån, " \
-                                           "innenfor dagens rammer: nei"
+        assert (
+            cells(action.rows[1])[4] == "drift 50 000 kr, investering 30 000 000 kr, 2028, Husbanken lån, "
+            "innenfor dagens rammer: nei"
+        )
         assert cells(action.rows[2])[4] == "650 000 kr per år"
         assert cells(action.rows[-1])[4] == "drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr"
         text = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
@@ -155,8 +195,10 @@ def test_every_total_in_the_plan_agrees_with_the_costs_per_year(store, walked_fi
     [result] = export(SCRIPTS, session, "plan", "docx", tmp_path / "plan.docx")
     document = docx.Document(str(result.path))
     text = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
-    assert ("Samlet kostnad for handlingsplanen: drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr. "
-            "Fordelingen per år står under «Økonomiske konsekvenser».") in text
+    assert (
+        "Samlet kostnad for handlingsplanen: drift 2 650 000 kr i 2027–2030, investering 30 000 000 kr. "
+        "Fordelingen per år står under «Økonomiske konsekvenser»."
+    ) in text
     economy = next(t for t in document.tables if cells(t.rows[0])[0] == "Målområde og post")
     drift = next(cells(r) for r in economy.rows if cells(r)[0] == "Drift")
     assert drift[1:] == ["650 000", "700 000", "650 000", "650 000", "2 650 000"]

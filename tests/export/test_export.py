@@ -17,21 +17,35 @@ from odf.element import Text as OdfText
 from bshp_tui.errors import UsageError
 from bshp_tui.export.pandoc import ExportError
 from bshp_tui.export.service import export
-from bshp_tui.guide import health
+from bshp_tui.guide import measures
 from bshp_tui.guide.conductor import Conductor
 
 PLAN_HEADINGS = [
-    (1, "Sammendrag"), (1, "1 Innledning"), (2, "1.1 Hva er boligsosial handlingsplan?"),
-    (2, "1.2 Rammer for boligsosial handlingsplan"), (3, "1.2.1 Lovverk"),
+    (1, "Sammendrag"),
+    (1, "1 Innledning"),
+    (2, "1.1 Hva er boligsosial handlingsplan?"),
+    (2, "1.2 Rammer for boligsosial handlingsplan"),
+    (3, "1.2.1 Lovverk"),
     (3, "1.2.2 Statlige og kommunale føringer"),
-    (2, "1.3 Planprosess og medvirkning"), (3, "1.3.1 Arbeidsgruppa"), (3, "1.3.2 Medvirkningsplan"),
-    (3, "1.3.3 Innspill og hvordan de er brukt"), (2, "1.4 Utfordringsbilde"),
-    (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040"), (2, "2.1 Langsiktige hovedmål"),
+    (2, "1.3 Planprosess og medvirkning"),
+    (3, "1.3.1 Arbeidsgruppa"),
+    (3, "1.3.2 Medvirkningsplan"),
+    (3, "1.3.3 Innspill og hvordan de er brukt"),
+    (2, "1.4 Utfordringsbilde"),
+    (1, "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040"),
+    (2, "2.1 Langsiktige hovedmål"),
     (2, "2.2 Boligsosiale mål for handlingsplanperioden 2027–2030"),
-    (2, "2.3 Styrende prinsipper"), (2, "2.4 Målindikatorer"), (1, "3 Handlingsplan 2027–2030"),
-    (2, "3.1 Målområde Kommunale boliger"), (3, "3.1.1 Mål"), (3, "3.1.2 Tiltak"),
-    (2, "3.2 Målområde Innholdstjenester"), (3, "3.2.1 Mål"), (3, "3.2.2 Tiltak"),
-    (1, "4 Økonomiske konsekvenser"), (1, "5 Oppfølging av planen"),
+    (2, "2.3 Styrende prinsipper"),
+    (2, "2.4 Målindikatorer"),
+    (1, "3 Handlingsplan 2027–2030"),
+    (2, "3.1 Målområde Kommunale boliger"),
+    (3, "3.1.1 Mål"),
+    (3, "3.1.2 Tiltak"),
+    (2, "3.2 Målområde Innholdstjenester"),
+    (3, "3.2.1 Mål"),
+    (3, "3.2.2 Tiltak"),
+    (1, "4 Økonomiske konsekvenser"),
+    (1, "5 Oppfølging av planen"),
 ]
 
 
@@ -91,9 +105,10 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, filled_documents
     assert hostile_row[0] == "linje en\nlinje to" and hostile_row[1] == "# x | y" and hostile_row[2] == "<b>NAV</b>"
     # drift counts in the years a measure names (the walk's «2027–2028»), else in all four plan years
     total = sum(row["kostnad"] * (2 if row.get("ar") == "2027–2028" else 4) for row in rows)
-    invested = health.table_total(c, "tiltak.handlingsplan", "investering", area.id)
+    invested = measures.table_total(c, "tiltak.handlingsplan", "investering", area.id)
     assert table.rows[-1].cells[0].text == "Sum" and table.rows[-1].cells[4].text.replace("\xa0", " ") == (
-        f"drift {thousands(total)} kr i 2027–2030, investering {thousands(invested)} kr")
+        f"drift {thousands(total)} kr i 2027–2030, investering {thousands(invested)} kr"
+    )
 
     props = document.core_properties
     assert props.title == "Boligsosial handlingsplan 2027–2030"
@@ -104,24 +119,34 @@ def test_plan_docx_structure_tables_and_hostile_strings(filled, filled_documents
         assert 'name="kommune"' in custom and "Nord-Fron/Sel" in custom
     with zipfile.ZipFile(result.path) as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
-        assert 'w:val="nb-NO"' in styles or 'w:eastAsia="nb-NO"' in styles or "nb-NO" in archive.read("word/settings.xml").decode()
+        assert (
+            'w:val="nb-NO"' in styles
+            or 'w:eastAsia="nb-NO"' in styles
+            or "nb-NO" in archive.read("word/settings.xml").decode()
+        )
 
 
 def test_plan_odt_structure(filled_plan_odt):
     result = filled_plan_odt
     doc = opendocument.load(str(result.path))
     headings = [(int(h.getAttribute("outlinelevel")), _odf_text(h)) for h in doc.getElementsByType(odftext.H)]
-    assert headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
+    assert (
+        headings[: len(PLAN_HEADINGS)] == PLAN_HEADINGS or [h for h in headings if h[1] != "Innhold"] == PLAN_HEADINGS
+    )
     tables = doc.getElementsByType(odftable.Table)
     firsts = [_odf_text(t.getElementsByType(odftable.TableCell)[0]) for t in tables]
     # 1.3: working group, participation plan, its input; 1.4: the key figures and the need overview;
     # 2.4: the indicators of the main goals that have any; 3: two goal areas; 4: economy
     indicators = firsts.count("Indikator")
     assert indicators >= 1
-    assert firsts == (["Navn", "Målgruppe", "Aktivitet", "Nøkkeltall", "Målgruppe"] + ["Indikator"] * indicators
-                      + ["Strategi", "Strategi", "Målområde og post"])
-    tables = tables[5 + indicators:]
+    assert firsts == (
+        ["Navn", "Målgruppe", "Aktivitet", "Nøkkeltall", "Målgruppe"]
+        + ["Indikator"] * indicators
+        + ["Strategi", "Strategi", "Målområde og post"]
+    )
+    tables = tables[5 + indicators :]
     import zipfile as zf
+
     with zf.ZipFile(result.path) as archive:
         assert archive.namelist()[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zf.ZIP_STORED
         assert b"1970-01-01" not in archive.read("meta.xml")
@@ -141,6 +166,7 @@ def _odf_text(node):
 
 def _odf_raw(node):
     import re
+
     out = []
     for child in node.childNodes:
         if isinstance(child, OdfText) or child.nodeType == child.TEXT_NODE:
@@ -163,18 +189,27 @@ def test_markdown_and_html_keep_hostile_strings_literal(filled, tmp_path):
     import subprocess
 
     from bshp_tui.export.pandoc import pandoc_path
-    back = json.loads(subprocess.run([pandoc_path(), "-f", "markdown", "-t", "json"], input=md_text.encode(),
-                                     capture_output=True, check=True).stdout)
+
+    back = json.loads(
+        subprocess.run(
+            [pandoc_path(), "-f", "markdown", "-t", "json"], input=md_text.encode(), capture_output=True, check=True
+        ).stdout
+    )
     from bshp_tui.export.ast import plain_text
+
     plain = plain_text(back["blocks"])
     for hostile in ("# x", "*stjerne*", "<b>fet</b>", "\\input{x}", "![x](/etc/hostname)", "1984."):
         assert hostile in plain, hostile
     assert not any(b["t"] in ("RawBlock",) for b in back["blocks"])
     heads = [b for b in back["blocks"] if b["t"] == "Header"]
     assert [plain_text(h["c"][2]) for h in heads if h["c"][0] == 1] == [
-        "Sammendrag", "1 Innledning", "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040",
+        "Sammendrag",
+        "1 Innledning",
+        "2 Hovedmål for boligsosialt arbeid i perioden 2027–2040",
         "3 Handlingsplan 2027–2030",
-        "4 Økonomiske konsekvenser", "5 Oppfølging av planen"]
+        "4 Økonomiske konsekvenser",
+        "5 Oppfølging av planen",
+    ]
     assert "<b>fet</b>" not in html_text and "&lt;b&gt;fet&lt;/b&gt;" in html_text
     assert 'src="/etc/hostname"' not in html_text and "<img" not in html_text
     assert 'lang="nb-NO"' in html_text
@@ -185,18 +220,28 @@ def test_all_three_documents_and_working_papers(filled, filled_documents):
     assert [r.document for r in results] == ["plan", "grunnlag", "arbeidsdokumenter", "saksframlegg"]
     grunnlag = docx.Document(results[1].path)
     top = [t for level, t in docx_headings(grunnlag) if level == 1]
-    assert top == ["1 Innledning", "2 Hovedmål for det boligsosiale arbeidet",
-                   "3 Generelle utviklingstrekk i boligsosialt arbeid",
-                   "4 Bakgrunnsdata for målområdene i handlingsplanen", "5 Vedlegg"]
+    assert top == [
+        "1 Innledning",
+        "2 Hovedmål for det boligsosiale arbeidet",
+        "3 Generelle utviklingstrekk i boligsosialt arbeid",
+        "4 Bakgrunnsdata for målområdene i handlingsplanen",
+        "5 Vedlegg",
+    ]
     assert "5.2 Boligsosial ordliste og definisjoner" in [t for _, t in docx_headings(grunnlag)]
     papers = docx.Document(results[2].path)
     top = [t for level, t in docx_headings(papers) if level == 1]
-    assert top == ["1 Forventningsavklaring", "2 Sterke og svake sider (SWOT)", "3 Gap-analyse",
-                   "4 Medvirkning", "5 Prioritering", "6 Framdriftsplan",
-                   "7 Oppfølging år for år"]  # the walk follows up two years
+    assert top == [
+        "1 Forventningsavklaring",
+        "2 Sterke og svake sider (SWOT)",
+        "3 Gap-analyse",
+        "4 Medvirkning",
+        "5 Prioritering",
+        "6 Framdriftsplan",
+        "7 Oppfølging år for år",
+    ]  # the walk follows up two years
     text = all_docx_text(papers)
     assert "Sum minutter" in text and "Møtet tar til sammen 60 minutter" in text
-    ranked = [m.item.text for m in health.ranked_measures(filled)]
+    ranked = [m.item.text for m in measures.ranked_measures(filled)]
     rank_table = next(t for t in papers.tables if t.rows[0].cells[0].text == "Nr.")
     assert [r.cells[1].text.split("\n")[0] for r in rank_table.rows[1:]] == ranked
 
@@ -220,8 +265,10 @@ def test_two_hundred_measures(store, tmp_path):
     areas = c.items("gap.malomrader")
     for n, area in enumerate(areas):
         c.submit(pos(c, "gap.tiltak", area.id), "\n".join(f"Tiltak {n}-{i}" for i in range(100)))
-        c.submit(pos(c, "tiltak.handlingsplan", area.id),
-                 "\n".join(f"Strategi; Tiltak {n}-{i}; NAV; 2028; {i * 1000}" for i in range(100)))
+        c.submit(
+            pos(c, "tiltak.handlingsplan", area.id),
+            "\n".join(f"Strategi; Tiltak {n}-{i}; NAV; 2028; {i * 1000}" for i in range(100)),
+        )
     [result] = export(SCRIPTS, session, "plan", "docx", tmp_path / "stor.docx")
     tables = docx.Document(result.path).tables
     assert [len(t.rows) for t in tables] == [102, 102]  # header + 100 measures + sum
@@ -232,9 +279,13 @@ def test_reference_template_changes_styles(filled, tmp_path):
     import subprocess
 
     from bshp_tui.export.pandoc import pandoc_path
+
     ref = tmp_path / "kommunemal.docx"
-    ref.write_bytes(subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
-                                   capture_output=True, check=True).stdout)
+    ref.write_bytes(
+        subprocess.run(
+            [pandoc_path(), "--print-default-data-file", "reference.docx"], capture_output=True, check=True
+        ).stdout
+    )
     template = docx.Document(ref)
     template.styles["Heading 1"].font.name = "Comic Kommune"
     template.save(ref)
@@ -244,11 +295,14 @@ def test_reference_template_changes_styles(filled, tmp_path):
     assert docx.Document(plain.path).styles["Heading 1"].font.name != "Comic Kommune"
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: p / "mangler.docx", "Fant ikke malen"),
-    (lambda p: (p / "tull.docx").write_text("ikke zip") and p / "tull.docx", "ikke et gyldig docx-dokument"),
-    (lambda p: (p / "mal.odt").write_bytes(b"") or p / "mal.odt", "må være en .docx-fil"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: p / "mangler.docx", "Fant ikke malen"),
+        (lambda p: (p / "tull.docx").write_text("ikke zip") and p / "tull.docx", "ikke et gyldig docx-dokument"),
+        (lambda p: (p / "mal.odt").write_bytes(b"") or p / "mal.odt", "må være en .docx-fil"),
+    ],
+)
 def test_missing_or_invalid_template(filled, tmp_path, make, words):
     with pytest.raises(UsageError) as err:
         export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "x.docx", reference_doc=make(tmp_path))

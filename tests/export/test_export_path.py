@@ -8,12 +8,21 @@ bshp_tui/record.py: a dataclass compiles its methods when its class is made)."""
 from helpers import run_bshp
 
 NOT_LOADED = (
-    "textual", "pypandoc", "markdown_it", "urllib.request", "http.client", "xml.sax",
-    "bshp_tui.scripts.loader", "bshp_tui.scripts.grammar",  # the cache holds the parsed prompt files
-    "bshp_tui.guide.health", "bshp_tui.guide.transcript",  # the app's screens
+    "textual",
+    "pypandoc",
+    "markdown_it",
+    "urllib.request",
+    "http.client",
+    "xml.sax",
+    "bshp_tui.scripts.loader",
+    "bshp_tui.scripts.grammar",  # the cache holds the parsed prompt files
+    "bshp_tui.guide.health",
+    "bshp_tui.guide.transcript",  # the app's screens
     "bshp_tui.guide.followup",  # the status report only
     "bshp_tui.guide.commands",  # the chat's command table
-    "dataclasses", "inspect", "pkgutil",
+    "dataclasses",
+    "inspect",
+    "pkgutil",
 )
 
 
@@ -32,6 +41,9 @@ def test_export_loads_no_ui_pypandoc_or_markdown(tmp_path):
     assert (tmp_path / "b.docx").stat().st_size > 0
     modules = loaded_modules(again.stderr)
     assert "bshp_tui.export.pandoc" in modules and "zipfile" in modules  # the report is read right
-    loaded = sorted(m for m in modules if m.split(".")[0] in NOT_LOADED or m in NOT_LOADED
-                    or any(m.startswith(f"{name}.") for name in NOT_LOADED))
+    loaded = sorted(
+        m
+        for m in modules
+        if m.split(".")[0] in NOT_LOADED or m in NOT_LOADED or any(m.startswith(f"{name}.") for name in NOT_LOADED)
+    )
     assert loaded == []

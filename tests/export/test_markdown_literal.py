@@ -13,25 +13,77 @@ from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
 
 # Found by a fault campaign: each came back changed from pandoc's plain Markdown writer.
-TRICKY = ["@key", "[@doe99]", "&lt;", "&amp; &#65;", "1. tall", "2) to", "::: note", "i. roman",
-          "A. stor", "#1", "[^1]", "x^2^ H~2~O", "~~vekk~~", "$x$", "<!-- c -->", "'sitat' \"dobbel\" ... --",
-          "e-post a@b.no", "<https://y.no>", "{.klasse}", "Term\n: definisjon", "- punkt", "+ pluss", "> sitat",
-          # and the hostile strings a tester typed
-          "# Overskrift", "<script>alert(1)</script>", "[lenke](x)", "`x`{=html}", "{=html}", "---", "| a | b |",
-          "![x](/etc/hostname)", "1984.", "(2) to", "a) b", "#. x", "***", "___", "===", "\\input{x}", "% tittel",
-          "--- ...", "<!-- x -->", "a\n---", "a\n===", "~~~", "```", "Table: x", ":x", "(@) eksempel", "-@doe", "\\", "1\\. x"]
+TRICKY = [
+    "@key",
+    "[@doe99]",
+    "&lt;",
+    "&amp; &#65;",
+    "1. tall",
+    "2) to",
+    "::: note",
+    "i. roman",
+    "A. stor",
+    "#1",
+    "[^1]",
+    "x^2^ H~2~O",
+    "~~vekk~~",
+    "$x$",
+    "<!-- c -->",
+    "'sitat' \"dobbel\" ... --",
+    "e-post a@b.no",
+    "<https://y.no>",
+    "{.klasse}",
+    "Term\n: definisjon",
+    "- punkt",
+    "+ pluss",
+    "> sitat",
+    # and the hostile strings a tester typed
+    "# Overskrift",
+    "<script>alert(1)</script>",
+    "[lenke](x)",
+    "`x`{=html}",
+    "{=html}",
+    "---",
+    "| a | b |",
+    "![x](/etc/hostname)",
+    "1984.",
+    "(2) to",
+    "a) b",
+    "#. x",
+    "***",
+    "___",
+    "===",
+    "\\input{x}",
+    "% tittel",
+    "--- ...",
+    "<!-- x -->",
+    "a\n---",
+    "a\n===",
+    "~~~",
+    "```",
+    "Table: x",
+    ":x",
+    "(@) eksempel",
+    "-@doe",
+    "\\",
+    "1\\. x",
+]
 
 
 def read_back(markdown: str) -> dict:
-    out = subprocess.run([pandoc_path(), "-f", "markdown", "-t", "json"], input=markdown.encode("utf-8"),
-                         capture_output=True, check=True).stdout
+    out = subprocess.run(
+        [pandoc_path(), "-f", "markdown", "-t", "json"], input=markdown.encode("utf-8"), capture_output=True, check=True
+    ).stdout
     return json.loads(out)
 
 
 def write_markdown(document: dict) -> str:
-    out = subprocess.run([pandoc_path(), "--sandbox", "-f", "json", "-t", "markdown", "--standalone"],
-                         input=json.dumps(literal_markdown(document)).encode("utf-8"),
-                         capture_output=True, check=True).stdout
+    out = subprocess.run(
+        [pandoc_path(), "--sandbox", "-f", "json", "-t", "markdown", "--standalone"],
+        input=json.dumps(literal_markdown(document)).encode("utf-8"),
+        capture_output=True,
+        check=True,
+    ).stdout
     return out.decode("utf-8")
 
 
@@ -72,8 +124,21 @@ def test_tricky_strings_survive_markdown():
         assert [b["t"] for b in cell] == ["Plain"], text  # never a list or a div inside a cell
         assert A.plain_text(cell).split() == words(text), text
     assert A.plain_text(back["meta"]["title"]).split() == words(" ".join(TRICKY))
-    assert not node_types(back) & {"Cite", "RawInline", "RawBlock", "Div", "OrderedList", "BulletList",
-                                   "Quoted", "Superscript", "Subscript", "Strikeout", "Math", "Note", "Link"}
+    assert not node_types(back) & {
+        "Cite",
+        "RawInline",
+        "RawBlock",
+        "Div",
+        "OrderedList",
+        "BulletList",
+        "Quoted",
+        "Superscript",
+        "Subscript",
+        "Strikeout",
+        "Math",
+        "Note",
+        "Link",
+    }
 
 
 ALPHABET = st.sampled_from(list("abcæøå ÆØÅ019 \n\t«»–—…’”•") + list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"))
@@ -90,18 +155,22 @@ def test_any_text_survives_markdown(texts):
 
 
 # Ordinary Norwegian sentences: nothing in them is markup, so the Markdown reads as plain text.
-ORDINARY = ["Tiltakene koster 1 200 000 kr sammenlagt. Alt krever nye midler.",
-            "[Ikke utfylt: behovene (gap-analysen)]",
-            "Et hjem, ikke bare en bolig",
-            "Planperioden er 2027–2030; tidsperspektivet 2027–2040.",
-            "NAV, helse og omsorg: 3 av 5 (60 %) er i gang – se kapittel 4.2/4.3?",
-            "bl.a. Husbanken-lån, startlån og tilskudd!",
-            "Svar på lengre_sikt og type_plassering (2028) – § 15) gjelder."]
+ORDINARY = [
+    "Tiltakene koster 1 200 000 kr sammenlagt. Alt krever nye midler.",
+    "[Ikke utfylt: behovene (gap-analysen)]",
+    "Et hjem, ikke bare en bolig",
+    "Planperioden er 2027–2030; tidsperspektivet 2027–2040.",
+    "NAV, helse og omsorg: 3 av 5 (60 %) er i gang – se kapittel 4.2/4.3?",
+    "bl.a. Husbanken-lån, startlån og tilskudd!",
+    "Svar på lengre_sikt og type_plassering (2028) – § 15) gjelder.",
+]
 
 
 def test_ordinary_sentences_come_out_without_backslashes():
-    document = A.document([A.para(A.text(t)) for t in ORDINARY]
-                          + [A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in ORDINARY])], {})
+    document = A.document(
+        [A.para(A.text(t)) for t in ORDINARY] + [A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in ORDINARY])],
+        {},
+    )
     markdown = write_markdown(document)
     assert "\\" not in markdown, markdown
     for text in ORDINARY:
@@ -115,8 +184,16 @@ def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
     c.store(pos(c, "prioritering.hovedmal"), [{"id": f"t{i}", "tekst": t} for i, t in enumerate(TRICKY)])
     area = c.items("gap.malomrader")[0].id
     rows = c.value(pos(c, "tiltak.handlingsplan", area))
-    rows.append({"id": "tricky", "strategi": "[@doe99]", "tiltak": "1. tall", "ansvarlig": "&lt;NAV&gt;",
-                 "tidsfrist": "2028", "kostnad": 10})
+    rows.append(
+        {
+            "id": "tricky",
+            "strategi": "[@doe99]",
+            "tiltak": "1. tall",
+            "ansvarlig": "&lt;NAV&gt;",
+            "tidsfrist": "2028",
+            "kostnad": 10,
+        }
+    )
     c.store(pos(c, "tiltak.handlingsplan", area), rows)
     [md] = export(SCRIPTS, c.session, "plan", "md", tmp_path / "plan.md")
     back = read_back(md.path.read_text(encoding="utf-8"))
@@ -125,9 +202,14 @@ def test_exported_plan_markdown_keeps_answers_literal(filled, tmp_path):
         assert tricky in text, tricky
     assert "Cite" not in node_types(back)
     # a cell's text may wrap onto two lines of the Markdown table (a soft break reads as a space)
-    row_cells = [" ".join(A.plain_text(cell[4]).split())
-                 for t in back["blocks"] if t["t"] == "Table"
-                 for body in t["c"][4] for row in body[3] for cell in row[1]]
+    row_cells = [
+        " ".join(A.plain_text(cell[4]).split())
+        for t in back["blocks"]
+        if t["t"] == "Table"
+        for body in t["c"][4]
+        for row in body[3]
+        for cell in row[1]
+    ]
     assert "1. tall" in row_cells
 
 
@@ -149,12 +231,65 @@ def test_preview_title_is_literal(store):
 
 
 # Words that are markup when a wrapped line starts with them, or next to brackets and emphasis.
-MARKUP_WORDS = st.sampled_from(["1.", "2)", "(3)", "a.", "iv.", "#.", "-", "+", "*", ":", ">", "#", "===", "---",
-                                "Table:", "[", "]", "(x)", "[x]", "{.c}", "@k", "^", "~", "&lt;", "%", "|", "`", "$",
-                                "<b>", "...", "--", "'", '"', "ord", "Hode", "![x]", "[Hode]", ":::", "~~~", "```",
-                                "\\", "]:", "[^1]", "[Ikke", "utfylt:", "(gap-analysen)]", "_x", "x_", "a_b", "_", "__a__", "*a*:"])
-LONG_TEXT = st.lists(st.one_of(MARKUP_WORDS, st.text(ALPHABET, min_size=1, max_size=6).filter(str.strip)),
-                     min_size=1, max_size=60).map(" ".join)
+MARKUP_WORDS = st.sampled_from(
+    [
+        "1.",
+        "2)",
+        "(3)",
+        "a.",
+        "iv.",
+        "#.",
+        "-",
+        "+",
+        "*",
+        ":",
+        ">",
+        "#",
+        "===",
+        "---",
+        "Table:",
+        "[",
+        "]",
+        "(x)",
+        "[x]",
+        "{.c}",
+        "@k",
+        "^",
+        "~",
+        "&lt;",
+        "%",
+        "|",
+        "`",
+        "$",
+        "<b>",
+        "...",
+        "--",
+        "'",
+        '"',
+        "ord",
+        "Hode",
+        "![x]",
+        "[Hode]",
+        ":::",
+        "~~~",
+        "```",
+        "\\",
+        "]:",
+        "[^1]",
+        "[Ikke",
+        "utfylt:",
+        "(gap-analysen)]",
+        "_x",
+        "x_",
+        "a_b",
+        "_",
+        "__a__",
+        "*a*:",
+    ]
+)
+LONG_TEXT = st.lists(
+    st.one_of(MARKUP_WORDS, st.text(ALPHABET, min_size=1, max_size=6).filter(str.strip)), min_size=1, max_size=60
+).map(" ".join)
 
 
 @settings(max_examples=25, deadline=None)
@@ -164,14 +299,35 @@ def test_long_paragraphs_survive_markdown_wherever_a_line_breaks(texts, emphasis
     emphasis or naming a heading must not become a link."""
     blocks = [A.header(1, A.text("Hode"), "hode")]
     for t in texts:
-        blocks.append(A.para(A.text(t) + [{"t": "Space"}, A.emph(A.text(" ".join(emphasised.split()))),
-                                          {"t": "Space"}] + A.text(t)))
+        blocks.append(
+            A.para(
+                A.text(t) + [{"t": "Space"}, A.emph(A.text(" ".join(emphasised.split()))), {"t": "Space"}] + A.text(t)
+            )
+        )
     blocks.append(A.table([A.cell_text("Tekst")], [[A.cell_text(t)] for t in texts]))
     back = read_back(write_markdown(A.document(blocks, {"title": A.meta_inlines("x")})))
     assert A.plain_text(back["blocks"]).split() == A.plain_text(blocks).split()
-    assert not node_types(back) & {"Cite", "RawInline", "RawBlock", "Div", "OrderedList", "BulletList", "Quoted",
-                                   "Superscript", "Subscript", "Strikeout", "Math", "Note", "Link", "CodeBlock",
-                                   "Code", "BlockQuote", "DefinitionList", "HorizontalRule", "LineBlock"}
+    assert not node_types(back) & {
+        "Cite",
+        "RawInline",
+        "RawBlock",
+        "Div",
+        "OrderedList",
+        "BulletList",
+        "Quoted",
+        "Superscript",
+        "Subscript",
+        "Strikeout",
+        "Math",
+        "Note",
+        "Link",
+        "CodeBlock",
+        "Code",
+        "BlockQuote",
+        "DefinitionList",
+        "HorizontalRule",
+        "LineBlock",
+    }
     assert [b["t"] for b in back["blocks"]].count("Header") == 1
 
 

@@ -28,9 +28,13 @@ def two_days(store, monkeypatch):
     monkeypatch.setattr(session_module, "now_iso", lambda: day["now"])
     with store.create("Molde", "2027–2030") as s:
         c = Conductor(SCRIPTS, s)
-        c.submit(pos(c, "oppstart", "medlemmer"), "Kari Nordmann; NAV; 10 %; ja\nOla Hansen; Kommunestyret; møtene; politisk")
-        c.submit(pos(c, "oppstart", "samlinger"),
-                 "2027-03-14; Oppstart;\n2027-04-20; Gap-analyse;\n2027-06-02; Medvirkning; Kari")
+        c.submit(
+            pos(c, "oppstart", "medlemmer"), "Kari Nordmann; NAV; 10 %; ja\nOla Hansen; Kommunestyret; møtene; politisk"
+        )
+        c.submit(
+            pos(c, "oppstart", "samlinger"),
+            "2027-03-14; Oppstart;\n2027-04-20; Gap-analyse;\n2027-06-02; Medvirkning; Kari",
+        )
         save_workshop(s, new_workshop(c, "2027-03-14", ["oppstart"], ["Kari Nordmann"]))
         day["now"] = "2027-04-20T18:30:00+02:00"
         c.submit(pos(c, "gap", "malomrader"), "Kommunale boliger")
@@ -56,8 +60,23 @@ def test_each_day_has_its_own_answers_present_and_next_samling(store, two_days):
 
 def test_the_referat_cli_writes_the_last_day_by_default_and_keeps_user_text_literal(store, two_days, tmp_path, capsys):
     out = tmp_path / "ref.json"
-    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "--format", "json",
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(store.data_dir),
+                "export",
+                two_days,
+                "--document",
+                "referat",
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     doc = out.read_text(encoding="utf-8")
     assert "Kjøpe" in doc and "Ola" in doc and "Medvirkning" in doc
     assert '"Image"' not in doc and '"Table"' not in doc.split("Kjøpe")[0][-200:]
@@ -70,16 +89,34 @@ def test_the_referat_cli_writes_the_last_day_by_default_and_keeps_user_text_lite
 
 def test_the_referat_for_a_chosen_date_in_markdown_and_docx(store, two_days, tmp_path):
     md = tmp_path / "ref.md"
-    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "--date", "2027-03-14",
-                 "--format", "md", "-o", str(md)]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(store.data_dir),
+                "export",
+                two_days,
+                "--document",
+                "referat",
+                "--date",
+                "2027-03-14",
+                "--format",
+                "md",
+                "-o",
+                str(md),
+            ]
+        )
+        == 0
+    )
     text = md.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes the literal text
     assert "Referat fra samling 14. mars 2027" in text and "Kari Nordmann" in text and "Gap-analyse" in text
     assert "Kjøpe" not in text
-    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat",
-                 "-o", str(tmp_path)]) == 0
+    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "-o", str(tmp_path)]) == 0
     assert (tmp_path / f"{two_days}-referat-2027-04-20.docx").stat().st_size > 0
 
 
 def test_a_bad_date_gets_a_norwegian_message(store, two_days, capsys):
-    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "--date", "14.03.2027"]) != 0
+    assert (
+        main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "--date", "14.03.2027"]) != 0
+    )
     assert "ÅÅÅÅ-MM-DD" in capsys.readouterr().err

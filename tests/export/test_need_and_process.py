@@ -26,7 +26,7 @@ def test_background_document_has_the_need_table_with_the_gap(filled, tmp_path):
     document = docx.Document(result.path)
     heads = headings(document)
     at = heads.index("3.1 Boligbehov og boligmarked")
-    assert heads[at + 1:at + 3] == ["3.1.1 Boligbehovet framover", "3.1.2 Boligmarkedet"]
+    assert heads[at + 1 : at + 3] == ["3.1.1 Boligbehovet framover", "3.1.2 Boligmarkedet"]
     assert heads.index("3 Generelle utviklingstrekk i boligsosialt arbeid") < at
     table = tables_by_head(document)["Målgruppe"]
     assert table[0] == ["Målgruppe", "I dag", "Forventet behov", "Gap"]
@@ -34,8 +34,14 @@ def test_background_document_has_the_need_table_with_the_gap(filled, tmp_path):
     assert table[1] == ["Bostedsløse", "4 boliger", "12 boliger", "mangler 8 boliger"]
     assert table[2] == ["Flyktninger", "noen", "flere", "mangler store boliger"]
     text = "\n".join(p.text for p in document.paragraphs)
-    for label in ("Befolkningsutviklingen", "Venteliste til kommunal bolig", "Bosetting av flyktninger",
-                  "Etterspørsel og tilbud", "Anskaffelse av boliger", "Priser og husleie"):
+    for label in (
+        "Befolkningsutviklingen",
+        "Venteliste til kommunal bolig",
+        "Bosetting av flyktninger",
+        "Etterspørsel og tilbud",
+        "Anskaffelse av boliger",
+        "Priser og husleie",
+    ):
         assert f"{label}:" in text, label
     assert "Svar på ettersporsel" in text and "Svar på demografi" in text
 
@@ -59,31 +65,40 @@ def test_economic_instruments_stand_under_their_goal_area_not_the_organisation(s
     document = docx.Document(result.path)
     paras = [p.text for p in document.paragraphs]
     areas = [n for n, t in enumerate(paras) if t.startswith("4.") and "Målområde" in t]
-    economic = "\n".join(paras[areas[0]:areas[1]])
+    economic = "\n".join(paras[areas[0] : areas[1]])
     table = tables_by_head(document)["Virkemiddel"]
     assert table[0] == ["Virkemiddel", "Omfang i fjor", "Vurdering", "Hva bør endres"]
     assert table[1] == ["Startlån", "14 lån, 28 mill. kr", "godt brukt", "mer til barnefamilier"]
     assert "Startlån ligger hos NAV" not in economic
-    assert "Startlån ligger hos NAV" in "\n".join(paras[areas[1]:])
+    assert "Startlån ligger hos NAV" in "\n".join(paras[areas[1] :])
     session.close()
 
 
 def test_plan_has_the_process_and_medvirkning_section_from_answers(filled, tmp_path):
     c = filled
     c.submit(pos(c, "oppstart.plantype"), "kommunedelplan")
-    c.submit(pos(c, "medvirkning.innspill"),
-             "Verksted med ungdomsrådet; små leiligheter i sentrum; Kommunale boliger; tatt med som tiltak")
+    c.submit(
+        pos(c, "medvirkning.innspill"),
+        "Verksted med ungdomsrådet; små leiligheter i sentrum; Kommunale boliger; tatt med som tiltak",
+    )
     [result] = export(SCRIPTS, c.session, "plan", "docx", tmp_path / "plan.docx")
     document = docx.Document(result.path)
     heads = headings(document)
     at = heads.index("1.3 Planprosess og medvirkning")
-    assert heads[at + 1:at + 4] == ["1.3.1 Arbeidsgruppa", "1.3.2 Medvirkningsplan",
-                                    "1.3.3 Innspill og hvordan de er brukt"]
+    assert heads[at + 1 : at + 4] == [
+        "1.3.1 Arbeidsgruppa",
+        "1.3.2 Medvirkningsplan",
+        "1.3.3 Innspill og hvordan de er brukt",
+    ]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "planbeskrivelse" in text  # a kommunedelplan: this is the planbeskrivelse's part
     tables = tables_by_head(document)
-    assert tables["Aktivitet"][1] == ["Verksted med ungdomsrådet", "små leiligheter i sentrum",
-                                      "Kommunale boliger", "tatt med som tiltak"]
+    assert tables["Aktivitet"][1] == [
+        "Verksted med ungdomsrådet",
+        "små leiligheter i sentrum",
+        "Kommunale boliger",
+        "tatt med som tiltak",
+    ]
     participation = next(t for t in document.tables if t.rows[0].cells[1].text == "Form for medvirkning")
     assert participation.rows[0].cells[-1].text == "Tema"  # (1.4 has a table headed Målgruppe too: the need)
     assert "Kari Nordmann" in [r[0] for r in tables["Navn"]]
@@ -92,8 +107,16 @@ def test_plan_has_the_process_and_medvirkning_section_from_answers(filled, tmp_p
 def test_participation_plan_rows_from_before_the_tema_column_still_work(store, tmp_path):
     session = store.create("Vik", "2027–2030")
     c = Conductor(SCRIPTS, session)
-    old = [{"id": "r1", "malgruppe": "Barn og unge", "form": "verksted", "nar": "2027-04",
-            "tilrettelegging": "på skolen", "ansvar": "Ola"}]
+    old = [
+        {
+            "id": "r1",
+            "malgruppe": "Barn og unge",
+            "form": "verksted",
+            "nar": "2027-04",
+            "tilrettelegging": "på skolen",
+            "ansvar": "Ola",
+        }
+    ]
     c.store(pos(c, "medvirkning.medvirkningsplan"), old)
     assert c.value(pos(c, "medvirkning.medvirkningsplan")) == old
     assert c.cell(c.field("medvirkning.medvirkningsplan"), old[0], "tema") in ("", None)
@@ -111,8 +134,11 @@ def test_a_fresh_plan_shows_the_three_goal_areas_of_the_method_as_placeholders(s
     session = store.create("Vik", "2027–2030")
     [plan] = export(SCRIPTS, session, "plan", "docx", tmp_path / "plan.docx")
     heads = headings(docx.Document(plan.path))
-    assert ["3.1 Målområde Kommunale boliger", "3.2 Målområde Økonomiske virkemidler",
-            "3.3 Målområde Innholdstjenester"] == [h for h in heads if h.startswith("3.")]
+    assert [
+        "3.1 Målområde Kommunale boliger",
+        "3.2 Målområde Økonomiske virkemidler",
+        "3.3 Målområde Innholdstjenester",
+    ] == [h for h in heads if h.startswith("3.")]
     for name in ("Kommunale boliger", "Økonomiske virkemidler", "Innholdstjenester"):
         assert any(f"«{name}» er et forslag" in m for m in plan.missing), name
     session.close()
@@ -133,8 +159,10 @@ def test_long_term_goals_stand_apart_from_the_period_goals(filled, tmp_path):
 
 def test_gap_and_rating_questions_show_the_participation_input(filled):
     c = filled
-    c.submit(pos(c, "medvirkning.innspill"),
-             "Verksted; små leiligheter; Kommunale boliger; tiltak\nMøte; mer boveiledning; Innholdstjenester; tatt med")
+    c.submit(
+        pos(c, "medvirkning.innspill"),
+        "Verksted; små leiligheter; Kommunale boliger; tiltak\nMøte; mer boveiledning; Innholdstjenester; tatt med",
+    )
     areas = {a.text: a.id for a in c.items("gap.malomrader")}
     boliger = question_text(c, pos(c, "gap.status", areas["Kommunale boliger"]))
     assert "Innspill fra medvirkningen om Kommunale boliger" in boliger

@@ -57,9 +57,14 @@ def test_an_old_order_session_resumes_at_the_same_question_with_every_answer(sto
     # after the rest of medvirkning, the next unanswered question is in tiltak: prioritering is done
     for field_id in ("medvirkningsplan", "moteplan", "innspill"):
         pos = next(p for p in c.positions() if p.script_id == "medvirkning" and p.field_id == field_id)
-        c.submit(pos, "Ungdom; verksted; 2027-04; på skolen; Kari; bolig for unge" if field_id == "medvirkningsplan"
-                 else "18:00; hvorfor; hva; IGP; 30; Kari; lapper" if field_id == "moteplan"
-                 else "Verksted; små leiligheter; Kommunale boliger; tatt med som tiltak")
+        c.submit(
+            pos,
+            "Ungdom; verksted; 2027-04; på skolen; Kari; bolig for unge"
+            if field_id == "medvirkningsplan"
+            else "18:00; hvorfor; hva; IGP; 30; Kari; lapper"
+            if field_id == "moteplan"
+            else "Verksted; små leiligheter; Kommunale boliger; tatt med som tiltak",
+        )
     assert c.resume_point().script_id == "tiltak"
     session.close()
 

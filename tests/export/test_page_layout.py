@@ -69,7 +69,8 @@ def test_docx_is_a4_with_header_footer_and_a_title_page(plan_docx):
     document = docx.Document(str(plan_docx))
     [section] = document.sections
     assert (section.page_width, section.page_height) == (Mm(210), Mm(297)) or (
-        abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1))
+        abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    )
     size = section._sectPr.find(f"{W}pgSz")
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")  # A4 portrait in twips
     assert section.different_first_page_header_footer  # the title page has neither
@@ -81,7 +82,7 @@ def test_docx_is_a4_with_header_footer_and_a_title_page(plan_docx):
     assert "DOCPROPERTY kommune" in field_codes(section.header) and "TITLE" in field_codes(section.header)
     texts = [p.text for p in document.paragraphs]
     case = next(p for p in document.paragraphs if p.text.startswith("Saksnummer:"))
-    assert_a_real_title_page(texts[:texts.index(case.text) + 1])
+    assert_a_real_title_page(texts[: texts.index(case.text) + 1])
     following = case._p.getnext()
     assert following.findall(f".//{W}br")[0].get(f"{W}type") == "page"  # the title page ends here
     body = document.element.body
@@ -96,7 +97,8 @@ def test_docx_tables_are_ruled_with_a_shaded_header_row_that_repeats(plan_docx):
         borders = table._tbl.tblPr.find(f"{W}tblBorders")
         assert borders is not None
         assert {b.tag.replace(W, ""): b.get(f"{W}val") for b in borders} == {
-            side: "single" for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
+            side: "single" for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        }
         first = table.rows[0]._tr
         assert first.find(f"{W}trPr/{W}tblHeader") is not None  # repeated on every page
         fills = [shd.get(f"{W}fill") for shd in first.iter(f"{W}shd")]
@@ -120,8 +122,11 @@ def test_docx_headings_are_numbered_and_fonts_and_toc_are_set(plan_docx):
 def test_odt_is_a4_with_header_footer_title_page_and_numbered_headings(plan_odt):
     doc = opendocument.load(str(plan_odt))
     layouts = doc.automaticstyles.getElementsByType(odfstyle.PageLayout)
-    sizes = {(p.getAttribute("pagewidth"), p.getAttribute("pageheight"), p.getAttribute("printorientation"))
-             for layout in layouts for p in layout.getElementsByType(odfstyle.PageLayoutProperties)}
+    sizes = {
+        (p.getAttribute("pagewidth"), p.getAttribute("pageheight"), p.getAttribute("printorientation"))
+        for layout in layouts
+        for p in layout.getElementsByType(odfstyle.PageLayoutProperties)
+    }
     assert sizes == {("21cm", "29.7cm", "portrait")}
     masters = {m.getAttribute("name"): m for m in doc.masterstyles.getElementsByType(odfstyle.MasterPage)}
     standard = masters["Standard"]
@@ -132,22 +137,28 @@ def test_odt_is_a4_with_header_footer_title_page_and_numbered_headings(plan_odt)
     assert _odf_text(header) == "Nord-Fron/Sel – Boligsosial handlingsplan 2027–2030"
     assert not masters["Forside"].getElementsByType(odfstyle.Header)  # the title page has no header
     paragraphs = [_odf_text(p) for p in doc.body.getElementsByType(odftext.P)]
-    assert_a_real_title_page(paragraphs[:next(n for n, p in enumerate(paragraphs) if p.startswith("Saksnummer:")) + 1])
+    assert_a_real_title_page(paragraphs[: next(n for n, p in enumerate(paragraphs) if p.startswith("Saksnummer:")) + 1])
     headings = [_odf_text(h) for h in doc.getElementsByType(odftext.H) if _odf_text(h) != "Innhold"]
     numbered_after_the_summary(headings)
     with zipfile.ZipFile(plan_odt) as archive:
         content = archive.read("content.xml").decode()
         styles = archive.read("styles.xml").decode()
-    assert content.index("Saksnummer:") < content.index('text:style-name="Sideskift"') < content.index(
-        "<text:table-of-content")
+    assert (
+        content.index("Saksnummer:")
+        < content.index('text:style-name="Sideskift"')
+        < content.index("<text:table-of-content")
+    )
     assert 'style:name="Sideskift"' in styles and 'fo:break-after="page"' in styles
     assert "Carlito" in styles and "Liberation Sans" in styles and 'style:font-name="Calibri"' in styles
 
 
 def test_odt_tables_are_ruled_with_a_repeating_shaded_header(plan_odt):
     doc = opendocument.load(str(plan_odt))
-    cells = {s.getAttribute("name"): s for s in doc.automaticstyles.getElementsByType(odfstyle.Style)
-             if s.getAttribute("family") == "table-cell"}
+    cells = {
+        s.getAttribute("name"): s
+        for s in doc.automaticstyles.getElementsByType(odfstyle.Style)
+        if s.getAttribute("family") == "table-cell"
+    }
     for name in ("TableHeaderRowCell", "TableRowCell"):
         [props] = cells[name].getElementsByType(odfstyle.TableCellProperties)
         assert props.getAttribute("border").startswith("0.5pt solid")
@@ -166,8 +177,11 @@ def test_odt_cells_have_the_inner_margins_of_the_docx_cells(plan_docx, plan_odt)
     twips = dict(re.findall(r'<w:(top|left|bottom|right) [^>]*w:w="(\d+)"', margins))
     docx_cm = {side: int(value) / 1440 * 2.54 for side, value in twips.items()}
     doc = opendocument.load(str(plan_odt))
-    cells = {s.getAttribute("name"): s for s in doc.automaticstyles.getElementsByType(odfstyle.Style)
-             if s.getAttribute("family") == "table-cell"}
+    cells = {
+        s.getAttribute("name"): s
+        for s in doc.automaticstyles.getElementsByType(odfstyle.Style)
+        if s.getAttribute("family") == "table-cell"
+    }
     for name in ("TableHeaderRowCell", "TableRowCell"):
         [props] = cells[name].getElementsByType(odfstyle.TableCellProperties)
         for side in ("top", "left", "bottom", "right"):
@@ -181,15 +195,21 @@ def test_markdown_has_numbered_headings_and_no_attributes(filled, tmp_path):
         [result] = export(SCRIPTS, filled.session, kind, "md", tmp_path / f"{kind}.md")
         text = result.path.read_text(encoding="utf-8")
         assert "{#" not in text
-    headings = [re.sub(r"\\(.)", r"\1", line.lstrip("#").strip()) for line in (tmp_path / "plan.md").read_text(encoding="utf-8").splitlines()
-                if re.match(r"^#{1,3} ", line)]
+    headings = [
+        re.sub(r"\\(.)", r"\1", line.lstrip("#").strip())
+        for line in (tmp_path / "plan.md").read_text(encoding="utf-8").splitlines()
+        if re.match(r"^#{1,3} ", line)
+    ]
     numbered_after_the_summary(headings)
 
 
 def test_a_municipalitys_own_reference_doc_wins(filled, tmp_path):
     own = tmp_path / "egen.docx"
-    own.write_bytes(subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
-                                   capture_output=True, check=True).stdout)
+    own.write_bytes(
+        subprocess.run(
+            [pandoc_path(), "--print-default-data-file", "reference.docx"], capture_output=True, check=True
+        ).stdout
+    )
     [result] = export(SCRIPTS, filled.session, "plan", "docx", tmp_path / "plan.docx", reference_doc=own)
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
@@ -216,8 +236,20 @@ def printed(plans, tmp_path_factory):
         sources.append(folder / f"plan-{fmt}.{fmt}")
         shutil.copyfile(path, sources[-1])
     profile = folder / "lo-profil"  # its own profile, so a LibreOffice already running is not disturbed
-    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(folder / "pdf"), *map(str, sources)], capture_output=True, timeout=300)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "pdf"),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
     said = done.stdout.decode(errors="replace") + done.stderr.decode(errors="replace")
     return {fmt: (folder / "pdf" / f"plan-{fmt}.pdf", said) for fmt in plans}
 
@@ -268,11 +300,19 @@ def test_any_text_leaves_every_part_well_formed(tmp_path, kommune, heading, cell
     from bshp_tui.export import ast as A
     from bshp_tui.export.pandoc import convert
 
-    meta = {"title": A.meta_inlines(f"Plan {heading}"), "kommune": A.meta_inlines(kommune),
-            "status": A.meta_inlines("Utkast"), "planperiode": A.meta_inlines("2027–2030"),
-            "date": A.meta_inlines("1. januar 2027"), "toc-title": A.meta_inlines("Innhold")}
-    blocks = [A.header(1, A.text(f"1 {heading}")), A.para(A.text(cell)),
-              A.table([A.cell_text(cell), A.cell_text("B")], [[A.cell_text("x"), A.cell_text(cell)]])]
+    meta = {
+        "title": A.meta_inlines(f"Plan {heading}"),
+        "kommune": A.meta_inlines(kommune),
+        "status": A.meta_inlines("Utkast"),
+        "planperiode": A.meta_inlines("2027–2030"),
+        "date": A.meta_inlines("1. januar 2027"),
+        "toc-title": A.meta_inlines("Innhold"),
+    }
+    blocks = [
+        A.header(1, A.text(f"1 {heading}")),
+        A.para(A.text(cell)),
+        A.table([A.cell_text(cell), A.cell_text("B")], [[A.cell_text("x"), A.cell_text(cell)]]),
+    ]
     out = convert(A.document(blocks, meta), tmp_path / f"d.{fmt}", fmt)
     with zipfile.ZipFile(out) as archive:
         for name in archive.namelist():

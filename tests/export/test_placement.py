@@ -14,7 +14,7 @@ from walk import ANSWERS, walk
 from bshp_tui.export.ast import plain_text
 from bshp_tui.export.pandoc import pandoc_path
 from bshp_tui.export.service import export
-from bshp_tui.guide import health
+from bshp_tui.guide import measures
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
 
@@ -59,8 +59,8 @@ def test_every_distinct_answer_of_the_shipped_prompts_is_in_the_docx(store, tmp_
     papers = docx.Document(results[2].path)
     ranked = next(t for t in papers.tables if t.rows[0].cells[0].text == "Nr.")
     scales = [s.id for s in c.field("prioritering.vurderinger").scales]
-    rows = {r.cells[1].text.split("\n")[0]: [c.text for c in r.cells[2:3 + len(scales)]] for r in ranked.rows[1:]}
-    for m in health.ranked_measures(c):
+    rows = {r.cells[1].text.split("\n")[0]: [c.text for c in r.cells[2 : 3 + len(scales)]] for r in ranked.rows[1:]}
+    for m in measures.ranked_measures(c):
         assert rows[m.item.text] == [str(m.ratings[s]) for s in scales] + [str(m.score)]
     session.close()
 
@@ -93,7 +93,7 @@ def _under(path, heading_prefix, text):
     paragraphs = docx.Document(path).paragraphs
     start = _heading_index(paragraphs, heading_prefix)
     level = int(paragraphs[start].style.name.split()[-1])
-    for p in paragraphs[start + 1:]:
+    for p in paragraphs[start + 1 :]:
         name = p.style.name
         if name.startswith("Heading") and name.split()[-1].isdigit() and int(name.split()[-1]) <= level:
             return False
@@ -119,8 +119,12 @@ def _walk_with_areas(store, areas, name):
     return session, c
 
 
-MAPPING = ["Boveiledning: 1,5 årsverk, ventetid 3 uker", "4 utkastelser", "NAV har to gjeldsrådgivere",
-           "Oppfølgingsrutine: samtale hvert halvår"]
+MAPPING = [
+    "Boveiledning: 1,5 årsverk, ventetid 3 uker",
+    "4 utkastelser",
+    "NAV har to gjeldsrådgivere",
+    "Oppfølgingsrutine: samtale hvert halvår",
+]
 
 
 def test_goal_areas_named_without_keywords_keep_the_mapping(store, tmp_path):
@@ -145,8 +149,11 @@ def test_removing_a_default_goal_area_keeps_its_mapping(store, tmp_path):
     session, c = _walk_with_areas(store, "Kommunale boliger\nØkonomiske virkemidler", "Uten innhold")
     [result] = export(SCRIPTS, session, "grunnlag", "docx", tmp_path / "g.docx")
     assert _under(result.path, "4.1 Målområde Kommunale boliger", "4 utkastelser")
-    for text in ("Boveiledning: 1,5 årsverk, ventetid 3 uker", "NAV har to gjeldsrådgivere",
-                 "Oppfølgingsrutine: samtale hvert halvår"):
+    for text in (
+        "Boveiledning: 1,5 årsverk, ventetid 3 uker",
+        "NAV har to gjeldsrådgivere",
+        "Oppfølgingsrutine: samtale hvert halvår",
+    ):
         assert _under(result.path, "5.4 Flere svar fra arbeidsgruppa", text), text
     session.close()
 
@@ -173,8 +180,9 @@ def test_json_format_is_the_document_tree(filled, tmp_path):
         for line in hostile.split("\n"):
             assert line in text
     # a user's own pandoc reads it
-    back = subprocess.run([pandoc_path(), "--sandbox", "-f", "json", "-t", "plain", str(result.path)],
-                          capture_output=True, check=True).stdout.decode("utf-8")
+    back = subprocess.run(
+        [pandoc_path(), "--sandbox", "-f", "json", "-t", "plain", str(result.path)], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     assert "Handlingsplan 2027–2030" in back
 
 
@@ -190,13 +198,23 @@ def facilitator_folder(tmp_path):
         assert text.count(old) == 1, old
         path.write_text(text.replace(old, new), encoding="utf-8")
 
-    edit("2-kartlegging.md", "## Nøkkeltall\n", (
-        "## Bostedsløshet\n\n```steg\nid: bostedsloshet\n```\n\nHvor mange er uten bolig?\n\n"
-        "```felt\nid: bostedslose\ntype: tekst\nspørsmål: Hva vet dere om bostedsløse i kommunen?\n```\n\n"
-        "## Nøkkeltall\n"))
-    edit("6-tiltak.md", "```felt\nid: budsjett\n", (
-        "```felt\nid: evaluering\ntype: tekst\nspørsmål: Hvordan skal planen evalueres?\n"
-        "etikett: Evaluering\n```\n\n```felt\nid: budsjett\n"))
+    edit(
+        "2-kartlegging.md",
+        "## Nøkkeltall\n",
+        (
+            "## Bostedsløshet\n\n```steg\nid: bostedsloshet\n```\n\nHvor mange er uten bolig?\n\n"
+            "```felt\nid: bostedslose\ntype: tekst\nspørsmål: Hva vet dere om bostedsløse i kommunen?\n```\n\n"
+            "## Nøkkeltall\n"
+        ),
+    )
+    edit(
+        "6-tiltak.md",
+        "```felt\nid: budsjett\n",
+        (
+            "```felt\nid: evaluering\ntype: tekst\nspørsmål: Hvordan skal planen evalueres?\n"
+            "etikett: Evaluering\n```\n\n```felt\nid: budsjett\n"
+        ),
+    )
     edit("4-medvirkning.md", "```felt\nid: moteplan\n", "```felt\nid: motet\n")
     edit("1-oppstart.md", "```felt\nid: sterke\n", "```felt\nid: styrker\n")
     edit("4-medvirkning.md", "```steg\nid: mobilisering\n", "```steg\nid: mobilisere\n")
@@ -243,8 +261,9 @@ def test_check_prompts_error_when_a_ref_has_the_wrong_kind(tmp_path):
     folder = tmp_path / "egne"
     shutil.copytree(ROOT / "prompts", folder)
     path = folder / "6-tiltak.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("id: mal\ntype: tekst", "id: mal\ntype: liste"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("id: mal\ntype: tekst", "id: mal\ntype: liste"), encoding="utf-8"
+    )
     r = run_bshp("check-prompts", folder)
     assert r.returncode == 2
     assert "feil: Feltet «tiltak.mal» (målet per målområde) er av typen liste" in r.stderr

@@ -23,8 +23,9 @@ def tables(path):
 
 def docx_text(path):
     document = docx.Document(path)
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+    return "\n".join(
+        [p.text for p in document.paragraphs] + [c.text for t in document.tables for row in t.rows for c in row.cells]
+    )
 
 
 def swot(c, roles):
@@ -48,8 +49,10 @@ def region(store):
     c = Conductor(SCRIPTS, b)
     c.submit(pos(c, "gap.malomrader"), "Kommunale boliger\nBarn og unge")
     area = c.items("gap.malomrader")[0]
-    c.submit(pos(c, "tiltak.handlingsplan", area.id),
-             f"S; {HOSTILE_MEASURE.upper()}; Bolig; 2029; 30 000; ; ; ; ja\nS; Egen idé; NAV; 2029; ; ; ; ; ja")
+    c.submit(
+        pos(c, "tiltak.handlingsplan", area.id),
+        f"S; {HOSTILE_MEASURE.upper()}; Bolig; 2029; 30 000; ; ; ; ja\nS; Egen idé; NAV; 2029; ; ; ; ; ja",
+    )
     swot(c, ["politisk", "Helse og omsorg"])
     c.submit(pos(c, "kartlegging.antall"), "35")
     ids.append(b.id)

@@ -49,8 +49,13 @@ def test_a_row_without_a_time_is_refused_naming_the_column(store):
 def test_rows_stored_without_a_time_still_load_show_and_export(store, tmp_path):
     session = store.create("Sel", "2027–2030")
     try:
-        session.set_answer("oppstart/samlinger", [{"id": "s1", "tidspunkt": "", "tema": "Oppstart", "ansvar": "Kari"},
-                                                  {"id": "s2", "tema": "Kartlegging og gap-analyse"}])
+        session.set_answer(
+            "oppstart/samlinger",
+            [
+                {"id": "s1", "tidspunkt": "", "tema": "Oppstart", "ansvar": "Kari"},
+                {"id": "s2", "tema": "Kartlegging og gap-analyse"},
+            ],
+        )
         c = Conductor(SCRIPTS, session)
         p = pos(c, "oppstart.samlinger")
         shown = format_value(c, c.field(p), c.value(p))

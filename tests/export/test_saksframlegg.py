@@ -9,9 +9,16 @@ from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 
 SAKSFRAMLEGG_HEADINGS = [
-    (1, "1 Sammendrag"), (1, "2 Bakgrunn"), (2, "2.1 Hjemmel"), (2, "2.2 Mandat"), (2, "2.3 Prosess"),
-    (1, "3 Vurdering"), (2, "3.1 Hovedutfordringer"), (2, "3.2 Prioriterte tiltak"),
-    (1, "4 Økonomiske konsekvenser"), (1, "5 Forslag til vedtak"),
+    (1, "1 Sammendrag"),
+    (1, "2 Bakgrunn"),
+    (2, "2.1 Hjemmel"),
+    (2, "2.2 Mandat"),
+    (2, "2.3 Prosess"),
+    (1, "3 Vurdering"),
+    (2, "3.1 Hovedutfordringer"),
+    (2, "3.2 Prioriterte tiltak"),
+    (1, "4 Økonomiske konsekvenser"),
+    (1, "5 Forslag til vedtak"),
 ]
 
 
@@ -61,18 +68,38 @@ def test_alle_includes_the_saksframlegg(walked, tmp_path):
 def test_the_plan_has_an_indicator_table_per_main_goal(walked, tmp_path):
     c = walked
     goals = c.items("prioritering.hovedmal")
-    c.store(pos(c, "prioritering.indikatorer", goals[0].id), [
-        {"id": "i1", "indikator": "Husstander på venteliste", "utgangspunkt": "42", "utgangsar": "2025",
-         "mal": "20", "malar": "2030", "kilde": "venteliste"},
-        {"id": "i2", "indikator": "Andel som eier", "utgangspunkt": "", "utgangsar": "2024", "mal": "60 %",
-         "malar": "", "kilde": "KOSTRA"}])
+    c.store(
+        pos(c, "prioritering.indikatorer", goals[0].id),
+        [
+            {
+                "id": "i1",
+                "indikator": "Husstander på venteliste",
+                "utgangspunkt": "42",
+                "utgangsar": "2025",
+                "mal": "20",
+                "malar": "2030",
+                "kilde": "venteliste",
+            },
+            {
+                "id": "i2",
+                "indikator": "Andel som eier",
+                "utgangspunkt": "",
+                "utgangsar": "2024",
+                "mal": "60 %",
+                "malar": "",
+                "kilde": "KOSTRA",
+            },
+        ],
+    )
     [result] = export(SCRIPTS, c.session, "plan", "docx", tmp_path / "plan.docx")
     document = docx.Document(str(result.path))
     headings = docx_headings(document)
     principles = next(n for n, h in enumerate(headings) if h[1].endswith(" Styrende prinsipper"))
     number = headings[principles][1].split()[0]
     assert headings[principles + 1] == (2, f"2.{int(number[2:]) + 1} Målindikatorer")
-    tables = [t for t in document.tables if [x.text for x in t.rows[0].cells] == ["Indikator", "Utgangspunkt", "Mål", "Kilde"]]
+    tables = [
+        t for t in document.tables if [x.text for x in t.rows[0].cells] == ["Indikator", "Utgangspunkt", "Mål", "Kilde"]
+    ]
     assert len(tables) == len(goals)
     rows = [[x.text for x in r.cells] for r in tables[0].rows[1:]]
     assert rows[0] == ["Husstander på venteliste", "42 (2025)", "20 (2030)", "venteliste"]
@@ -84,9 +111,20 @@ def test_the_plan_has_an_indicator_table_per_main_goal(walked, tmp_path):
 def test_indicators_of_a_removed_main_goal_still_show(walked, tmp_path):
     c = walked
     goals = c.items("prioritering.hovedmal")
-    c.store(pos(c, "prioritering.indikatorer", goals[0].id), [
-        {"id": "i1", "indikator": "Bostedsløse", "utgangspunkt": "12", "utgangsar": "2025", "mal": "0",
-         "malar": "2030", "kilde": "KOSTRA"}])
+    c.store(
+        pos(c, "prioritering.indikatorer", goals[0].id),
+        [
+            {
+                "id": "i1",
+                "indikator": "Bostedsløse",
+                "utgangspunkt": "12",
+                "utgangsar": "2025",
+                "mal": "0",
+                "malar": "2030",
+                "kilde": "KOSTRA",
+            }
+        ],
+    )
     c.store(pos(c, "prioritering.hovedmal"), [{"id": g.id, "tekst": g.text} for g in goals[1:]])
     [result] = export(SCRIPTS, c.session, "plan", "docx", tmp_path / "plan.docx")
     document = docx.Document(str(result.path))
@@ -106,7 +144,7 @@ def test_the_plan_opens_with_a_summary_and_the_challenges_with_key_figures(walke
     assert (2, "1.3 Planprosess og medvirkning") in headings  # the process first, then the challenges
     assert (2, "1.4 Utfordringsbilde") in headings
     text = text_of(document)
-    summary = text[text.index("Boligsosial handlingsplan 2027–2030 for Nord-Fron"):text.index("Hva er boligsosial")]
+    summary = text[text.index("Boligsosial handlingsplan 2027–2030 for Nord-Fron") : text.index("Hva er boligsosial")]
     for part in ("Svar på status", "hovedmal en", "tiltak en (Kommunale boliger)", "Tiltakene koster til sammen"):
         assert part in summary, part
     figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Nøkkeltall")
@@ -114,7 +152,9 @@ def test_the_plan_opens_with_a_summary_and_the_challenges_with_key_figures(walke
     assert ["Antall kommunalt disponerte boliger", "412 boliger"] in rows
     need = text.index("Boligbehovet per målgruppe, fra kartleggingen:")
     assert text.index("Nøkkeltall fra kartleggingen:") < need < text.index("Hovedmål for boligsosialt arbeid")
-    need_rows = [[x.text for x in r.cells] for t in document.tables for r in t.rows if t.rows[0].cells[0].text == "Målgruppe"]
+    need_rows = [
+        [x.text for x in r.cells] for t in document.tables for r in t.rows if t.rows[0].cells[0].text == "Målgruppe"
+    ]
     assert len(need_rows) >= 2
 
 
@@ -131,4 +171,4 @@ def test_a_draft_without_costs_says_they_are_not_worked_out_not_that_all_needs_n
     text = text_of(docx.Document(str(result.path)))
     session.close()
     assert "Alt krever nye midler" not in text and "koster til sammen 0 kr" not in text
-    assert "hva tiltakene koster" in text, text[text.find("Sammendrag"):][:1500]
+    assert "hva tiltakene koster" in text, text[text.find("Sammendrag") :][:1500]

@@ -41,13 +41,21 @@ def test_each_year_keeps_its_own_status(followed):
     seeded = initial_text(c, pos(c, "oppfolging.tiltak", y28.id)).splitlines()
     assert [line.split(";")[0].strip() for line in seeded] == [HOSTILE_MEASURE, "Boveiledning"]  # done in 2027: gone
     assert seeded[0].split(";")[1].strip() == "i gang"  # last year's status as the starting point
-    assert initial_text(c, pos(c, "oppfolging.indikatorer", y28.id)).splitlines() == ["Bostedsløse; ; ", "Venteliste; ; "]
-    c.submit(pos(c, "oppfolging.tiltak", y28.id),
-             f"{HOSTILE_MEASURE}; gjennomført; innflyttet; 90 000; 1 500 000\nBoveiledning; utsatt; mangler folk; 0;")
+    assert initial_text(c, pos(c, "oppfolging.indikatorer", y28.id)).splitlines() == [
+        "Bostedsløse; ; ",
+        "Venteliste; ; ",
+    ]
+    c.submit(
+        pos(c, "oppfolging.tiltak", y28.id),
+        f"{HOSTILE_MEASURE}; gjennomført; innflyttet; 90 000; 1 500 000\nBoveiledning; utsatt; mangler folk; 0;",
+    )
     # 2027 is exactly as it was
     assert c.value(pos(c, "oppfolging.tiltak", year_item(c, 2027).id)) == first
     by_name = {m.name: m for m in F.measures(c)}
-    assert [(s.year, s.status) for s in F.history(c, by_name[HOSTILE_MEASURE])] == [(2027, "i gang"), (2028, "gjennomført")]
+    assert [(s.year, s.status) for s in F.history(c, by_name[HOSTILE_MEASURE])] == [
+        (2027, "i gang"),
+        (2028, "gjennomført"),
+    ]
     assert [(s.year, s.status) for s in F.history(c, by_name["Kartlegge behov"])] == [(2027, "gjennomført")]
     assert F.status_in(c, by_name["Kartlegge behov"], 2028).status == "gjennomført"  # carried, not rewritten
 
@@ -84,10 +92,19 @@ def test_status_report_docx_per_goal_area_money_summary_and_indicators(followed,
     assert "status for «Boveiledning» i 2028" in result.missing
     # money used against planned, this year: drift 100 000 planned (2027–2028), investering spread 1 000 000
     money = next(t for t in status if t[0][1] == "Planlagt drift")
-    assert [cell.replace("\xa0", " ") for cell in money[1]] == [HOSTILE_MEASURE, "100 000", "90 000", "1 000 000", "1 500 000"]
+    assert [cell.replace("\xa0", " ") for cell in money[1]] == [
+        HOSTILE_MEASURE,
+        "100 000",
+        "90 000",
+        "1 000 000",
+        "1 500 000",
+    ]
     assert "Kartlegge behov" in text and "gjennomført (status fra 2027)" in text
     # for the budget: next year's plan for what is still going on (Boveiledning, 50 000 a year)
-    assert "Til budsjettet for 2029: tiltakene som ikke er gjennomført eller avlyst, har planlagt 50 000 kr i drift og 0 kr i investering i 2029." in text.replace("\xa0", " ")
+    assert (
+        "Til budsjettet for 2029: tiltakene som ikke er gjennomført eller avlyst, har planlagt 50 000 kr i drift og 0 kr i investering i 2029."
+        in text.replace("\xa0", " ")
+    )
     # summary: how many are completed, which are late (Boveiledning's deadline 2028, not done)
     assert "2 av 3 tiltak er gjennomført" in text
     late = text.split("Forsinket eller utsatt i 2028")[1].split("Brukt i 2028")[0]
@@ -95,8 +112,11 @@ def test_status_report_docx_per_goal_area_money_summary_and_indicators(followed,
     history = next(t for t in status if t[0] == ["Tiltak", "2027", "2028"])
     assert history[1] == [HOSTILE_MEASURE, "i gang", "gjennomført"]
     indicators = [[x.replace("\xad", "") for x in row] for row in table_rows(result.path, "Indikator")[0]]
-    assert indicators == [["Indikator", "Utgangspunkt", "Mål", "2027", "2028"],
-                          ["Bostedsløse", "–", "–", "14", "11"], ["Venteliste", "–", "–", "30", "24"]]
+    assert indicators == [
+        ["Indikator", "Utgangspunkt", "Mål", "2027", "2028"],
+        ["Bostedsløse", "–", "–", "14", "11"],
+        ["Venteliste", "–", "–", "30", "24"],
+    ]
 
 
 def test_status_report_shows_each_plan_indicator_with_its_baseline_and_target(followed, tmp_path):
@@ -107,10 +127,12 @@ def test_status_report_shows_each_plan_indicator_with_its_baseline_and_target(fo
     c.submit(pos(c, "prioritering.indikatorer", shorter.id), "Ventetid i uker; 26; 2025; 8; ; fagsystemet")
     (result,) = export(SCRIPTS, c.session, "statusrapport", "docx", tmp_path / "s.docx", year=2027)
     indicators = [[x.replace("\xad", "") for x in row] for row in table_rows(result.path, "Indikator")[0]]
-    assert indicators == [["Indikator", "Utgangspunkt", "Mål", "2027"],
-                          ["bostedsløse", "18 (2025)", "5 (2030)", "14"],  # reported as «Bostedsløse»
-                          ["Ventetid i uker", "26 (2025)", "8", "–"],  # in the plan, not reported yet
-                          ["Venteliste", "–", "–", "30"]]  # reported, not in the plan
+    assert indicators == [
+        ["Indikator", "Utgangspunkt", "Mål", "2027"],
+        ["bostedsløse", "18 (2025)", "5 (2030)", "14"],  # reported as «Bostedsløse»
+        ["Ventetid i uker", "26 (2025)", "8", "–"],  # in the plan, not reported yet
+        ["Venteliste", "–", "–", "30"],
+    ]  # reported, not in the plan
 
 
 def test_status_report_for_an_earlier_year_and_in_odt(followed, tmp_path):
@@ -155,8 +177,12 @@ def test_measures_with_the_same_name_in_two_goal_areas_keep_separate_histories(s
         c.submit(pos(c, "tiltak.handlingsplan", area.id), "S; Boveiledning; NAV; 2028; 10; ; ; ; ja")
     c.submit(pos(c, "oppfolging.ar"), "2027")
     y27 = year_item(c, 2027).id
-    c.submit(pos(c, "oppfolging.tiltak", y27), initial_text(c, pos(c, "oppfolging.tiltak", y27))
-             .replace("Boveiledning; ;", "Boveiledning; i gang;", 1).replace("Boveiledning; ;", "Boveiledning; avlyst;", 1))
+    c.submit(
+        pos(c, "oppfolging.tiltak", y27),
+        initial_text(c, pos(c, "oppfolging.tiltak", y27))
+        .replace("Boveiledning; ;", "Boveiledning; i gang;", 1)
+        .replace("Boveiledning; ;", "Boveiledning; avlyst;", 1),
+    )
     first, second = F.measures(c)
     assert [s.status for s in F.history(c, first)] == ["i gang"]
     assert [s.status for s in F.history(c, second)] == ["avlyst"]

@@ -22,8 +22,19 @@ def realistic(filled):
     c = filled
     for area in c.items("gap.malomrader"):
         p = pos(c, "tiltak.handlingsplan", area.id)
-        c.store(p, [dict(r, ansvarlig="Eiendomsforvaltningen", kostnad=8650000, investering=8000000,
-                         tidsfrist="desember 2027") for r in c.value(p)])
+        c.store(
+            p,
+            [
+                dict(
+                    r,
+                    ansvarlig="Eiendomsforvaltningen",
+                    kostnad=8650000,
+                    investering=8000000,
+                    tidsfrist="desember 2027",
+                )
+                for r in c.value(p)
+            ],
+        )
     p = pos(c, "oppstart.samlinger")
     c.store(p, [dict(r, tidspunkt="2027-12") for r in c.value(p)])
     return c
@@ -82,8 +93,9 @@ def test_plan_and_case_tables_fit_amounts_and_long_names(realistic, tmp_path):
 
 
 def test_numbers_keep_their_width_when_the_text_does_not_fit():
-    columns = [[Measure("Innholdstjenesteneskontoret " * 3)]] + [[Measure("2027", bold=True), Measure("101\u00a0200\u00a0000")]
-                                                                  for _ in range(5)]
+    columns = [[Measure("Innholdstjenesteneskontoret " * 3)]] + [
+        [Measure("2027", bold=True), Measure("101\u00a0200\u00a0000")] for _ in range(5)
+    ]
     widths = fit(columns)
     assert abs(sum(widths) - 1) < 1e-9
     for col, w in zip(columns[1:], widths[1:]):
@@ -91,8 +103,13 @@ def test_numbers_keep_their_width_when_the_text_does_not_fit():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.text(st.sampled_from(list("abcæøå ÆØÅ019\u00a0 -–")), max_size=30), min_size=1,
-                         max_size=5), min_size=1, max_size=6).filter(lambda rows: len({len(r) for r in rows}) == 1))
+@given(
+    st.lists(
+        st.lists(st.text(st.sampled_from(list("abcæøå ÆØÅ019\u00a0 -–")), max_size=30), min_size=1, max_size=5),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda rows: len({len(r) for r in rows}) == 1)
+)
 def test_widths_share_the_page_and_cover_every_word_that_fits(rows):
     head, body = [A.cell_text(v) for v in rows[0]], [[A.cell_text(v) for v in r] for r in rows[1:]]
     widths = A.fitted_widths(head, body, None, None)

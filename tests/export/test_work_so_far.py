@@ -8,8 +8,14 @@ from walk import answer_for
 from bshp_tui.export.service import export
 from bshp_tui.guide.conductor import Conductor
 
-TITLES = ["oppstart og forventningsavklaring", "kartlegging", "gap-analyse", "medvirkning", "prioritering",
-          "mål, strategier og tiltak"]
+TITLES = [
+    "oppstart og forventningsavklaring",
+    "kartlegging",
+    "gap-analyse",
+    "medvirkning",
+    "prioritering",
+    "mål, strategier og tiltak",
+]
 
 
 def walk_through(c, scripts):
@@ -42,8 +48,8 @@ def test_a_draft_names_the_sessions_held_and_those_that_remain(store, tmp_path):
     for text in (case, plan):
         held_at = text.index("Så langt har arbeidsgruppa gjennomført samlinger om:")
         left_at = text.index("Planen er et utkast. Disse samlingene gjenstår før den er ferdig:")
-        assert text[held_at + 1:left_at] == TITLES[:2]
-        assert text[left_at + 1:left_at + 5] == TITLES[2:]
+        assert text[held_at + 1 : left_at] == TITLES[:2]
+        assert text[left_at + 1 : left_at + 5] == TITLES[2:]
         assert not any("medvirkning fra berørte grupper" in t or "temaene: oppstart" in t for t in text)
     session.close()
 
@@ -54,8 +60,12 @@ def test_a_finished_plan_lists_every_session_and_no_remainder(filled_documents):
     assert case[0] == "En bredt sammensatt arbeidsgruppe har utarbeidet planen gjennom samlinger med disse temaene:"
     assert case[1:] == TITLES
     plan = section(docx.Document(str(results["plan"].path)), "1.1 Hva er boligsosial handlingsplan?", "Heading")
-    assert plan[plan.index("Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom en serie samlinger om:")
-                + 1:][:6] == TITLES
+    assert (
+        plan[plan.index("Planen er utarbeidet av en tverrfaglig arbeidsgruppe gjennom en serie samlinger om:") + 1 :][
+            :6
+        ]
+        == TITLES
+    )
     assert not any("gjenstår" in t for t in case + plan)
 
 
@@ -76,8 +86,10 @@ def test_each_missing_item_is_listed_once_and_indicators_wait_for_main_goals(sto
         assert len(result.missing) == len(set(result.missing)), result.document
     plan = next(r for r in results if r.document == "plan")
     indicators = section(docx.Document(str(plan.path)), "2.4 Målindikatorer", "Heading")
-    assert indicators == ["Planen får målindikatorer for hvert hovedmål. [Ikke utfylt: målindikatorer – de settes "
-                          "når hovedmålene er valgt i prioriteringen]"]
+    assert indicators == [
+        "Planen får målindikatorer for hvert hovedmål. [Ikke utfylt: målindikatorer – de settes "
+        "når hovedmålene er valgt i prioriteringen]"
+    ]
     assert plan.missing.count("hovedmål (prioriteringen)") == 1
     session.close()
 
@@ -85,12 +97,12 @@ def test_each_missing_item_is_listed_once_and_indicators_wait_for_main_goals(sto
 def test_working_papers_number_the_prioritisation_without_gaps(filled, tmp_path):
     from export_fixtures import pos
 
-    from bshp_tui.guide import health
+    from bshp_tui.guide import measures
 
     fld = filled.field("prioritering.vurderinger")
     items = filled.items(fld.ref)
     filled.submit(pos(filled, "prioritering.vurderinger"), "\n".join(" ".join(["4"] * len(fld.scales)) for _ in items))
-    assert health.ranked_measures(filled) and not health.flying_measures(filled)  # no 5.5 «realitetssjekk»
+    assert measures.ranked_measures(filled) and not measures.flying_measures(filled)  # no 5.5 «realitetssjekk»
     [result] = export(SCRIPTS, filled.session, "arbeidsdokumenter", "docx", tmp_path / "papers.docx")
     headings = [p.text for p in docx.Document(str(result.path)).paragraphs if p.style.name == "Heading 2"]
     numbers = [h.split(" ")[0] for h in headings if h.startswith("5.")]
@@ -126,9 +138,9 @@ def test_a_guided_session_only_started_is_not_said_to_be_held(store, tmp_path):
         held_at = text.index("Så langt har arbeidsgruppa gjennomført samlinger om:")
         started_at = text.index("Planen er et utkast. Disse samlingene er påbegynt, men ikke fullført:")
         left_at = text.index("Disse samlingene gjenstår:")
-        assert text[held_at + 1:started_at] == TITLES[:2]
-        assert text[started_at + 1:left_at] == [TITLES[2], TITLES[4]]
-        assert text[left_at + 1:left_at + 3] == [TITLES[3], TITLES[5]]
+        assert text[held_at + 1 : started_at] == TITLES[:2]
+        assert text[started_at + 1 : left_at] == [TITLES[2], TITLES[4]]
+        assert text[left_at + 1 : left_at + 3] == [TITLES[3], TITLES[5]]
     session.close()
 
 
@@ -139,8 +151,11 @@ def test_started_sessions_without_a_finished_one_say_so(store, tmp_path):
     c.submit(pos, answer_for(c, pos))  # the first question of oppstart only
     [result] = export(SCRIPTS, session, "saksframlegg", "docx", tmp_path / "sak.docx")
     case = section(docx.Document(str(result.path)), "2.3 Prosess", "Heading")
-    assert case[:3] == ["Arbeidsgruppa har ennå ikke fullført noen av samlingene i arbeidet med planen.",
-                        "Planen er et utkast. Disse samlingene er påbegynt, men ikke fullført:", TITLES[0]]
+    assert case[:3] == [
+        "Arbeidsgruppa har ennå ikke fullført noen av samlingene i arbeidet med planen.",
+        "Planen er et utkast. Disse samlingene er påbegynt, men ikke fullført:",
+        TITLES[0],
+    ]
     assert case[3] == "Disse samlingene gjenstår:" and case[4:9] == TITLES[1:]
     assert not any("gjennomført samlinger" in t for t in case)
     session.close()

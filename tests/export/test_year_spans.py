@@ -16,8 +16,10 @@ def test_a_horizon_typed_with_a_hyphen_is_written_with_an_en_dash(store, walked_
     for kind in ("plan", "grunnlag"):
         [result] = export(SCRIPTS, session, kind, "docx", tmp_path / f"{kind}.docx")
         document = docx.Document(str(result.path))
-        text = "\n".join([p.text for p in document.paragraphs]
-                         + [cell.text for t in document.tables for row in t.rows for cell in row.cells])
+        text = "\n".join(
+            [p.text for p in document.paragraphs]
+            + [cell.text for t in document.tables for row in t.rows for cell in row.cells]
+        )
         assert "Tidsperspektiv: 2027–2040" in text, kind
         assert "2027-2040" not in text and "2027 - 2030" not in text and "2027-2030" not in text, kind
     [result] = export(SCRIPTS, session, "plan", "docx", tmp_path / "plan.docx")

@@ -19,8 +19,13 @@ PARALLEL = 6
 
 def start(data, *args):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data), *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bshp_tui.cli", "--data", str(data), *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_parallel_imports_of_one_municipality_never_overwrite(tmp_path):

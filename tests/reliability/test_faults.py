@@ -35,6 +35,7 @@ class Injector:
                     fd, data = args
                     return real["write"](fd, bytes(data[:CHUNK]))
                 return real[name](*args, **kwargs)
+
             return call
 
         for name in FAULTS:
@@ -92,8 +93,9 @@ def test_every_failing_call_of_one_save(store, monkeypatch):
         assert again.answer("a/base") == big_value(0)
 
 
-@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "disken er full"), (errno.EROFS, "skrivebeskyttet"),
-                                         (errno.EACCES, "skrivetilgang")])
+@pytest.mark.parametrize(
+    "code, words", [(errno.ENOSPC, "disken er full"), (errno.EROFS, "skrivebeskyttet"), (errno.EACCES, "skrivetilgang")]
+)
 def test_error_messages_say_what_to_do(store, monkeypatch, code, words):
     session = store.create("Molde")
     session.set_answer("a/x", "lagret")

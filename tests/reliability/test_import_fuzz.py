@@ -73,9 +73,26 @@ MARK_NAN, MARK_BIG, MARK_DEEP = "@@NAN@@", "@@BIGINT@@", "@@DEEP@@"
 
 def mutate(rng, data):
     """Change `data` in place (or return raw text); returns (description, raw text or None)."""
-    kind = rng.choice(["drop", "type", "type", "special", "deep", "duplicate", "truncate", "none_in_list",
-                       "ratings_list", "refs_string", "number_for_text", "drop_value", "empty",
-                       "other_text", "other_text", "extra_field"])
+    kind = rng.choice(
+        [
+            "drop",
+            "type",
+            "type",
+            "special",
+            "deep",
+            "duplicate",
+            "truncate",
+            "none_in_list",
+            "ratings_list",
+            "refs_string",
+            "number_for_text",
+            "drop_value",
+            "empty",
+            "other_text",
+            "other_text",
+            "extra_field",
+        ]
+    )
     if kind == "drop":
         found = pick(rng, data, lambda c, k, v: isinstance(c, dict))
         if found:
@@ -101,12 +118,12 @@ def mutate(rng, data):
         return f"deep {p} {depth}", None
     if kind == "duplicate":
         text = json.dumps(data, ensure_ascii=False)
-        starts = [i for i, ch in enumerate(text) if ch == "{" and text[i + 1: i + 2] == '"']
+        starts = [i for i, ch in enumerate(text) if ch == "{" and text[i + 1 : i + 2] == '"']
         at = rng.choice(starts)
-        end = text.index(",", at) if "," in text[at:at + 200] else None
+        end = text.index(",", at) if "," in text[at : at + 200] else None
         if end:
-            first_pair = text[at + 1:end]
-            return f"duplicate key {first_pair[:30]}", text[:at + 1] + first_pair + "," + text[at + 1:]
+            first_pair = text[at + 1 : end]
+            return f"duplicate key {first_pair[:30]}", text[: at + 1] + first_pair + "," + text[at + 1 :]
     if kind == "truncate":
         text = json.dumps(data, ensure_ascii=False)
         cut = rng.randrange(1, len(text))
@@ -119,7 +136,11 @@ def mutate(rng, data):
             return f"None in list {p}", None
     if kind == "ratings_list":
         for doc in data["answers"].values():
-            if isinstance(doc.get("value"), dict) and doc["value"] and all(isinstance(v, dict) for v in doc["value"].values()):
+            if (
+                isinstance(doc.get("value"), dict)
+                and doc["value"]
+                and all(isinstance(v, dict) for v in doc["value"].values())
+            ):
                 doc["value"] = list(doc["value"].values()) if rng.random() < 0.5 else [[1, 2], [3, 4]]
                 return f"ratings as list {doc['key']}", None
     if kind == "refs_string":
@@ -155,8 +176,22 @@ def mutate(rng, data):
     return f"type (fallback) {p}", None
 
 
-HOSTILE_TEXT = ["", " ", "# overskrift", "a | b", "<b>fet</b>", "linje\nlinje", "\u202eomvendt", "x" * 5000,
-                "[@doe99]", "1. tall", "&lt;", "\x00null", "😀", "2027–2030"]
+HOSTILE_TEXT = [
+    "",
+    " ",
+    "# overskrift",
+    "a | b",
+    "<b>fet</b>",
+    "linje\nlinje",
+    "\u202eomvendt",
+    "x" * 5000,
+    "[@doe99]",
+    "1. tall",
+    "&lt;",
+    "\x00null",
+    "😀",
+    "2027–2030",
+]
 
 
 def render(data):
@@ -165,8 +200,8 @@ def render(data):
     while f'"{MARK_DEEP}' in text:
         at = text.index(f'"{MARK_DEEP}')
         end = text.index('"', at + 1)
-        depth = int(text[at + len(MARK_DEEP) + 1:end])
-        text = text[:at] + "[" * depth + "]" * depth + text[end + 1:]
+        depth = int(text[at + len(MARK_DEEP) + 1 : end])
+        text = text[:at] + "[" * depth + "]" * depth + text[end + 1 :]
     return text
 
 
@@ -241,8 +276,9 @@ def test_import_fuzz_never_crashes(full_dump, tmp_path, part):
                 failures.append((n, description, f"list exit {code}: {out[-200:]} {err[:200]}"))
             use_session(SessionStore(data), session_id)
             if accepted % FULL_EXPORT_EVERY == 0:
-                code, out, err = run(["--data", str(data), "export", session_id, "--document", "alle",
-                                      "--format", "md", "-o", str(data)])
+                code, out, err = run(
+                    ["--data", str(data), "export", session_id, "--document", "alle", "--format", "md", "-o", str(data)]
+                )
                 if code != 0:
                     failures.append((n, description, f"export exit {code}: {err[:300]}"))
         except Exception as exc:  # a traceback: the finding this test exists to catch

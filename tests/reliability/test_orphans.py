@@ -36,8 +36,12 @@ def test_killed_import_leaves_a_temp_file_that_the_next_command_removes(tmp_path
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     orphan = None
     for _attempt in range(20):
-        child = subprocess.Popen([sys.executable, "-m", "bshp_tui.cli", "--data", str(data), "import", str(src)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "bshp_tui.cli", "--data", str(data), "import", str(src)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         end = time.monotonic() + 60
         while time.monotonic() < end and child.poll() is None and not temp_files(data):
             time.sleep(0.0002)  # not a busy loop: the import needs the CPU to write its temp file

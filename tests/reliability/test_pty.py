@@ -26,9 +26,11 @@ def take_as_controlling_terminal():
 
 # Like `make run`: a parent that takes the terminal's SIGHUP and waits for its child, which is left
 # with no signal when the window closes.
-UNDER_MAKE = ("import signal, subprocess, sys\n"
-              "signal.signal(signal.SIGHUP, lambda *_: None)\n"
-              "sys.exit(subprocess.call(sys.argv[1:]))\n")
+UNDER_MAKE = (
+    "import signal, subprocess, sys\n"
+    "signal.signal(signal.SIGHUP, lambda *_: None)\n"
+    "sys.exit(subprocess.call(sys.argv[1:]))\n"
+)
 
 
 class Terminal:
@@ -37,9 +39,15 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
         parent = [sys.executable, "-c", UNDER_MAKE] if under_make else []
-        self.proc = subprocess.Popen([*parent, sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
-                                     stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-                                     preexec_fn=take_as_controlling_terminal)
+        self.proc = subprocess.Popen(
+            [*parent, sys.executable, "-m", "bshp_tui.cli", "--data", str(data_dir)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            preexec_fn=take_as_controlling_terminal,
+        )
         os.close(slave)
         self.output = bytearray()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -98,7 +106,7 @@ def start(tmp_path, under_make: bool = False):
     term.wait_for("Molde")
     term.type("\r")  # open the session
     term.wait_for("Hvilken form skal planen ha")
-    term.type("1")   # plan type: kommunedelplan, saved at once
+    term.type("1")  # plan type: kommunedelplan, saved at once
     term.wait_for("Hvilken periode")
     return store, term
 

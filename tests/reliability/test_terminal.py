@@ -25,8 +25,10 @@ WHERE = "Enter sender"  # the hint line right under the transcript, above the ch
 class Tmux:
     def __init__(self, data_dir, name):
         self.socket = f"bshp-test-{os.getpid()}-{name}"
-        command = (f"stty cols 120 rows 60; cd {shlex.quote(str(ROOT))} && PYTHONPATH={shlex.quote(str(ROOT))} exec "
-                   f"{shlex.quote(sys.executable)} -m bshp_tui.cli --data {shlex.quote(str(data_dir))}")
+        command = (
+            f"stty cols 120 rows 60; cd {shlex.quote(str(ROOT))} && PYTHONPATH={shlex.quote(str(ROOT))} exec "
+            f"{shlex.quote(sys.executable)} -m bshp_tui.cli --data {shlex.quote(str(data_dir))}"
+        )
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "120", "-y", "60", command)
         self.tmux("set-option", "-t", "app", "window-size", "manual")
         self.tmux("resize-window", "-t", "app", "-x", "120", "-y", "60")
@@ -59,7 +61,9 @@ class Tmux:
                 return lines
             time.sleep(0.1)
         size = self.tmux("display-message", "-p", "-t", "app", "#{window_width}x#{window_height}").stdout
-        raise AssertionError(f"the screen ({size.strip()}) never showed what was expected:\n" + "\n".join(self.screen()))
+        raise AssertionError(
+            f"the screen ({size.strip()}) never showed what was expected:\n" + "\n".join(self.screen())
+        )
 
     def close(self):
         """Close the terminal: the app saves and leaves, it never lingers without one."""
@@ -110,8 +114,12 @@ def test_going_back_shows_the_question_above_the_input(terminal):
     term.type("Kari; NAV; 10 %; ja\r")
     term.wait_until(lambda lines: question_above_input(lines, SECTORS_Q, [MEMBERS_Q]))
     term.type("\x02")  # Ctrl+B
-    term.wait_until(lambda lines: question_above_input(lines, MEMBERS_Q, [SECTORS_Q, PLANTYPE_Q])
-                    and any("Kari; NAV" in line for line in lines[last(lines, WHERE):]))  # the answer, in the input
+    term.wait_until(
+        lambda lines: (
+            question_above_input(lines, MEMBERS_Q, [SECTORS_Q, PLANTYPE_Q])
+            and any("Kari; NAV" in line for line in lines[last(lines, WHERE) :])
+        )
+    )  # the answer, in the input
 
 
 def test_command_after_prefilled_text_runs_and_keeps_the_answer(terminal):

@@ -24,8 +24,9 @@ HOLDER = textwrap.dedent("""
 
 def start_holder(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path), "molde"],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path), "molde"], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert child.stdout.readline().strip() == "ready"
     return child
 

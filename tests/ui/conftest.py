@@ -28,6 +28,7 @@ def data_dir(tmp_path):
 def app_factory(data_dir, clock):
     def make(**kwargs):
         return make_app(data_dir, clock=clock, **kwargs)
+
     return make
 
 

@@ -1,17 +1,29 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
+from ui_helpers import (
+    SIZE,
+    answer,
+    feedback,
+    goto,
+    group_turns,
+    new_session,
+    paste_text,
+    toasts,
+    transcript_texts,
+    work,
+)
+from walk import answer_for
+
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.dialogs import ConfirmDialog, HelpScreen, MessageDialog
 from bshp_tui.ui.screens.start import StartScreen
-from bshp_tui.ui.widgets.steps import StepsPanel
 from bshp_tui.ui.screens.swot import SwotScreen
 from bshp_tui.ui.screens.work import WorkScreen
-from bshp_tui.ui.dialogs import ConfirmDialog, HelpScreen, MessageDialog
+from bshp_tui.ui.widgets.chat import ChatInput
+from bshp_tui.ui.widgets.steps import StepsPanel
 from bshp_tui.ui.widgets.timer_line import TimerLine
-from walk import answer_for
-from ui_helpers import goto, SIZE, answer, toasts, feedback, group_turns, new_session, transcript_texts, paste_text, work
 
 
 async def walk_oppstart(pilot):
@@ -224,8 +236,9 @@ async def test_broken_prompt_folder_is_reported_and_shipped_prompts_used(tmp_pat
 
     own = tmp_path / "egne"
     own.mkdir()
-    (own / "1-test.md").write_text("# Test\n\n```veiledning\nid: test\n```\n\n## Steg\n\n```felt\nid: a\ntype: farge\n```\n",
-                                   encoding="utf-8")
+    (own / "1-test.md").write_text(
+        "# Test\n\n```veiledning\nid: test\n```\n\n## Steg\n\n```felt\nid: a\ntype: farge\n```\n", encoding="utf-8"
+    )
     app = make_app(data_dir, prompts_dir=own)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -1,12 +1,13 @@
 """Pilot tests of the guided chat's input: text that starts with a slash, «tenk selv først» across
 navigation and restarts, export words, skipping a required question, the timer's words."""
 
+from ui_helpers import SIZE, answer, feedback, goto, new_session, paste_text, work
+
 from bshp_tui.guide.facilitation import hidden_count
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.status_line import StatusLine
 from bshp_tui.ui.widgets.timer_line import TimerLine
-from ui_helpers import goto, SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_dir):

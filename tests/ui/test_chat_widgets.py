@@ -170,14 +170,17 @@ async def test_a_samling_that_cannot_be_stored_is_said_once_and_runs_on(session,
         assert app.widget.workshop is workshop
 
 
-@pytest.mark.parametrize("typed, said, runs", [
-    ("", "Tidtakeren går: 15 minutter", True),  # the step's suggested minutes
-    ("2,5", "Tidtakeren går: 2,5 minutter", True),
-    ("ti", "Skriv antall minutter", False),
-    ("0", "over null", False),
-    ("inf", "over null", False),
-    ("100000", "høyst 1440", False),
-])
+@pytest.mark.parametrize(
+    "typed, said, runs",
+    [
+        ("", "Tidtakeren går: 15 minutter", True),  # the step's suggested minutes
+        ("2,5", "Tidtakeren går: 2,5 minutter", True),
+        ("ti", "Skriv antall minutter", False),
+        ("0", "over null", False),
+        ("inf", "over null", False),
+        ("100000", "høyst 1440", False),
+    ],
+)
 async def test_the_timer_says_what_it_started_or_what_to_type(typed, said, runs, clock):
     app = Host(TimerLine(), clock=clock)
     async with app.run_test() as pilot:

@@ -8,10 +8,16 @@ from ui_helpers import goto, new_session
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.choice_bar import ChoiceBar, ChoiceButton, flow
 
-TARGET_GROUPS = ["Bostedsløse", "Personer med rusproblemer og/eller psykiske lidelser",
-                 "Barnefamilier med lav inntekt", "Unge i etableringsfasen", "Flyktninger som skal bosettes",
-                 "Personer med nedsatt funksjonsevne", "Eldre",
-                 "Personer som løslates fra fengsel eller skrives ut fra institusjon"]
+TARGET_GROUPS = [
+    "Bostedsløse",
+    "Personer med rusproblemer og/eller psykiske lidelser",
+    "Barnefamilier med lav inntekt",
+    "Unge i etableringsfasen",
+    "Flyktninger som skal bosettes",
+    "Personer med nedsatt funksjonsevne",
+    "Eldre",
+    "Personer som løslates fra fengsel eller skrives ut fra institusjon",
+]
 
 
 def test_flow_fills_each_line_and_gives_a_too_wide_button_its_own():

@@ -9,13 +9,12 @@ import re
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Input, OptionList
+from ui_helpers import SIZE, feedback, new_session, paste_text, work
 
 import bshp_tui.ui
 from bshp_tui.guide import commands as cmd
 from bshp_tui.ui.dialogs import help_text
-
 from bshp_tui.ui.screens.work import WorkScreen
-from ui_helpers import SIZE, feedback, new_session, paste_text, work
 
 
 def test_help_lists_exactly_the_slash_commands_in_table_order():

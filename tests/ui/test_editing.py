@@ -4,17 +4,17 @@ period from the new-session dialog, and a final save that fails."""
 
 from pathlib import Path
 
-from bshp_tui.store import session as session_module
+from ui_helpers import SIZE, answer, feedback, group_turns, new_session, paste_text, toasts
+
 from bshp_tui.guide.answer_text import format_value
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.widgets.chat import ChatInput, Transcript
+from bshp_tui.store import session as session_module
+from bshp_tui.ui.dialogs import HelpScreen, NewSessionDialog
+from bshp_tui.ui.dialogs.list_editor import ListEditor
 from bshp_tui.ui.dialogs.save_failed import SaveFailedDialog
-from bshp_tui.ui.dialogs import NewSessionDialog
-from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.screens.start import StartScreen
-
-from bshp_tui.ui.dialogs import HelpScreen
-from ui_helpers import SIZE, answer, feedback, group_turns, new_session, toasts, paste_text
+from bshp_tui.ui.widgets.chat import ChatInput, Transcript
 
 MEMBERS = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 PERIOD = Position("oppstart", "plantype", None, "planperiode")

@@ -2,15 +2,16 @@
 changes asks (Lagre / Forkast / Fortsett å skrive), and quitting or a signal keeps it as the
 question's draft, which the chat and the editor offer back."""
 
+from ui_helpers import SIZE, answer, goto, new_session, paste_text, work
+
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.dialogs.editors import ListEditor, RowDialog, TableEditor
+from bshp_tui.ui.dialogs.list_editor import ListEditor
 from bshp_tui.ui.dialogs.messages import UnsavedDialog
+from bshp_tui.ui.dialogs.row_dialog import RowDialog
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.widgets.chat import ChatInput
 
-from ui_helpers import goto, SIZE, answer, new_session, paste_text, work
-
 MEETING_ROW = ["18:15", "innspill", "gruppearbeid", "IGP", "45", "Ola", "lapper"]
-
 
 
 async def open_editor_with_a_new_role_group(pilot):

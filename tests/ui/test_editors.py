@@ -1,11 +1,11 @@
 """Pilot tests of the structured editors: list, table, matrix, ranked list, overview, health, preview."""
 
+from ui_helpers import SIZE, answer, goto, new_session, paste_text
+
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.dialogs.editors import ListEditor, TableEditor
+from bshp_tui.ui.dialogs.list_editor import ListEditor
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.screens.views import HealthScreen, MatrixEditor, PlanOverviewScreen, PreviewScreen, RankedScreen
-
-from ui_helpers import goto, SIZE, answer, new_session, paste_text
-
 
 
 async def one_goal_area(pilot, w) -> str:
@@ -31,17 +31,17 @@ async def test_list_editor_add_edit_move_delete(app_factory):
         await paste_text(pilot, "Barn og unge")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("up", "up")      # first item: rename it
+        await pilot.press("up", "up")  # first item: rename it
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("end")
         await paste_text(pilot, " og bostøtte")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("down")          # second item: move it down
+        await pilot.press("down")  # second item: move it down
         await pilot.press("ctrl+down")
         await pilot.pause()
-        await pilot.press("delete")        # the cursor follows it: delete it
+        await pilot.press("delete")  # the cursor follows it: delete it
         await pilot.press("ctrl+s")
         await pilot.pause()
         items = w.session.answer("gap/malomrader")
@@ -103,13 +103,14 @@ async def test_matrix_rating_and_axes(app_factory):
         await answer(pilot, "/matrise")
         assert isinstance(app.screen, MatrixEditor)
         await pilot.press("right")  # from the name column to the first scale
-        for key in "24443" "42113":  # a digit sets the value and moves right, wrapping to the next measure
+        for key in "2444342113":  # a digit sets the value and moves right, wrapping to the next measure
             await pilot.press(key)
         await pilot.pause()
         ratings = w.session.answer("prioritering/vurderinger")
         assert sorted(ratings.values(), key=lambda r: r["haster"]) == [
             {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4, "effekt": 3},
-            {"haster": 4, "kostnad": 2, "innflytelse": 1, "kunnskap": 1, "effekt": 3}]
+            {"haster": 4, "kostnad": 2, "innflytelse": 1, "kunnskap": 1, "effekt": 3},
+        ]
         quadrant = str(app.screen.query_one("#q-tl").render())
         assert "Billig tiltak" in quadrant  # kan vente, mindre kostbart
         await pilot.press("x")
@@ -162,7 +163,9 @@ async def test_live_preview_follows_the_answers(app_factory):
         await pilot.pause()
         doc = w.query_one("#live-doc")
         assert "Ikke utfylt: hovedmål for perioden" in doc.source
-        w.c.submit(Position("prioritering", "hovedmal", None, "hovedmal"), "Ingen skal bo i midlertidig bolig over 3 måneder")
+        w.c.submit(
+            Position("prioritering", "hovedmal", None, "hovedmal"), "Ingen skal bo i midlertidig bolig over 3 måneder"
+        )
         await w.refresh_all()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -229,9 +232,11 @@ async def test_the_overview_and_the_table_editor_give_the_cost_of_the_plan_perio
     async with app.run_test(size=SIZE) as pilot:
         w = await new_session(pilot)
         area = await one_goal_area(pilot, w)
-        w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"),
-                   "Flere boliger; Kjøpe; Eiendom; 2028; 50 000; 30 000 000; 2028\nOppfølging; Boveileder; NAV; "
-                   "løpende; 650 000")
+        w.c.submit(
+            Position("tiltak", "malomrade", area, "handlingsplan"),
+            "Flere boliger; Kjøpe; Eiendom; 2028; 50 000; 30 000 000; 2028\nOppfølging; Boveileder; NAV; "
+            "løpende; 650 000",
+        )
         await answer(pilot, "/oversikt")
         assert isinstance(app.screen, PlanOverviewScreen)
         tree = app.screen.query_one("Tree")

@@ -20,8 +20,9 @@ def test_a_finished_export_names_each_file_on_its_own_line_and_the_folder_short(
 
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
     folder = tmp_path / "bshp" / "sessions" / "eksport"
-    text = export_place.written_message("2 dokumenter", [(folder / "molde-plan.docx", 0),
-                                                         (folder / "molde-grunnlag.docx", 3)])
+    text = export_place.written_message(
+        "2 dokumenter", [(folder / "molde-plan.docx", 0), (folder / "molde-grunnlag.docx", 3)]
+    )
     assert text.splitlines() == [
         "Skrev 2 dokumenter:",
         "• molde-plan.docx",
@@ -31,4 +32,5 @@ def test_a_finished_export_names_each_file_on_its_own_line_and_the_folder_short(
     ]
     elsewhere = Path("/srv/kommune/eksport")
     assert export_place.written_message("referatet", [(elsewhere / "r.docx", 0)]).endswith(
-        "i mappa /srv/kommune/eksport")
+        "i mappa /srv/kommune/eksport"
+    )

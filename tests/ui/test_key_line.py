@@ -2,9 +2,9 @@
 two by the palette key at the right."""
 
 import pytest
+from ui_helpers import goto, new_session
 
 from bshp_tui.ui.widgets.footer import Key, KeyFooter
-from ui_helpers import goto, new_session
 
 
 def shown(app) -> list[Key]:
@@ -24,9 +24,8 @@ async def test_the_key_line_starts_with_help_and_never_cuts_a_key(app_factory, w
         keys = shown(app)
         palette = app.screen.query_one(KeyFooter).palette
         line = drawn(app)
-        assert [k.description for k in keys][:6] == ["Hjelp", "Rediger", "Tilbake", "Steg", "Forhåndsvis",
-                                                     "Avslutt"]
-        assert all(k.description in line[k.start:k.end] for k in keys)  # drawn where it is clicked
+        assert [k.description for k in keys][:6] == ["Hjelp", "Rediger", "Tilbake", "Steg", "Forhåndsvis", "Avslutt"]
+        assert all(k.description in line[k.start : k.end] for k in keys)  # drawn where it is clicked
         assert all(k.end <= palette.start for k in keys)  # none under the palette key
         assert palette.end == width == len(line)  # the palette key reaches the edge: nothing shows beside it
         assert line.endswith("▏^p Kommandoer ")
@@ -48,7 +47,7 @@ async def test_ctrl_c_outside_a_field_says_in_norwegian_how_to_leave(app_factory
 
 async def test_f1_opens_the_help_over_an_editor_and_never_a_second_one(app_factory):
     from bshp_tui.ui.dialogs import HelpScreen
-    from bshp_tui.ui.dialogs.editors import ListEditor
+    from bshp_tui.ui.dialogs.list_editor import ListEditor
 
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:

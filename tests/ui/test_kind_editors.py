@@ -2,13 +2,14 @@
 edited in the row editor keeps the link to the measure it names when that cell is left as it was,
 even after the measure was deleted (the row then still shows it as deleted)."""
 
-from bshp_tui.scripts import kinds
+from ui_helpers import SIZE, answer, goto, new_session
+
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.dialogs.editors import EDITORS, TableEditor
+from bshp_tui.scripts import kinds
+from bshp_tui.ui.dialogs.editors import EDITORS
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.screens.views import MatrixEditor
 from bshp_tui.ui.screens.work import WorkScreen
-
-from ui_helpers import goto, SIZE, answer, new_session
 
 
 def test_every_editor_belongs_to_a_kind():

@@ -3,9 +3,9 @@
 import pytest
 
 from bshp_tui.store.sessions import SessionStore
+from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.steps import StepsPanel
-from bshp_tui.ui.screens.work import WorkScreen
 
 
 def seed(data_dir):

@@ -6,15 +6,15 @@ import pytest
 from rich.cells import cell_len
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
-from ui_helpers import goto, answer, new_session, paste_text
+from ui_helpers import answer, goto, new_session, paste_text
 
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.dialogs.editors import TableEditor
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.screens.views import MatrixEditor, PreviewScreen
-from bshp_tui.ui.widgets.work_panes import MIN_CHAT_WIDTH
 from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.widgets.fitted_table import fit_widths
 from bshp_tui.ui.widgets.steps import StepsPanel
+from bshp_tui.ui.widgets.work_panes import MIN_CHAT_WIDTH
 
 
 def lines_of(widget) -> list[str]:
@@ -34,7 +34,7 @@ async def test_a_long_step_name_wraps_at_100_columns(app_factory):
         text = lines_of(steps)
         at = next(n for n, line in enumerate(text) if "Sterke og svake sider" in line)
         assert all(len(line) <= steps.size.width for line in text)
-        joined = " ".join(line.strip(" │├└·") for line in text[at:at + 3])
+        joined = " ".join(line.strip(" │├└·") for line in text[at : at + 3])
         assert "Sterke og svake sider (venter på lista den gjentas for)" in " ".join(joined.split())
 
 
@@ -128,9 +128,11 @@ async def test_table_editor_columns_fit_and_keep_numbers_whole(app_factory, widt
         await goto(w, "gap", "malomrader")
         await answer(pilot, "Kommunale boliger")
         area = w.session.answer("gap/malomrader")[0]["id"]
-        w.c.submit(Position("tiltak", "malomrade", area, "handlingsplan"),
-                   "Flere boliger; Kjøpe boliger som gruppa må høre lenger om; NAV; 2028; 250 000; 1 200 000; "
-                   "2027–2028; Husbanken lån; nei")
+        w.c.submit(
+            Position("tiltak", "malomrade", area, "handlingsplan"),
+            "Flere boliger; Kjøpe boliger som gruppa må høre lenger om; NAV; 2028; 250 000; 1 200 000; "
+            "2027–2028; Husbanken lån; nei",
+        )
         w.c.jump("tiltak", "malomrade", area)
         while w.c.cursor().field_id != "handlingsplan":
             w.c.next()
@@ -154,8 +156,10 @@ async def test_table_editor_columns_fit_and_keep_numbers_whole(app_factory, widt
             words = label.split()
             for shown in column.label.plain.split():
                 assert cell_len(shown) <= column.width, (shown, column.width)
-                assert shown in words or (shown.endswith(".") and any(
-                    word.startswith(shown[:-1]) for word in words)), (shown, label)
+                assert shown in words or (shown.endswith(".") and any(word.startswith(shown[:-1]) for word in words)), (
+                    shown,
+                    label,
+                )
 
 
 async def test_the_matrix_wraps_a_long_measure_name_at_100_columns(app_factory):

@@ -1,9 +1,10 @@
 """Leaving a question with text typed and not sent: the text is kept as a draft (never saved as the
 answer), and the group is told so at the moment they leave, not only when they come back."""
 
+from ui_helpers import SIZE, answer, feedback, new_session, paste_text
+
 from bshp_tui.guide.conductor import Position
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import SIZE, answer, feedback, new_session, paste_text
 
 MEMBERS = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 

@@ -1,9 +1,10 @@
 """/vis shows the hidden inputs that were sent. A hidden input half typed (also one kept over a
 restart) is not shown, and /vis says so and how to send it; it is never lost."""
 
+from ui_helpers import SIZE, answer, feedback, goto, new_session, paste_text, work
+
 from bshp_tui.guide import facilitation as F
 from bshp_tui.ui.widgets.chat import ChatInput
-from ui_helpers import goto, SIZE, answer, feedback, new_session, paste_text, work
 
 
 async def test_vis_after_a_restart_says_a_half_typed_hidden_input_was_not_shown(app_factory):

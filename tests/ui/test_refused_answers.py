@@ -15,11 +15,14 @@ async def go_to(w, ref: str) -> None:
     await w.refresh_all(load_input=True)
 
 
-@pytest.mark.parametrize(("ref", "typed", "allowed"), [
-    ("oppstart.plantype", "kanskje", ["«kanskje» er ikke et av alternativene", "1) Kommunedelplan", "2) Temaplan"]),
-    ("tiltak.rullering", "neste høst", ["Forstår ikke datoen «neste høst»", "2028-06", "løpende"]),
-    ("kartlegging.antall", "-3", ["«-3» er for lite", "mindre enn 0"]),
-])
+@pytest.mark.parametrize(
+    ("ref", "typed", "allowed"),
+    [
+        ("oppstart.plantype", "kanskje", ["«kanskje» er ikke et av alternativene", "1) Kommunedelplan", "2) Temaplan"]),
+        ("tiltak.rullering", "neste høst", ["Forstår ikke datoen «neste høst»", "2028-06", "løpende"]),
+        ("kartlegging.antall", "-3", ["«-3» er for lite", "mindre enn 0"]),
+    ],
+)
 async def test_a_refused_answer_keeps_the_text_and_says_what_is_allowed(app_factory, ref, typed, allowed):
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -6,6 +6,7 @@ from datetime import date
 
 from helpers import ROOT
 from ui_helpers import SIZE, feedback, toasts, work
+from walk import answer_for
 
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.scripts.loader import load_folder
@@ -13,7 +14,6 @@ from bshp_tui.scripts.values import format_date
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from bshp_tui.ui.widgets.samling_clock import SamlingClock
-from walk import answer_for
 
 SCRIPTS = load_folder(ROOT / "prompts")
 PLAN = "2030-01-10; Kartlegging av status;\n2030-03-05; Gap-analyse og prioritering; Kari"
@@ -59,7 +59,9 @@ async def test_samling_agenda_clock_nudge_summary_and_referat(app_factory, data_
         first = table.get_row_at(0)
         assert str(first[0]) == "▶" and str(first[1]) == "Interessenter" and str(first[2]) == "20 min"
         total = agenda.workshop.planned_minutes
-        assert f"0 min brukt · {total // 60} t {total % 60:02d} min igjen" in str(agenda.query_one("#agenda-clock").render())
+        assert f"0 min brukt · {total // 60} t {total % 60:02d} min igjen" in str(
+            agenda.query_one("#agenda-clock").render()
+        )
         # Stored durably in the session: date, who is present, the agenda.
         stored = w.session.state("samlinger")[date.today().isoformat()]
         assert stored["present"] == ["Kari Nordmann", "Ola Hansen", "Per Ås"]
@@ -204,9 +206,10 @@ async def test_the_setup_ticks_chosen_items_with_a_mark_not_by_colour_alone(app_
 def test_the_summary_lists_every_step_answered_today_and_every_decision(data_dir):
     """A long day (every guided session walked): no step the group worked on is left out of the
     summary, the last ones (Mål og tiltak) included, nor any measure of the ranked list."""
+    from walk import walk
+
     from bshp_tui.guide.day import day_report
     from bshp_tui.ui.screens.workshop import summary_markdown
-    from walk import walk
 
     store = SessionStore(data_dir)
     with store.create("Molde", "2027–2030") as session:

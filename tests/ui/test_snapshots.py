@@ -2,8 +2,8 @@
 
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.app import make_app
-from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.screens.work import WorkScreen
+from bshp_tui.ui.widgets.chat import ChatInput
 
 
 def fixed_session(data_dir, measures=False):
@@ -11,9 +11,14 @@ def fixed_session(data_dir, measures=False):
     with store.create("Molde", "2027–2030") as s:
         if measures:
             s.set_answer("gap/malomrader", [{"id": "a1", "tekst": "Kommunale boliger"}])
-            s.set_answer("gap/tiltak@a1", [{"id": "m1", "tekst": "Kartlegge boligmassen"},
-                                           {"id": "m2", "tekst": "Bygge utleieboliger"}])
-            s.set_answer("prioritering/vurderinger", {"m1": {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4, "effekt": 3}})
+            s.set_answer(
+                "gap/tiltak@a1",
+                [{"id": "m1", "tekst": "Kartlegge boligmassen"}, {"id": "m2", "tekst": "Bygge utleieboliger"}],
+            )
+            s.set_answer(
+                "prioritering/vurderinger",
+                {"m1": {"haster": 2, "kostnad": 4, "innflytelse": 4, "kunnskap": 4, "effekt": 3}},
+            )
 
 
 async def open_first(pilot):

@@ -4,13 +4,13 @@ several sessions chosen with the space bar."""
 import hashlib
 
 import docx
-
-from bshp_tui.scripts.loader import load_folder
-from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.screens.start_followup import PeriodDialog, next_period
 from helpers import ROOT
 from ui_helpers import SIZE, record_notifications
+
+from bshp_tui.guide.conductor import Conductor, Position
+from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store.sessions import SessionStore
+from bshp_tui.ui.screens.start_followup import PeriodDialog, next_period
 
 SCRIPTS = load_folder(ROOT / "prompts")
 HOSTILE = "Sør-*Fron* <b>x</b>"
@@ -30,8 +30,7 @@ def planned(store, name):
 
 
 def row_of(table, session_id):
-    return next(i for i in range(table.row_count)
-                if table.coordinate_to_cell_key((i, 0)).row_key.value == session_id)
+    return next(i for i in range(table.row_count) if table.coordinate_to_cell_key((i, 0)).row_key.value == session_id)
 
 
 def test_next_period_keeps_the_length():

@@ -6,11 +6,10 @@ import os
 import sys
 
 import pytest
+from ui_helpers import SIZE
 
 from bshp_tui.store.sessions import SessionStore
-
 from bshp_tui.ui.screens.work import WorkScreen
-from ui_helpers import SIZE
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or sys.platform == "win32", reason="needs FIFOs and symlinks")
@@ -20,7 +19,9 @@ async def test_start_screen_lists_healthy_and_bad_entries(app_factory, data_dir,
         s.set_answer("a/x", "hei")
         snapshot = s.snapshot()
     snapshot["meta"]["1"]["municipality"] = "Nan"
-    (data_dir / "nan.json").write_text(json.dumps(snapshot).replace('"municipality"', '"progress": NaN, "municipality"'))
+    (data_dir / "nan.json").write_text(
+        json.dumps(snapshot).replace('"municipality"', '"progress": NaN, "municipality"')
+    )
     os.mkfifo(data_dir / "fifo.json")
     os.symlink("/dev/zero", data_dir / "null.json")
     os.symlink(tmp_path / "borte.json", data_dir / "borte.json")
@@ -30,8 +31,13 @@ async def test_start_screen_lists_healthy_and_bad_entries(app_factory, data_dir,
         table = app.screen.query_one("DataTable")
         rows = {str(table.get_row_at(i)[4]): table.get_row_at(i) for i in range(table.row_count)}
         assert str(rows["molde.json"][0]) == "Molde"
-        for name, reason in [("nan.json", "NaN"), ("fifo.json", "FIFO"), ("null.json", "symbolsk lenke"),
-                             ("borte.json", "som ikke finnes"), ("mappe.json", "mappe")]:
+        for name, reason in [
+            ("nan.json", "NaN"),
+            ("fifo.json", "FIFO"),
+            ("null.json", "symbolsk lenke"),
+            ("borte.json", "som ikke finnes"),
+            ("mappe.json", "mappe"),
+        ]:
             assert rows[name][0] == "SKADET" and reason in str(rows[name][1]), name
         molde = next(i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "molde.json")
         table.move_cursor(row=molde)

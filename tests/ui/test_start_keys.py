@@ -1,9 +1,10 @@
 """The start screen says «trykk N»: its letter keys work with Shift or Caps Lock as well."""
 
+from ui_helpers import SIZE
+
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.dialogs import BackupsDialog, ConfirmDialog, NewSessionDialog
 from bshp_tui.ui.screens.start import StartScreen
-from ui_helpers import SIZE
 
 
 async def test_capital_letters_do_what_the_small_ones_do(app_factory, data_dir):

@@ -1,17 +1,21 @@
 """The SWOT screen: each role group fills its four quadrants on one screen, saved in one write;
 answers in the per-quadrant keys (the shape they have always been stored in) load and keep their ids."""
 
+from datetime import datetime
+
 from helpers import ROOT
 from ui_helpers import SIZE, feedback, work
+from walk import answer_for
 
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.swot import swot_by_role_group
 from bshp_tui.scripts.loader import load_folder
+from bshp_tui.store import session as session_module
 from bshp_tui.store.sessions import SessionStore
-from bshp_tui.ui.widgets.chat import ChatInput
 from bshp_tui.ui.dialogs.messages import UnsavedDialog
 from bshp_tui.ui.screens.swot import SwotScreen
-from walk import answer_for
+from bshp_tui.ui.screens.work import WorkScreen
+from bshp_tui.ui.widgets.chat import ChatInput
 
 SCRIPTS = load_folder(ROOT / "prompts")
 
@@ -68,8 +72,12 @@ async def test_a_role_group_fills_its_swot_on_one_screen_and_the_next_group_foll
         swot = swot_by_role_group(w.c)
         first = swot[0]
         assert first.group.text == "Intern koordinering"
-        assert first.points == {"sterke": ["Lovfestet", "Tradisjon"], "svake": ["Lite samarbeid"],
-                                "muligheter": [], "trusler": ["Kutt i rammene"]}
+        assert first.points == {
+            "sterke": ["Lovfestet", "Tradisjon"],
+            "svake": ["Lite samarbeid"],
+            "muligheter": [],
+            "trusler": ["Kutt i rammene"],
+        }
         assert swot[1].is_empty
     # Saved durably: the stored answers are in the per-quadrant keys.
     with SessionStore(data_dir).open(SessionStore(data_dir).list()[0].id) as session:
@@ -101,7 +109,9 @@ async def test_answers_in_the_old_per_quadrant_shape_load_and_keep_their_ids(app
         await pilot.pause()
         stored = w.session.answer(f"oppstart/sterke@{groups['Intern koordinering']}")
         assert stored[0] == {"id": "s1", "tekst": "Lovfestet i boligsosialloven"}  # a rename keeps the id
-        assert w.session.answer(f"oppstart/svake@{groups['Intern koordinering']}") == [{"id": "w1", "tekst": "Lite samarbeid"}]
+        assert w.session.answer(f"oppstart/svake@{groups['Intern koordinering']}") == [
+            {"id": "w1", "tekst": "Lite samarbeid"}
+        ]
 
 
 async def test_escape_keeps_what_is_stored(app_factory, data_dir):
@@ -122,12 +132,20 @@ async def test_escape_keeps_what_is_stored(app_factory, data_dir):
         assert isinstance(pilot.app.screen, type(w))  # not opened again by itself
 
 
-def test_swot_screen_snapshot(snap_compare, tmp_path):
+class _NineOClock(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2027, 3, 4, 9, 0, 0)
+
+
+def test_swot_screen_snapshot(snap_compare, tmp_path, monkeypatch):
     seed_until_swot(tmp_path)
+    monkeypatch.setattr(session_module, "datetime", _NineOClock)  # the «Lagret» time in the picture
 
     async def run_before(pilot):
         await open_first(pilot)
         await fill(pilot, {"sterke": "Lovfestet\nTradisjon", "svake": "Lite samarbeid på tvers"})
+        next(s for s in pilot.app.screen_stack if isinstance(s, WorkScreen)).save_draft_now()  # not the timer
         pilot.app.screen.set_focus(None)  # no blinking cursor: the picture is the same every time
         await pilot.pause()
 

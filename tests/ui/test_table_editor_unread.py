@@ -4,14 +4,14 @@ Nothing typed is lost: the line is put right, taken out on purpose, or stays in 
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.widgets import Input, Static
+from ui_helpers import SIZE, new_session, paste_text
 
 from bshp_tui.guide.answer_text import _cells
 from bshp_tui.guide.conductor import Position
-from bshp_tui.ui.dialogs.editors import TableEditor
 from bshp_tui.ui.dialogs.row_dialog import RowDialog
+from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.widgets.chat import ChatInput
-from textual.widgets import Input, Static
-from ui_helpers import SIZE, new_session, paste_text
 
 KEY = "medvirkning/mobiliseringsplan"
 GOOD = "Ungdom; ekstern; ungdomsrådet; besøk; 2027-03; Kari"
@@ -58,8 +58,11 @@ async def test_the_editor_opens_with_the_good_lines_and_the_bad_one_in_the_row_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         stored = w.session.answer(KEY)
-        assert [(r["malgruppe"], r["nar"]) for r in stored] == [("Ungdom", "2027-03"), ("Eldre", "2027-12"),
-                                                                ("Utleiere", "2027-05")]
+        assert [(r["malgruppe"], r["nar"]) for r in stored] == [
+            ("Ungdom", "2027-03"),
+            ("Eldre", "2027-12"),
+            ("Utleiere", "2027-05"),
+        ]
 
 
 async def test_escape_keeps_the_bad_line_and_the_table_is_not_saved_without_it(app_factory):

@@ -1,7 +1,7 @@
 """Helpers for Pilot-driven tests of the app."""
 
-from bshp_tui.ui.widgets.chat import ChatInput, GroupTurn, Transcript
 from bshp_tui.ui.screens.work import WorkScreen
+from bshp_tui.ui.widgets.chat import ChatInput, GroupTurn, Transcript
 
 SIZE = (120, 40)
 

@@ -172,7 +172,9 @@ class AnswerIntegrity(RuleBasedStateMachine):
 
 
 AnswerIntegrity.TestCase.settings = settings(
-    max_examples=100, stateful_step_count=40, deadline=None,
+    max_examples=100,
+    stateful_step_count=40,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_answer_integrity = AnswerIntegrity.TestCase

@@ -91,8 +91,14 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path):
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before the first line
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.run([sys.executable, "-m", "bshp_tui.cli", "--data", str(tmp_path), "list"],
-                          stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bshp_tui.cli", "--data", str(tmp_path), "list"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     os.close(write_end)
     assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
     assert proc.returncode == 1

@@ -6,8 +6,11 @@ import pytest
 
 from bshp_tui.cli import build_parser
 
-ENGLISH = re.compile(r"\b(usage|options|positional arguments|show this help|error|required|invalid|"
-                     r"unrecognized|expected|choose from|ambiguous)\b", re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(usage|options|positional arguments|show this help|error|required|invalid|"
+    r"unrecognized|expected|choose from|ambiguous)\b",
+    re.IGNORECASE,
+)
 
 
 def _run(capsys, *args):
@@ -25,13 +28,16 @@ def test_help_is_norwegian(capsys, args):
     assert not ENGLISH.search(text), text
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["restore"], "mangler argument: ID, KOPI"),
-    (["list", "--tull"], "ukjente argumenter: --tull"),
-    (["export", "x", "--format", "pdf"], "--format: ugyldig valg: 'pdf' (velg blant"),
-    (["--data"], "--data: trenger én verdi"),
-    (["tull"], "ugyldig valg: 'tull'"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["restore"], "mangler argument: ID, KOPI"),
+        (["list", "--tull"], "ukjente argumenter: --tull"),
+        (["export", "x", "--format", "pdf"], "--format: ugyldig valg: 'pdf' (velg blant"),
+        (["--data"], "--data: trenger én verdi"),
+        (["tull"], "ugyldig valg: 'tull'"),
+    ],
+)
 def test_usage_errors_are_norwegian_and_exit_2(capsys, args, expected):
     code, text = _run(capsys, *args)
     assert code == 2

@@ -6,7 +6,7 @@ from walk import answer_for, walk
 
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.guide.health import ranked_measures
+from bshp_tui.guide.measures import ranked_measures
 from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
 
@@ -97,10 +97,13 @@ def test_repeated_step_runs_once_per_goal_area(c):
     assert not [i for i in c.instances("gap") if i.step.id == "gap"]
     c.submit(pos(c, "gap", "malomrader"), initial_text(c, pos(c, "gap", "malomrader")) + "\nBarn og unge")
     titles = [i.title for i in c.instances("gap") if i.step.id == "gap"]
-    assert titles == ["Gapet for hvert målområde: Kommunale boliger", "Gapet for hvert målområde: Økonomiske virkemidler",
-                      "Gapet for hvert målområde: Innholdstjenester",
-                      "Gapet for hvert målområde: Samhandling og tverrfaglig koordinering",
-                      "Gapet for hvert målområde: Barn og unge"]
+    assert titles == [
+        "Gapet for hvert målområde: Kommunale boliger",
+        "Gapet for hvert målområde: Økonomiske virkemidler",
+        "Gapet for hvert målområde: Innholdstjenester",
+        "Gapet for hvert målområde: Samhandling og tverrfaglig koordinering",
+        "Gapet for hvert målområde: Barn og unge",
+    ]
 
 
 def fill_measures(c):
@@ -136,7 +139,9 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     area = ids["Kommunale boliger"]
     plan = pos(c, "tiltak", "handlingsplan", area)
     seeded = initial_text(c, plan).splitlines()
-    assert seeded == [f"; {m}" + "; " * 7 for m in ("Kartlegge boligmassen", "Bygge flere utleieboliger")]  # nine columns
+    assert seeded == [
+        f"; {m}" + "; " * 7 for m in ("Kartlegge boligmassen", "Bygge flere utleieboliger")
+    ]  # nine columns
     c.submit(plan, "Kunnskap; Kartlegge boligmassen; Eiendom; 2027; 0")
     row = c.value(plan)[0]
     measure_id = row["refs"]["tiltak"]
@@ -155,6 +160,7 @@ def test_renamed_measure_keeps_its_ratings_and_place_in_the_action_plan(c):
     assert c.is_orphan_cell(fld, c.value(plan)[0], "tiltak")
     assert measure_id in c.value(rating)
     from bshp_tui.guide.health import health_report
+
     assert any(r.rule == "slettet-tiltak" for r in health_report(c))
 
 
@@ -176,23 +182,30 @@ def test_ranking_rule(c):
     c.submit(pos(c, "prioritering", "vurderinger"), "2 4 4 4 3\n4 4 3 3 3\n1 1 1 1 1")
     ranked = ranked_measures(c)
     # equal sums (17): the more urgent goes first
-    assert [m.item.text for m in ranked] == ["Bygge flere utleieboliger", "Kartlegge boligmassen", "Boveiledning for unge"]
+    assert [m.item.text for m in ranked] == [
+        "Bygge flere utleieboliger",
+        "Kartlegge boligmassen",
+        "Boveiledning for unge",
+    ]
     assert [m.score for m in ranked] == [17, 17, 5]
     assert ranked[0].goal_area == "Kommunale boliger"
 
 
-@pytest.mark.parametrize("field, text, words", [
-    ("kartlegging.antall", "mange", "ikke et tall"),
-    ("kartlegging.antall", "-3", "mindre enn 0"),
-    ("tiltak.rullering", "neste høst", "Forstår ikke datoen"),
-    ("tiltak.rullering", "2027-13", "ikke en gyldig dato"),
-    ("oppstart.plantype", "9", "ikke et av alternativene"),
-    ("oppstart.sektorer", "NAV, brannvesen", "«brannvesen» er ikke et av alternativene"),
-    ("medvirkning.moteplan", "a; b; c; d; lenge; f; g", "Linje 1: Tid (min)"),
-    ("medvirkning.mobiliseringsplan", "Ungdom; kanskje; x; y; 2027; z", "ikke et gyldig valg"),
-    ("oppstart.medlemmer", "a; b; c; d; e; f", "har 6 deler"),
-    ("prioritering.satsing", "1", "ingen punkter"),
-])
+@pytest.mark.parametrize(
+    "field, text, words",
+    [
+        ("kartlegging.antall", "mange", "ikke et tall"),
+        ("kartlegging.antall", "-3", "mindre enn 0"),
+        ("tiltak.rullering", "neste høst", "Forstår ikke datoen"),
+        ("tiltak.rullering", "2027-13", "ikke en gyldig dato"),
+        ("oppstart.plantype", "9", "ikke et av alternativene"),
+        ("oppstart.sektorer", "NAV, brannvesen", "«brannvesen» er ikke et av alternativene"),
+        ("medvirkning.moteplan", "a; b; c; d; lenge; f; g", "Linje 1: Tid (min)"),
+        ("medvirkning.mobiliseringsplan", "Ungdom; kanskje; x; y; 2027; z", "ikke et gyldig valg"),
+        ("oppstart.medlemmer", "a; b; c; d; e; f", "har 6 deler"),
+        ("prioritering.satsing", "1", "ingen punkter"),
+    ],
+)
 def test_validation_messages(c, field, text, words):
     script, fid = field.split(".")
     with pytest.raises(ValidationError) as err:
@@ -200,14 +213,17 @@ def test_validation_messages(c, field, text, words):
     assert words in str(err.value)
 
 
-@pytest.mark.parametrize("field, text, stored", [
-    ("kartlegging.antall", "1 250", 1250),
-    ("tiltak.rullering", "september 2028", "2028-09"),
-    ("tiltak.rullering", "15.06.2028", "2028-06-15"),
-    ("tiltak.rullering", "løpende", "løpende"),
-    ("oppstart.plantype", "Temaplan", "temaplan"),
-    ("oppstart.sektorer", "1 7 9", ["plan", "nav", "politiker"]),
-])
+@pytest.mark.parametrize(
+    "field, text, stored",
+    [
+        ("kartlegging.antall", "1 250", 1250),
+        ("tiltak.rullering", "september 2028", "2028-09"),
+        ("tiltak.rullering", "15.06.2028", "2028-06-15"),
+        ("tiltak.rullering", "løpende", "løpende"),
+        ("oppstart.plantype", "Temaplan", "temaplan"),
+        ("oppstart.sektorer", "1 7 9", ["plan", "nav", "politiker"]),
+    ],
+)
 def test_accepted_forms(c, field, text, stored):
     script, fid = field.split(".")
     p = pos(c, script, fid)
@@ -228,8 +244,11 @@ def test_hostile_text_is_stored_literally(c):
 def test_list_merge_keeps_ids():
     from bshp_tui.scripts.values import merge_list
 
-    old = [{"id": "a", "tekst": "Kartlegge boligmassen"}, {"id": "b", "tekst": "Bygge utleieboliger"},
-           {"id": "c", "tekst": "Boveiledning"}]
+    old = [
+        {"id": "a", "tekst": "Kartlegge boligmassen"},
+        {"id": "b", "tekst": "Bygge utleieboliger"},
+        {"id": "c", "tekst": "Boveiledning"},
+    ]
     new = merge_list(old, ["Boveiledning", "Kartlegge hele boligmassen", "Økt startlånsramme"])
     assert [i["id"] for i in new[:2]] == ["c", "a"]
     assert new[2]["id"] not in ("a", "b", "c")  # unlike the removed item: a new one
@@ -295,8 +314,18 @@ def test_after_a_jump_back_the_steps_answers_stand_right_above_its_next_question
     turns = build_turns(c)
     tail = [(t.kind, t.pos) for t in turns[-7:]]
     assert turns[-7].text == f"# {c.script('kartlegging').title}"  # under its own session's name again
-    assert tail[1:] == [("step", first), ("question", first), ("answer", first), ("question", second),
-                        ("answer", second), ("question", third)] and turns[-1].current
+    assert (
+        tail[1:]
+        == [
+            ("step", first),
+            ("question", first),
+            ("answer", first),
+            ("question", second),
+            ("answer", second),
+            ("question", third),
+        ]
+        and turns[-1].current
+    )
     assert sum(t.pos == first and t.kind == "answer" for t in turns) == 1  # moved, not repeated
     gap_answers = [n for n, t in enumerate(turns) if t.kind == "answer" and t.pos.script_id == "gap"]
     assert gap_answers and max(gap_answers) < len(turns) - 7

@@ -22,7 +22,9 @@ def test_a_one_year_measure_is_not_counted_in_every_year():
 
 
 def test_drift_is_said_per_year_only_when_it_is_the_same_every_year():
-    assert plain(total_text([WORKER, {"kostnad": 50_000}], YEARS)) == "drift 700 000 kr per år, 2 800 000 kr i 2027–2030"
+    assert (
+        plain(total_text([WORKER, {"kostnad": 50_000}], YEARS)) == "drift 700 000 kr per år, 2 800 000 kr i 2027–2030"
+    )
     assert plain(total_text([BUY], YEARS)) == "drift 50 000 kr i 2027–2030, investering 30 000 000 kr"
     assert plain(total_text([{"investering": 900}], YEARS)) == "investering 900 kr"
     assert total_text([{"kostnad": 0}], YEARS) == "0 kr"
@@ -30,7 +32,8 @@ def test_drift_is_said_per_year_only_when_it_is_the_same_every_year():
 
 def test_without_a_plan_period_a_measure_with_years_counts_in_those_years():
     assert plain(total_text([BUY, WORKER], [])) == (
-        "drift 650 000 kr per år og 50 000 kr i 2028, investering 30 000 000 kr")
+        "drift 650 000 kr per år og 50 000 kr i 2028, investering 30 000 000 kr"
+    )
     assert plain(total_text([WORKER], [])) == "drift 650 000 kr per år"
 
 
@@ -43,8 +46,10 @@ def test_a_year_span_has_an_en_dash():
         assert dashed_year_spans(kept) == kept
 
 
-row = st.fixed_dictionaries({"kostnad": st.integers(0, 10**7)}, optional={
-    "investering": st.integers(0, 10**8), "ar": st.sampled_from(["2027", "2028–2029", "2026–2031", "2030"])})
+row = st.fixed_dictionaries(
+    {"kostnad": st.integers(0, 10**7)},
+    optional={"investering": st.integers(0, 10**8), "ar": st.sampled_from(["2027", "2028–2029", "2026–2031", "2030"])},
+)
 
 
 @given(st.lists(row, max_size=6))
@@ -57,5 +62,6 @@ def test_the_period_total_is_the_sum_of_the_years(rows):
         total = f"{round(expected):,}".replace(",", " ")
         per = f"{round(per_year[0]):,}".replace(",", " ")
         assert f"drift {total} kr i 2027–2030" in text or (
-            len(set(per_year)) == 1 and f"drift {per} kr per år, {total} kr i 2027–2030" in text)
+            len(set(per_year)) == 1 and f"drift {per} kr per år, {total} kr i 2027–2030" in text
+        )
     assert "per år" not in text or len(set(per_year)) == 1

@@ -96,20 +96,23 @@ def test_a_draft_from_before_drafts_had_a_base_counts_only_if_newer(store, sessi
 # -- commands after typed text ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("/tilbake", ("", "tilbake", "")),
-    ("2027–2030/tilbake", ("2027–2030", "tilbake", "")),
-    ("Helse og omsorg /tilbake", ("Helse og omsorg", "tilbake", "")),
-    ("NAV\nHelse\n/tilbake", ("NAV\nHelse", "tilbake", "")),
-    ("Tekst /eksporter odt", ("Tekst", "eksporter", "odt")),
-    ("/ukjent", ("", "ukjent", "")),
-    ("og/eller", None),
-    ("Vi vil /hjelp oss selv", None),  # hjelp takes no argument: ordinary text
-    ("Sett /tilbake\nog mer", None),  # only the last line counts
-    ("//50 prosent av budsjettet", None),  # two slashes: text that starts with one
-    ("  //tilbake", None),
-    ("//50 prosent /tilbake", ("//50 prosent", "tilbake", "")),  # a command after it still counts
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("/tilbake", ("", "tilbake", "")),
+        ("2027–2030/tilbake", ("2027–2030", "tilbake", "")),
+        ("Helse og omsorg /tilbake", ("Helse og omsorg", "tilbake", "")),
+        ("NAV\nHelse\n/tilbake", ("NAV\nHelse", "tilbake", "")),
+        ("Tekst /eksporter odt", ("Tekst", "eksporter", "odt")),
+        ("/ukjent", ("", "ukjent", "")),
+        ("og/eller", None),
+        ("Vi vil /hjelp oss selv", None),  # hjelp takes no argument: ordinary text
+        ("Sett /tilbake\nog mer", None),  # only the last line counts
+        ("//50 prosent av budsjettet", None),  # two slashes: text that starts with one
+        ("  //tilbake", None),
+        ("//50 prosent /tilbake", ("//50 prosent", "tilbake", "")),  # a command after it still counts
+    ],
+)
 def test_command_rule(typed, expected):
     assert split(typed) == expected
 
@@ -208,8 +211,11 @@ def test_failed_final_save_keeps_the_session_open(store, monkeypatch):
 
 def test_give_up_closes_without_saving(store, monkeypatch, tmp_path):
     s = store.create("Molde")
-    monkeypatch.setattr(session_module, "atomic_write_bytes",
-                        lambda path, data: (_ for _ in ()).throw(OSError(30, "Read-only file system")))
+    monkeypatch.setattr(
+        session_module,
+        "atomic_write_bytes",
+        lambda path, data: (_ for _ in ()).throw(OSError(30, "Read-only file system")),
+    )
     with pytest.raises(SaveError):
         s.set_answer("oppstart/mandat", "Lage planen")
     monkeypatch.undo()
@@ -224,8 +230,11 @@ def test_answer_and_period_in_meta_survive_a_failed_save_together(store, monkeyp
     s = store.create("Molde", "2027–2030")
     c = Conductor(SCRIPTS, s)
     real = session_module.atomic_write_bytes
-    monkeypatch.setattr(session_module, "atomic_write_bytes",
-                        lambda path, data: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    monkeypatch.setattr(
+        session_module,
+        "atomic_write_bytes",
+        lambda path, data: (_ for _ in ()).throw(OSError(28, "No space left on device")),
+    )
     with pytest.raises(SaveError):
         c.submit(Position("oppstart", "plantype", None, "planperiode"), "2028-2031")
     monkeypatch.setattr(session_module, "atomic_write_bytes", real)

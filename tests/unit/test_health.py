@@ -3,7 +3,7 @@
 import pytest
 from helpers import ROOT
 
-from bshp_tui.guide import health
+from bshp_tui.guide import health, measures
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.scripts.loader import load_folder
 
@@ -70,10 +70,13 @@ def test_measure_with_all_details_is_fine(c):
     assert "tiltak-mangler" not in rules(c)
 
 
-@pytest.mark.parametrize("row", [
-    "Flere boliger; Bygge flere; Eiendom; 2028; ; 9 000 000",  # only an investering
-    "Flere boliger; Bygge flere; Eiendom; 2028; ; ; ; ; ja",  # within today's budget
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Flere boliger; Bygge flere; Eiendom; 2028; ; 9 000 000",  # only an investering
+        "Flere boliger; Bygge flere; Eiendom; 2028; ; ; ; ; ja",  # within today's budget
+    ],
+)
 def test_a_measure_with_investering_or_within_budget_has_its_cost(c, row):
     setup_plan(c, row)
     assert "tiltak-mangler" not in rules(c)
@@ -96,8 +99,12 @@ def test_goal_area_without_measures(c):
 def test_no_external_actors(c):
     put(c, "medvirkning.mobiliseringsplan", "Ansatte i NAV; intern; leder; e-post; 2027-03; Kari")
     assert "ingen-eksterne" in rules(c)
-    put(c, "medvirkning.mobiliseringsplan", "Ansatte i NAV; intern; leder; e-post; 2027-03; Kari\n"
-                                            "Utleiere; ekstern; Gårdeierforeningen; telefon; 2027-03; Ola")
+    put(
+        c,
+        "medvirkning.mobiliseringsplan",
+        "Ansatte i NAV; intern; leder; e-post; 2027-03; Kari\n"
+        "Utleiere; ekstern; Gårdeierforeningen; telefon; 2027-03; Ola",
+    )
     assert "ingen-eksterne" not in rules(c)
 
 
@@ -106,8 +113,10 @@ def test_a_list_outside_its_suggested_count_is_remarked_on_never_refused(c):
     p = put(c, "prioritering.hovedmal", "Flere skal eie egen bolig")  # antall: 2–4
     assert c.session.answer("prioritering/hovedmal")  # accepted
     [remark] = [r for r in health.remarks_for(c, p) if r.rule == "antall-punkter"]
-    assert remark.text.startswith("Dere har skrevet ett punkt under «hovedmål for perioden». Veiledningen "
-                                  "foreslår 2–4.") and remark.level == "merk"
+    assert (
+        remark.text.startswith("Dere har skrevet ett punkt under «hovedmål for perioden». Veiledningen foreslår 2–4.")
+        and remark.level == "merk"
+    )
     put(c, "prioritering.hovedmal", "Eie egen bolig\nGode utleieboliger")
     assert "antall-punkter" not in rules(c)
     p = put(c, "prioritering.langsiktige_mal", "\n".join(f"Mål {n}" for n in range(1, 6)))  # antall: 1–3
@@ -137,7 +146,9 @@ def test_antall_in_a_prompt_file_is_read_and_checked(tmp_path):
     def script(count: str) -> None:
         (tmp_path / "1-a.md").write_text(
             "# A\n\n```veiledning\nid: a\n```\n\n## S\n\n```steg\nid: s\n```\n\n"
-            f"```felt\nid: l\ntype: liste\nspørsmål: Hva?\nantall: {count}\n```\n", encoding="utf-8")
+            f"```felt\nid: l\ntype: liste\nspørsmål: Hva?\nantall: {count}\n```\n",
+            encoding="utf-8",
+        )
 
     script("2–4")
     assert next(load(tmp_path)[0].fields()).count == (2, 4)
@@ -155,8 +166,11 @@ def test_groups_needing_special_facilitation(c):
     put(c, "medvirkning.medvirkningsplan", "Eldrerådet; møte; 2027-04; kort møte; Kari")
     found = [r for r in health.health_report(c) if r.rule == "mangler-tilrettelegging"]
     assert [r.subjects for r in found] == [["barn-unge"]] and "§ 5-1" in found[0].text
-    put(c, "medvirkning.medvirkningsplan", "Eldrerådet; møte; 2027-04; kort møte; Kari\n"
-                                           "Ungdomsrådet; verksted; 2027-05; på skolen; Ola")
+    put(
+        c,
+        "medvirkning.medvirkningsplan",
+        "Eldrerådet; møte; 2027-04; kort møte; Kari\nUngdomsrådet; verksted; 2027-05; på skolen; Ola",
+    )
     assert "mangler-tilrettelegging" not in rules(c)
 
 
@@ -201,16 +215,18 @@ def test_removed_goal_area_leaves_its_answers_flagged(c):
 
 def test_totals(c):
     put(c, "medvirkning.moteplan", "18:00; a; b; c; 15; d; e\n18:15; a; b; c; 45; d; e")
-    assert health.meeting_minutes(c) == 60
+    assert measures.meeting_minutes(c) == 60
     setup_plan(c, "S; Bygge flere; Eiendom; 2028; 1 500 000\nS; Annet; NAV; 2027; 250 000")
-    totals = {area.text: health.table_total(c, "tiltak.handlingsplan", "kostnad", area.id)
-              for area in c.items("gap.malomrader")}
+    totals = {
+        area.text: measures.table_total(c, "tiltak.handlingsplan", "kostnad", area.id)
+        for area in c.items("gap.malomrader")
+    }
     assert totals == {"Kommunale boliger": 1_750_000, "Innholdstjenester": 0}
 
 
 def test_quadrants(c):
     rate(c, "2 4 4 3 2\n4 2 1 2 2\n2 2 3 1 2")
-    grid = health.quadrants(c, "haster", "kostnad")
+    grid = measures.quadrants(c, "haster", "kostnad")
     assert [m.item.text for m in grid[(False, True)]] == ["Billig og kjent"]
     assert [m.item.text for m in grid[(True, False)]] == ["Flygende idé"]
     assert [m.item.text for m in grid[(False, False)]] == ["Midt på treet"]
@@ -221,6 +237,7 @@ def test_planned_cost_text_names_what_the_measure_gives():
 
     def planned_cost_text(row):
         return cost_text(row).replace("\xa0", " ").replace("\u202f", " ")
+
     assert planned_cost_text({"kostnad": 1000, "investering": 9000}) == "1 000 kr per år, investering 9 000 kr"
     assert planned_cost_text({"kostnad": 0, "rammer": "ja"}) == "0 kr per år, innenfor dagens rammer"
     assert planned_cost_text({"investering": 500}) == "investering 500 kr"

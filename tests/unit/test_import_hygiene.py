@@ -7,8 +7,7 @@ import sys
 import bshp_tui
 
 CORE_MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(bshp_tui.__path__, "bshp_tui.")
-    if not m.name.startswith("bshp_tui.ui")
+    m.name for m in pkgutil.walk_packages(bshp_tui.__path__, "bshp_tui.") if not m.name.startswith("bshp_tui.ui")
 )
 
 

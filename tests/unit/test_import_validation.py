@@ -24,7 +24,12 @@ def first(data, table):
 def record_with(data, kind):
     """The first answer whose value is a list of rows (a table)."""
     for doc_id, doc in sorted(data["answers"].items(), key=lambda kv: int(kv[0])):
-        if isinstance(doc["value"], list) and doc["value"] and isinstance(doc["value"][0], dict) and kind(doc["value"][0]):
+        if (
+            isinstance(doc["value"], list)
+            and doc["value"]
+            and isinstance(doc["value"][0], dict)
+            and kind(doc["value"][0])
+        ):
             return doc_id, doc
     raise AssertionError("no such record")
 
@@ -56,8 +61,7 @@ CASES = {
     "refs a string": (refs_string, "«refs» skal være et objekt"),
     "None inside a list": (none_in_list, "tomt element (null)"),
     "duplicate answer key": (duplicate_answer_key, "samme nøkkel som post 1"),
-    "deep nesting": (lambda d: first(d, "answers").update(value=json.loads("[" * 100 + "]" * 100)),
-                     "nestet for dypt"),
+    "deep nesting": (lambda d: first(d, "answers").update(value=json.loads("[" * 100 + "]" * 100)), "nestet for dypt"),
     "huge whole number": (lambda d: first(d, "answers").update(value=10**40), "for stort tall"),
     "meta period a number": (lambda d: d["meta"]["1"].update(period=2027), "«period» skal være tekst"),
     "progress out of range": (lambda d: d["meta"]["1"].update(progress=3), "fra 0 til 1"),
@@ -79,14 +83,19 @@ def test_broken_records_are_refused_naming_the_record(tmp_path, capsys, case):
     assert not folder.exists() or not [n for n in os.listdir(folder) if n.endswith(".json")]
 
 
-@pytest.mark.parametrize("raw, words", [
-    ('{"meta": {"1": {"app": "bshp", "app": "x"}}}', "står to ganger"),
-    ("[" * 100_000 + "]" * 100_000, "nestet for dypt"),
-    ('{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "progress": NaN}}}', "NaN"),
-    ('{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "n": 1e400}}}', "endelig"),
-    ('{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "n": ' + "9" * 5000 + "}}}",
-     "sifre"),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        ('{"meta": {"1": {"app": "bshp", "app": "x"}}}', "står to ganger"),
+        ("[" * 100_000 + "]" * 100_000, "nestet for dypt"),
+        ('{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "progress": NaN}}}', "NaN"),
+        ('{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "n": 1e400}}}', "endelig"),
+        (
+            '{"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "M", "n": ' + "9" * 5000 + "}}}",
+            "sifre",
+        ),
+    ],
+)
 def test_raw_json_traps_are_refused(store, tmp_path, raw, words):
     src = tmp_path / "bad.json"
     src.write_text(raw, encoding="utf-8")

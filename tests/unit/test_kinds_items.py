@@ -9,8 +9,15 @@ from bshp_tui.scripts.values import ValidationError
 
 NBSP = "\u00a0"
 LIST = [{"id": "a1", "tekst": "Bygge boliger"}, {"id": "b2", "tekst": "Boveiledning"}]
-ROW = {"id": "r1", "tiltak": "Bygge boliger", "ansvar": "NAV", "antall": 4, "frist": "2028-06",
-       "art": "intern", "refs": {"tiltak": "a1"}}
+ROW = {
+    "id": "r1",
+    "tiltak": "Bygge boliger",
+    "ansvar": "NAV",
+    "antall": 4,
+    "frist": "2028-06",
+    "art": "intern",
+    "refs": {"tiltak": "a1"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +49,13 @@ def test_table_parse_reads_each_column_by_its_kind(c):
     rows = parse(c, "tabell", "bygge boliger; NAV; 4; juni 2028; Intern\nEget tiltak; ; 2 500 kr")
     first, second = rows
     assert {k: v for k, v in first.items() if k != "id"} == {
-        "tiltak": "Bygge boliger", "ansvar": "NAV", "antall": 4, "frist": "2028-06", "art": "intern",
-        "refs": {"tiltak": "a1"}}
+        "tiltak": "Bygge boliger",
+        "ansvar": "NAV",
+        "antall": 4,
+        "frist": "2028-06",
+        "art": "intern",
+        "refs": {"tiltak": "a1"},
+    }
     assert second["tiltak"] == "Eget tiltak" and second["antall"] == 2500 and "refs" not in second
     assert first["id"] != second["id"]
 
@@ -70,7 +82,8 @@ def test_table_texts_follow_a_renamed_item(c):
     row = dict(ROW, antall=12500)
     assert kind.input_text(c, fld, [row]) == f"Bygge flere boliger; NAV; 12{NBSP}500; 2028-06; intern"
     assert kind.display_text(c, fld, [row]) == (
-        f"- Tiltak: Bygge flere boliger; Ansvarlig: NAV; Antall: 12{NBSP}500; Frist: juni 2028; Art: intern")
+        f"- Tiltak: Bygge flere boliger; Ansvarlig: NAV; Antall: 12{NBSP}500; Frist: juni 2028; Art: intern"
+    )
     # Typed back, the row keeps its id and follows the item under its new name.
     give(c, "tabell", [row])
     again = parse(c, "tabell", kind.input_text(c, fld, [row]))
@@ -104,12 +117,15 @@ def test_table_schema(c):
     assert kind.stored_problem([ROW, None], fld) == "rad 2: forventet et objekt med «id», fant ingenting (null)"
     assert kind.stored_problem([{"ansvar": "x"}], fld) == "rad 1: mangler «id» (tekst)"
     assert kind.stored_problem([dict(ROW, antall="fire")], fld) == (
-        "rad 1: kolonnen «antall»: forventet et tall, fant en tekst")
+        "rad 1: kolonnen «antall»: forventet et tall, fant en tekst"
+    )
     assert kind.stored_problem([dict(ROW, ansvar=3)], fld) == "rad 1: kolonnen «ansvar»: forventet tekst, fant et tall"
     assert kind.stored_problem([dict(ROW, refs="a1")], fld) == (
-        "rad 1: «refs»: forventet et objekt med kolonne-id og punkt-id, fant en tekst")
+        "rad 1: «refs»: forventet et objekt med kolonne-id og punkt-id, fant en tekst"
+    )
     assert kind.stored_problem([dict(ROW, refs={"tiltak": 1})], fld) == (
-        "rad 1: «refs»: «tiltak» skal være id-en til et punkt (tekst), men er et tall")
+        "rad 1: «refs»: «tiltak» skal være id-en til et punkt (tekst), men er et tall"
+    )
 
 
 def test_orphan_cell_keeps_its_last_text(c):
@@ -157,8 +173,9 @@ def test_rating_parse_and_texts(c):
     assert value == {"a1": {"haster": 3, "nytte": 4}, "b2": {"haster": 1, "nytte": 2}}
     assert kind.input_text(c, fld, value) == "3 4\n1 2"
     # in the words of the pole the rating leans to
-    assert kind.display_text(c, fld, value) == ("- Bygge boliger: nærmest haster (3), stor (4)\n"
-                                                "- Boveiledning: kan vente (1), nærmest liten (2)")
+    assert kind.display_text(c, fld, value) == (
+        "- Bygge boliger: nærmest haster (3), stor (4)\n- Boveiledning: kan vente (1), nærmest liten (2)"
+    )
     assert kind.input_text(c, fld, {"a1": {"haster": 2}}) == "2 -\n- -"
 
 
@@ -190,10 +207,17 @@ def test_rating_schema(c):
     kind, fld = K.get("vurdering"), field(c, "vurdering")
     assert kind.stored_problem({"a1": {"haster": 3}}, fld) is None
     assert kind.stored_problem([["a1", 3]], fld) == "forventet et objekt med vurderinger per punkt, fant en liste"
-    assert kind.stored_problem({"a1": 3}, fld) == "punkt «a1»: forventet et objekt med en vurdering per skala, fant et tall"
+    assert (
+        kind.stored_problem({"a1": 3}, fld)
+        == "punkt «a1»: forventet et objekt med en vurdering per skala, fant et tall"
+    )
     assert kind.stored_problem({"a1": {"haster": "3"}}, fld) == (
-        "punkt «a1», skala «haster»: forventet et heltall fra 1 til 4, fant en tekst")
-    assert kind.stored_problem({"a1": {"haster": 9}}, fld) == "punkt «a1», skala «haster»: vurderingen 9 er ikke fra 1 til 4"
+        "punkt «a1», skala «haster»: forventet et heltall fra 1 til 4, fant en tekst"
+    )
+    assert (
+        kind.stored_problem({"a1": {"haster": 9}}, fld)
+        == "punkt «a1», skala «haster»: vurderingen 9 er ikke fra 1 til 4"
+    )
     assert kind.stored_problem({"a1": {"haster": True}}, fld).endswith("fant en sannhetsverdi (true/false)")
 
 
@@ -227,8 +251,15 @@ def test_selection_schema(c):
 
 
 def test_selection_of_points_with_commas_in_their_names(c):
-    give(c, "liste", [{"id": "a1", "tekst": "Bolig, helse og omsorg"}, {"id": "b2", "tekst": "Ja, god nok"},
-                      {"id": "c3", "tekst": "Ja"}])
+    give(
+        c,
+        "liste",
+        [
+            {"id": "a1", "tekst": "Bolig, helse og omsorg"},
+            {"id": "b2", "tekst": "Ja, god nok"},
+            {"id": "c3", "tekst": "Ja"},
+        ],
+    )
     fld = field(c, "utvalg_flere")
     text = K.get("utvalg").input_text(c, fld, ["a1", "b2", "c3"])
     assert text == "Bolig, helse og omsorg, Ja, god nok, Ja"

@@ -62,7 +62,7 @@ palett:
 ```
 """
 
-CHECK = '''
+CHECK = """
 import sys
 from pathlib import Path
 from bshp_tui.scripts import kinds
@@ -84,7 +84,7 @@ try:
 except Exception as exc:
     print(type(exc).__name__, exc)
 print(kinds.answer_problems(scripts, {"answers": {"1": {"key": "f/farge", "value": 7}}}))
-'''
+"""
 
 
 def test_a_new_kind_is_one_module(tmp_path):
@@ -94,8 +94,13 @@ def test_a_new_kind_is_one_module(tmp_path):
     prompts = tmp_path / "prompts"
     prompts.mkdir()
     (prompts / "farger.md").write_text(PROMPT, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(CHECK), str(prompts), str(ROOT / "tests")],
-                            capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "src")})
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(CHECK), str(prompts), str(ROOT / "tests")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "src")},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "farge ['#aa3300'] fargen #aa3300",

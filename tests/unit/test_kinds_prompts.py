@@ -34,41 +34,71 @@ def problems(tmp_path, body):
 
 
 CASES = {
-    "min on text": ("```felt\nid: a\ntype: tekst\nspørsmål: x?\nmin: 3\n```\n",
-                    ("min: 3", "«min:» brukes ikke for felt av typen tekst")),
-    "options on a number": ("```felt\nid: a\ntype: tall\nspørsmål: x?\nvalg:\n  - Ja\n```\n",
-                            ("valg:", "«valg:» brukes ikke for felt av typen tall")),
-    "flere on a list": ("```felt\nid: a\ntype: liste\nspørsmål: x?\nflere: ja\n```\n",
-                        ("flere: ja", "«flere:» brukes ikke for felt av typen liste")),
-    "number limit not a number": ("```felt\nid: a\ntype: tall\nspørsmål: x?\nmax: mange\n```\n",
-                                  ("max: mange", "«max» må være et tall, ikke «mange»")),
-    "rating without scales": ("```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
-                              "```felt\nid: a\ntype: vurdering\nspørsmål: y?\nfra: l\n```\n",
-                              ("```felt", "feltet «a» av typen vurdering mangler «skalaer:»")),
-    "scale without poles": ("```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
-                            "```felt\nid: a\ntype: vurdering\nspørsmål: y?\nfra: l\nskalaer:\n  - haster: Haster\n```\n",
-                            ("- haster: Haster", "skalaen «haster: Haster» må ha to poler skilt med |")),
-    "selection without source": ("```felt\nid: a\ntype: utvalg\nspørsmål: x?\n```\n",
-                                 ("```felt", "feltet «a» av typen utvalg mangler «fra:»")),
-    "repeated option": ("```felt\nid: a\ntype: valg\nspørsmål: x?\nvalg:\n  - ja: Ja\n  - ja: Jo\n```\n",
-                        ("- ja: Jo", "alternativet «ja» står to ganger")),
-    "choice column with one option": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | valg intern\n```\n",
-                                      ("- b: B | valg intern", "kolonnen «b» må ha minst to valg")),
-    "item column without field": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | fra\n```\n",
-                                  ("- b: B | fra", "kolonnen «b» må si hvilket felt punktene kommer fra")),
-    "unknown column kind": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | tall 5\n```\n",
-                            ("- b: B | tall 5", "ukjent kolonnetype «tall 5»")),
-    "sum of a text column": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\nsum: b\n```\n",
-                             ("sum: b", "som ikke er av typen tall")),
-    "item column from a table": ("```felt\nid: t\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\n```\n\n"
-                                 "```felt\nid: a\ntype: tabell\nspørsmål: y?\nkolonner:\n  - c: C | fra t\n```\n",
-                                 ("```felt", "er av typen tabell (må være liste)")),
-    "selection from a table without column": ("```felt\nid: t\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\n```\n\n"
-                                              "```felt\nid: a\ntype: utvalg\nspørsmål: y?\nfra: t\n```\n",
-                                              ("fra: t", "oppgi også «kolonne:»")),
-    "condition on a list": ("```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
-                            "```felt\nid: a\ntype: tekst\nspørsmål: y?\nhvis: l = x\n```\n",
-                            ("hvis: l = x", "må være flervalg eller valg")),
+    "min on text": (
+        "```felt\nid: a\ntype: tekst\nspørsmål: x?\nmin: 3\n```\n",
+        ("min: 3", "«min:» brukes ikke for felt av typen tekst"),
+    ),
+    "options on a number": (
+        "```felt\nid: a\ntype: tall\nspørsmål: x?\nvalg:\n  - Ja\n```\n",
+        ("valg:", "«valg:» brukes ikke for felt av typen tall"),
+    ),
+    "flere on a list": (
+        "```felt\nid: a\ntype: liste\nspørsmål: x?\nflere: ja\n```\n",
+        ("flere: ja", "«flere:» brukes ikke for felt av typen liste"),
+    ),
+    "number limit not a number": (
+        "```felt\nid: a\ntype: tall\nspørsmål: x?\nmax: mange\n```\n",
+        ("max: mange", "«max» må være et tall, ikke «mange»"),
+    ),
+    "rating without scales": (
+        "```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
+        "```felt\nid: a\ntype: vurdering\nspørsmål: y?\nfra: l\n```\n",
+        ("```felt", "feltet «a» av typen vurdering mangler «skalaer:»"),
+    ),
+    "scale without poles": (
+        "```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
+        "```felt\nid: a\ntype: vurdering\nspørsmål: y?\nfra: l\nskalaer:\n  - haster: Haster\n```\n",
+        ("- haster: Haster", "skalaen «haster: Haster» må ha to poler skilt med |"),
+    ),
+    "selection without source": (
+        "```felt\nid: a\ntype: utvalg\nspørsmål: x?\n```\n",
+        ("```felt", "feltet «a» av typen utvalg mangler «fra:»"),
+    ),
+    "repeated option": (
+        "```felt\nid: a\ntype: valg\nspørsmål: x?\nvalg:\n  - ja: Ja\n  - ja: Jo\n```\n",
+        ("- ja: Jo", "alternativet «ja» står to ganger"),
+    ),
+    "choice column with one option": (
+        "```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | valg intern\n```\n",
+        ("- b: B | valg intern", "kolonnen «b» må ha minst to valg"),
+    ),
+    "item column without field": (
+        "```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | fra\n```\n",
+        ("- b: B | fra", "kolonnen «b» må si hvilket felt punktene kommer fra"),
+    ),
+    "unknown column kind": (
+        "```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | tall 5\n```\n",
+        ("- b: B | tall 5", "ukjent kolonnetype «tall 5»"),
+    ),
+    "sum of a text column": (
+        "```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\nsum: b\n```\n",
+        ("sum: b", "som ikke er av typen tall"),
+    ),
+    "item column from a table": (
+        "```felt\nid: t\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\n```\n\n"
+        "```felt\nid: a\ntype: tabell\nspørsmål: y?\nkolonner:\n  - c: C | fra t\n```\n",
+        ("```felt", "er av typen tabell (må være liste)"),
+    ),
+    "selection from a table without column": (
+        "```felt\nid: t\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B\n```\n\n"
+        "```felt\nid: a\ntype: utvalg\nspørsmål: y?\nfra: t\n```\n",
+        ("fra: t", "oppgi også «kolonne:»"),
+    ),
+    "condition on a list": (
+        "```felt\nid: l\ntype: liste\nspørsmål: x?\n```\n\n"
+        "```felt\nid: a\ntype: tekst\nspørsmål: y?\nhvis: l = x\n```\n",
+        ("hvis: l = x", "må være flervalg eller valg"),
+    ),
 }
 
 
@@ -80,7 +110,9 @@ def test_kind_specific_problems_name_the_line(tmp_path, case):
 
 
 def test_each_kind_reads_its_keys(tmp_path):
-    scripts, found = problems(tmp_path, """\
+    scripts, found = problems(
+        tmp_path,
+        """\
         ```felt
         id: n
         type: tall
@@ -116,7 +148,8 @@ def test_each_kind_reads_its_keys(tmp_path):
           - sum: Kostnad | tall
         sum: sum
         ```
-        """)
+        """,
+    )
     assert found == []
     n, lst, u, t = scripts[0].fields()
     assert (n.min, n.max, n.unit) == (0, 1000, "boliger")
@@ -124,7 +157,10 @@ def test_each_kind_reads_its_keys(tmp_path):
     assert u.ref == "test.l" and u.multiple
     # valg options keep the case they are written in (a cell matches them in any case)
     assert [(c.id, c.kind, c.ref, c.options) for c in t.columns] == [
-        ("tiltak", "fra", "test.l", ()), ("art", "valg", None, ("Intern", "Ekstern")), ("sum", "tall", None, ())]
+        ("tiltak", "fra", "test.l", ()),
+        ("art", "valg", None, ("Intern", "Ekstern")),
+        ("sum", "tall", None, ()),
+    ]
     assert t.sum_column == "sum"
 
 

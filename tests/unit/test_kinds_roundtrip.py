@@ -17,8 +17,11 @@ from bshp_tui.scripts import kinds as K
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text as the group can type it on one line: no line breaks (str.splitlines splits on these).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=LINE_BREAKS), min_size=1,
-                    max_size=30).map(str.strip).filter(bool)
+line_text = (
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=LINE_BREAKS), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 ids = st.text("0123456789abcdef", min_size=6, max_size=6)
 
 
@@ -53,14 +56,20 @@ def items_strategy(min_size=1, in_table=False):
     have commas and semicolons inside; in a table a semicolon separates the columns. Built once per
     shape: hypothesis reads the source of each filter on a list strategy when it is built."""
     text = line_text.filter(lambda t: t[0] not in ",;" and t[-1] not in ",;").filter(
-        lambda t: not t.lower().rstrip(".)").isdigit())
+        lambda t: not t.lower().rstrip(".)").isdigit()
+    )
     if in_table:
         text = text.filter(lambda t: ";" not in t and "\t" not in t)
-    return st.lists(st.tuples(ids, text), min_size=min_size, max_size=6,
-                    unique_by=(lambda p: p[0], lambda p: p[1].lower())).filter(
-        lambda pairs: not {t.lower() for _, t in pairs} & {i for i, _ in pairs}).filter(
-        lambda pairs: unambiguous(pairs)).map(  # a lambda: hypothesis reads a named filter's source at each draw
-        lambda pairs: [{"id": i, "tekst": t} for i, t in pairs])
+    return (
+        st.lists(
+            st.tuples(ids, text), min_size=min_size, max_size=6, unique_by=(lambda p: p[0], lambda p: p[1].lower())
+        )
+        .filter(lambda pairs: not {t.lower() for _, t in pairs} & {i for i, _ in pairs})
+        .filter(lambda pairs: unambiguous(pairs))
+        .map(  # a lambda: hypothesis reads a named filter's source at each draw
+            lambda pairs: [{"id": i, "tekst": t} for i, t in pairs]
+        )
+    )
 
 
 @SETTINGS
@@ -70,8 +79,11 @@ def test_text(scripts, value):
 
 
 @SETTINGS
-@given(value=st.lists(st.tuples(ids, line_text), min_size=1, max_size=8, unique_by=lambda p: p[0]).map(
-    lambda pairs: [{"id": i, "tekst": t} for i, t in pairs]))
+@given(
+    value=st.lists(st.tuples(ids, line_text), min_size=1, max_size=8, unique_by=lambda p: p[0]).map(
+        lambda pairs: [{"id": i, "tekst": t} for i, t in pairs]
+    )
+)
 def test_list(scripts, value):
     assert round_trip(scripts, "liste", value) == value
 
@@ -88,8 +100,9 @@ def test_multiple_choice(scripts, value):
     assert round_trip(scripts, "flervalg", value) == value
 
 
-numbers = st.one_of(st.integers(min_value=-10**40, max_value=10**40),
-                    st.floats(allow_nan=False, allow_infinity=False))
+numbers = st.one_of(
+    st.integers(min_value=-(10**40), max_value=10**40), st.floats(allow_nan=False, allow_infinity=False)
+)
 
 
 @SETTINGS
@@ -105,7 +118,8 @@ def date_text(day: datetime.date, grain: int) -> str:
 
 dates = st.one_of(
     st.builds(date_text, st.dates(datetime.date(1900, 1, 1), datetime.date(2200, 12, 31)), st.integers(0, 2)),
-    st.sampled_from(["løpende", "årlig"]))
+    st.sampled_from(["løpende", "årlig"]),
+)
 
 
 @SETTINGS
@@ -207,8 +221,16 @@ def rows_with_separators(draw):
     wild = line_text.filter(lambda t: t[0] not in "-*•")
     rows = []
     for row_id in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
-        rows.append({"id": row_id, "tiltak": draw(wild), "ansvar": draw(st.one_of(st.just(""), wild)),
-                     "antall": "", "frist": "", "art": ""})
+        rows.append(
+            {
+                "id": row_id,
+                "tiltak": draw(wild),
+                "ansvar": draw(st.one_of(st.just(""), wild)),
+                "antall": "",
+                "frist": "",
+                "art": "",
+            }
+        )
     return rows
 
 
@@ -221,12 +243,13 @@ def test_table_rows_left_as_shown_are_kept_exactly(scripts, rows):
     text = initial_text(c, pos)
     assert c.parse(pos, text) == rows  # sent again as shown: nothing bent
     edited = c.parse(pos, text + "\nEt nytt tiltak; Kommunalsjef")
-    assert edited[:len(rows)] == rows  # another row added: the others are kept exactly
+    assert edited[: len(rows)] == rows  # another row added: the others are kept exactly
     assert edited[-1]["tiltak"] == "Et nytt tiltak" and edited[-1]["ansvar"] == "Kommunalsjef"
 
 
-cells_with_escapes = st.lists(line_text.filter(lambda t: "\t" not in t) | st.sampled_from(["a;b", "x\\", "\\;", "C:\\x"]),
-                              min_size=1, max_size=5)
+cells_with_escapes = st.lists(
+    line_text.filter(lambda t: "\t" not in t) | st.sampled_from(["a;b", "x\\", "\\;", "C:\\x"]), min_size=1, max_size=5
+)
 
 
 @SETTINGS

@@ -23,8 +23,10 @@ def scripts(tmp_path_factory):
 
 
 def session_data(answers: dict) -> dict:
-    return {"meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "Molde"}},
-            "answers": {str(n): {"key": k, "value": v} for n, (k, v) in enumerate(answers.items(), start=1)}}
+    return {
+        "meta": {"1": {"app": "bshp", "schema_version": 1, "municipality": "Molde"}},
+        "answers": {str(n): {"key": k, "value": v} for n, (k, v) in enumerate(answers.items(), start=1)},
+    }
 
 
 def test_a_session_the_app_wrote_has_no_problems(store):
@@ -36,18 +38,44 @@ def test_a_session_the_app_wrote_has_no_problems(store):
     assert K.answer_problems(SHIPPED, data) == []
 
 
-@pytest.mark.parametrize("key, value, problem", [
-    ("gap/status@a1b2c3", 12, "svar «gap/status@a1b2c3»: forventet tekst, fant et tall"),
-    ("gap/malomrader", ["Boliger", None], "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant en tekst"),
-    ("gap/malomrader", [None], "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant ingenting (null)"),
-    ("prioritering/vurderinger", [["x", 3]], "svar «prioritering/vurderinger»: forventet et objekt med vurderinger per punkt, fant en liste"),
-    ("tiltak/handlingsplan@a1", [{"id": "r", "tiltak": "x", "refs": "a1"}],
-     "svar «tiltak/handlingsplan@a1»: rad 1: «refs»: forventet et objekt med kolonne-id og punkt-id, fant en tekst"),
-    ("oppstart/plantype", ["temaplan"], "svar «oppstart/plantype»: forventet id-en til et alternativ (tekst), fant en liste"),
-    ("oppstart/sektorer", ["nav", 2], "svar «oppstart/sektorer»: valg 2: forventet en tekst, fant et tall"),
-    ("kartlegging/antall", "tolv", "svar «kartlegging/antall»: forventet et tall, fant en tekst"),
-    ("gammel/felt", float("nan"), "svar «gammel/felt»: verdien inneholder et tall som ikke er endelig (NaN eller uendelig)"),
-])
+@pytest.mark.parametrize(
+    "key, value, problem",
+    [
+        ("gap/status@a1b2c3", 12, "svar «gap/status@a1b2c3»: forventet tekst, fant et tall"),
+        (
+            "gap/malomrader",
+            ["Boliger", None],
+            "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant en tekst",
+        ),
+        (
+            "gap/malomrader",
+            [None],
+            "svar «gap/malomrader»: punkt 1: forventet et objekt med «id», fant ingenting (null)",
+        ),
+        (
+            "prioritering/vurderinger",
+            [["x", 3]],
+            "svar «prioritering/vurderinger»: forventet et objekt med vurderinger per punkt, fant en liste",
+        ),
+        (
+            "tiltak/handlingsplan@a1",
+            [{"id": "r", "tiltak": "x", "refs": "a1"}],
+            "svar «tiltak/handlingsplan@a1»: rad 1: «refs»: forventet et objekt med kolonne-id og punkt-id, fant en tekst",
+        ),
+        (
+            "oppstart/plantype",
+            ["temaplan"],
+            "svar «oppstart/plantype»: forventet id-en til et alternativ (tekst), fant en liste",
+        ),
+        ("oppstart/sektorer", ["nav", 2], "svar «oppstart/sektorer»: valg 2: forventet en tekst, fant et tall"),
+        ("kartlegging/antall", "tolv", "svar «kartlegging/antall»: forventet et tall, fant en tekst"),
+        (
+            "gammel/felt",
+            float("nan"),
+            "svar «gammel/felt»: verdien inneholder et tall som ikke er endelig (NaN eller uendelig)",
+        ),
+    ],
+)
 def test_wrong_shapes_are_named_by_record(key, value, problem):
     assert K.answer_problems(SHIPPED, session_data({key: value})) == [problem]
 
@@ -59,8 +87,14 @@ def test_the_cases_above_name_fields_that_exist():
 
 
 def test_orphans_and_empty_values_are_allowed():
-    data = session_data({"gammel/felt@x": {"hva": [1, "to", None, {"tre": 3.5}]}, "gap/status": "",
-                         "kartlegging/antall": None, "gap/malomrader": []})
+    data = session_data(
+        {
+            "gammel/felt@x": {"hva": [1, "to", None, {"tre": 3.5}]},
+            "gap/status": "",
+            "kartlegging/antall": None,
+            "gap/malomrader": [],
+        }
+    )
     assert K.answer_problems(SHIPPED, data) == []
 
 
@@ -89,16 +123,38 @@ def test_deep_nesting_is_refused_without_recursion():
 
 
 def test_keys_are_shown_as_one_visible_line():
-    problems = K.answer_problems(SHIPPED, session_data({"gap/status\nSKADET\u202e": float("inf"), "x" * 200: float("inf")}))
+    problems = K.answer_problems(
+        SHIPPED, session_data({"gap/status\nSKADET\u202e": float("inf"), "x" * 200: float("inf")})
+    )
     assert problems[0].startswith("svar «gap/status\\u000aSKADET\\u202e»")
     assert "\n" not in problems[0] and len(problems[1]) < 200
 
 
 # -- any value, any kind: shown as text, never a traceback --------------------------------------
 
-GARBAGE = [None, "", "tekst", 0, -7, 1.25, 10**30, True, False, [], {}, [None], ["a", 1], [{"id": 3}],
-           [{"id": "x", "tekst": None, "refs": "a1"}], {"a1": [1, 2]}, {"a1": {"haster": "høy"}},
-           {"id": "r", "tekst": "obj"}, [[[]]], "2028-99", "2028-00"]
+GARBAGE = [
+    None,
+    "",
+    "tekst",
+    0,
+    -7,
+    1.25,
+    10**30,
+    True,
+    False,
+    [],
+    {},
+    [None],
+    ["a", 1],
+    [{"id": 3}],
+    [{"id": "x", "tekst": None, "refs": "a1"}],
+    {"a1": [1, 2]},
+    {"a1": {"haster": "høy"}},
+    {"id": "r", "tekst": "obj"},
+    [[[]]],
+    "2028-99",
+    "2028-00",
+]
 
 
 @pytest.mark.parametrize("value", GARBAGE, ids=repr)
@@ -134,7 +190,7 @@ def test_a_value_of_the_wrong_shape_reads_as_plain_text(scripts):
 def test_ratings_stored_as_a_list_neither_break_ranking_nor_rating(store):
     from kinds_fixture import MemorySession
 
-    from bshp_tui.guide.health import ranked_measures
+    from bshp_tui.guide.measures import ranked_measures
 
     session = MemorySession()
     c = Conductor(SHIPPED, session)
@@ -155,11 +211,15 @@ def test_readable_gives_each_kind_its_shape(scripts):
     fields = {f.id: f for f in scripts[0].fields()}
     assert K.readable(fields["tekst"], ["a", 1]) == '["a", 1]'
     assert K.readable(fields["liste"], ["Håndskrevet", None, {"id": 3, "tekst": 4}]) == [
-        {"id": "", "tekst": "Håndskrevet"}, {"id": "", "tekst": "4"}]
+        {"id": "", "tekst": "Håndskrevet"},
+        {"id": "", "tekst": "4"},
+    ]
     assert K.readable(fields["flervalg"], "a") == ["a"]
     assert K.readable(fields["utvalg"], 5) == "5"
     assert K.readable(fields["tabell"], [{"id": "r", "antall": "fire", "refs": "a1"}, 7]) == [
-        {"id": "r", "antall": "fire"}, {"id": "", "tiltak": "7"}]
+        {"id": "r", "antall": "fire"},
+        {"id": "", "tiltak": "7"},
+    ]
     assert K.readable(fields["vurdering"], {"a": {"haster": 9, "nytte": 2}, "b": 3}) == {"a": {"nytte": 2}}
     assert K.readable(fields["tekst"], "") is None and K.readable(fields["liste"], {}) is None
     good = [{"id": "a", "tekst": "x"}]
@@ -274,7 +334,9 @@ def test_a_value_of_the_wrong_shape_is_shown_in_the_document():
     for key in [k for k in session.answers() if k.startswith("oppstart/sterke@")]:
         session.set_answer(key, "Håndskrevet")  # a list answer stored as text
     session.set_answer("gap/visjon", ["Visjonstekst"])  # a text answer stored as a list
-    texts = {kind: json.dumps(build_document(Conductor(SHIPPED, session), kind)[0], ensure_ascii=False)
-             for kind in ("plan", "grunnlag", "arbeidsdokumenter")}
+    texts = {
+        kind: json.dumps(build_document(Conductor(SHIPPED, session), kind)[0], ensure_ascii=False)
+        for kind in ("plan", "grunnlag", "arbeidsdokumenter")
+    }
     assert any("Håndskrevet" in t for t in texts.values())
     assert any("Visjonstekst" in t for t in texts.values())

@@ -24,14 +24,16 @@ def test_import_contracts_are_kept():
 
 def test_contracts_cover_every_room():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    rooms = sorted(p.name for p in (ROOT / "bshp_tui").iterdir()
-                   if p.is_dir() and (p / "__init__.py").exists())
+    rooms = sorted(p.name for p in (ROOT / "bshp_tui").iterdir() if p.is_dir() and (p / "__init__.py").exists())
     for room in rooms:
         assert f'"bshp_tui.{room}' in text or f"| bshp_tui.{room}" in text, f"{room} is in no layer"
 
 
 def test_no_module_is_over_400_lines():
     """A module that grows past 400 lines is split by what its parts do (see README, contributor section)."""
-    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "bshp_tui").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in (ROOT / "bshp_tui").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
     assert long == {}

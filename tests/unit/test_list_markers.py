@@ -7,14 +7,20 @@ from hypothesis import strategies as st
 from bshp_tui.scripts.kinds.listing import keep_marker, list_lines
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-point = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=LINE_BREAKS), min_size=1,
-                max_size=25).map(str.strip).filter(bool)
+point = (
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=LINE_BREAKS), min_size=1, max_size=25)
+    .map(str.strip)
+    .filter(bool)
+)
 marker = st.sampled_from(["{n}. ", "{n}) ", "{n}.\t", "- ", "• ", "* ", "  {n}. "])
 
 
 def test_a_numbered_list_pasted_from_a_document_gives_the_points_without_numbers():
-    assert list_lines("1. Første tiltak\n2. Andre tiltak\n3. Tredje tiltak") == \
-        ["Første tiltak", "Andre tiltak", "Tredje tiltak"]
+    assert list_lines("1. Første tiltak\n2. Andre tiltak\n3. Tredje tiltak") == [
+        "Første tiltak",
+        "Andre tiltak",
+        "Tredje tiltak",
+    ]
     assert list_lines("1) Bolig\n2) Helse") == ["Bolig", "Helse"]
     assert list_lines("• Bolig\n- Helse\n* NAV") == ["Bolig", "Helse", "NAV"]
 
@@ -56,5 +62,8 @@ def test_goal_areas_pasted_as_a_numbered_list_are_stored_without_their_numbers(s
         c = Conductor(load_folder(ROOT / "prompts"), session)
         pos = Position("gap", "malomrader", None, "malomrader")
         c.store(pos, c.parse(pos, "1. Kommunale boliger\n2. Innholdstjenester\n3. Bosetting av flyktninger"))
-        assert [i.text for i in c.items("gap.malomrader")] == ["Kommunale boliger", "Innholdstjenester",
-                                                                 "Bosetting av flyktninger"]
+        assert [i.text for i in c.items("gap.malomrader")] == [
+            "Kommunale boliger",
+            "Innholdstjenester",
+            "Bosetting av flyktninger",
+        ]

@@ -50,7 +50,9 @@ def test_a_former_key_must_name_a_field(tmp_path):
     folder = tmp_path / "p"
     shutil.copytree(ROOT / "prompts", folder)
     path = folder / "2-kartlegging.md"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "tidligere: medvirkning.interessenter", "tidligere: interessenter"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("tidligere: medvirkning.interessenter", "tidligere: interessenter"),
+        encoding="utf-8",
+    )
     _, problems = check_folder(folder)
     assert any("«tidligere: interessenter»" in str(p) for p in problems)

@@ -18,12 +18,15 @@ from bshp_tui.store.sessions import SessionStore
 FIXTURE = ROOT / "tests" / "fixtures" / "dump-release-1.json"
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("Molde\nSKADET  falsk.json: lurt", "Molde SKADET falsk.json: lurt"),
-    ("\u202eedloM", "edloM"),
-    ("Mo\u200bl\u200dde\ufeff", "Molde"),
-    ("  Nord-\tFron\u2028Sel  ", "Nord- Fron Sel"),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("Molde\nSKADET  falsk.json: lurt", "Molde SKADET falsk.json: lurt"),
+        ("\u202eedloM", "edloM"),
+        ("Mo\u200bl\u200dde\ufeff", "Molde"),
+        ("  Nord-\tFron\u2028Sel  ", "Nord- Fron Sel"),
+    ],
+)
 def test_names_are_one_visible_line(store, typed, stored):
     with store.create(typed, "2027–2030\n") as s:
         assert s.municipality == stored
@@ -132,8 +135,10 @@ def test_a_dump_from_the_first_release_imports_opens_and_exports(tmp_path):
         assert s.answers() == {d["key"]: d["value"] for d in original["answers"].values()}
         c = Conductor(load_folder(ROOT / "prompts"), s)
         # the stakeholder questions moved from medvirkning to kartlegging and took their answers along
-        moved = {"medvirkning/interessenter": "kartlegging/interessenter",
-                 "medvirkning/uten_talsperson": "kartlegging/uten_talsperson"}
+        moved = {
+            "medvirkning/interessenter": "kartlegging/interessenter",
+            "medvirkning/uten_talsperson": "kartlegging/uten_talsperson",
+        }
         expected = {moved.get(d["key"], d["key"]): d["value"] for d in original["answers"].values()}
         assert s.answers() == expected
         # what the first release asked is all answered; the questions added since are what is left

@@ -63,7 +63,9 @@ def line_of(path, needle):
 
 
 def test_keys_are_read_into_steps_and_fields(tmp_path):
-    folder_with(tmp_path, """\
+    folder_with(
+        tmp_path,
+        """\
         ## Boliger
 
         ```steg
@@ -87,7 +89,8 @@ def test_keys_are_read_into_steps_and_fields(tmp_path):
         dokument: plan.oppfolging, grunnlag.kunnskap
         etikett: nei
         ```
-        """, gap_extra="""\
+        """,
+        gap_extra="""\
         ```felt
         id: kobling
         type: utvalg
@@ -95,7 +98,8 @@ def test_keys_are_read_into_steps_and_fields(tmp_path):
         kobler: kart.boliger
         spørsmål: Hvor hører boligene til?
         ```
-        """)
+        """,
+    )
     scripts = load_folder(tmp_path)
     step = scripts[1].step("boliger")
     assert step.documents == ("grunnlag.status",) and step.goal_areas == ("Kommunale boliger",)
@@ -108,25 +112,43 @@ def test_keys_are_read_into_steps_and_fields(tmp_path):
 CASES = {
     "unknown section": (
         "## S\n\n```steg\nid: s\ndokument: grunnlag.statsu\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n",
-        "", "dokument: grunnlag.statsu", "ukjent dokumentavsnitt «grunnlag.statsu». Mente du «grunnlag.status»?"),
+        "",
+        "dokument: grunnlag.statsu",
+        "ukjent dokumentavsnitt «grunnlag.statsu». Mente du «grunnlag.status»?",
+    ),
     "goal area on a step that is not per goal area": (
         "## S\n\n```steg\nid: s\nmålområde:\n  - Boliger\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n",
-        "", "målområde:", "«målområde:» brukes bare når svarene skal til et avsnitt per målområde"),
+        "",
+        "målområde:",
+        "«målområde:» brukes bare når svarene skal til et avsnitt per målområde",
+    ),
     "per goal area without saying which": (
         "## S\n\n```steg\nid: s\ndokument: grunnlag.status\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n",
-        "", "dokument: grunnlag.status", "steget sier ikke hvilket"),
+        "",
+        "dokument: grunnlag.status",
+        "steget sier ikke hvilket",
+    ),
     "per goal area in a step repeated over another list": (
         "## L\n\n```steg\nid: l\n```\n\n```felt\nid: roller\ntype: liste\nspørsmål: x?\n```\n\n"
         "## S\n\n```steg\nid: s\ngjenta: roller\ndokument: grunnlag.behov\n```\n\n"
         "```felt\nid: a\ntype: tekst\nspørsmål: y?\n```\n",
-        "", "dokument: grunnlag.behov", "steget gjentas per punkt i «kart.roller»"),
+        "",
+        "dokument: grunnlag.behov",
+        "steget gjentas per punkt i «kart.roller»",
+    ),
     "kobler on a field that is not a choice among goal areas": (
         "## S\n\n```steg\nid: s\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\nkobler: kart.s\n```\n",
-        "", "kobler: kart.s", "«kobler:» brukes bare på felt av typen utvalg"),
+        "",
+        "kobler: kart.s",
+        "«kobler:» brukes bare på felt av typen utvalg",
+    ),
     "kobler to a missing step": (
         "## S\n\n```steg\nid: s\n```\n\n```felt\nid: a\ntype: utvalg\nfra: gap.malomrader\n"
         "spørsmål: x?\nkobler: kart.borte\n```\n",
-        "", "kobler: kart.borte", "«kobler:» viser til steget «kart.borte», som ikke finnes"),
+        "",
+        "kobler: kart.borte",
+        "«kobler:» viser til steget «kart.borte», som ikke finnes",
+    ),
 }
 
 
@@ -135,8 +157,9 @@ def test_each_mistake_gives_a_norwegian_error_with_file_and_line(tmp_path, case)
     body, gap_extra, needle, words = CASES[case]
     path = folder_with(tmp_path, body, gap_extra)
     found = errors(tmp_path)
-    assert any(name == "2-kart.md" and line == line_of(path, needle) and words in message
-               for name, line, message in found), found
+    assert any(
+        name == "2-kart.md" and line == line_of(path, needle) and words in message for name, line, message in found
+    ), found
 
 
 def test_every_section_is_documented_in_the_prompt_readme():

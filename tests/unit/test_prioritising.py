@@ -100,8 +100,11 @@ def test_agreeing_to_the_suggested_order_keeps_every_measure_of_the_same_name(tw
     order = pos(c, "prioritering", "rekkefolge")
     suggested = [m.item.id for m in group_order(c)]
     assert initial_text(c, order).splitlines() == [
-        "Tiltak en (Kommunale boliger)", "Tiltak to (Kommunale boliger)",
-        "Tiltak en (Innholdstjenester)", "Tiltak to (Innholdstjenester)"]
+        "Tiltak en (Kommunale boliger)",
+        "Tiltak to (Kommunale boliger)",
+        "Tiltak en (Innholdstjenester)",
+        "Tiltak to (Innholdstjenester)",
+    ]
     c.submit(order, initial_text(c, order))  # Enter on the suggestion
     assert c.value(order) == suggested
     assert [m.item.id for m in group_order(c)] == suggested

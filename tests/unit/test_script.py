@@ -12,8 +12,15 @@ from bshp_tui.scripts.loader import check_folder, default_prompts_dir, load_fold
 
 def test_every_shipped_prompt_file_loads():
     scripts = load_folder(ROOT / "prompts")
-    assert [s.id for s in scripts] == ["oppstart", "kartlegging", "gap", "medvirkning", "prioritering", "tiltak",
-                                      "oppfolging"]
+    assert [s.id for s in scripts] == [
+        "oppstart",
+        "kartlegging",
+        "gap",
+        "medvirkning",
+        "prioritering",
+        "tiltak",
+        "oppfolging",
+    ]
     for script in scripts:
         assert script.intro and script.time, script.id
         assert "Hvorfor" in script.intro and "Foreslått tid" in script.intro
@@ -70,25 +77,56 @@ def line_of(path: Path, needle) -> int:
 
 
 CASES = {
-    "unknown field kind": ("```felt\nid: a\ntype: fargevelger\nspørsmål: x?\n```\n", "type: fargevelger", "ukjent felttype"),
-    "duplicate id": ("```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: y?\n```\n",
-                     ("id: a", 2), "felt-id «a» er brukt før"),
-    "missing field reference": ("```felt\nid: a\ntype: vurdering\nspørsmål: x?\nfra: finnes_ikke\nskalaer:\n  - h: Lav | Høy\n```\n",
-                                "fra: finnes_ikke", "som ikke finnes"),
-    "missing step reference": ("Se [dette](#test.borte).\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n",
-                               "Se [dette]", "steg som ikke finnes"),
+    "unknown field kind": (
+        "```felt\nid: a\ntype: fargevelger\nspørsmål: x?\n```\n",
+        "type: fargevelger",
+        "ukjent felttype",
+    ),
+    "duplicate id": (
+        "```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n\n```felt\nid: a\ntype: tekst\nspørsmål: y?\n```\n",
+        ("id: a", 2),
+        "felt-id «a» er brukt før",
+    ),
+    "missing field reference": (
+        "```felt\nid: a\ntype: vurdering\nspørsmål: x?\nfra: finnes_ikke\nskalaer:\n  - h: Lav | Høy\n```\n",
+        "fra: finnes_ikke",
+        "som ikke finnes",
+    ),
+    "missing step reference": (
+        "Se [dette](#test.borte).\n\n```felt\nid: a\ntype: tekst\nspørsmål: x?\n```\n",
+        "Se [dette]",
+        "steg som ikke finnes",
+    ),
     "missing column": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\n```\n", "id: a", "mangler «kolonner:»"),
-    "sum of missing column": ("```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | tall\nsum: c\n```\n",
-                              "sum: c", "kolonnen «c», som ikke finnes"),
+    "sum of missing column": (
+        "```felt\nid: a\ntype: tabell\nspørsmål: x?\nkolonner:\n  - b: B | tall\nsum: c\n```\n",
+        "sum: c",
+        "kolonnen «c», som ikke finnes",
+    ),
     "unclosed block": ("```felt\nid: a\ntype: tekst\nspørsmål: x?\n", "```felt", "ikke lukket"),
-    "unknown key": ("```felt\nid: a\ntype: tekst\nspørsmål: x?\nfarge: blå\n```\n", "farge: blå", "ukjent nøkkel «farge»"),
-    "condition on unknown option": ("```felt\nid: v\ntype: valg\nspørsmål: x?\nvalg:\n  - ja: Ja\n  - nei: Nei\n```\n\n"
-                                    "```felt\nid: a\ntype: tekst\nspørsmål: y?\nhvis: v = kanskje\n```\n",
-                                    "hvis: v = kanskje", "ikke er et alternativ"),
-    "repeat over non-list": ("```felt\nid: t\ntype: tekst\nspørsmål: x?\n```\n\n## Igjen\n\n```steg\nid: igjen\ngjenta: t\n```\n\n"
-                             "```felt\nid: b\ntype: tekst\nspørsmål: y?\n```\n", "gjenta: t", "må være liste"),
+    "unknown key": (
+        "```felt\nid: a\ntype: tekst\nspørsmål: x?\nfarge: blå\n```\n",
+        "farge: blå",
+        "ukjent nøkkel «farge»",
+    ),
+    "condition on unknown option": (
+        "```felt\nid: v\ntype: valg\nspørsmål: x?\nvalg:\n  - ja: Ja\n  - nei: Nei\n```\n\n"
+        "```felt\nid: a\ntype: tekst\nspørsmål: y?\nhvis: v = kanskje\n```\n",
+        "hvis: v = kanskje",
+        "ikke er et alternativ",
+    ),
+    "repeat over non-list": (
+        "```felt\nid: t\ntype: tekst\nspørsmål: x?\n```\n\n## Igjen\n\n```steg\nid: igjen\ngjenta: t\n```\n\n"
+        "```felt\nid: b\ntype: tekst\nspørsmål: y?\n```\n",
+        "gjenta: t",
+        "må være liste",
+    ),
     "choice without options": ("```felt\nid: a\ntype: valg\nspørsmål: x?\n```\n", "id: a", "mangler «valg:»"),
-    "bad yes/no": ("```felt\nid: a\ntype: tekst\nspørsmål: x?\npåkrevd: kanskje\n```\n", "påkrevd: kanskje", "«ja» eller «nei»"),
+    "bad yes/no": (
+        "```felt\nid: a\ntype: tekst\nspørsmål: x?\npåkrevd: kanskje\n```\n",
+        "påkrevd: kanskje",
+        "«ja» eller «nei»",
+    ),
 }
 
 

@@ -19,8 +19,9 @@ def test_cache_matches_a_fresh_parse_and_follows_edits(tmp_path):
     assert again == first == fresh
 
     path = prompts / "1-oppstart.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Hvilken form skal planen ha?", "Hvilken plantype?"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Hvilken form skal planen ha?", "Hvilken plantype?"), encoding="utf-8"
+    )
     edited = load_folder_cached(prompts, cache)
     assert edited[0].steps[0].fields[0].question == "Hvilken plantype?"
 

@@ -47,9 +47,15 @@ def test_update_and_delete_answer(store):
 
 @pytest.mark.parametrize(
     "name, slug",
-    [("Nord-Fron/Sel", "nord-fron-sel"), ("../../etc", "etc"), ("Æøå kommune", "aeoa-kommune"),
-     ("   ", "kommune"), ("CON", "con-kommune"), ("Guovdageaidnu – Kautokeino", "guovdageaidnu-kautokeino"),
-     ("a" * 200, "a" * 60)],
+    [
+        ("Nord-Fron/Sel", "nord-fron-sel"),
+        ("../../etc", "etc"),
+        ("Æøå kommune", "aeoa-kommune"),
+        ("   ", "kommune"),
+        ("CON", "con-kommune"),
+        ("Guovdageaidnu – Kautokeino", "guovdageaidnu-kautokeino"),
+        ("a" * 200, "a" * 60),
+    ],
 )
 def test_slugs_are_safe_and_readable(name, slug):
     assert slugify(name) == slug

@@ -17,19 +17,31 @@ def test_wheel_ships_prompts(tmp_path):
     # Built from a clean copy: setuptools reuses a `build/` folder, so a package left out of
     # pyproject.toml would still ship from an earlier build of the working tree.
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "sessions", ".*_cache"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "sessions", ".*_cache"
+        ),
+    )
     build = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
     wheel = next(dist.glob("bshp-*.whl"))
     import zipfile
+
     names = zipfile.ZipFile(wheel).namelist()
-    for needed in ("bshp_tui/prompts/1-oppstart.md", "bshp_tui/export/templates/lovverk.md",
-                   "bshp_tui/export/templates/referanse.odt", "bshp_tui/export/templates/referanse.docx",
-                   "bshp_tui/ui/app.tcss", "bshp_tui/ui/help.md"):
+    for needed in (
+        "bshp_tui/prompts/1-oppstart.md",
+        "bshp_tui/export/templates/lovverk.md",
+        "bshp_tui/export/templates/referanse.odt",
+        "bshp_tui/export/templates/referanse.docx",
+        "bshp_tui/ui/app.tcss",
+        "bshp_tui/ui/help.md",
+    ):
         assert needed in names, needed
     # Every package in the source tree ships (a missing one breaks `make run`, which installs the wheel).
     for init in (ROOT / "bshp_tui").rglob("__init__.py"):
@@ -41,8 +53,22 @@ def test_wheel_ships_prompts(tmp_path):
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)
     py = fresh / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    inst = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--no-index",
-                           "--no-compile", str(wheel)], capture_output=True, text=True)
+    inst = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(py),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--no-compile",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert inst.returncode == 0, inst.stderr
 
     elsewhere = tmp_path / "elsewhere"

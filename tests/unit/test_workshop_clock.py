@@ -13,8 +13,13 @@ OTHER = ("kartlegging", "boliger", None)
 
 
 def day(clock=None) -> Workshop:
-    return Workshop("2030-01-10", ["Kari"], ["kartlegging"],
-                    [AgendaItem("kartlegging", "interessenter", "Interessenter", 20)], clock)
+    return Workshop(
+        "2030-01-10",
+        ["Kari"],
+        ["kartlegging"],
+        [AgendaItem("kartlegging", "interessenter", "Interessenter", 20)],
+        clock,
+    )
 
 
 def test_clock_goes_on_after_it_is_stored_and_read_again(store):
@@ -54,16 +59,22 @@ def test_a_time_past_any_real_clock_is_damaged():
 
 
 def test_damaged_step_entries_are_left_out_and_the_rest_kept():
-    raw = {"started": 10, "since": 20, "current": list(OTHER),
-           "spent": [[*STEP, 60], ["x", 1, None, 5], [*OTHER, -3], [*OTHER], "tull"]}
+    raw = {
+        "started": 10,
+        "since": 20,
+        "current": list(OTHER),
+        "spent": [[*STEP, 60], ["x", 1, None, 5], [*OTHER, -3], [*OTHER], "tull"],
+    }
     clock = StepClock.from_state(raw)
     assert clock is not None
     assert clock.spent == {STEP: 60.0} and clock.current == OTHER and clock.since == 20.0
 
 
-junk = st.recursive(st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=5),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                    max_leaves=12)
+junk = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 @given(st.dictionaries(st.sampled_from(["started", "since", "current", "spent", "x"]), junk) | junk)

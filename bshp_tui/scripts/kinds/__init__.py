@@ -22,9 +22,19 @@ from .columns import COLUMN_KINDS, ColumnKind, cell_value, column_kind
 if TYPE_CHECKING:
     from ..model import Field, Script
 
-__all__ = ["Kind", "ColumnKind", "COLUMN_KINDS", "get", "for_field", "names", "all_kinds", "column_kind",
-           "cell_value", "readable",
-           "answer_problems"]
+__all__ = [
+    "Kind",
+    "ColumnKind",
+    "COLUMN_KINDS",
+    "get",
+    "for_field",
+    "names",
+    "all_kinds",
+    "column_kind",
+    "cell_value",
+    "readable",
+    "answer_problems",
+]
 
 _REGISTRY: dict[str, Kind] = {}
 

@@ -59,8 +59,10 @@ class MultipleChoice(Choice):
     expected = "en liste med id-er til alternativer"
 
     def question_hint(self, c, fld) -> str:
-        return (super().question_hint(c, fld)
-                + "\n\n*Velg ett eller flere: skriv numrene med komma mellom, for eksempel 1, 3.*")
+        return (
+            super().question_hint(c, fld)
+            + "\n\n*Velg ett eller flere: skriv numrene med komma mellom, for eksempel 1, 3.*"
+        )
 
     def _input_text(self, c, fld, value: Any) -> str:
         return ", ".join(fld.option_label(v) for v in value)

@@ -1,12 +1,12 @@
 """Column kinds of a table (`kolonner:` in a tabell field): what a cell holds and how it reads.
 
-    id: Label               tekst (the default)
-    id: Label | tall        a number
-    id: Label | dato        a year, month or day
-    id: Label | år          years: one (2027), a span (2027–2029) or a list (2027, 2029)
-    id: Label | valg A, B   one of the listed words
-    id: Label | fra FELT    an item of a list field; the row remembers the item's id in "refs"
-                            and shows the item's current text
+id: Label               tekst (the default)
+id: Label | tall        a number
+id: Label | dato        a year, month or day
+id: Label | år          years: one (2027), a span (2027–2029) or a list (2027, 2029)
+id: Label | valg A, B   one of the listed words
+id: Label | fra FELT    an item of a list field; the row remembers the item's id in "refs"
+                        and shows the item's current text
 """
 
 from __future__ import annotations
@@ -252,8 +252,9 @@ def cell_value(c: Conductor, fld, row: Any, column_id: str) -> Any:
     return column_kind(col.kind).current(c, col, row)
 
 
-COLUMN_KINDS: dict[str, ColumnKind] = {k.name: k for k in (
-    TextColumn(), NumberColumn(), DateColumn(), YearsColumn(), ChoiceColumn(), ItemColumn())}
+COLUMN_KINDS: dict[str, ColumnKind] = {
+    k.name: k for k in (TextColumn(), NumberColumn(), DateColumn(), YearsColumn(), ChoiceColumn(), ItemColumn())
+}
 
 
 def column_kind(name: str) -> ColumnKind:

@@ -29,15 +29,17 @@ class List(Kind):
 
     def load(self, fld, block) -> None:
         """`antall: 2–4`: how many points the guide suggests. An answer outside it gets a remark
-        from the assistant, never a refusal (guide/health.py)."""
+        from the assistant, never a refusal (the list-count rule in guide/health.py)."""
         entry = block.entry("antall")
         if entry is None:
             return
         match = _COUNT.match(str(entry.value))
         low, high = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
         if not match or low < 1 or high < low:
-            block.error(entry.line, "antall: skriv hvor mange punkter veiledningen foreslår, for eksempel "
-                                    "«antall: 2–4» eller «antall: 3».")
+            block.error(
+                entry.line,
+                "antall: skriv hvor mange punkter veiledningen foreslår, for eksempel «antall: 2–4» eller «antall: 3».",
+            )
             return
         fld.count = (low, high)
 

@@ -47,13 +47,17 @@ class Rating(Kind):
             digits = [int(d) for d in line.replace(",", " ").split() if d.isdigit()]
             if len(digits) != len(fld.scales) or any(not V.RATING_MIN <= d <= V.RATING_MAX for d in digits):
                 example = " ".join("3421"[n % 4] for n in range(len(fld.scales)))
-                raise ValidationError(f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «{example}».")
+                raise ValidationError(
+                    f"«{item.text}»: skriv {len(fld.scales)} tall fra 1 til 4, for eksempel «{example}»."
+                )
             ratings[item.id] = {s.id: d for s, d in zip(fld.scales, digits)}
         return ratings
 
     def question_hint(self, c, fld) -> str:
-        return (f"*Åpne prioriteringsmatrisen med Ctrl+E, eller skriv én linje per tiltak med {len(fld.scales)} tall "
-                f"fra 1 til 4, i rekkefølgen {', '.join(s.high.lower() for s in fld.scales)}.*")
+        return (
+            f"*Åpne prioriteringsmatrisen med Ctrl+E, eller skriv én linje per tiltak med {len(fld.scales)} tall "
+            f"fra 1 til 4, i rekkefølgen {', '.join(s.high.lower() for s in fld.scales)}.*"
+        )
 
     def _input_text(self, c, fld, value: Any) -> str:
         lines = []
@@ -74,9 +78,14 @@ class Rating(Kind):
         return not self.is_empty(value) and not c.unrated(fld)
 
     def _readable(self, value: Any, fld) -> dict:
-        return {item: {scale: r for scale, r in given.items()
-                       if isinstance(r, int) and not isinstance(r, bool) and V.RATING_MIN <= r <= V.RATING_MAX}
-                for item, given in ratings_of(value).items()}
+        return {
+            item: {
+                scale: r
+                for scale, r in given.items()
+                if isinstance(r, int) and not isinstance(r, bool) and V.RATING_MIN <= r <= V.RATING_MAX
+            }
+            for item, given in ratings_of(value).items()
+        }
 
     def _stored_problem(self, value: Any, fld) -> str | None:
         if not isinstance(value, dict):

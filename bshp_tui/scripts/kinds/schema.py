@@ -23,7 +23,7 @@ def shown_key(key: str) -> str:
         else:
             out.append(ch)
     text = "".join(out)
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
 def answer_problems(scripts: list[Script], data: Any) -> list[str]:

@@ -31,8 +31,10 @@ def item_labels(c, ref: str, column: str | None = None) -> list[tuple[str, str]]
     source = c.repeat_of.get(ref)
     parents = {i.id: i.text for i in c.items(source)} if source else {}
     shared = Counter(_same(i.text) for i in items)
-    labels = [f"{i.text} ({parents[i.parent]})" if shared[_same(i.text)] > 1 and parents.get(i.parent or "")
-              else i.text for i in items]
+    labels = [
+        f"{i.text} ({parents[i.parent]})" if shared[_same(i.text)] > 1 and parents.get(i.parent or "") else i.text
+        for i in items
+    ]
     still = Counter(_same(label) for label in labels)
     seen: Counter = Counter()
     out = []
@@ -67,7 +69,10 @@ class Selection(Kind):
 
     def question_hint(self, c, fld) -> str:
         options = item_labels(c, fld.ref or "", fld.ref_column)
-        return "\n".join(f"{n}. {md_escape(label)}" for n, (_, label) in enumerate(options, start=1)) or "*(ingen punkter ennå)*"
+        return (
+            "\n".join(f"{n}. {md_escape(label)}" for n, (_, label) in enumerate(options, start=1))
+            or "*(ingen punkter ennå)*"
+        )
 
     def _input_text(self, c, fld, value: Any) -> str:
         ids = value if isinstance(value, list) else [value]

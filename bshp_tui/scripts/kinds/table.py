@@ -139,9 +139,14 @@ class Table(Kind):
         """How to write the rows, and the values a choice column allows (said before anyone types)."""
         choices = "".join(f" «{col.label}» er en av: {', '.join(col.options)}." for col in fld.columns if col.options)
         required = "".join(f" «{col.label}» må fylles ut." for col in fld.columns if col.required)
-        return ("*Én rad per linje, kolonnene skilt med semikolon: "
-                + "; ".join(col.label for col in fld.columns) + "." + choices + required
-                + " Eller åpne tabellen med Ctrl+E.*")
+        return (
+            "*Én rad per linje, kolonnene skilt med semikolon: "
+            + "; ".join(col.label for col in fld.columns)
+            + "."
+            + choices
+            + required
+            + " Eller åpne tabellen med Ctrl+E.*"
+        )
 
     def default_text(self, c, pos, fld) -> str:
         return seed_rows(c, pos, fld) or super().default_text(c, pos, fld)
@@ -220,7 +225,7 @@ def seed_rows(c, pos, fld) -> str:
             rank = c.measure_rank()
             same = [i for i in c.items(col.ref) if i.parent == pos.item]
             same.sort(key=lambda i: rank.get(i.id, len(rank)))
-            return "\n".join(V.join_cells(item.text if other.id == col.id else "" for other in fld.columns)
-                             for item in same)
+            return "\n".join(
+                V.join_cells(item.text if other.id == col.id else "" for other in fld.columns) for item in same
+            )
     return ""
-

@@ -4,4 +4,12 @@ from .help import HelpScreen, help_text
 from .messages import ConfirmDialog, MessageDialog, TextDialog
 from .sessions import BackupsDialog, NewSessionDialog
 
-__all__ = ["BackupsDialog", "ConfirmDialog", "HelpScreen", "MessageDialog", "NewSessionDialog", "TextDialog", "help_text"]
+__all__ = [
+    "BackupsDialog",
+    "ConfirmDialog",
+    "HelpScreen",
+    "MessageDialog",
+    "NewSessionDialog",
+    "TextDialog",
+    "help_text",
+]

@@ -11,8 +11,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-
-
 HELP_FILE = Path(__file__).parent.parent / "help.md"
 
 

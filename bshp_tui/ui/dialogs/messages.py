@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
-
 
 
 class MessageDialog(ModalScreen[None]):
@@ -40,9 +38,12 @@ class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question. The expected action (yes) has the focus; ←/→ move between the buttons;
     red only when the action destroys something (`destructive`)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("j", "confirm", "Ja", show=False),
-                Binding("left", "app.focus_previous", "Forrige knapp", show=False),
-                Binding("right", "app.focus_next", "Neste knapp", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt"),
+        Binding("j", "confirm", "Ja", show=False),
+        Binding("left", "app.focus_previous", "Forrige knapp", show=False),
+        Binding("right", "app.focus_next", "Neste knapp", show=False),
+    ]
 
     def __init__(self, question: str, yes: str = "Ja", no: str = "Avbryt", destructive: bool = False):
         super().__init__()
@@ -118,17 +119,22 @@ class UnsavedDialog(ModalScreen[str]):
     """Asked when an editor with changes not yet saved is closed: save them (L), discard them (F) or
     go on typing (Esc). Lagre has the focus; ←/→ move between the buttons."""
 
-    BINDINGS = [Binding("escape", "choose('fortsett')", "Fortsett å skrive"),
-                Binding("l", "choose('lagre')", "Lagre", show=False),
-                Binding("f", "choose('forkast')", "Forkast", show=False),
-                Binding("left", "app.focus_previous", "Forrige knapp", show=False),
-                Binding("right", "app.focus_next", "Neste knapp", show=False)]
+    BINDINGS = [
+        Binding("escape", "choose('fortsett')", "Fortsett å skrive"),
+        Binding("l", "choose('lagre')", "Lagre", show=False),
+        Binding("f", "choose('forkast')", "Forkast", show=False),
+        Binding("left", "app.focus_previous", "Forrige knapp", show=False),
+        Binding("right", "app.focus_next", "Neste knapp", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Endringene er ikke lagret", classes="dialog-title")
-            yield Static("Vil dere lagre det dere har skrevet før dere lukker? "
-                         "L lagrer, F forkaster, Esc går tilbake til skrivingen.", classes="dialog-body")
+            yield Static(
+                "Vil dere lagre det dere har skrevet før dere lukker? "
+                "L lagrer, F forkaster, Esc går tilbake til skrivingen.",
+                classes="dialog-body",
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Lagre", variant="primary", id=SAVE)
                 yield Button("Forkast", variant="error", id=DISCARD)

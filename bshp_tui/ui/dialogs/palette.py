@@ -17,8 +17,13 @@ from textual.widgets.option_list import Option
 PLACEHOLDER = "Søk etter en kommando …"
 NO_MATCHES = "Ingen treff"
 
-_UPSTREAM_NAMES = ("_start_no_matches_countdown", "_stop_no_matches_countdown", "_NO_MATCHES",
-                   "_NO_MATCHES_COUNTDOWN", "_list_visible")
+_UPSTREAM_NAMES = (
+    "_start_no_matches_countdown",
+    "_stop_no_matches_countdown",
+    "_NO_MATCHES",
+    "_NO_MATCHES_COUNTDOWN",
+    "_list_visible",
+)
 NO_MATCHES_HOOK_FITS = all(hasattr(CommandPalette, name) for name in _UPSTREAM_NAMES)
 
 
@@ -35,7 +40,8 @@ class Palette(CommandPalette):
         def show_no_matches() -> None:
             if search_value:  # an empty search lists what there is: «no matches» would mislead
                 self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES))
+                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
             self._list_visible = bool(search_value)
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

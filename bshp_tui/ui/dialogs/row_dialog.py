@@ -4,7 +4,7 @@ cells filled in, the reason by the cell it is about)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,8 +28,16 @@ class RowDialog(ModalScreen[dict | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt"), Binding("ctrl+s", "ok", "Lagre")]
 
-    def __init__(self, c: Conductor, fld: Field, row: dict | None, on_change: Callable[[str], None] | None = None,
-                 cells: list[str] | None = None, error: str = "", heading: str = "Rad i tabellen"):
+    def __init__(
+        self,
+        c: Conductor,
+        fld: Field,
+        row: dict | None,
+        on_change: Callable[[str], None] | None = None,
+        cells: list[str] | None = None,
+        error: str = "",
+        heading: str = "Rad i tabellen",
+    ):
         super().__init__()
         self.c, self.fld, self.row = c, fld, dict(row or {})
         self.on_change = on_change
@@ -43,8 +51,11 @@ class RowDialog(ModalScreen[dict | None]):
             for n, col in enumerate(self.fld.columns):
                 column_kind = kinds.column_kind(col.kind)
                 # A Static wraps: a long list of choices is read whole, not cut at the dialog's edge.
-                yield Static(col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""),
-                             classes="row-label", markup=False)
+                yield Static(
+                    col.label + column_kind.hint(col) + (" – må fylles ut" if col.required else ""),
+                    classes="row-label",
+                    markup=False,
+                )
                 if self.typed_cells is not None:
                     text = self.typed_cells[n] if n < len(self.typed_cells) else ""
                 else:
@@ -84,14 +95,18 @@ class RowDialog(ModalScreen[dict | None]):
         except ValidationError as exc:
             self.show_error(str(exc), self.failing_column(cells))
             return
-        missing = next((col for col in self.fld.columns if col.required and str(row.get(col.id) or "").strip() == ""), None)
+        missing = next(
+            (col for col in self.fld.columns if col.required and str(row.get(col.id) or "").strip() == ""), None
+        )
         if missing is not None:
             self.show_error(kinds.column_kind(missing.kind).missing_text(missing), missing)
             return
         if "id" in self.row:
             row = {"id": self.row["id"], **row}
         if not any(row.get(c.id) not in ("", None) for c in self.fld.columns):
-            self.query_one("#row-error", Static).update("Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte.")
+            self.query_one("#row-error", Static).update(
+                "Raden er tom. Fyll inn minst én kolonne, eller Esc for å avbryte."
+            )
             return
         self.dismiss(row)
 

@@ -55,7 +55,9 @@ class SaveFailedDialog(ModalScreen[str]):
                 f"{self.error}\n\nSvarene ligger fortsatt i minnet, og økta er ikke lukket. Prøv å lagre igjen "
                 "(for eksempel etter å ha satt inn minnepinnen igjen eller ryddet plass), eller lagre en kopi "
                 "i en annen mappe. Kopien kan senere hentes inn med «bshp import».",
-                classes="dialog-body", markup=False)
+                classes="dialog-body",
+                markup=False,
+            )
             yield Label("Mappe for kopien")
             yield Input(str(Path.home()), id="folder")
             yield Static("", id="copy-result", classes="error-text")
@@ -88,8 +90,7 @@ class SaveFailedDialog(ModalScreen[str]):
         try:
             self.session.save_copy(target)
         except (BshpError, OSError) as exc:
-            self.query_one("#copy-result", Static).update(
-                f"Kopien kunne ikke lagres der: {exc} Velg en annen mappe.")
+            self.query_one("#copy-result", Static).update(f"Kopien kunne ikke lagres der: {exc} Velg en annen mappe.")
             return
         self.copied_to = target
         self.app.notify(f"En kopi av økta er lagret i {target}. Hent den inn med «bshp import».", timeout=20)

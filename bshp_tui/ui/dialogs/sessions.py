@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ListItem, ListView, Static
-
 
 
 class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
@@ -77,11 +75,13 @@ class BackupsDialog(ModalScreen[str | None]):
             items = []
             for info in self.backups:
                 state = f"SKADET: {info.damaged}" if info.damaged else f"{info.answers} svar"
-                items.append(ListItem(Label(f"{info.created:%d.%m.%Y %H:%M:%S}  {info.reason_text}  ({state})"),
-                                      name=info.name))
+                items.append(
+                    ListItem(Label(f"{info.created:%d.%m.%Y %H:%M:%S}  {info.reason_text}  ({state})"), name=info.name)
+                )
             yield ListView(*items, id="backups")
-            yield Static("Enter gjenoppretter valgt kopi. Dagens tilstand tas vare på som en egen kopi først.",
-                         classes="hint")
+            yield Static(
+                "Enter gjenoppretter valgt kopi. Dagens tilstand tas vare på som en egen kopi først.", classes="hint"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Avbryt", id="cancel")
 

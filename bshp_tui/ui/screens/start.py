@@ -9,26 +9,28 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from ..screen_base import BshpScreen
-from ..widgets.titlebar import TitleBar
 from ...errors import BshpError, SessionLockedError
 from ...guide.period import record_period
 from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
-from .start_followup import FollowUp
+from ..screen_base import BshpScreen
 from ..widgets.footer import KeyFooter
+from ..widgets.titlebar import TitleBar
+from .start_followup import FollowUp
 
 
 class StartScreen(BshpScreen):
-    BINDINGS = with_capitals([
-        Binding("n", "new", "Ny", id="new"),
-        Binding("enter", "open", "Åpne", id="open", show=True),
-        Binding("l", "open_read_only", "Bare les", id="read_only"),
-        Binding("s", "delete", "Slett", id="delete"),
-        Binding("k", "backups", "Sikkerhetskopier", id="backups"),
-        Binding("f5", "refresh", "Oppdater", id="refresh", show=False),
-        *bindings("start"),  # the regional summary and the next period (start_followup.py)
-    ])  # «trykk N»: Shift+N (or Caps Lock) works as N
+    BINDINGS = with_capitals(
+        [
+            Binding("n", "new", "Ny", id="new"),
+            Binding("enter", "open", "Åpne", id="open", show=True),
+            Binding("l", "open_read_only", "Bare les", id="read_only"),
+            Binding("s", "delete", "Slett", id="delete"),
+            Binding("k", "backups", "Sikkerhetskopier", id="backups"),
+            Binding("f5", "refresh", "Oppdater", id="refresh", show=False),
+            *bindings("start"),  # the regional summary and the next period (start_followup.py)
+        ]
+    )  # «trykk N»: Shift+N (or Caps Lock) works as N
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -39,7 +41,10 @@ class StartScreen(BshpScreen):
         with Vertical(id="start"):
             yield Static(
                 "Velkommen! Velg planarbeidet dere vil fortsette med og trykk Enter, eller trykk N for å starte "
-                "et nytt. Alt dere svarer, lagres med en gang.", id="welcome", markup=False)
+                "et nytt. Alt dere svarer, lagres med en gang.",
+                id="welcome",
+                markup=False,
+            )
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="start-status", classes="hint")
         yield KeyFooter()
@@ -69,8 +74,9 @@ class StartScreen(BshpScreen):
                 progress = f"{round((info.progress or 0) * 100)} %"
                 updated = info.updated[:16].replace("T", " ") if info.updated else "–"
                 mark = "✓ " if info.id in self.follow_up.marked else ""
-                table.add_row(Text(mark + info.municipality), info.period or "–", progress, updated, info.path.name,
-                              key=info.id)
+                table.add_row(
+                    Text(mark + info.municipality), info.period or "–", progress, updated, info.path.name, key=info.id
+                )
             else:
                 table.add_row("SKADET", Text(info.damaged or ""), "", "", info.path.name, key=info.id)
         deleted = self.app.store.deleted_ids()
@@ -141,12 +147,14 @@ class StartScreen(BshpScreen):
         try:
             session = self.app.store.open(session_id, read_only=read_only)
         except SessionLockedError as exc:
+
             def answered(read_only_wanted: bool | None) -> None:
                 if read_only_wanted:
                     self.action_open(read_only=True)
 
-            self.app.push_screen(ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?",
-                                               yes="Bare les", no="Avbryt"), answered)
+            self.app.push_screen(
+                ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?", yes="Bare les", no="Avbryt"), answered
+            )
             return
         except BshpError as exc:
             self.app.push_screen(MessageDialog("Kan ikke åpne", str(exc)))
@@ -166,9 +174,13 @@ class StartScreen(BshpScreen):
         session_id = self.selected_id()
         if session_id is None:
             return
-        if not await self.app.push_screen_wait(ConfirmDialog(
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(
                 f"Slette «{session_id}»? En sikkerhetskopi blir liggende, så den kan gjenopprettes.",
-                yes="Slett", destructive=True)):
+                yes="Slett",
+                destructive=True,
+            )
+        ):
             return
         try:
             self.app.store.delete(session_id)

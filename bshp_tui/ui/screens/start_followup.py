@@ -15,10 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from ..export_place import export_folder
 from ...errors import BshpError, UsageError
 from ...guide.period import parse_period
-
+from ..export_place import export_folder
 
 HINT = " Mellomrom velger økter til en regional oppsummering (R); P starter neste planperiode."
 
@@ -45,10 +44,13 @@ class PeriodDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Neste planperiode", classes="dialog-title")
-            yield Static(Text(
-                f"En ny økt for {self.municipality} med målområdene, målene, kartleggingen og tiltakene som "
-                "ikke er gjennomført eller avlyst, med historikken fra oppfølgingen. Den gamle økta endres ikke."),
-                classes="dialog-body")
+            yield Static(
+                Text(
+                    f"En ny økt for {self.municipality} med målområdene, målene, kartleggingen og tiltakene som "
+                    "ikke er gjennomført eller avlyst, med historikken fra oppfølgingen. Den gamle økta endres ikke."
+                ),
+                classes="dialog-body",
+            )
             yield Label("Ny planperiode")
             yield Input(value=self.suggested, placeholder="for eksempel 2031-2034", id="periode")
             yield Static("", id="feil", classes="error-text")
@@ -108,8 +110,9 @@ class FollowUp:
             return
         info = self.app.store.info(session_id)
         if not info.ok:
-            self.screen.notify("Økta er skadet. Gjenopprett den fra en sikkerhetskopi (K) først.",
-                               severity="error", timeout=12)
+            self.screen.notify(
+                "Økta er skadet. Gjenopprett den fra en sikkerhetskopi (K) først.", severity="error", timeout=12
+            )
             return
 
         def chosen(period: str | None) -> None:
@@ -129,8 +132,11 @@ class FollowUp:
         self.screen.refresh_list()
         table = self.screen.query_one(DataTable)
         table.move_cursor(row=table.get_row_index(carried.session_id))
-        self.screen.notify(f"Opprettet «{carried.session_id}» for {period} med {len(carried.measures)} tiltak som "
-                           f"ikke er gjennomført eller avlyst. «{session_id}» er ikke endret.", timeout=15)
+        self.screen.notify(
+            f"Opprettet «{carried.session_id}» for {period} med {len(carried.measures)} tiltak som "
+            f"ikke er gjennomført eller avlyst. «{session_id}» er ikke endret.",
+            timeout=15,
+        )
 
     def region(self) -> None:
         ids = self.marked_ids()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
@@ -26,8 +26,10 @@ from ..widgets.footer import KeyFooter
 if TYPE_CHECKING:
     from .work import WorkScreen
 
-IGP_HINT = ("IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
-            "og legg fram for alle (plenum). /igp starter tidtakeren.")
+IGP_HINT = (
+    "IGP: tenk først hver for dere (individuelt), bli så enige i rollegruppa (gruppe), "
+    "og legg fram for alle (plenum). /igp starter tidtakeren."
+)
 
 
 class LinesArea(TextArea):
@@ -63,11 +65,15 @@ class SwotScreen(ModalScreen[bool]):
         self.step = c.step(pos)
         self.quadrants = quadrants_in(c, self.step)
         self.swot = swot_of(c, pos.item)
-        self.keys = {q.id: Position(q.ref.script_id, self.step.id, pos.item, q.ref.field_id).key for q in self.quadrants}
+        self.keys = {
+            q.id: Position(q.ref.script_id, self.step.id, pos.item, q.ref.field_id).key for q in self.quadrants
+        }
         self.stored = {q.id: "\n".join(self.swot.points.get(q.id, [])) for q in self.quadrants}
         # A quadrant typed and not saved last time (or typed in the chat) opens as it was left.
         drafts = {q.id: c.session.draft(self.keys[q.id]) for q in self.quadrants}
-        self.opening = {q_id: d if d and d.strip() and not read_only else self.stored[q_id] for q_id, d in drafts.items()}
+        self.opening = {
+            q_id: d if d and d.strip() and not read_only else self.stored[q_id] for q_id, d in drafts.items()
+        }
         self.drafts: EditorDrafts | None = None
         self.discarded = False  # closed with «Forkast»: the input shows what is stored again
 
@@ -79,17 +85,26 @@ class SwotScreen(ModalScreen[bool]):
         with Vertical(classes="dialog wide editor", id="swot"):
             yield Label(f"SWOT for {self.group_name}", classes="dialog-title", markup=False)
             yield Static(IGP_HINT, classes="hint")
-            yield Static("Ett punkt per linje · Tab går til neste rute · Ctrl+S lagrer alle fire · "
-                         "Esc lukker", classes="hint")
+            yield Static(
+                "Ett punkt per linje · Tab går til neste rute · Ctrl+S lagrer alle fire · Esc lukker", classes="hint"
+            )
             if self.opening != self.stored:
-                yield Static("Det som ble skrevet her sist uten å bli lagret, er hentet fram. "
-                             "Ctrl+S lagrer det.", id="swot-draft", classes="hint")
+                yield Static(
+                    "Det som ble skrevet her sist uten å bli lagret, er hentet fram. Ctrl+S lagrer det.",
+                    id="swot-draft",
+                    classes="hint",
+                )
             yield Static("", id="swot-error", classes="error-text")
             with Grid(id="swot-grid"):
                 for q in self.quadrants:
                     fld = self.c.field(q.ref.field)
-                    area = LinesArea(self.opening[q.id], id=f"swot-{q.id}",
-                                    soft_wrap=True, read_only=self.read_only, show_line_numbers=False)
+                    area = LinesArea(
+                        self.opening[q.id],
+                        id=f"swot-{q.id}",
+                        soft_wrap=True,
+                        read_only=self.read_only,
+                        show_line_numbers=False,
+                    )
                     area.border_title = q.title + ("" if fld.required else " (valgfritt)")
                     yield area
         yield KeyFooter()
@@ -102,8 +117,9 @@ class SwotScreen(ModalScreen[bool]):
         """Every change is kept as the quadrants' drafts (saved within a second, and on quit)."""
         if self.drafts is not None and not self.read_only:
             texts = self.texts()
-            self.drafts.typed({self.keys[q]: text if text.strip() != self.stored[q].strip() else ""
-                               for q, text in texts.items()})
+            self.drafts.typed(
+                {self.keys[q]: text if text.strip() != self.stored[q].strip() else "" for q, text in texts.items()}
+            )
 
     @property
     def unsaved(self) -> bool:
@@ -154,8 +170,14 @@ def open_swot(work: WorkScreen, auto: bool = False) -> None:
     offered = work.swot_offered
     if auto:
         inst = work.c.instance(pos)
-        if (work.session.read_only or work.editing_from is not None or inst is None or (pos.step_id, pos.item) in offered
-                or pos != inst.positions()[0] or any(work.c.is_answered(p) for p in inst.positions())):
+        if (
+            work.session.read_only
+            or work.editing_from is not None
+            or inst is None
+            or (pos.step_id, pos.item) in offered
+            or pos != inst.positions()[0]
+            or any(work.c.is_answered(p) for p in inst.positions())
+        ):
             return
     offered.add((pos.step_id, pos.item))
     work.save_draft_now()  # text typed in the chat for the first quadrant opens in the screen

@@ -11,13 +11,14 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, ListItem, ListView, Markdown, Static, Tree
 
+from ...errors import BshpError
 from ...guide import health as H
+from ...guide import measures as M
+from ...guide.conductor import Conductor, answer_key
 from ...guide.costs import action_rows, planned_cost_text, session_years, total_text
 from ...guide.measures import big_moves, group_order
 from ...guide.ranking_text import LEGEND
 from ...scripts import refs as R
-from ...guide.conductor import Conductor, answer_key
-from ...errors import BshpError
 from ...scripts.kinds.rating import ratings_of
 from ...scripts.loader import Field
 from ...scripts.values import ValidationError
@@ -25,17 +26,22 @@ from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
 from ..widgets.live_preview import shown_when_done
 
-
 _URGENT, _COST, _INFLUENCE, _KNOWLEDGE = R.RATINGS.scales
 # The seed's two grids first, then cost against effect (where expensive big moves show).
-AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, R.EFFECT), (_COST, _INFLUENCE),
-              (_URGENT, _KNOWLEDGE)]
+AXIS_PAIRS = [(_URGENT, _COST), (_INFLUENCE, _KNOWLEDGE), (_COST, R.EFFECT), (_COST, _INFLUENCE), (_URGENT, _KNOWLEDGE)]
 # Short column headings, so every scale fits at 100 columns; the legend says what 1 and 4 mean.
-SCALE_NAMES = {_URGENT: "Haster", _COST: "Kostnad", _INFLUENCE: "Innflytelse", _KNOWLEDGE: "Kunnskap",
-               R.EFFECT: "Effekt"}
+SCALE_NAMES = {
+    _URGENT: "Haster",
+    _COST: "Kostnad",
+    _INFLUENCE: "Innflytelse",
+    _KNOWLEDGE: "Kunnskap",
+    R.EFFECT: "Effekt",
+}
 SHORT_NAMES = {_URGENT: "Hast", _COST: "Kost", _INFLUENCE: "Innfl", _KNOWLEDGE: "Kunn", R.EFFECT: "Eff"}
-MATRIX_HELP = ("Et tall fra 1 til 4 setter verdien i ruta og går én rute til høyre (etter siste skala: neste "
-               "tiltak) · 0 fjerner · piltastene flytter · X bytter rutenett · Esc er ferdig")
+MATRIX_HELP = (
+    "Et tall fra 1 til 4 setter verdien i ruta og går én rute til høyre (etter siste skala: neste "
+    "tiltak) · 0 fjerner · piltastene flytter · X bytter rutenett · Esc er ferdig"
+)
 
 
 def scale_name(scale) -> str:
@@ -48,7 +54,6 @@ def scale_legend(scales) -> str:
 
 class MatrixEditor(fitted_table.RefitsTables, ModalScreen[bool]):
     """Rate each measure 1–4 on each scale; see where it lands in a 2×2 grid. X switches axes."""
-
 
     BINDINGS = [
         Binding("escape", "close", "Ferdig", id="close"),
@@ -94,28 +99,38 @@ class MatrixEditor(fitted_table.RefitsTables, ModalScreen[bool]):
         coord = table.cursor_coordinate
         ratings = ratings_of(self.c.session.answer(answer_key(self.fld.script_id, self.fld.id)))
         measures = self.measures()
-        rows = [[item.text, *[str((ratings.get(item.id) or {}).get(s.id, "·")) for s in self.fld.scales]]
-                for item in measures]
-        fitted_table.fill(table, ["Tiltak", *[scale_name(s) for s in self.fld.scales]], rows,
-                          table.scrollable_content_region.width, keys=["tiltak", *[s.id for s in self.fld.scales]],
-                          row_keys=[item.id for item in measures])
+        rows = [
+            [item.text, *[str((ratings.get(item.id) or {}).get(s.id, "·")) for s in self.fld.scales]]
+            for item in measures
+        ]
+        fitted_table.fill(
+            table,
+            ["Tiltak", *[scale_name(s) for s in self.fld.scales]],
+            rows,
+            table.scrollable_content_region.width,
+            keys=["tiltak", *[s.id for s in self.fld.scales]],
+            row_keys=[item.id for item in measures],
+        )
         if table.row_count:
             table.cursor_coordinate = coord if coord.row < table.row_count else coord._replace(row=0)
         if not self.measures():
             self.query_one("#matrix-help", Static).update(
-                "Det er ingen tiltak å vurdere ennå. Skriv tiltak i gap-analysen først.")
+                "Det er ingen tiltak å vurdere ennå. Skriv tiltak i gap-analysen først."
+            )
         self.draw_matrix()
 
     def draw_matrix(self) -> None:
         scales = {s.id: s for s in self.fld.scales}
         pairs = [p for p in AXIS_PAIRS if p[0] in scales and p[1] in scales] or [
-            (self.fld.scales[0].id, self.fld.scales[-1].id)]
+            (self.fld.scales[0].id, self.fld.scales[-1].id)
+        ]
         x, y = pairs[self.pair_index % len(pairs)]
-        grid = H.quadrants(self.c, x, y)
+        grid = M.quadrants(self.c, x, y)
         sx, sy = scales[x], scales[y]
         self.query_one("#axes", Static).update(
             f"Rutenett {self.pair_index % len(pairs) + 1} av {len(pairs)} (X bytter): {sx.low} ← → {sx.high} "
-            f"(vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett). Til samtalen, ikke en fasit.")
+            f"(vannrett) og {sy.low} ↓ ↑ {sy.high} (loddrett). Til samtalen, ikke en fasit."
+        )
         cells = {"tl": (False, True), "tr": (True, True), "bl": (False, False), "br": (True, False)}
         for key, quadrant in cells.items():
             names = [m.item.text for m in grid[quadrant]]
@@ -156,7 +171,8 @@ class MatrixEditor(fitted_table.RefitsTables, ModalScreen[bool]):
         next_column = column + 1 if column < len(self.fld.scales) else 1
         next_row = table.cursor_row + (1 if column == len(self.fld.scales) else 0)
         table.cursor_coordinate = table.cursor_coordinate._replace(
-            row=min(next_row, table.row_count - 1), column=next_column)
+            row=min(next_row, table.row_count - 1), column=next_column
+        )
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
@@ -176,10 +192,13 @@ class RankedScreen(fitted_table.RefitsTables, _View):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide editor"):
             yield Label("Tiltakene i rekkefølge", classes="dialog-title")
-            yield Static("Sortert etter hjelpesummen av vurderingene (høyest først; ved lik sum det som haster "
-                         "mest, deretter det som koster minst), eller i arbeidsgruppas egen rekkefølge når den er "
-                         "satt. Summen er et hjelpemiddel, ikke en fasit. Hast = haster, Kost = mindre kostbart, Innfl = stor "
-                         "innflytelse, Kunn = stor kunnskap, Eff = stor effekt (4 er mest). " + LEGEND, classes="hint")
+            yield Static(
+                "Sortert etter hjelpesummen av vurderingene (høyest først; ved lik sum det som haster "
+                "mest, deretter det som koster minst), eller i arbeidsgruppas egen rekkefølge når den er "
+                "satt. Summen er et hjelpemiddel, ikke en fasit. Hast = haster, Kost = mindre kostbart, Innfl = stor "
+                "innflytelse, Kunn = stor kunnskap, Eff = stor effekt (4 er mest). " + LEGEND,
+                classes="hint",
+            )
             yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
@@ -189,19 +208,27 @@ class RankedScreen(fitted_table.RefitsTables, _View):
 
     def redraw(self) -> None:
         table = self.query_one(DataTable)
-        fld = H.rating_field(self.c)
+        fld = M.rating_field(self.c)
         scales = list(fld.scales) if fld else []
         # The marks first, so a narrow screen never hides them.
         headers = ["Nr.", "", "Tiltak", "Målområde", *[SHORT_NAMES.get(s.id, s.high[:5]) for s in scales], "Sum"]
-        fruit = {m.item.id for m in H.low_hanging_fruit(self.c)}
+        fruit = {m.item.id for m in M.low_hanging_fruit(self.c)}
         big = {m.item.id for m in big_moves(self.c)}
-        flying = {m.item.id for m in H.flying_measures(self.c)}
+        flying = {m.item.id for m in M.flying_measures(self.c)}
         rows = []
         for n, m in enumerate(group_order(self.c), start=1):
             r = m.ratings
             mark = "".join(sign for sign, ids in (("★", fruit), ("◆", big), ("?", flying)) if m.item.id in ids)
-            rows.append([str(n), mark, m.item.text, m.goal_area, *[str(r.get(s.id, "·")) for s in scales],
-                         str(m.score) if m.rated else "–"])
+            rows.append(
+                [
+                    str(n),
+                    mark,
+                    m.item.text,
+                    m.goal_area,
+                    *[str(r.get(s.id, "·")) for s in scales],
+                    str(m.score) if m.rated else "–",
+                ]
+            )
         fitted_table.fill(table, headers, rows, table.scrollable_content_region.width)
 
 
@@ -227,8 +254,9 @@ class PlanOverviewScreen(_View):
         for area in self.c.items(R.GOAL_AREAS.field):
             cost = total_text(action_rows(self.c, area.id), years)
             node = tree.root.add(Text(f"Målområde {area.text}  (kostnad: {cost})"), expand=True)
-            goal = (self.c.session.answer(answer_key(goal_fld.script_id, goal_fld.id, area.id)) if goal_fld else None
-                    ) or "(mål ikke skrevet ennå)"
+            goal = (
+                self.c.session.answer(answer_key(goal_fld.script_id, goal_fld.id, area.id)) if goal_fld else None
+            ) or "(mål ikke skrevet ennå)"
             node.add_leaf(Text(f"Mål: {goal}"))
             strategies: dict[str, list] = {}
             if fld is None:
@@ -242,10 +270,13 @@ class PlanOverviewScreen(_View):
                 s_node = node.add(Text(f"Strategi: {strategy}"), expand=True)
                 for row in rows:
                     cost = planned_cost_text(row)
-                    s_node.add_leaf(Text(
-                        f"{self.c.cell(fld, row, 'tiltak') or '(tiltak mangler)'} – "
-                        f"{row.get('ansvarlig') or 'ansvarlig mangler'}, {row.get('tidsfrist') or 'frist mangler'}, "
-                        f"{cost or 'kostnad mangler'}"))
+                    s_node.add_leaf(
+                        Text(
+                            f"{self.c.cell(fld, row, 'tiltak') or '(tiltak mangler)'} – "
+                            f"{row.get('ansvarlig') or 'ansvarlig mangler'}, {row.get('tidsfrist') or 'frist mangler'}, "
+                            f"{cost or 'kostnad mangler'}"
+                        )
+                    )
             if not strategies:
                 node.add_leaf("(ingen tiltak ennå)")
         tree.focus()
@@ -266,8 +297,10 @@ class HealthScreen(ModalScreen[tuple | None]):
             yield Label("Planhelse", classes="dialog-title")
             if not self.remarks:
                 yield Static("Ingen merknader nå. Det ser ryddig ut!")
-            yield ListView(*[ListItem(Static(f"{'✓' if r.level == 'bra' else '•'} {r.text}", markup=False))
-                             for r in self.remarks], id="remarks")
+            yield ListView(
+                *[ListItem(Static(f"{'✓' if r.level == 'bra' else '•'} {r.text}", markup=False)) for r in self.remarks],
+                id="remarks",
+            )
             yield Static("Enter går til steget merknaden gjelder · Esc lukker", classes="hint")
         yield KeyFooter()
 
@@ -285,9 +318,12 @@ class HealthScreen(ModalScreen[tuple | None]):
 class PreviewScreen(Screen):
     """The plan document as it will look, built from the same document tree as the export."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Lukk"),
-                Binding("g", "choose('grunnlag')", "Datagrunnlag"), Binding("p", "choose('plan')", "Plan"),
-                Binding("w", "choose('arbeidsdokumenter')", "Arbeidsdokumenter")]
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Lukk"),
+        Binding("g", "choose('grunnlag')", "Datagrunnlag"),
+        Binding("p", "choose('plan')", "Plan"),
+        Binding("w", "choose('arbeidsdokumenter')", "Arbeidsdokumenter"),
+    ]
 
     def __init__(self, c: Conductor):
         super().__init__()
@@ -316,8 +352,11 @@ class PreviewScreen(Screen):
         except BshpError as exc:
             shown_when_done(self, self._show, str(exc), None)
             return
-        status = (f"{len(missing)} punkter er ikke fylt ut eller må sjekkes; de vises i [hakeparentes]." if missing
-                  else "Alt er fylt ut.") + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
+        status = (
+            f"{len(missing)} punkter er ikke fylt ut eller må sjekkes; de vises i [hakeparentes]."
+            if missing
+            else "Alt er fylt ut."
+        ) + "  P plan · G datagrunnlag · W arbeidsdokumenter · Esc lukker"
         shown_when_done(self, self._show, status, text)
 
     async def _show(self, status: str, text: str | None) -> None:

@@ -4,41 +4,41 @@ facilitation tools, the choice buttons, the step list, the turns in the transcri
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from rich.text import Text
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...guide import commands as cmd, replies
-from ...scripts import kinds
+from ...errors import BshpError
+from ...guide import commands as cmd
+from ...guide import replies
 from ...guide.answer_text import input_text
 from ...guide.conductor import Conductor, Position
-from ..widgets.titlebar import TitleBar
-from ...errors import BshpError
 from ...guide.transcript import build_turns, new_remarks, record_remarks
-from ...scripts.values import ValidationError
-from ..widgets.chat import ChatInput, GroupTurn, Transcript
-from ..open_session import OpenSession
 from ...scripts.model import Script
+from ...scripts.values import ValidationError
 from ...store.session import Session
+from .. import command_actions, export_jobs
+from ..open_session import OpenSession
+from ..screen_base import BshpScreen
 from ..widgets.answer_box import AnswerBox
+from ..widgets.chat import ChatInput, GroupTurn, Transcript
 from ..widgets.feedback_line import Say
+from ..widgets.footer import KeyFooter
+from ..widgets.live_preview import LivePreview
 from ..widgets.private_inputs import PrivateInputs
 from ..widgets.samling_clock import SamlingClock
 from ..widgets.status_line import StatusLine
-from ..widgets.timer_line import TimerLine
-from ..widgets.live_preview import LivePreview
 from ..widgets.steps import StepsPanel, position_label, step_title
+from ..widgets.timer_line import TimerLine
+from ..widgets.titlebar import TitleBar
 from ..widgets.work_panes import WorkPanes
-from .swot import is_swot_position, open_swot
-from .. import command_actions, export_jobs
 from . import views, work_views
-from ..screen_base import BshpScreen
-from ..widgets.footer import KeyFooter
+from .swot import is_swot_position, open_swot
 
 DRAFT_INTERVAL = 1.0  # seconds; a draft being typed is saved at least every 2 seconds
 
@@ -125,10 +125,7 @@ class WorkScreen(BshpScreen):
         if pos is None:
             await self.query_one(AnswerBox).show_question(None, [])
         else:
-            fld = self.c.field(pos)
-            kind = kinds.for_field(fld)
-            await self.query_one(AnswerBox).show_question(pos.key, kind.option_labels(fld), kind.quick_choose,
-                                                          kind.toggles_options, kind.one_entry_per_line)
+            await self.query_one(AnswerBox).show_field(pos.key, self.c.field(pos))
         self.refresh_status()
         self.query_one(WorkPanes).follow()
         if load_input:

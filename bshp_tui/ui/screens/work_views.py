@@ -9,6 +9,7 @@ from ...guide.answer_text import editor_entries, table_editor_rows
 from ...guide.conductor import Conductor, Position
 from ...scripts.values import ValidationError
 from ..dialogs import editors
+from ..dialogs.table_editor import TableEditor
 from ..widgets.feedback_line import Say
 from . import views
 
@@ -17,15 +18,16 @@ def answer_editor(c: Conductor, pos: Position | None, read_only: bool, typed: st
     """The editor of the answer at `pos` (a list or a table), opened with the entries `typed` in the
     input (a SWOT step has its own screen: swot.open_swot)."""
     if pos is None:
-        return Say("Alle spørsmålene er besvart. Velg et steg med F3, eller klikk på et svar i samtalen, "
-                   "for å endre det.")
+        return Say(
+            "Alle spørsmålene er besvart. Velg et steg med F3, eller klikk på et svar i samtalen, for å endre det."
+        )
     if read_only:
         return Say("Økta er åpnet bare for lesing, så svarene kan ikke endres.", "warning")
     if not editors.has_editor(c, pos):
         return Say("Dette svaret redigeres rett i feltet nederst.")
     if c.field(pos).kind == "tabell":  # lines that cannot be read open in the row dialog, as typed
         rows, unread = table_editor_rows(c, pos, typed)
-        return editors.TableEditor(c, pos, rows, unread)
+        return TableEditor(c, pos, rows, unread)
     entries = None
     if editors.opens_with_input(c, pos):
         try:

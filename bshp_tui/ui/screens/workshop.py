@@ -10,8 +10,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Markdown, SelectionList, Static
 
-from ..widgets.tick_list import TickList
-
 from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...guide.day import day_report
@@ -19,6 +17,7 @@ from ...scripts.kinds.base import md_escape
 from ...scripts.values import format_date
 from ..widgets import fitted_table
 from ..widgets.footer import KeyFooter
+from ..widgets.tick_list import TickList
 
 SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter samlingen · Esc avbryter"
 
@@ -26,8 +25,7 @@ SETUP_HINT = "Mellomrom velger · Tab går videre · Ctrl+S lagrer og starter sa
 class WorkshopSetup(ModalScreen["W.Workshop | None"]):
     """Choose the guided sessions today covers and who is present; returns the workshop."""
 
-    BINDINGS = [Binding("ctrl+s", "start", "Lagre", id="start"),
-                Binding("escape", "cancel", "Avbryt", id="cancel")]
+    BINDINGS = [Binding("ctrl+s", "start", "Lagre", id="start"), Binding("escape", "cancel", "Avbryt", id="cancel")]
 
     def __init__(self, c: Conductor, date: str):
         super().__init__()
@@ -41,8 +39,7 @@ class WorkshopSetup(ModalScreen["W.Workshop | None"]):
             if planned:
                 yield Static(Text(f"Fra framdriftsplanen: {planned.text()}"), classes="hint")
             yield Label("Hva skal dere arbeide med i dag?")
-            yield TickList(*[(f"{s.number}. {s.title}", s.id, s.id in chosen) for s in self.c.scripts],
-                                id="scripts")
+            yield TickList(*[(f"{s.number}. {s.title}", s.id, s.id in chosen) for s in self.c.scripts], id="scripts")
             names = W.members(self.c)
             yield Label("Hvem er til stede?")
             if names:
@@ -78,8 +75,10 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
     """The agenda with each step's suggested minutes, time used, the clock and time left. Returns
     "end" when the facilitator ends the samling, "" when going back to the chat."""
 
-    BINDINGS = [Binding("escape", "back", "Tilbake til samtalen", id="back"),
-                Binding("a", "end", "Avslutt samlingen", id="end")]
+    BINDINGS = [
+        Binding("escape", "back", "Tilbake til samtalen", id="back"),
+        Binding("a", "end", "Avslutt samlingen", id="end"),
+    ]
 
     def __init__(self, c: Conductor, workshop: W.Workshop, clock: W.StepClock, now):
         super().__init__()
@@ -93,8 +92,10 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
             yield Static("", id="agenda-clock")
             yield Static("", id="agenda-nudge", classes="error-text")
             yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc: tilbake til samtalen (klokka går videre) · A: avslutt samlingen og se "
-                         "oppsummeringen", classes="hint")
+            yield Static(
+                "Esc: tilbake til samtalen (klokka går videre) · A: avslutt samlingen og se oppsummeringen",
+                classes="hint",
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -109,8 +110,15 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
         table = self.query_one(DataTable)
         rows = []
         for item in self.workshop.agenda:
-            inst = next((i for i in self.c.instances(item.script_id) if i.step.id == item.step_id and (
-                (i.item.id if i.item else None) == item.item or (item.item is None and i.title == item.title))), None)
+            inst = next(
+                (
+                    i
+                    for i in self.c.instances(item.script_id)
+                    if i.step.id == item.step_id
+                    and ((i.item.id if i.item else None) == item.item or (item.item is None and i.title == item.title))
+                ),
+                None,
+            )
             done = inst is not None and self.c.is_step_complete(inst)
             at = inst is not None and here == (item.script_id, item.step_id, inst.item.id if inst.item else None)
             mark = "▶" if at else ("✓" if done else "○")
@@ -126,7 +134,8 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
         left_text = f"{W.minutes_text(left)} igjen" if left >= 0 else f"{W.minutes_text(-left)} over tiden"
         self.query_one("#agenda-clock", Static).update(
             f"Klokka: {W.minutes_text(elapsed)} brukt · {left_text} av {W.minutes_text(self.workshop.planned_minutes * 60)} "
-            "satt av")
+            "satt av"
+        )
         title = next((i.title for i in self.workshop.agenda if i.where == here), "")
         self.query_one("#agenda-nudge", Static).update(W.overrun_text(self.workshop, self.clock, now, title))
 
@@ -141,8 +150,7 @@ class SummaryScreen(ModalScreen[bool]):
     """The end of the samling: what was decided, what is still open, the next samling. Returns
     True when the group wants the referat written."""
 
-    BINDINGS = [Binding("escape", "close", "Lukk", id="close"),
-                Binding("r", "minutes", "Lag referat", id="minutes")]
+    BINDINGS = [Binding("escape", "close", "Lukk", id="close"), Binding("r", "minutes", "Lag referat", id="minutes")]
 
     def __init__(self, c: Conductor, date: str):
         super().__init__()
@@ -152,8 +160,9 @@ class SummaryScreen(ModalScreen[bool]):
         with Vertical(classes="dialog wide editor"):
             yield Label(f"Oppsummering av samlingen {format_date(self.date)}", classes="dialog-title")
             yield VerticalScroll(Markdown(summary_markdown(self.c, self.date), id="summary"))
-            yield Static("↑↓ og PgUp/PgDn blar · R lager referatet (Word-fil i mappen eksport) · Esc lukker",
-                         classes="hint")
+            yield Static(
+                "↑↓ og PgUp/PgDn blar · R lager referatet (Word-fil i mappen eksport) · Esc lukker", classes="hint"
+            )
         yield KeyFooter()
 
     def action_minutes(self) -> None:
@@ -189,6 +198,9 @@ def summary_markdown(c: Conductor, date: str) -> str:
     else:
         lines.append("Ingen påkrevde spørsmål står åpne i det dere arbeidet med.")
     lines += ["", "## Neste samling", ""]
-    lines.append(md_escape(day.next_workshop.text()) if day.next_workshop
-                 else "Ikke satt opp i framdriftsplanen (Oppstart › Framdriftsplan).")
+    lines.append(
+        md_escape(day.next_workshop.text())
+        if day.next_workshop
+        else "Ikke satt opp i framdriftsplanen (Oppstart › Framdriftsplan)."
+    )
     return "\n".join(lines)

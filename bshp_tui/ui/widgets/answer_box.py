@@ -9,8 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 
-from ...guide import commands as cmd, replies
+from ...guide import commands as cmd
+from ...guide import replies
 from ...guide.answer_text import InputText, toggle_label
+from ...scripts import kinds
+from ...scripts.loader import Field
 from ...store.sanitize import clean_text
 from .chat import ChatInput
 from .choice_bar import ChoiceBar
@@ -55,14 +58,27 @@ class AnswerBox(Vertical):
         """A message about the question being answered ("" hides the line)."""
         self.query_one(FeedbackLine).say(text, level)
 
-    async def show_question(self, key: str | None, labels: list[str], quick_choose: bool = False,
-                            toggles: bool = False, one_entry_per_line: bool = False) -> None:
+    async def show_question(
+        self,
+        key: str | None,
+        labels: list[str],
+        quick_choose: bool = False,
+        toggles: bool = False,
+        one_entry_per_line: bool = False,
+    ) -> None:
         """The question `key` (None: all is answered): its options as buttons, whether a digit
         chooses, whether choosing toggles an option in the input (a multiple choice)."""
         self.query_one(PrivateInputs).key = key
         self.query_one(ChatInput).numbers_choose = quick_choose
         self.labels, self.toggles, self.one_entry_per_line = labels, toggles, one_entry_per_line
         await self.query_one(ChoiceBar).show_options(labels)
+
+    async def show_field(self, key: str, fld: Field) -> None:
+        """The question `key` of the field `fld`: its kind tells how its options are chosen."""
+        kind = kinds.for_field(fld)
+        await self.show_question(
+            key, kind.option_labels(fld), kind.quick_choose, kind.toggles_options, kind.one_entry_per_line
+        )
 
     def choose(self, number: int, by_key: bool = False) -> None:
         """Option `number`: a single choice is sent (`Chosen`); a multiple choice is toggled in the input."""
@@ -95,8 +111,10 @@ class AnswerBox(Vertical):
         if shown is not None and shown.from_draft:
             notes.append("Et utkast dere skrev sist, er hentet fram. Det er ikke sendt ennå.")
         elif self.offered_draft is not None:
-            notes.append("Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
-                         "Ctrl+R eller /utkast henter det fram.")
+            notes.append(
+                "Feltet viser det lagrede svaret. Dere har også et utkast som ikke er sendt: "
+                "Ctrl+R eller /utkast henter det fram."
+            )
         notes.append(self.query_one(PrivateInputs).waiting_note())
         here = " ".join(n for n in notes if n)
         if self.left or here:  # what became of the question left behind on a line of its own
@@ -150,8 +168,10 @@ class AnswerBox(Vertical):
         self.query_one(ChatInput).set_text(joined)
         said = f"{len(event.texts)} innspill er vist i svarfeltet."
         if event.half_typed:  # /vis shows only what was sent, and again all of them once it is sent
-            self.say(f"{said} {replies.HALF_TYPED_KEPT} Send det med Enter, så setter /vis alle innspillene inn i "
-                     "svarfeltet på nytt. Ellers kan dere redigere dem til gruppas felles svar og trykke Enter.",
-                     "warning")
+            self.say(
+                f"{said} {replies.HALF_TYPED_KEPT} Send det med Enter, så setter /vis alle innspillene inn i "
+                "svarfeltet på nytt. Ellers kan dere redigere dem til gruppas felles svar og trykke Enter.",
+                "warning",
+            )
         else:
             self.say(f"{said} Rediger dem til gruppas felles svar og trykk Enter.")

@@ -108,7 +108,7 @@ class Transcript(VerticalScroll):
     @on(Button.Pressed, "#earlier")
     async def show_earlier(self) -> None:
         new_first = max(0, self.first - WINDOW)
-        widgets = [turn_widget(t) for t in self.turns[new_first:self.first]]
+        widgets = [turn_widget(t) for t in self.turns[new_first : self.first]]
         first_turn = self.query(".turn").first() if self.query(".turn") else None
         if first_turn is not None:
             await self.mount_all(widgets, before=first_turn)

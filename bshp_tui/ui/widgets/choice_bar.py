@@ -102,8 +102,9 @@ class ChoiceBar(Container):
         self.styles.grid_size_columns = room
         for button, span in zip(buttons, columns):
             button.styles.column_span = span
-        heights = [max(len(buttons[i].text.wrap(max(room - 2, 1))) if widths[i] > room else 1 for i in line)
-                   for line in lines]
+        heights = [
+            max(len(buttons[i].text.wrap(max(room - 2, 1))) if widths[i] > room else 1 for i in line) for line in lines
+        ]
         self.styles.grid_rows = " ".join(str(h) for h in heights)
 
     def on_resize(self) -> None:

@@ -93,12 +93,20 @@ def short_header(header: str, width: int) -> str:
     return " ".join(shorten_word(word, width) for word in header.split())
 
 
-def fill(table: DataTable, headers: list[str], rows: list[list[str]], room: int,
-         keys: list[str] | None = None, row_keys: list[str] | None = None) -> None:
+def fill(
+    table: DataTable,
+    headers: list[str],
+    rows: list[list[str]],
+    room: int,
+    keys: list[str] | None = None,
+    row_keys: list[str] | None = None,
+) -> None:
     """Replace `table`'s columns and rows: widths fitted to `room`, the text of narrowed columns
     wrapped (rows grow to the lines they need; the header too)."""
-    natural = [max([cell_len(h)] + [max((cell_len(line) for line in r[i].split("\n")), default=0) for r in rows])
-               for i, h in enumerate(headers)]
+    natural = [
+        max([cell_len(h)] + [max((cell_len(line) for line in r[i].split("\n")), default=0) for r in rows])
+        for i, h in enumerate(headers)
+    ]
     columns = [[r[i] for r in rows] for i in range(len(headers))]
     # In a narrow terminal long words may be broken too: as few as needed for every column to show.
     for word_limit in range(MAX_MINIMUM, NARROW_WORD - 1, -1):
@@ -111,10 +119,13 @@ def fill(table: DataTable, headers: list[str], rows: list[list[str]], room: int,
     shown = [short_header(h, w) for h, w in zip(headers, widths)]
     for n, (header, width) in enumerate(zip(shown, widths)):
         table.add_column(Text(header, overflow="fold"), width=width, key=keys[n] if keys else None)
-    table.header_height = max(len(Text(h, overflow="fold").wrap(table.app.console, w)) for h, w in zip(shown, widths)) if headers else 1
+    table.header_height = (
+        max(len(Text(h, overflow="fold").wrap(table.app.console, w)) for h, w in zip(shown, widths)) if headers else 1
+    )
     for n, row in enumerate(rows):
-        table.add_row(*[Text(cell, overflow="fold") for cell in row], height=None,
-                      key=row_keys[n] if row_keys else None)
+        table.add_row(
+            *[Text(cell, overflow="fold") for cell in row], height=None, key=row_keys[n] if row_keys else None
+        )
 
 
 class RefitsTables(_ScreenPart):

@@ -52,8 +52,14 @@ class KeyFooter(Widget, can_focus=False):
     rather than cut in two. A click on a key presses it."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"key-line--key", "key-line--description", "key-line--item", "key-line--edge",
-                         "key-line--hover", "key-line--disabled"}
+    COMPONENT_CLASSES = {
+        "key-line--key",
+        "key-line--description",
+        "key-line--item",
+        "key-line--edge",
+        "key-line--hover",
+        "key-line--disabled",
+    }
     DEFAULT_CSS = """
     KeyFooter {
         dock: bottom;
@@ -103,8 +109,9 @@ class KeyFooter(Widget, can_focus=False):
         first: dict[str, Key] = {}
         for _node, binding, enabled, _tooltip in bindings.values():
             if binding.show and binding.action not in first:
-                first[binding.action] = Key(binding.key, app.get_key_display(binding), binding.description,
-                                            binding.action, enabled)
+                first[binding.action] = Key(
+                    binding.key, app.get_key_display(binding), binding.description, binding.action, enabled
+                )
         keys = sorted(first.values(), key=lambda k: TABLE_ORDER.get((k.key, k.action, k.description), -1))
         palette = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
@@ -138,7 +145,9 @@ class KeyFooter(Widget, can_focus=False):
             self._draw(line, key, compact=self.compact)
             if self.compact:
                 line.append(" ")
-        line.append(" " * max(width - line.cell_len - (self.palette.end - self.palette.start if self.palette else 0), 0))
+        line.append(
+            " " * max(width - line.cell_len - (self.palette.end - self.palette.start if self.palette else 0), 0)
+        )
         if self.palette and self.palette.start >= line.cell_len:
             line.append(PALETTE_EDGE, self.get_component_rich_style("key-line--edge"))
             self._draw(line, self.palette, compact=True)

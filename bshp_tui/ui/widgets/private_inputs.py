@@ -83,8 +83,12 @@ class PrivateInputs(Input):
         shown = sum(1 for e in entries if e.get("revealed"))
         so_far = f"{len(entries)} så langt" + (f", {shown} av dem vist før" if shown else "")
         kept = " Et halvskrevet innspill er hentet fram, skjult." if self.value else ""
-        self.post_message(Say(f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
-                              f"Innspillene skjules til dere skriver /vis. ({so_far}){kept}"))
+        self.post_message(
+            Say(
+                f"Tenk selv først: hver deltaker skriver sitt innspill og trykker Enter. "
+                f"Innspillene skjules til dere skriver /vis. ({so_far}){kept}"
+            )
+        )
 
     def close(self) -> None:
         self.active = False
@@ -132,8 +136,13 @@ class PrivateInputs(Input):
         if texts:
             self.post_message(self.Revealed(texts, half_typed))
         else:
-            self.post_message(Say(f"Ingen skjulte innspill å vise. {replies.HALF_TYPED_KEPT} Send det med Enter, og /vis viser det."
-                                 if half_typed else "Ingen skjulte innspill å vise."))
+            self.post_message(
+                Say(
+                    f"Ingen skjulte innspill å vise. {replies.HALF_TYPED_KEPT} Send det med Enter, og /vis viser det."
+                    if half_typed
+                    else "Ingen skjulte innspill å vise."
+                )
+            )
 
     def half_typed(self) -> bool:
         """A hidden input typed and not sent for the question: in the open box, or kept from when the

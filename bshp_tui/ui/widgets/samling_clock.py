@@ -83,8 +83,11 @@ class SamlingClock(Widget):
                 if self.session.read_only:
                     self.post_message(Say("Økta er åpnet bare for lesing: dagens samling blir ikke lagret.", "warning"))
             elif workshop.ended:
-                self.post_message(Say("Dagens samling var avsluttet. Den er tatt opp igjen, og klokka går videre "
-                                      "fra der den stoppet."))
+                self.post_message(
+                    Say(
+                        "Dagens samling var avsluttet. Den er tatt opp igjen, og klokka går videre fra der den stoppet."
+                    )
+                )
             self.start(workshop)
         if self.workshop is None or self.clock is None:
             return

@@ -3,8 +3,8 @@ what went wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from rich.text import Text
 from textual.widgets import Static

@@ -12,19 +12,21 @@ from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...guide.conductor import Conductor, Position
 
-PROGRESS_HELP = ("Prosenten er hvor mye av de påkrevde spørsmålene i veiledningen som er besvart. "
-                 "Valgfrie spørsmål teller ikke. Et steg som gjentas (per rollegruppe eller målområde) "
-                 "teller som ett spørsmål, fordelt på gjentakelsene. Totalen er snittet av veiledningene som har "
-                 "påkrevde spørsmål.")
+PROGRESS_HELP = (
+    "Prosenten er hvor mye av de påkrevde spørsmålene i veiledningen som er besvart. "
+    "Valgfrie spørsmål teller ikke. Et steg som gjentas (per rollegruppe eller målområde) "
+    "teller som ett spørsmål, fordelt på gjentakelsene. Totalen er snittet av veiledningene som har "
+    "påkrevde spørsmål."
+)
 
 
 @dataclass(frozen=True)
@@ -106,15 +108,21 @@ class StepsPanel(OptionList):
                 mark = "valgfri"  # the follow-up after adoption: not part of the plan's progress
             here_in_script = cursor is not None and cursor.script_id == script.id
             is_open = self.is_open(script.id, here_in_script)
-            add(Row(script.id, None, None), Hanging("▼ " if is_open else "▶ ", f"{script.number}. "
-                                                     f"{script.short_title}  {mark}"))
+            add(
+                Row(script.id, None, None),
+                Hanging("▼ " if is_open else "▶ ", f"{script.number}. {script.short_title}  {mark}"),
+            )
             if not is_open:
                 continue
             instances = by_script.get(script.id, [])
             lines: list[tuple[Row, str, str]] = []
             for inst in instances:
                 item = inst.item.id if inst.item else None
-                here = cursor is not None and (cursor.script_id, cursor.step_id, cursor.item) == (script.id, inst.step.id, item)
+                here = cursor is not None and (cursor.script_id, cursor.step_id, cursor.item) == (
+                    script.id,
+                    inst.step.id,
+                    item,
+                )
                 symbol = "▶" if here else ("✓" if c.is_step_complete(inst) else "○")
                 lines.append((Row(script.id, inst.step.id, item, here), symbol, inst.title))
             waiting = [s for s in script.steps if s.repeat and not any(i.step.id == s.id for i in instances)]
@@ -168,8 +176,9 @@ class StepsPanel(OptionList):
         if row is None:
             return
         cursor = self._c.cursor() if self._c else None
-        self.set_open(row.script_id, not self.is_open(row.script_id, cursor is not None and
-                                                      cursor.script_id == row.script_id))
+        self.set_open(
+            row.script_id, not self.is_open(row.script_id, cursor is not None and cursor.script_id == row.script_id)
+        )
 
     def action_open_script(self, is_open: bool) -> None:
         row = self.highlighted_row()

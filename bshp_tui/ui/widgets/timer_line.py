@@ -86,8 +86,9 @@ class TimerLine(Static):
             self.post_message(Say("Skriv antall minutter, for eksempel /timer 10.", "warning"))
             return
         if not (math.isfinite(chosen) and 0 < chosen <= MOST_MINUTES):
-            self.post_message(Say(f"Skriv et antall minutter over null og høyst {MOST_MINUTES}, "
-                                  "for eksempel /timer 10.", "warning"))
+            self.post_message(
+                Say(f"Skriv et antall minutter over null og høyst {MOST_MINUTES}, for eksempel /timer 10.", "warning")
+            )
             return
         self.start_said(chosen)
 

@@ -56,4 +56,6 @@ class WorkPanes(Horizontal):
         pane = self.query_one(LivePreview)
         if pane.display and not self.room_for_preview():
             pane.display = False
-            self.post_message(Say("Forhåndsvisningen er lukket fordi vinduet ble for smalt. F4 viser den på egen skjerm."))
+            self.post_message(
+                Say("Forhåndsvisningen er lukket fordi vinduet ble for smalt. F4 viser den på egen skjerm.")
+            )
