@@ -57,3 +57,27 @@ def _css_parsed_once_per_worker():
     Stylesheet._parse_rules = parse_once
     yield
     Stylesheet._parse_rules = parse_rules
+
+
+@pytest.fixture(autouse=True)
+def _headless_screens_made_not_painted(request, monkeypatch):
+    """A screen test runs headless: nobody sees the screen, yet Textual paints every update into
+    lines of cells (a third of a screen test's time) and throws them away. Here each visible
+    widget still makes what it draws (its `render()`, so an error there fails the test), but the
+    paint is skipped. The SVG snapshots, the tests marked `painted` and the real-terminal tests in
+    tests/reliability paint every update as the app does for users."""
+    if request.node.get_closest_marker("painted") or "snap_compare" in request.fixturenames:
+        return
+    from textual._compositor import Compositor
+
+    render_update = Compositor.render_update
+
+    def made_not_painted(self, full=False, screen_stack=None, simplify=False):
+        if full:  # a screenshot
+            return render_update(self, full, screen_stack, simplify)
+        for widget in self.visible_widgets:
+            widget._render()
+        self._dirty_regions.clear()
+        return None
+
+    monkeypatch.setattr(Compositor, "render_update", made_not_painted)

@@ -1,5 +1,6 @@
 """Pilot tests of the guided chat: a full guided session, resume, editing, facilitation."""
 
+import pytest
 from ui_helpers import (
     SIZE,
     answer,
@@ -44,6 +45,7 @@ async def walk_oppstart(pilot):
     assert w.pos is None or w.pos.script_id != "oppstart", (w.pos, feedback(pilot))
 
 
+@pytest.mark.painted  # every question of the guided sessions is painted as in a terminal (tests/ui/conftest.py)
 async def test_full_guided_session_then_resume(app_factory, data_dir):
     app = app_factory()
     # The group has answered Oppstart up to its SWOT (seeded through the store); the rest is typed.
