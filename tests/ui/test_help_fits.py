@@ -22,6 +22,16 @@ async def test_the_help_scrolls_to_its_end_and_its_button_is_on_screen(app_facto
         width, height = size
         assert 0 <= button.region.y and button.region.bottom <= height  # the close button is seen
         assert body.region.bottom <= button.region.y  # the text ends above it, not behind it
-        body.scroll_end(animate=False)
+        assert screen.focused is button
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0  # the keys scroll the text while the button has the focus
+        await pilot.press("end")
         await pilot.pause()
         assert body.scroll_y == body.max_scroll_y > 0  # the end of the text can be reached
+        await pilot.press("home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("enter")  # the button closes it
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, HelpScreen)
