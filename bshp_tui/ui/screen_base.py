@@ -1,4 +1,5 @@
-"""The base of bshp's screens: `self.app` is typed as the bshp app (its store, scripts and clock)."""
+"""The base of bshp's screens: `self.app` is typed as the bshp app (its store, scripts and clock), and
+a screen's width classes (HORIZONTAL_BREAKPOINTS) are in place before its widgets are styled."""
 
 from __future__ import annotations
 
@@ -15,3 +16,17 @@ if TYPE_CHECKING:
 class BshpScreen(Screen[Any]):
     if TYPE_CHECKING:
         app = getters.app(BshpApp)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Textual sets the width class at the screen's first resize, after every widget is styled,
+        # and so styles them all once more (a third of the work of opening a session). Set now,
+        # the resize finds it in place; a terminal that is resized later still moves it.
+        try:
+            width = self.app.size.width
+        except RuntimeError:  # made outside a running app (Textual's NoActiveAppError)
+            return
+        for least, name in sorted(self.HORIZONTAL_BREAKPOINTS or [], reverse=True):
+            if width >= least:
+                self.add_class(name)
+                break
