@@ -180,10 +180,13 @@ class BshpApp(KeysInOrder, App):
     # -- actions ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        """F1 on any screen, the editors over the chat too (a priority key); never a second help."""
+        """F1 on any screen, the editors over the chat too (a priority key); pressed in the help,
+        it closes it (never a second help)."""
         from .dialogs import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen())
 
     def action_toggle_contrast(self) -> None:

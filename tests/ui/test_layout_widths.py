@@ -57,6 +57,8 @@ async def test_f3_arrows_move_in_the_step_list_and_enter_goes_there(app_factory)
         await pilot.pause()
         assert w.pos.script_id == "kartlegging" and w.pos.step_id == "interessenter"
         assert w.query_one(ChatInput).has_focus
+        assert not steps.display  # the list closes again: the chat gets the whole narrow window
+        assert w.query_one(ChatInput).size.width > 60
 
 
 @pytest.mark.parametrize("width", [80, 100, 120])

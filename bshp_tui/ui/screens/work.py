@@ -374,7 +374,7 @@ class WorkScreen(BshpScreen):
             self.say(replies.NOT_YET, "warning")
             return
         await self.show_new_position()
-        self.query_one(ChatInput).focus()
+        self.action_leave_steps()  # to the answer; a list opened with F3 in a narrow window closes
 
     @on(GroupTurn.EditRequested)
     async def _edit_turn(self, event: GroupTurn.EditRequested) -> None:
