@@ -3,7 +3,7 @@
 from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.widgets.chat import ChatInput, GroupTurn, Transcript
 
-SIZE = (120, 40)
+SIZE = (100, 30)  # the narrowest window with the step list beside the chat (WorkScreen's breakpoint)
 
 
 async def paste_text(pilot, text: str) -> None:
