@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..guide.conductor import Conductor
 from ..guide.period import parse_period, record_period
 from .data import open_store
 from .prompts import answer_checker, load_scripts
@@ -52,8 +53,10 @@ def _short_time(iso: str) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     period = parse_period(args.period) if args.period else None
     store = open_store(args)
+    scripts = load_scripts(args)
     with store.create(args.kommune, period) as session:
         record_period(session, period)
+        Conductor(scripts, session).record_progress()  # `bshp list` shows what the chat shows
         print(f"Opprettet økta «{session.id}» for {session.municipality} i {session.path}")
     return 0
 

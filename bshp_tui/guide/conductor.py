@@ -368,7 +368,7 @@ class Conductor:
             self.session.set_state(SKIPPED_STATE, [k for k in skipped if k != pos.key])
         if (pos.script_id, pos.field_id) == (PLAN_PERIOD.script_id, PLAN_PERIOD.field_id) and isinstance(value, str):
             self.session.update_meta(period=value)
-        self._record_progress()
+        self.record_progress()
 
     def set_rating(self, fld: Field, item_id: str, scale_id: str, rating: int | None) -> None:
         """Rate one item on one scale (from the prioritisation editor)."""
@@ -383,7 +383,9 @@ class Conductor:
             given[scale_id] = rating
         self.store(Position(fld.script_id, fld.step_id, None, fld.id), ratings)
 
-    def _record_progress(self) -> None:
+    def record_progress(self) -> None:
+        """The progress in the session's meta, for lists that show it without the prompt files:
+        after each answer, and when a session is made with its period. Raises SaveError."""
         progress = round(self.overall_progress(), 2)
         if self.session.meta.get("progress") != progress:
             self.session.update_meta(progress=progress)

@@ -223,6 +223,8 @@ async def test_period_from_the_dialog_is_not_asked_again_and_a_bad_one_is_refuse
         await pilot.pause()
         w = app.screen
         assert w.session.answer(PERIOD.key) == "2027–2030"
+        [listed] = app.store.list()  # the start screen's list shows the progress the chat shows
+        assert round(listed.progress * 100) == round(w.c.overall_progress() * 100) > 0
         await pilot.press("1")
         await pilot.pause()
         assert w.pos == MEMBERS  # the period counts as answered

@@ -18,6 +18,7 @@ def test_new_list_dump_import_backups_restore(tmp_path):
     r = run_bshp("list", data=data)
     assert r.returncode == 0
     assert "Nord-Fron/Sel" in r.stdout and "2027–2030" in r.stdout
+    assert " 1 %" in r.stdout  # the period counts, as in the chat (not 0 % until the first answer)
 
     r = run_bshp("dump", "nord-fron-sel", data=data)
     assert r.returncode == 0

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from ...errors import BshpError, SessionLockedError
+from ...guide.conductor import Conductor
 from ...guide.period import record_period
 from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
@@ -132,6 +133,7 @@ class StartScreen(BshpScreen):
             return
         try:
             record_period(session, period)  # the period is answered: it is not asked again
+            Conductor(self.app.scripts, session).record_progress()  # the list shows what the chat shows
         except BshpError as exc:
             self.notify(str(exc), severity="error", timeout=12)
         self.open_session(session)
