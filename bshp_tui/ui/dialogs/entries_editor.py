@@ -72,9 +72,14 @@ class EntriesEditor(ModalScreen[bool]):
         return self.draft_text() != self.opened_with
 
     def changed(self) -> None:
-        """Keep what the editor holds as the question's draft (saved within a second, and on quit)."""
+        """Keep what the editor holds as the question's draft (saved within a second, and on quit).
+        Why the last save was refused no longer holds: the entries have changed."""
         if self.drafts is not None:
             self.drafts.typed({self.pos.key: self.draft_text() if self.unsaved else None})
+        self.settle_error()
+
+    def settle_error(self) -> None:
+        self.show_error("")
 
     def typing(self, index: int | None) -> Callable[[str], None]:
         """For a point or row dialog: what is typed there is part of the draft."""
