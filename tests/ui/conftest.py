@@ -63,20 +63,29 @@ def _css_parsed_once_per_worker():
 def _headless_screens_made_not_painted(request, monkeypatch):
     """A screen test runs headless: nobody sees the screen, yet Textual paints every update into
     lines of cells (a third of a screen test's time) and throws them away. Here each visible
-    widget still makes what it draws (its `render()`, so an error there fails the test), but the
-    paint is skipped. The SVG snapshots, the tests marked `painted` and the real-terminal tests in
-    tests/reliability paint every update as the app does for users."""
+    widget still makes what it draws, so an error there fails the test: a widget that draws line
+    by line (a list, a table, a text area) draws its lines, which also keeps their scroll sizes
+    as on a screen; any other widget runs its `render()`. What is skipped is putting the widgets
+    together into the screen's cells, and turning a `render()` result (a custom Visual such as
+    the step list's lines) into cells. The SVG snapshots, the tests marked `painted` (the walk
+    through every guided session, every slash command, the render-cache leak) and the
+    real-terminal tests in tests/reliability paint every update as the app does for users."""
     if request.node.get_closest_marker("painted") or "snap_compare" in request.fixturenames:
         return
     from textual._compositor import Compositor
+    from textual.geometry import Region
+    from textual.widget import Widget
 
     render_update = Compositor.render_update
 
     def made_not_painted(self, full=False, screen_stack=None, simplify=False):
         if full:  # a screenshot
             return render_update(self, full, screen_stack, simplify)
-        for widget in self.visible_widgets:
-            widget._render()
+        for widget, (region, _clip) in self.visible_widgets.items():
+            if type(widget).render_line is not Widget.render_line:  # a list, a table, a text area
+                widget.render_lines(Region(0, 0, region.width, region.height))
+            else:
+                widget._render()
         self._dirty_regions.clear()
         return None
 

@@ -208,6 +208,9 @@ async def test_a_samling_without_a_time_is_refused_under_its_field(app_factory):
         assert app.screen is editor  # not stored
         assert str(editor.query_one("#editor-error").render()).startswith("Rad 1: Tidspunkt må fylles ut")
         assert w.c.value(w.pos) is None
+        await pilot.press("enter", "escape")  # the row opened and closed unchanged: the message stays
+        await pilot.pause()
+        assert str(editor.query_one("#editor-error").render()).startswith("Rad 1: Tidspunkt må fylles ut")
         await pilot.press("delete")  # the row it named goes: what was said of it goes too
         await pilot.pause()
         assert len(editor.entries) == 4 and str(editor.query_one("#editor-error").render()) == ""

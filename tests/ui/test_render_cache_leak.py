@@ -5,6 +5,7 @@ import asyncio
 import gc
 import weakref
 
+import pytest
 from textual.app import App
 from textual.color import Color
 from textual.widgets import Label
@@ -18,10 +19,11 @@ async def _render_cards_and_close() -> list[weakref.ref]:
         labels = [Label(f"Kort {n}") for n in range(20)]
         await app.screen.mount(*labels)
         await pilot.pause()
-        assert all(label.region for label in labels)  # drawn on the screen
+        assert all(label.region for label in labels)  # placed on the screen (and painted there)
         return [weakref.ref(label._styles_cache) for label in labels]
 
 
+@pytest.mark.painted  # the caches are made by painting (tests/ui/conftest.py)
 def test_a_closed_app_leaves_no_render_cache_behind():
     styles_cache_fix.apply()
     caches = asyncio.run(_render_cards_and_close())

@@ -46,6 +46,7 @@ class EntriesEditor(ModalScreen[bool]):
         self.pending: tuple[int | None, str] | None = None  # a point or row being typed: (its index or None, its line)
         self.drafts: EditorDrafts | None = None
         self.opened_with = ""  # the entries as text when the editor opened (see `unsaved`)
+        self.error_for: list[dict] | None = None  # the entries the message shown was said of
 
     def on_screen_resume(self) -> None:
         if self.drafts is None:  # the first time the editor shows: what it opened with
@@ -73,10 +74,11 @@ class EntriesEditor(ModalScreen[bool]):
 
     def changed(self) -> None:
         """Keep what the editor holds as the question's draft (saved within a second, and on quit).
-        Why the last save was refused no longer holds: the entries have changed."""
+        A message said of other entries than these (a row since deleted) no longer holds."""
         if self.drafts is not None:
             self.drafts.typed({self.pos.key: self.draft_text() if self.unsaved else None})
-        self.settle_error()
+        if self.error_for is not None and self.entries != self.error_for:
+            self.settle_error()
 
     def settle_error(self) -> None:
         self.show_error("")
@@ -132,6 +134,7 @@ class EntriesEditor(ModalScreen[bool]):
 
     def show_error(self, text: str) -> None:
         self.query_one("#editor-error", Static).update(text)
+        self.error_for = [dict(e) for e in self.entries] if text else None
 
     def store(self, value) -> bool:
         try:

@@ -99,6 +99,7 @@ class TableEditor(fitted_table.RefitsTables, EntriesEditor):
         if self.unread:
             self.unread.pop(0)
             self.changed()
+            self.show_unread()
 
     def settle_error(self) -> None:
         self.show_unread()  # what still stands: the lines from the chat that could not be read
