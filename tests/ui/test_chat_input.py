@@ -22,11 +22,15 @@ async def test_text_starting_with_a_slash_stays_in_the_field(app_factory, data_d
         assert w.query_one(ChatInput).text == "/50 prosent av budsjettet"  # not wiped
         assert "skriv to: «//50 prosent av …»" in feedback(pilot)  # how to send it
         assert w.pos.key == key and w.session.answer(key) is None  # not saved as an answer either
-        status = w.query_one(StatusLine)
-        status.saved(None, 0)  # whatever the line showed before the draft was saved
         w.save_draft_now()  # what the draft timer calls every second
         assert w.session.draft(key) == "/50 prosent av budsjettet"  # kept as a draft
+        status = w.query_one(StatusLine)
+        status.saved(None, 0)  # whatever the line showed before the draft changes
+        await paste_text(pilot, " i år")
+        w.save_draft_now()  # unless the timer saved it already
+        assert w.session.draft(key) == "/50 prosent av budsjettet i år"
         assert f"Lagret {w.session.last_saved:%H:%M:%S}" in str(status.render())  # the time follows it
+        w.query_one(ChatInput).set_text("/50 prosent av budsjettet")
         await answer(pilot, "/tull")  # a mistyped command: said, and kept for correcting
         assert "Kjenner ikke kommandoen /tull" in feedback(pilot)
         assert w.query_one(ChatInput).text == "/tull"
