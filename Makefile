@@ -15,6 +15,7 @@ $(PY):
 SOURCES := pyproject.toml $(shell find bshp_tui prompts -type f \( -name '*.py' -o -name '*.md' -o -name '*.tcss' \) 2>/dev/null)
 
 $(VENV)/.installed-run: $(SOURCES) | $(PY)
+	rm -rf build *.egg-info  # setuptools' build folder would carry files deleted since into the install
 	$(PY) -m pip install --quiet .
 	touch $@
 
