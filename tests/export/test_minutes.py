@@ -58,25 +58,14 @@ def test_each_day_has_its_own_answers_present_and_next_samling(store, two_days):
     assert all(q.startswith("Gap") for q in second.open_questions)
 
 
+def referat(store, session_id: str, *args: str) -> int:
+    """`bshp export <session> --document referat <args>`: its exit code."""
+    return main(["--data", str(store.data_dir), "export", session_id, "--document", "referat", *args])
+
+
 def test_the_referat_cli_writes_the_last_day_by_default_and_keeps_user_text_literal(store, two_days, tmp_path, capsys):
     out = tmp_path / "ref.json"
-    assert (
-        main(
-            [
-                "--data",
-                str(store.data_dir),
-                "export",
-                two_days,
-                "--document",
-                "referat",
-                "--format",
-                "json",
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert referat(store, two_days, "--format", "json", "-o", str(out)) == 0
     doc = out.read_text(encoding="utf-8")
     assert "Kjøpe" in doc and "Ola" in doc and "Medvirkning" in doc
     assert '"Image"' not in doc and '"Table"' not in doc.split("Kjøpe")[0][-200:]
@@ -89,34 +78,14 @@ def test_the_referat_cli_writes_the_last_day_by_default_and_keeps_user_text_lite
 
 def test_the_referat_for_a_chosen_date_in_markdown_and_docx(store, two_days, tmp_path):
     md = tmp_path / "ref.md"
-    assert (
-        main(
-            [
-                "--data",
-                str(store.data_dir),
-                "export",
-                two_days,
-                "--document",
-                "referat",
-                "--date",
-                "2027-03-14",
-                "--format",
-                "md",
-                "-o",
-                str(md),
-            ]
-        )
-        == 0
-    )
+    assert referat(store, two_days, "--date", "2027-03-14", "--format", "md", "-o", str(md)) == 0
     text = md.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes the literal text
     assert "Referat fra samling 14. mars 2027" in text and "Kari Nordmann" in text and "Gap-analyse" in text
     assert "Kjøpe" not in text
-    assert main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "-o", str(tmp_path)]) == 0
+    assert referat(store, two_days, "-o", str(tmp_path)) == 0
     assert (tmp_path / f"{two_days}-referat-2027-04-20.docx").stat().st_size > 0
 
 
 def test_a_bad_date_gets_a_norwegian_message(store, two_days, capsys):
-    assert (
-        main(["--data", str(store.data_dir), "export", two_days, "--document", "referat", "--date", "14.03.2027"]) != 0
-    )
+    assert referat(store, two_days, "--date", "14.03.2027") != 0
     assert "ÅÅÅÅ-MM-DD" in capsys.readouterr().err
