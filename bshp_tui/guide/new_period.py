@@ -123,7 +123,7 @@ def _from(store: Any, scripts: list[Script], source: Any, source_id: str, period
             for key, value in answers.items():
                 session.set_answer(key, value)
             record_period(session, period)
-            session.update_meta(progress=round(Conductor(scripts, session).overall_progress(), 2))
+            Conductor(scripts, session).record_progress()
         report.session_id = session.id
     finally:
         session.close()
