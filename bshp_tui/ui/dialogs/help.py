@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     pause on a slow laptop)."""
 
     BINDINGS = [
-        Binding("escape,f1,q", "dismiss", "Lukk hjelpen"),
+        Binding("escape,q", "dismiss", "Lukk hjelpen"),  # F1 closes it too: the app's F1 (app.action_help)
         Binding("up", "scroll('scroll_up')", show=False),
         Binding("down", "scroll('scroll_down')", show=False),
         Binding("pageup", "scroll('scroll_page_up')", show=False),
