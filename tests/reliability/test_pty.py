@@ -4,6 +4,7 @@ keep what was typed, and keys typed in one quick burst arrive in order."""
 import fcntl
 import os
 import pty
+import re
 import signal
 import struct
 import subprocess
@@ -69,7 +70,10 @@ class Terminal:
             if text.encode() in self.output:
                 return
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear on screen")
+        seen = re.sub(rb"\x1b\[[0-9;?<>=]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]", b"", bytes(self.output))
+        tail = seen.decode("utf-8", "replace")[-1500:]
+        exited = self.proc.poll()
+        raise AssertionError(f"{text!r} did not appear on screen (app exit code {exited}); its last output:\n{tail}")
 
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())
