@@ -1,10 +1,24 @@
 """Shared helpers for the tests."""
 
+import functools
 import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped_scripts() -> list:
+    """The prompt files that ship with bshp, as the app loads them: parsed once per test process
+    (two dozen test modules use them, and no test changes them)."""
+    return list(_parsed_once())
+
+
+@functools.cache
+def _parsed_once() -> tuple:
+    from bshp_tui.scripts.loader import load_folder
+
+    return tuple(load_folder(ROOT / "prompts"))
 
 
 def without_disk_syncs(monkeypatch) -> None:

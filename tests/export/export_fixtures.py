@@ -4,13 +4,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from helpers import ROOT  # noqa: E402
+from helpers import shipped_scripts  # noqa: E402
 from walk import walk  # noqa: E402
 
 from bshp_tui.guide.conductor import Conductor, Position  # noqa: E402
-from bshp_tui.scripts.loader import load_folder  # noqa: E402
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 HOSTILE = [
     "# x",

@@ -4,16 +4,15 @@ that day's answers, who was present, the remarks, decisions, open questions and 
 import json
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 
 from bshp_tui.cli import main
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.day import day_report, last_day
 from bshp_tui.guide.workshop import new_workshop, save_workshop
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store import session as session_module
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 def pos(c, script, field, item=None):

@@ -7,7 +7,7 @@ import random
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from helpers import ROOT, run_bshp, without_disk_syncs
+from helpers import run_bshp, shipped_scripts, without_disk_syncs
 from walk import walk
 
 from bshp_tui.cli import main
@@ -15,14 +15,13 @@ from bshp_tui.export.document import build_documents
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.health import health_report
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 
 CASES = 520
 FULL_EXPORT_EVERY = 10  # every tenth accepted case also runs the whole CLI export through pandoc
 SUBPROCESS_CASES = 5
 PARTS = 4  # the cases in four tests, so that they can run side by side
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 @pytest.fixture(autouse=True)

@@ -62,8 +62,8 @@ def _css_parsed_once_per_worker():
 @pytest.fixture(autouse=True)
 def _headless_screens_made_not_painted(request, monkeypatch):
     """A screen test runs headless: nobody sees the screen, yet Textual paints every update into
-    lines of cells (a third of a screen test's time) and throws them away. Here each visible
-    widget still makes what it draws, so an error there fails the test: a widget that draws line
+    lines of cells (a third of a screen test's time) and throws them away. Here each widget in
+    the area an update changed still makes what it draws, so an error there fails the test: a widget that draws line
     by line (a list, a table, a text area) draws its lines, which also keeps their scroll sizes
     as on a screen; any other widget runs its `render()`. What is skipped is putting the widgets
     together into the screen's cells, and turning a `render()` result (a custom Visual such as
@@ -81,7 +81,13 @@ def _headless_screens_made_not_painted(request, monkeypatch):
     def made_not_painted(self, full=False, screen_stack=None, simplify=False):
         if full:  # a screenshot
             return render_update(self, full, screen_stack, simplify)
+        if not self._dirty_regions:
+            return None
+        # As Textual draws an update: the widgets in the area around what changed.
+        crop = Region.from_union(list(self._dirty_regions)).intersection(self.size.region)
         for widget, (region, _clip) in self.visible_widgets.items():
+            if not region.overlaps(crop):
+                continue
             if type(widget).render_line is not Widget.render_line:  # a list, a table, a text area
                 widget.render_lines(Region(0, 0, region.width, region.height))
             else:

@@ -4,7 +4,7 @@ app, driven through its methods and keys, with the messages it posts collected."
 from datetime import date
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from textual import on
 from textual.app import App
 
@@ -14,7 +14,6 @@ from bshp_tui.guide import replies
 from bshp_tui.guide import workshop as W
 from bshp_tui.guide.answer_text import InputText
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.widgets import samling_clock
 from bshp_tui.ui.widgets.answer_box import AnswerBox
@@ -24,7 +23,7 @@ from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.samling_clock import SamlingClock
 from bshp_tui.ui.widgets.timer_line import TimerLine
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 KEY = "oppstart/forventninger"
 
 

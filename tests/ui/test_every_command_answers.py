@@ -2,18 +2,17 @@
 is: a screen, a message next to the input, a notification, another question or a running timer."""
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from ui_helpers import SIZE, answer, feedback, record_notifications, work
 from walk import walk
 
 from bshp_tui.guide import commands as cmd
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.widgets.private_inputs import PrivateInputs
 from bshp_tui.ui.widgets.timer_line import TimerLine
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 # These write files through pandoc in a thread and say what they wrote (or why not) when done:
 # tests/ui/test_export_warning.py and tests/ui/test_samling.py wait for them.
 WRITES_FILES = {"eksporter", "referat"}

@@ -1,16 +1,15 @@
 """The row dialog's labels say what to write, whole, at 80 columns: a long list of choices wraps
 instead of being cut at the dialog's edge, and a number column does not get a second pair of brackets."""
 
-from helpers import ROOT
+from helpers import shipped_scripts
 from textual.app import App
 from textual.widgets import Static
 
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.dialogs.row_dialog import RowDialog
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 async def test_every_label_of_the_action_plan_is_read_whole_at_80_columns(tmp_path):

@@ -4,18 +4,17 @@ nudge, and the end shows the summary and writes the referat. The samling is stor
 
 from datetime import date
 
-from helpers import ROOT
+from helpers import shipped_scripts
 from ui_helpers import SIZE, feedback, toasts, work
 from walk import answer_for
 
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import format_date
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from bshp_tui.ui.widgets.samling_clock import SamlingClock
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 PLAN = "2030-01-10; Kartlegging av status;\n2030-03-05; Gap-analyse og prioritering; Kari"
 
 

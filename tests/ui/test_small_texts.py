@@ -3,14 +3,13 @@ only optional questions does not say «0 av 0 påkrevde svar»."""
 
 import re
 
-from helpers import ROOT
+from helpers import shipped_scripts
 
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.ui.dialogs import help_text
 from bshp_tui.ui.widgets.steps import position_label
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 NUMBER_WORDS = ["én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti"]
 
 

@@ -4,15 +4,14 @@ several sessions chosen with the space bar."""
 import hashlib
 
 import docx
-from helpers import ROOT
+from helpers import shipped_scripts
 from ui_helpers import SIZE, record_notifications
 
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.start_followup import PeriodDialog, next_period
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 HOSTILE = "Sør-*Fron* <b>x</b>"
 
 

@@ -3,13 +3,12 @@ answers in the per-quadrant keys (the shape they have always been stored in) loa
 
 from datetime import datetime
 
-from helpers import ROOT
+from helpers import shipped_scripts
 from ui_helpers import SIZE, feedback, work
 from walk import answer_for
 
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.swot import swot_by_role_group
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store import session as session_module
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.dialogs.messages import UnsavedDialog
@@ -17,7 +16,7 @@ from bshp_tui.ui.screens.swot import SwotScreen
 from bshp_tui.ui.screens.work import WorkScreen
 from bshp_tui.ui.widgets.chat import ChatInput
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 def seed_until_swot(data_dir, before=None) -> dict[str, str]:

@@ -10,18 +10,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import shipped_scripts
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from bshp_tui.guide.answer_text import format_value, initial_text, input_text
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError, is_empty, merge_list, merge_rows, parse_row
 from bshp_tui.store.sessions import SessionStore
 
-SCRIPTS = [s for s in load_folder(ROOT / "prompts") if s.id == "oppstart"]
+SCRIPTS = [s for s in shipped_scripts() if s.id == "oppstart"]
 
 TEXTS = {
     "valg": ["1", "2", "3", "Temaplan", "9", ""],

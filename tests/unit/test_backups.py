@@ -2,11 +2,10 @@
 
 import json
 
-from helpers import ROOT
+from helpers import shipped_scripts
 from walk import answer_for
 
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.store.sessions import MAX_BACKUPS, SessionStore
 
 
@@ -57,7 +56,7 @@ def test_quick_saves_within_five_minutes_add_no_backup_until_close(tmp_path):
 
 
 def test_completing_a_guided_session_keeps_a_backup(tmp_path):
-    scripts = load_folder(ROOT / "prompts")
+    scripts = shipped_scripts()
     store = SessionStore(tmp_path, clock=Clock())  # time stands still: no automatic backups
     session = store.create("Molde", "2027–2030")
     c = Conductor(scripts, session)

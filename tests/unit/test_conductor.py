@@ -1,16 +1,15 @@
 """The conductor alone: a full walk, navigation, conditions, repeats, edits and validation."""
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from walk import answer_for, walk
 
 from bshp_tui.guide.answer_text import initial_text
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.measures import ranked_measures
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 @pytest.fixture

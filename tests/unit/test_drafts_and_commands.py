@@ -2,7 +2,7 @@
 the question shown last after going back, and a final save that fails."""
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 
 from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.answer_text import input_text
@@ -10,11 +10,10 @@ from bshp_tui.guide.commands import escape, half_typed, plausible_command, split
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.period import PERIOD_KEY, parse_period, record_period
 from bshp_tui.guide.transcript import build_turns
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
 from bshp_tui.store import session as session_module
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 KEY = "oppstart/medlemmer"
 TABLE = Position("oppstart", "arbeidsgruppe", None, "medlemmer")
 

@@ -1,13 +1,12 @@
 """Each remark rule: a case where it fires and one where it does not. Plus derived totals."""
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 
 from bshp_tui.guide import health, measures
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.scripts.loader import load_folder
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 @pytest.fixture

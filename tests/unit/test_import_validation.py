@@ -5,7 +5,7 @@ import json
 import os
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, shipped_scripts
 
 from bshp_tui.cli import main
 from bshp_tui.errors import UsageError
@@ -129,10 +129,9 @@ def test_utf8_bom_in_an_import_is_accepted(store, tmp_path):
 def test_a_dump_taken_mid_session_imports(store, tmp_path):
     """The cursor of a step that is not repeated is stored as a list with null for the item."""
     from bshp_tui.guide.conductor import Conductor
-    from bshp_tui.scripts.loader import load_folder
 
     with store.create("Molde") as s:
-        c = Conductor(load_folder(ROOT / "prompts"), s)
+        c = Conductor(shipped_scripts(), s)
         c.submit(c.cursor(), "1")
         assert None in s.state("cursor")
         snap = s.snapshot()

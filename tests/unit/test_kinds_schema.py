@@ -4,7 +4,7 @@ showing a stored value of any shape without raising."""
 import json
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from kinds_fixture import conductor, load, position
 from walk import walk
 
@@ -12,9 +12,8 @@ from bshp_tui.guide.answer_text import display_value, format_value, initial_text
 from bshp_tui.guide.conductor import Conductor
 from bshp_tui.guide.transcript import build_turns
 from bshp_tui.scripts import kinds as K
-from bshp_tui.scripts.loader import load_folder
 
-SHIPPED = load_folder(ROOT / "prompts")
+SHIPPED = shipped_scripts()
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Pasted lists: the list kind takes off bullets and the numbers of a numbered list («3. Tredje
 tiltak» is the point «Tredje tiltak»), and keeps a number that belongs to the text («2 nye boliger»)."""
 
+from helpers import shipped_scripts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,13 +54,11 @@ def test_points_read_back_from_the_input_unchanged(points):
 
 
 def test_goal_areas_pasted_as_a_numbered_list_are_stored_without_their_numbers(store):
-    from helpers import ROOT
 
     from bshp_tui.guide.conductor import Conductor, Position
-    from bshp_tui.scripts.loader import load_folder
 
     with store.create("Molde", "2027-2030") as session:
-        c = Conductor(load_folder(ROOT / "prompts"), session)
+        c = Conductor(shipped_scripts(), session)
         pos = Position("gap", "malomrader", None, "malomrader")
         c.store(pos, c.parse(pos, "1. Kommunale boliger\n2. Innholdstjenester\n3. Bosetting av flyktninger"))
         assert [i.text for i in c.items("gap.malomrader")] == [

@@ -3,12 +3,12 @@
 import json
 import shutil
 
-from helpers import ROOT
+from helpers import ROOT, shipped_scripts
 
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.scripts.loader import check_folder, load_folder
+from bshp_tui.scripts.loader import check_folder
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 ROWS = [{"id": "r1", "navn": "Ungdomsrådet", "type": "bruker", "hvorfor": "berørt"}]
 
 

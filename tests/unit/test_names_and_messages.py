@@ -7,12 +7,12 @@ import os
 import shutil
 
 import pytest
-from helpers import ROOT, run_bshp
+from helpers import ROOT, run_bshp, shipped_scripts
 
 from bshp_tui.cli import main
 from bshp_tui.errors import UsageError
 from bshp_tui.guide.conductor import Conductor
-from bshp_tui.scripts.loader import check_folder, load_folder
+from bshp_tui.scripts.loader import check_folder
 from bshp_tui.store.sessions import SessionStore
 
 FIXTURE = ROOT / "tests" / "fixtures" / "dump-release-1.json"
@@ -133,7 +133,7 @@ def test_a_dump_from_the_first_release_imports_opens_and_exports(tmp_path):
     original = json.loads(FIXTURE.read_text(encoding="utf-8"))
     with store.open(session_id) as s:
         assert s.answers() == {d["key"]: d["value"] for d in original["answers"].values()}
-        c = Conductor(load_folder(ROOT / "prompts"), s)
+        c = Conductor(shipped_scripts(), s)
         # the stakeholder questions moved from medvirkning to kartlegging and took their answers along
         moved = {
             "medvirkning/interessenter": "kartlegging/interessenter",
@@ -160,6 +160,6 @@ def test_prompt_files_saved_with_a_bom_load(tmp_path):
     for path in prompts.glob("*.md"):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     scripts, problems = check_folder(prompts)
-    assert problems == [] and len(scripts) == len(load_folder(ROOT / "prompts"))
+    assert problems == [] and len(scripts) == len(shipped_scripts())
     r = run_bshp("check-prompts", prompts)
     assert r.returncode == 0 and r.stdout.startswith("OK"), r.stderr

@@ -2,7 +2,7 @@
 order, the ranked list in its step, and ratings stored before the effect scale existed."""
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,10 +10,9 @@ from bshp_tui.guide.answer_text import display_value, initial_text
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.measures import big_moves, group_order, ranked_measures
 from bshp_tui.guide.transcript import question_text
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 @pytest.fixture

@@ -4,17 +4,16 @@ never lower after an answer is given."""
 from contextlib import contextmanager
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from walk import answer_for, walk
 
 from bshp_tui.guide.conductor import Conductor, Position
 from bshp_tui.guide.progress import counts_text, script_share
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.values import ValidationError
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 class MemorySession:

@@ -4,15 +4,14 @@ when they do not change, copied with `replace`, and carried through the prompt-f
 import json
 
 import pytest
-from helpers import ROOT
+from helpers import shipped_scripts
 
 from bshp_tui.guide.positions import Position
 from bshp_tui.scripts.cache import _script_from_dict, _script_to_dict
-from bshp_tui.scripts.loader import load_folder
 from bshp_tui.scripts.model import Column, Field, Option
 from bshp_tui.scripts.values import Item
 
-SCRIPTS = load_folder(ROOT / "prompts")
+SCRIPTS = shipped_scripts()
 
 
 def test_equal_by_value_within_one_class():

@@ -4,14 +4,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, run_bshp
+from helpers import ROOT, run_bshp, shipped_scripts
 
 from bshp_tui.scripts import kinds as K
-from bshp_tui.scripts.loader import check_folder, default_prompts_dir, load_folder
+from bshp_tui.scripts.loader import check_folder, default_prompts_dir
 
 
 def test_every_shipped_prompt_file_loads():
-    scripts = load_folder(ROOT / "prompts")
+    scripts = shipped_scripts()
     assert [s.id for s in scripts] == [
         "oppstart",
         "kartlegging",
