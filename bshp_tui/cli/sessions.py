@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..guide.conductor import Conductor
-from ..guide.period import parse_period, record_period
+from ..guide.period import parse_period
+from ..guide.session_start import record_start
 from .data import open_store
 from .prompts import answer_checker, load_scripts
 
@@ -55,8 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     store = open_store(args)
     scripts = load_scripts(args)
     with store.create(args.kommune, period) as session:
-        record_period(session, period)
-        Conductor(scripts, session).record_progress()  # `bshp list` shows what the chat shows
+        record_start(scripts, session, period)  # `bshp list` shows what the chat shows
         print(f"Opprettet økta «{session.id}» for {session.municipality} i {session.path}")
     return 0
 

@@ -19,7 +19,8 @@ from ..scripts.keys import answer_key, parse_answer_key
 from ..scripts.model import Script
 from . import followup as F
 from .conductor import Conductor
-from .period import parse_period, record_period
+from .period import parse_period
+from .session_start import record_start
 
 # Fields carried over whole, by meaning (refs) and by id, for every repeat of their step.
 CARRIED_REFS = (
@@ -122,8 +123,7 @@ def _from(store: Any, scripts: list[Script], source: Any, source_id: str, period
         with session.one_write():
             for key, value in answers.items():
                 session.set_answer(key, value)
-            record_period(session, period)
-            Conductor(scripts, session).record_progress()
+            record_start(scripts, session, period)
         report.session_id = session.id
     finally:
         session.close()

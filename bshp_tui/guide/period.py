@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..errors import UsageError
 from ..scripts.refs import PLAN_PERIOD
@@ -25,10 +24,3 @@ def parse_period(text: str) -> str:
             "bør være høyst 20 år (vanlig er 4 år, for eksempel 2027-2030)."
         )
     return year_span(start, end)
-
-
-def record_period(session: Any, period: str | None) -> None:
-    """A period given when the session is created is the answer to the period question, so the
-    group is not asked again."""
-    if period:
-        session.set_answer(PERIOD_KEY, period)

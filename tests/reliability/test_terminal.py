@@ -9,9 +9,9 @@ import sys
 import time
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, shipped_scripts
 
-from bshp_tui.guide.period import record_period
+from bshp_tui.guide.session_start import record_start
 from bshp_tui.store.sessions import SessionStore
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -100,7 +100,7 @@ def question_above_input(lines, question, others) -> bool:
 def terminal(tmp_path, request):
     store = SessionStore(tmp_path)
     with store.create("Molde", "2027–2030") as session:
-        record_period(session, "2027–2030")
+        record_start(shipped_scripts(), session, "2027–2030")
     term = Tmux(tmp_path, request.node.name[:20])
     yield store, term
     term.close()

@@ -35,14 +35,15 @@ async def new_session(pilot, name="Molde", period="2027-2030") -> WorkScreen:
     """A new session, seeded through the store as the New dialog creates it (the municipality and
     the period answered), then opened from the start screen's list with Enter. The dialog itself is
     driven by key in the start and terminal tests; here it would only cost time."""
-    from bshp_tui.guide.period import parse_period, record_period
+    from bshp_tui.guide.period import parse_period
+    from bshp_tui.guide.session_start import record_start
     from bshp_tui.ui.screens.start import StartScreen
 
     period = parse_period(period) if period else period  # as the dialog writes it («2027–2030»)
     start = pilot.app.screen
     assert isinstance(start, StartScreen)
     with pilot.app.store.create(name, period) as session:
-        record_period(session, period)
+        record_start(pilot.app.scripts, session, period)
         session_id = session.id
     start.refresh_list()
     table = start.query_one("DataTable")

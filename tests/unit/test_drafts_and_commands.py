@@ -8,7 +8,8 @@ from bshp_tui.errors import SaveError, SessionLockedError, UsageError
 from bshp_tui.guide.answer_text import input_text
 from bshp_tui.guide.commands import escape, half_typed, plausible_command, split, unescape
 from bshp_tui.guide.conductor import Conductor, Position
-from bshp_tui.guide.period import PERIOD_KEY, parse_period, record_period
+from bshp_tui.guide.period import PERIOD_KEY, parse_period
+from bshp_tui.guide.session_start import record_start
 from bshp_tui.guide.transcript import build_turns
 from bshp_tui.scripts.values import ValidationError
 from bshp_tui.store import session as session_module
@@ -153,7 +154,7 @@ def test_period_is_two_years():
 
 def test_period_given_at_creation_is_answered(store):
     with store.create("Molde", "2027–2030") as s:
-        record_period(s, "2027–2030")
+        record_start(SCRIPTS, s, "2027–2030")
         c = Conductor(SCRIPTS, s)
         pos = Position("oppstart", "plantype", None, "planperiode")
         assert c.is_answered(pos)

@@ -10,8 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from ...errors import BshpError, SessionLockedError
-from ...guide.conductor import Conductor
-from ...guide.period import record_period
+from ...guide.session_start import record_start
 from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 from ..screen_base import BshpScreen
@@ -132,8 +131,7 @@ class StartScreen(BshpScreen):
             self.app.push_screen(MessageDialog("Kunne ikke opprette", str(exc)))
             return
         try:
-            record_period(session, period)  # the period is answered: it is not asked again
-            Conductor(self.app.scripts, session).record_progress()  # the list shows what the chat shows
+            record_start(self.app.scripts, session, period)  # the period is not asked again
         except BshpError as exc:
             self.notify(str(exc), severity="error", timeout=12)
         self.open_session(session)
