@@ -27,6 +27,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 compile: | $(PY)
 	@$(PY) -m compileall -q bshp_tui
 
+# The test modules as pytest rewrites them for its assertion messages, written once by one process
+# whenever a test file changed: in a fresh clone each of the six workers would otherwise rewrite
+# every module at the same time (about nine seconds of the two cores).
+TESTS := $(shell find tests -name '*.py' 2>/dev/null)
+
+$(VENV)/.tests-compiled: $(TESTS) | $(VENV)/.installed-test
+	@PYTHONDONTWRITEBYTECODE= $(PY) -m pytest --collect-only -q -p no:xdist > /dev/null || true
+	@touch $@
+
 run: $(VENV)/.installed-run compile
 	$(VENV)/bin/bshp --data $(DATA)
 
@@ -35,7 +44,7 @@ run: $(VENV)/.installed-run compile
 # the terminal, crash and conversion tests wait on other processes. The test modules' rewritten
 # bytecode is kept (even where PYTHONDONTWRITEBYTECODE is set) so that each worker does not rewrite
 # every test module again.
-test: $(VENV)/.installed-test compile
+test: $(VENV)/.installed-test compile $(VENV)/.tests-compiled
 	$(VENV)/bin/ruff check bshp_tui tests bench
 	$(VENV)/bin/ruff format --check bshp_tui tests bench
 	$(VENV)/bin/mypy
