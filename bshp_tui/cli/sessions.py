@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..guide.period import parse_period
+from ..guide.saved_when import saved_when
 from ..guide.session_start import record_start
 from .data import open_store
 from .prompts import answer_checker, load_scripts
@@ -34,7 +35,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 printable(info.municipality),
                 printable(info.period) or "–",
                 progress,
-                printable(_short_time(info.updated)),
+                printable(saved_when(info.updated)),
             )
         )
     if len(rows) > 1:
@@ -44,10 +45,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     for info in damaged:
         print(f"SKADET  {info.path.name}: {printable(info.damaged or '')}. Se «bshp backups {info.id}».")
     return 0
-
-
-def _short_time(iso: str) -> str:
-    return iso[:16].replace("T", " ") if iso else "–"
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -227,7 +227,7 @@ async def test_damaged_file_is_listed_and_others_open(app_factory, data_dir):
         table = app.screen.query_one("DataTable")
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert str(rows[0][0]) == "Molde"
-        assert rows[1][0] == "SKADET" and "avkuttet" in str(rows[1][1])
+        assert str(rows[1][0]) == "SKADET" and "avkuttet" in str(rows[1][1])
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MessageDialog)

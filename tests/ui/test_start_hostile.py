@@ -38,10 +38,29 @@ async def test_start_screen_lists_healthy_and_bad_entries(app_factory, data_dir,
             ("borte.json", "som ikke finnes"),
             ("mappe.json", "mappe"),
         ]:
-            assert rows[name][0] == "SKADET" and reason in str(rows[name][1]), name
+            assert str(rows[name][0]) == "SKADET" and reason in str(rows[name][1]), name
         molde = next(i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "molde.json")
         table.move_cursor(row=molde)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, WorkScreen)
+
+
+async def test_values_that_look_like_markup_are_listed_as_they_stand(app_factory, data_dir):
+    """A hand-edited or imported file: the period, the time and the name are shown as written,
+    never read as styling (an unclosed tag would stop the list from being drawn)."""
+    store = SessionStore(data_dir)
+    with store.create("Molde") as s:
+        snapshot = s.snapshot()
+    meta = snapshot["meta"]["1"]
+    meta.update(municipality="[b]Molde[/]", period="[/x] 2027", updated="[red]i går")
+    (data_dir / "molde.json").write_text(json.dumps(snapshot))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        name, period, _progress, updated, _file = (str(cell) for cell in table.get_row_at(0))
+        assert (name, period, updated) == ("[b]Molde[/]", "[/x] 2027", "[red]i går")
+        shown = "\n".join(str(line.text) for line in table.render_lines(table.region.reset_offset))
+        assert "[/x] 2027" in shown and "[red]i går" in shown

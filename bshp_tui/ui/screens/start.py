@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from ...errors import BshpError, SessionLockedError
+from ...guide.saved_when import saved_when
 from ...guide.session_start import record_start
 from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
@@ -72,13 +73,13 @@ class StartScreen(BshpScreen):
         for info in infos:
             if info.ok:
                 progress = f"{round((info.progress or 0) * 100)} %"
-                updated = info.updated[:16].replace("T", " ") if info.updated else "–"
+                updated = saved_when(info.updated)
                 mark = "✓ " if info.id in self.follow_up.marked else ""
-                table.add_row(
-                    Text(mark + info.municipality), info.period or "–", progress, updated, info.path.name, key=info.id
-                )
+                # Text, not str: a DataTable reads a str as markup, and what a file holds is shown as written.
+                cells = [mark + info.municipality, info.period or "–", progress, updated, info.path.name]
             else:
-                table.add_row("SKADET", Text(info.damaged or ""), "", "", info.path.name, key=info.id)
+                cells = ["SKADET", info.damaged or "", "", "", info.path.name]
+            table.add_row(*map(Text, cells), key=info.id)
         deleted = self.app.store.deleted_ids()
         status = f"{len(infos)} planarbeid i «{self.app.store.data_dir}»."
         if any(not i.ok for i in infos):
