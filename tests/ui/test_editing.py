@@ -283,6 +283,27 @@ async def test_failed_save_on_quit_offers_a_copy_before_exiting(app_factory, mon
     assert not app.is_running
 
 
+async def test_a_copy_folder_that_cannot_be_written_is_named_as_typed(app_factory, monkeypatch, tmp_path, data_dir):
+    """The folder the group typed is quoted in the message as written, «[» and all, and the
+    dialog stays open for another folder."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await new_session(pilot)
+        break_saving(monkeypatch, only_in=data_dir)
+        await answer(pilot, "Temaplan")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SaveFailedDialog)
+        (tmp_path / "[").write_text("en fil, ikke en mappe")
+        dialog.query_one("#folder").value = str(tmp_path / "[" / "x] minnepinne")
+        await pilot.click("#copy")
+        await pilot.pause()
+        said = str(dialog.query_one("#copy-result").render())
+        assert "[/x] minnepinne" in said and "Velg en annen mappe" in said
+        assert app.screen is dialog and dialog.copied_to is None
+
+
 async def test_failed_save_on_escape_can_be_retried(app_factory, monkeypatch, data_dir):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -90,7 +91,9 @@ class SaveFailedDialog(ModalScreen[str]):
         try:
             self.session.save_copy(target)
         except (BshpError, OSError) as exc:
-            self.query_one("#copy-result", Static).update(f"Kopien kunne ikke lagres der: {exc} Velg en annen mappe.")
+            self.query_one("#copy-result", Static).update(
+                Text(f"Kopien kunne ikke lagres der: {exc} Velg en annen mappe.")
+            )
             return
         self.copied_to = target
         self.app.notify(f"En kopi av økta er lagret i {target}. Hent den inn med «bshp import».", timeout=20)
