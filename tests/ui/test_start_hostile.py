@@ -64,3 +64,23 @@ async def test_values_that_look_like_markup_are_listed_as_they_stand(app_factory
         assert (name, period, updated) == ("[b]Molde[/]", "[/x] 2027", "[red]i går")
         shown = "\n".join(str(line.text) for line in table.render_lines(table.region.reset_offset))
         assert "[/x] 2027" in shown and "[red]i går" in shown
+
+
+async def test_a_refused_period_is_quoted_as_typed_in_the_new_dialog(app_factory):
+    """What the group typed comes back in the message as written, «[» and all, and the dialog
+    stays open with it (no markup: an unclosed tag would stop the app)."""
+    from bshp_tui.ui.dialogs import NewSessionDialog
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("N")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewSessionDialog)
+        dialog.query_one("#kommune").value = "Molde"
+        dialog.query_one("#periode").value = "[/x] neste år"
+        dialog.query_one("#periode").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "«[/x] neste år»" in str(dialog.query_one("#feil").render())

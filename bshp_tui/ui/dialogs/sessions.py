@@ -22,7 +22,7 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder="for eksempel Molde", id="kommune")
             yield Label("Planperiode (kan endres senere)")
             yield Input(placeholder="for eksempel 2027-2030", id="periode")
-            yield Static("", id="feil", classes="error-text")
+            yield Static("", id="feil", classes="error-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opprett", variant="primary", id="ok")
                 yield Button("Avbryt", id="cancel")
