@@ -30,11 +30,13 @@ compile: | $(PY)
 # The test modules as pytest rewrites them for its assertion messages, written once by one process
 # whenever a test file changed: in a fresh clone each of the six workers would otherwise rewrite
 # every module at the same time (about nine seconds of the two cores).
+# The stamp sits beside what it stands for (gone with the bytecode), and a new pytest redoes it.
 TESTS := $(shell find tests -name '*.py' 2>/dev/null)
+REWRITTEN := tests/__pycache__/.rewritten
 
-$(VENV)/.tests-compiled: $(TESTS) | $(VENV)/.installed-test
+$(REWRITTEN): $(TESTS) $(VENV)/.installed-test
 	@PYTHONDONTWRITEBYTECODE= $(PY) -m pytest --collect-only -q -p no:xdist > /dev/null || true
-	@touch $@
+	@mkdir -p $(@D) && touch $@
 
 run: $(VENV)/.installed-run compile
 	$(VENV)/bin/bshp --data $(DATA)
@@ -44,7 +46,7 @@ run: $(VENV)/.installed-run compile
 # the terminal, crash and conversion tests wait on other processes. The test modules' rewritten
 # bytecode is kept (even where PYTHONDONTWRITEBYTECODE is set) so that each worker does not rewrite
 # every test module again.
-test: $(VENV)/.installed-test compile $(VENV)/.tests-compiled
+test: $(VENV)/.installed-test compile $(REWRITTEN)
 	$(VENV)/bin/ruff check bshp_tui tests bench
 	$(VENV)/bin/ruff format --check bshp_tui tests bench
 	$(VENV)/bin/mypy

@@ -21,7 +21,7 @@ class BshpScreen(Screen[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._styled_at_mount = True
+        self._first_resume = True
         # Textual sets the width class at the screen's first resize, after every widget is styled,
         # and so styles them all once more (a third of the work of opening a session). Set now,
         # the resize finds it in place; a terminal that is resized later still moves it.
@@ -38,7 +38,7 @@ class BshpScreen(Screen[Any]):
         """Runs before Textual's own handler. A pushed screen becomes active right after its
         widgets were mounted, each styled as it was, and Textual would style them all again (a
         tenth of the work of opening a session). That first time it is skipped; coming back to
-        the screen later (a dialog closed) is left to Textual."""
-        if self._styled_at_mount:
-            self._styled_at_mount = False
+        the screen later (a dialog closed) is left to Textual (which then restyles nothing)."""
+        if self._first_resume:
+            self._first_resume = False
             event.refresh_styles = False

@@ -25,6 +25,10 @@ def take_as_controlling_terminal():
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+# Terminal control sequences (ECMA-48: CSI with intermediates, OSC, charset and keypad modes), left
+# out when a failed test quotes what the app wrote.
+ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>78M]")
+
 # Like `make run`: a parent that takes the terminal's SIGHUP and waits for its child, which is left
 # with no signal when the window closes.
 UNDER_MAKE = (
@@ -70,10 +74,11 @@ class Terminal:
             if text.encode() in self.output:
                 return
             time.sleep(0.05)
-        seen = re.sub(rb"\x1b\[[0-9;?<>=]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]", b"", bytes(self.output))
-        tail = seen.decode("utf-8", "replace")[-1500:]
+        seen = re.sub(ESCAPES, b"", bytes(self.output)).decode("utf-8", "replace")
+        tail = re.sub(r"[ \t]{3,}", "  ", seen)[-1500:]
         exited = self.proc.poll()
-        raise AssertionError(f"{text!r} did not appear on screen (app exit code {exited}); its last output:\n{tail}")
+        state = "still running" if exited is None else f"exit code {exited}"
+        raise AssertionError(f"{text!r} did not appear on screen (the app: {state}); its last output:\n{tail}")
 
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())

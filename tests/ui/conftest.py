@@ -83,7 +83,7 @@ def _headless_screens_made_not_painted(request, monkeypatch):
             return render_update(self, full, screen_stack, simplify)
         if not self._dirty_regions:
             return None
-        # As Textual draws an update: the widgets in the area around what changed.
+        # The widgets whose area changed (Textual also visits the others, which draw from its cache).
         crop = Region.from_union(list(self._dirty_regions)).intersection(self.size.region)
         for widget, (region, _clip) in self.visible_widgets.items():
             if not region.overlaps(crop):

@@ -162,6 +162,20 @@ def test_period_given_at_creation_is_answered(store):
         assert c.cursor() != pos
 
 
+def test_a_new_session_gets_its_period_and_progress_in_one_write(store, monkeypatch):
+    from bshp_tui.store import session as session_module
+
+    writes = []
+    real = session_module.atomic_write_bytes
+    monkeypatch.setattr(
+        session_module, "atomic_write_bytes", lambda path, data: writes.append(path) or real(path, data)
+    )
+    with store.create("Molde", "2027–2030") as s:
+        record_start(SCRIPTS, s, "2027–2030")
+        assert len(writes) == 1
+        assert s.answer(PERIOD_KEY) == "2027–2030" and s.meta["progress"] > 0
+
+
 def test_period_answer_is_checked(c):
     pos = Position("oppstart", "plantype", None, "planperiode")
     with pytest.raises(ValidationError, match="to årstall"):
