@@ -126,11 +126,11 @@ class EntriesEditor(ModalScreen[bool]):
             self.dismiss(True)
 
     def header(self) -> ComposeResult:
-        yield Label(self.field.question, classes="dialog-title")
+        yield Label(self.field.question, classes="dialog-title", markup=False)
         yield Static(
             "A legg til · Enter endrer · Del sletter · Ctrl+↑/↓ flytter · Ctrl+S lagrer · Esc lukker", classes="hint"
         )
-        yield Static("", id="editor-error", classes="error-text")
+        yield Static("", id="editor-error", classes="error-text", markup=False)  # it quotes what was typed
 
     def show_error(self, text: str) -> None:
         self.query_one("#editor-error", Static).update(text)

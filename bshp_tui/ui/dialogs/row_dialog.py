@@ -61,7 +61,7 @@ class RowDialog(ModalScreen[dict | None]):
                 else:
                     text = column_kind.input_text(self.c.cell(self.fld, self.row, col.id) if self.row else "")
                 yield Input(text, id=f"col-{col.id}")
-            yield Static("", id="row-error", classes="error-text")
+            yield Static("", id="row-error", classes="error-text", markup=False)  # it quotes the cells as typed
             yield Static("Enter går til neste felt · Ctrl+S lagrer raden · Esc avbryter", classes="hint")
 
     def on_mount(self) -> None:

@@ -76,7 +76,10 @@ class BackupsDialog(ModalScreen[str | None]):
             for info in self.backups:
                 state = f"SKADET: {info.damaged}" if info.damaged else f"{info.answers} svar"
                 items.append(
-                    ListItem(Label(f"{info.created:%d.%m.%Y %H:%M:%S}  {info.reason_text}  ({state})"), name=info.name)
+                    ListItem(
+                        Label(f"{info.created:%d.%m.%Y %H:%M:%S}  {info.reason_text}  ({state})", markup=False),
+                        name=info.name,
+                    )
                 )
             yield ListView(*items, id="backups")
             yield Static(

@@ -41,7 +41,7 @@ class TableEditor(fitted_table.RefitsTables, EntriesEditor):
         with Vertical(classes="dialog wide editor"):
             yield from self.header()
             yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="total", classes="hint")
+            yield Static("", id="total", classes="hint", markup=False)  # a column label from the prompt file
         yield KeyFooter()
 
     def on_mount(self) -> None:

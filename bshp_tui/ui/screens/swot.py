@@ -94,7 +94,7 @@ class SwotScreen(ModalScreen[bool]):
                     id="swot-draft",
                     classes="hint",
                 )
-            yield Static("", id="swot-error", classes="error-text")
+            yield Static("", id="swot-error", classes="error-text", markup=False)  # it may quote a folder
             with Grid(id="swot-grid"):
                 for q in self.quadrants:
                     fld = self.c.field(q.ref.field)

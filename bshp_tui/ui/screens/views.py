@@ -78,9 +78,9 @@ class MatrixEditor(fitted_table.RefitsTables, ModalScreen[bool]):
         with Vertical(classes="dialog wide editor"):
             yield Label("Prioritering: vurder tiltakene", classes="dialog-title")
             yield Static("", id="matrix-help", classes="hint")
-            yield Static(scale_legend(self.fld.scales), id="matrix-legend", classes="hint")
+            yield Static(scale_legend(self.fld.scales), id="matrix-legend", classes="hint", markup=False)
             yield DataTable(id="ratings", cursor_type="cell", zebra_stripes=True)
-            yield Static("", id="axes", classes="hint")
+            yield Static("", id="axes", classes="hint", markup=False)  # the scales' poles, from the prompt file
             with Grid(id="matrix"):
                 for key in ("tl", "tr", "bl", "br"):
                     yield Static("", id=f"q-{key}", classes="quadrant", markup=False)

@@ -90,7 +90,7 @@ class AgendaScreen(fitted_table.RefitsTables, ModalScreen[str]):
             present = ", ".join(self.workshop.present) or "ikke registrert"
             yield Static(Text(f"Til stede: {present}"), classes="hint")
             yield Static("", id="agenda-clock")
-            yield Static("", id="agenda-nudge", classes="error-text")
+            yield Static("", id="agenda-nudge", classes="error-text", markup=False)  # it names the step
             yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Esc: tilbake til samtalen (klokka går videre) · A: avslutt samlingen og se oppsummeringen",

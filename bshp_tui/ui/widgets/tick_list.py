@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
@@ -12,7 +13,11 @@ TICKED, UNTICKED = "✓", " "
 
 class TickList(SelectionList):
     """Textual's SelectionList with ✓ for a ticked item and an empty box for the others: its own
-    shows the same X for both and tells them apart by colour alone."""
+    shows the same X for both and tells them apart by colour alone. Each item is (text, value,
+    ticked); the text is shown as written (a name the group typed is never read as markup)."""
+
+    def __init__(self, *items: tuple[str, str, bool], **kwargs):
+        super().__init__(*[(Content(text), value, ticked) for text, value, ticked in items], **kwargs)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
