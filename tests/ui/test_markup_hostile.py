@@ -11,7 +11,7 @@ from bshp_tui.guide.conductor import Position
 from bshp_tui.store import session as session_module
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.app import make_app
-from bshp_tui.ui.dialogs import BackupsDialog
+from bshp_tui.ui.dialogs import BackupsDialog, MessageDialog
 from bshp_tui.ui.dialogs.row_dialog import RowDialog
 from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.screens.swot import SwotScreen
@@ -146,6 +146,23 @@ async def test_a_damaged_backup_is_listed_with_its_reason_as_written(app_factory
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, BackupsDialog)
+
+
+async def test_a_session_that_cannot_be_opened_is_named_with_its_reason_as_written(app_factory, data_dir):
+    """The message quotes the file (a table's name): shown as it stands, not read as Markdown, where
+    the stars and the tag would vanish."""
+    store = SessionStore(data_dir)
+    with store.create("Molde"):
+        pass
+    (data_dir / "molde.json").write_text('{"*x* <b>": 1}')
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pause(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, MessageDialog)
+        said = " ".join(shown(block) for block in dialog.query("MarkdownParagraph"))
+        assert "tabellen «*x* <b>» er ikke et objekt" in said and "(bshp backups molde)" in said
 
 
 def own_prompts(tmp_path) -> Path:

@@ -11,14 +11,23 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ...scripts.kinds.base import md_escape
+
 
 class MessageDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "dismiss", "Lukk")]
 
     def __init__(self, title: str, body: str):
+        """`body` is Markdown (see `quoting` for a message that quotes names, paths or files)."""
         super().__init__()
         self.title_text = title
         self.body = body
+
+    @classmethod
+    def quoting(cls, title: str, message: str) -> MessageDialog:
+        """A message that may quote what the group typed or a file holds: shown as written, never
+        read as Markdown (where «*x*» would lose its stars)."""
+        return cls(title, md_escape(message))
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown

@@ -129,7 +129,7 @@ class StartScreen(BshpScreen):
         try:
             session = self.app.store.create(name, period or None)
         except BshpError as exc:
-            self.app.push_screen(MessageDialog("Kunne ikke opprette", str(exc)))
+            self.app.push_screen(MessageDialog.quoting("Kunne ikke opprette", str(exc)))
             return
         try:
             record_start(self.app.scripts, session, period)  # the period is not asked again
@@ -158,7 +158,7 @@ class StartScreen(BshpScreen):
             )
             return
         except BshpError as exc:
-            self.app.push_screen(MessageDialog("Kan ikke åpne", str(exc)))
+            self.app.push_screen(MessageDialog.quoting("Kan ikke åpne", str(exc)))
             return
         self.open_session(session)
 
@@ -186,7 +186,7 @@ class StartScreen(BshpScreen):
         try:
             self.app.store.delete(session_id)
         except BshpError as exc:
-            await self.app.push_screen_wait(MessageDialog("Kunne ikke slette", str(exc)))
+            await self.app.push_screen_wait(MessageDialog.quoting("Kunne ikke slette", str(exc)))
         self.refresh_list()
 
     @work
@@ -203,7 +203,7 @@ class StartScreen(BshpScreen):
         try:
             info = self.app.store.restore(session_id, choice)
         except BshpError as exc:
-            await self.app.push_screen_wait(MessageDialog("Kunne ikke gjenopprette", str(exc)))
+            await self.app.push_screen_wait(MessageDialog.quoting("Kunne ikke gjenopprette", str(exc)))
             return
         self.notify(f"Gjenopprettet «{session_id}» fra {info.created:%d.%m.%Y %H:%M}.")
         self.refresh_list()
