@@ -4,7 +4,10 @@ something they should know about. Kept together so that the wording is read, and
 from __future__ import annotations
 
 ALL_ANSWERED = "Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter."
-READ_ONLY = "Økta er åpnet bare for lesing."
+READ_ONLY = (
+    "Økta er åpnet bare for lesing, så her kan ingenting skrives eller endres. "
+    "Esc går til øktlista, der Enter åpner økta for skriving."
+)
 FIRST_QUESTION = "Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene."
 LAST_QUESTION = "Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene."
 NOTHING_TO_SKIP = (

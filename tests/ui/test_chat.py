@@ -281,3 +281,39 @@ async def test_enter_after_a_number_choice_does_not_touch_the_next_question(app_
         await pilot.press("enter")  # a deliberate Enter on the empty required question
         await pilot.pause()
         assert screen.pos == at and feedback(pilot) != ""
+
+
+async def test_an_enter_once_the_next_question_is_read_is_not_swallowed(app_factory, clock):
+    """Only an Enter right after the digit is taken for habit: one a moment later (the group has
+    read the next question) does what Enter does there at once, with no second press needed."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await new_session(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        at = screen.pos
+        assert at.field_id != "plantype" and feedback(pilot) == ""
+        clock.advance(2)
+        await pilot.press("enter")  # the next question is required: Enter says so
+        await pilot.pause()
+        assert screen.pos == at and feedback(pilot) != ""
+
+
+async def test_a_read_only_session_says_how_to_open_it_for_writing(app_factory, data_dir):
+    """L opens a session only for reading: nothing can be typed, and Enter says so and how to
+    open it for writing (the status line no longer blames another window)."""
+    from bshp_tui.store.sessions import SessionStore
+
+    SessionStore(data_dir).create("Molde", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.session.read_only
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        assert screen.query_one(ChatInput).text == "" and screen.session.answers() == {}
+        said = feedback(pilot)
+        assert "bare for lesing" in said and "Enter åpner økta for skriving" in said
+        assert "annet sted" not in str(screen.query_one("StatusLine").render())

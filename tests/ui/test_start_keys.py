@@ -23,3 +23,51 @@ async def test_capital_letters_do_what_the_small_ones_do(app_factory, data_dir):
         small = {b.key: b.action for b in screen.BINDINGS if len(b.key) == 1 and b.key.isalpha() and b.key.islower()}
         capitals = {b.key: b.action for b in screen.BINDINGS if len(b.key) == 1 and b.key.isupper()}
         assert small and capitals == {k.upper(): action for k, action in small.items()}
+
+
+async def test_the_plan_the_group_was_at_stays_highlighted(app_factory, data_dir):
+    """Back from a session, or from a dialog that was cancelled, the same plan is highlighted:
+    Enter opens the plan the group was at, not the first in the list."""
+    store = SessionStore(data_dir)
+    for name in ("Aukra", "Bergen", "Molde"):
+        store.create(name, "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        assert start.selected_id() == "aukra"
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.session.id == "molde"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is start and start.selected_id() == "molde"
+        await pilot.press("s")  # delete? No.
+        await pilot.pause()
+        assert "«Molde 2027–2030» (molde.json)" in str(app.screen.query_one(".dialog-body").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is start and start.selected_id() == "molde"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert start.selected_id() == "molde"
+
+
+async def test_a_new_plan_is_highlighted_when_the_group_comes_back_from_it(app_factory, data_dir):
+    SessionStore(data_dir).create("Aukra", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#kommune").value = "Volda"
+        dialog.query_one("#periode").value = "2027-2030"
+        dialog.query_one("#periode").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.id == "volda"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is start and start.selected_id() == "volda"

@@ -36,6 +36,7 @@ class StartScreen(BshpScreen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.follow_up = FollowUp(self)
+        self._left: str | None = None  # the session just opened, highlighted again on the way back
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title_subtitle())
@@ -60,10 +61,14 @@ class StartScreen(BshpScreen):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_list()
+        self.refresh_list(keep=self._left)  # back from a session: it stays highlighted
+        self._left = None
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, keep: str | None = None) -> None:
+        """List the sessions again; the highlighted one (or `keep`) stays highlighted, so Enter
+        opens the plan the group was at, not the first in the list."""
         table = self.query_one(DataTable)
+        keep = keep or self.selected_id()
         table.clear()
         try:
             infos = self.app.store.list()
@@ -80,6 +85,8 @@ class StartScreen(BshpScreen):
             else:
                 cells = ["SKADET", info.damaged or "", "", "", info.path.name]
             table.add_row(*map(Text, cells), key=info.id)
+        if keep is not None and any(key.value == keep for key in table.rows):
+            table.move_cursor(row=table.get_row_index(keep))
         deleted = self.app.store.deleted_ids()
         status = f"{len(infos)} planarbeid i «{self.app.store.data_dir}»."
         if any(not i.ok for i in infos):
@@ -105,6 +112,13 @@ class StartScreen(BshpScreen):
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
+
+    def plan_name(self, session_id: str) -> str:
+        """«Molde 2027–2030» (molde-2.json): how the list names a session, for dialogs."""
+        info = self.app.store.info(session_id)
+        if not info.ok:
+            return f"«{session_id}»"
+        return f"«{' '.join(filter(None, [info.municipality, info.period]))}» ({info.path.name})"
 
     def action_refresh(self) -> None:
         self.refresh_list()
@@ -168,6 +182,7 @@ class StartScreen(BshpScreen):
     def open_session(self, session) -> None:
         from .work import WorkScreen
 
+        self._left = session.id
         self.app.push_screen(WorkScreen(session, self.app.scripts))
 
     @work
@@ -177,7 +192,7 @@ class StartScreen(BshpScreen):
             return
         if not await self.app.push_screen_wait(
             ConfirmDialog(
-                f"Slette «{session_id}»? En sikkerhetskopi blir liggende, så den kan gjenopprettes.",
+                f"Slette {self.plan_name(session_id)}? En sikkerhetskopi blir liggende, så den kan gjenopprettes.",
                 yes="Slett",
                 destructive=True,
             )

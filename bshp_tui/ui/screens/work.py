@@ -166,7 +166,7 @@ class WorkScreen(BshpScreen):
             return
         await self.submit(str(event.number))
         if event.by_key:  # the Enter typed after the digit out of habit must not send the next question
-            self.query_one(ChatInput).enter_after_choice = True
+            self.query_one(ChatInput).choice_sent()
 
     @on(ChatInput.Submitted)
     async def _submitted(self, event: ChatInput.Submitted) -> None:

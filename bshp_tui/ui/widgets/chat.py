@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.markdown import Heading, Markdown
@@ -137,16 +138,24 @@ class ChatInput(TextArea):
         pass
 
     numbers_choose = False  # set by the screen when the field is a single choice
-    enter_after_choice = False  # set by the screen when a digit just sent a choice
+    HABIT_SECONDS = 1.0  # an Enter this soon after a digit sent a choice was typed out of habit
 
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        self._choice_sent_at: float | None = None
+
+    def choice_sent(self) -> None:
+        """A digit just sent a choice (called by the screen)."""
+        self._choice_sent_at = self._now()
+
+    def _now(self) -> float:
+        return (getattr(self.app, "clock", None) or time.monotonic)()
 
     async def _on_key(self, event: events.Key) -> None:
-        after_choice, self.enter_after_choice = self.enter_after_choice, False
-        if event.key == "enter" and after_choice:
-            # A digit sends a choice at once; the Enter typed after it out of habit must not send
-            # (or skip) the next question.
+        sent_at, self._choice_sent_at = self._choice_sent_at, None
+        if event.key == "enter" and sent_at is not None and self._now() - sent_at < self.HABIT_SECONDS:
+            # A digit sends a choice at once; the Enter typed right after it out of habit must not
+            # send (or skip) the next question. An Enter once the group has read it works as always.
             event.stop()
             event.prevent_default()
             return
@@ -173,7 +182,7 @@ class ChatInput(TextArea):
         await super()._on_key(event)
 
     def set_text(self, text: str) -> None:
-        self.enter_after_choice = False
+        self._choice_sent_at = None
         self.load_text(text)
         lines = text.split("\n")
         self.move_cursor((len(lines) - 1, len(lines[-1])))

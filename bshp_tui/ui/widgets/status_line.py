@@ -42,7 +42,9 @@ class StatusLine(Static):
             self.saved(session.last_saved, percent())
 
     def read_only(self) -> None:
-        self._show("Bare lesing: økta er åpen et annet sted, så endringer lagres ikke.", "warning")
+        self._show(
+            "Bare lesing: endringer lagres ikke. Esc går til øktlista, der Enter åpner økta for skriving.", "warning"
+        )
 
     def error(self, text: str) -> None:
         self._show(text, "error")
