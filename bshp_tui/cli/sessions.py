@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..guide.period import parse_period
 from ..guide.saved_when import saved_when
-from ..guide.session_start import record_start
+from ..guide.session_start import record_start, same_plan
 from .data import open_store
 from .prompts import answer_checker, load_scripts
 
@@ -51,9 +51,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     period = parse_period(args.period) if args.period else None
     store = open_store(args)
     scripts = load_scripts(args)
+    twins = same_plan(store.list(), args.kommune, period)
     with store.create(args.kommune, period) as session:
         record_start(scripts, session, period)  # `bshp list` shows what the chat shows
         print(f"Opprettet økta «{session.id}» for {session.municipality} i {session.path}")
+    if twins:
+        files = ", ".join(t.path.name for t in twins)
+        print(f"Merk: det fantes allerede et planarbeid for samme kommune og periode ({files}).", file=sys.stderr)
     return 0
 
 

@@ -71,3 +71,49 @@ async def test_a_new_plan_is_highlighted_when_the_group_comes_back_from_it(app_f
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is start and start.selected_id() == "volda"
+
+
+async def test_a_second_plan_for_the_same_municipality_and_period_is_asked_about(app_factory, data_dir):
+    store = SessionStore(data_dir)
+    store.create("Aukra", "2027–2030").close()
+    store.create("Molde", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+
+        async def new(name: str, period: str) -> None:
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = app.screen
+            dialog.query_one("#kommune").value = name
+            dialog.query_one("#periode").value = period
+            dialog.query_one("#periode").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await new("molde", "2027-2030")
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert "«Molde 2027–2030» (molde.json)" in str(question.query_one(".dialog-body").render())
+        await pilot.press("escape")  # Avbryt: the plan that exists is highlighted, nothing is made
+        await pilot.pause()
+        assert app.screen is start and start.selected_id() == "molde"
+        assert sorted(store.ids()) == ["aukra", "molde"]
+
+        await new("Molde", "2027-2030")
+        await pilot.press("enter")  # «Lag nytt» has the focus
+        await pilot.pause()
+        assert app.screen.session.id == "molde-2"
+
+    store.create("Volda", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#kommune").value = "Volda"
+        dialog.query_one("#periode").value = "2031-2034"  # another period: no question
+        dialog.query_one("#periode").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.id == "volda-2"

@@ -112,3 +112,13 @@ def test_the_app_without_a_terminal_says_so_and_stops(tmp_path):
     assert r.returncode == 2
     assert "må startes i et terminalvindu" in r.stderr and "bshp export" in r.stderr
     assert not (tmp_path / "data").exists()  # nothing made
+
+
+def test_new_says_when_the_same_plan_exists(tmp_path):
+    first = run_bshp("new", "Molde", "--period", "2027-2030", data=tmp_path)
+    assert first.returncode == 0 and "Merk" not in first.stderr
+    second = run_bshp("new", "molde", "--period", "2027-2030", data=tmp_path)
+    assert second.returncode == 0 and "«molde-2»" in second.stdout
+    assert "allerede et planarbeid for samme kommune og periode (molde.json)" in second.stderr
+    other = run_bshp("new", "Molde", "--period", "2031-2034", data=tmp_path)
+    assert other.returncode == 0 and "Merk" not in other.stderr

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 
 from ...errors import BshpError, SessionLockedError
 from ...guide.saved_when import saved_when
-from ...guide.session_start import record_start
+from ...guide.session_start import record_start, same_plan
 from ..command_actions import bindings, with_capitals
 from ..dialogs import BackupsDialog, ConfirmDialog, MessageDialog, NewSessionDialog
 from ..screen_base import BshpScreen
@@ -140,6 +140,28 @@ class StartScreen(BshpScreen):
         if not answer:
             return
         name, period = answer
+        twins = same_plan(self.app.store.list(), name, period or None)
+        if not twins:
+            self._make(name, period)
+            return
+
+        def answered(make_anyway: bool | None) -> None:
+            if make_anyway:
+                self._make(name, period)
+            else:
+                self.refresh_list(keep=twins[0].id)  # the plan that exists, ready to open with Enter
+
+        names = ", ".join(self.plan_name(t.id) for t in twins)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Det finnes allerede et planarbeid for samme kommune og periode: {names}.\n\n"
+                "Vil dere lage et nytt likevel? Velg Avbryt for å åpne det som finnes fra lista.",
+                yes="Lag nytt",
+            ),
+            answered,
+        )
+
+    def _make(self, name: str, period: str) -> None:
         try:
             session = self.app.store.create(name, period or None)
         except BshpError as exc:
