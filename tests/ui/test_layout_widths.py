@@ -18,7 +18,8 @@ from bshp_tui.ui.widgets.work_panes import MIN_CHAT_WIDTH
 
 
 def lines_of(widget) -> list[str]:
-    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    """What the widget shows, its padding included (its content area alone would cut the last column)."""
+    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
     return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
 
 
@@ -33,9 +34,9 @@ async def test_a_long_step_name_wraps_at_100_columns(app_factory):
         assert steps.display
         text = lines_of(steps)
         at = next(n for n, line in enumerate(text) if "Sterke og svake sider" in line)
-        assert all(len(line) <= steps.size.width for line in text)
+        assert all(len(line) <= steps.outer_size.width for line in text)
         joined = " ".join(line.strip(" │├└·") for line in text[at : at + 3])
-        assert "Sterke og svake sider (venter på lista den gjentas for)" in " ".join(joined.split())
+        assert "Sterke og svake sider (kommer når «Rollegrupper» er fylt ut)" in " ".join(joined.split())
 
 
 async def test_f3_arrows_move_in_the_step_list_and_enter_goes_there(app_factory):

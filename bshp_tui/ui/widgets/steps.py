@@ -127,7 +127,9 @@ class StepsPanel(OptionList):
                 lines.append((Row(script.id, inst.step.id, item, here), symbol, inst.title))
             waiting = [s for s in script.steps if s.repeat and not any(i.step.id == s.id for i in instances)]
             for step in waiting:
-                lines.append((Row(script.id, step.id, None), "·", f"{step.title} (venter på lista den gjentas for)"))
+                lines.append(
+                    (Row(script.id, step.id, None), "·", f"{step.title} ({waiting_for(c, script.id, step.repeat)})")
+                )
             for n, (row, symbol, title) in enumerate(lines):
                 add(row, Hanging(f" {'└' if n == len(lines) - 1 else '├'} {symbol} ", title))
         self.set_options(options)
@@ -198,6 +200,17 @@ class StepsPanel(OptionList):
 def step_title(c: Conductor, pos: Position | None) -> str:
     inst = c.instance(pos) if pos is not None else None
     return inst.title if inst else pos.step_id if pos else ""
+
+
+def waiting_for(c: Conductor, script_id: str, repeat: str | None) -> str:
+    """Why a repeated step has no lines yet: it comes once per point of a list not yet filled in."""
+    if not repeat or not c.has_field(repeat):
+        return "kommer når lista den gjentas for er fylt ut"
+    fld = c.field(repeat)
+    source = c.step(Position(fld.script_id, fld.step_id, None, fld.id)).title
+    if fld.script_id != script_id:
+        source = f"{c.script(fld.script_id).short_title} › {source}"
+    return f"kommer når «{source}» er fylt ut"
 
 
 def position_label(c: Conductor, pos: Position | None) -> str:
