@@ -117,3 +117,19 @@ async def test_a_second_plan_for_the_same_municipality_and_period_is_asked_about
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.session.id == "volda-2"
+
+
+async def test_a_plan_made_in_another_terminal_shows_up_by_itself(app_factory, data_dir):
+    """`bshp new` or `bshp import` in another window while the list is open: the list follows
+    (the screen looks every couple of seconds; here the look is made at once)."""
+    store = SessionStore(data_dir)
+    store.create("Aukra", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        store.create("Molde", "2027–2030").close()
+        start.refresh_if_changed()
+        await pilot.pause()
+        table = start.query_one("DataTable")
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Aukra", "Molde"]
+        assert start.selected_id() == "aukra"

@@ -19,6 +19,8 @@ from ..widgets.footer import KeyFooter
 from ..widgets.titlebar import TitleBar
 from .start_followup import FollowUp
 
+FOLDER_CHECK_SECONDS = 2.0  # how often the list looks for sessions changed from elsewhere
+
 
 class StartScreen(BshpScreen):
     BINDINGS = with_capitals(
@@ -37,6 +39,7 @@ class StartScreen(BshpScreen):
         super().__init__(*args, **kwargs)
         self.follow_up = FollowUp(self)
         self._left: str | None = None  # the session just opened, highlighted again on the way back
+        self._listed: object = None  # what the data folder held when the list was made
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title_subtitle())
@@ -59,6 +62,27 @@ class StartScreen(BshpScreen):
         table.add_columns("Kommune", "Planperiode", "Fremdrift", "Sist lagret", "Fil")
         self.refresh_list()
         table.focus()
+        # A session made, imported or restored from another terminal shows up by itself.
+        self.set_interval(FOLDER_CHECK_SECONDS, self.refresh_if_changed)
+
+    def folder_state(self) -> object:
+        """The session files and when each last changed (cheap: names and file times)."""
+        try:
+            ids = self.app.store.ids()
+        except BshpError:
+            return None
+        state: list[tuple[str, int | None, int | None]] = []
+        for session_id in ids:
+            try:
+                stat = self.app.store.path_for(session_id).stat()
+                state.append((session_id, stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                state.append((session_id, None, None))
+        return state
+
+    def refresh_if_changed(self) -> None:
+        if self.is_current and self.folder_state() != self._listed:
+            self.refresh_list()
 
     def on_screen_resume(self) -> None:
         self.refresh_list(keep=self._left)  # back from a session: it stays highlighted
@@ -69,6 +93,7 @@ class StartScreen(BshpScreen):
         opens the plan the group was at, not the first in the list."""
         table = self.query_one(DataTable)
         keep = keep or self.selected_id()
+        self._listed = self.folder_state()
         table.clear()
         try:
             infos = self.app.store.list()
