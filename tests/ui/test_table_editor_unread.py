@@ -14,9 +14,9 @@ from bshp_tui.ui.dialogs.table_editor import TableEditor
 from bshp_tui.ui.widgets.chat import ChatInput
 
 KEY = "medvirkning/mobiliseringsplan"
-GOOD = "Ungdom; ekstern; ungdomsrådet; besøk; 2027-03; Kari"
+GOOD = "Ungdom; ekstern; ungdomsrådet; besøk; mars 2027; Kari"
 BAD = "Eldre; ekstern; eldrerådet; møte; 2027-13; Ola"
-LAST = "Utleiere; ekstern; utleierne; brev; 2027-05; Per"
+LAST = "Utleiere; ekstern; utleierne; brev; mai 2027; Per"
 
 
 async def open_with_a_bad_line(pilot):

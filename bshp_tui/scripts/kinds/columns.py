@@ -133,6 +133,10 @@ class DateColumn(ColumnKind):
     def display(self, value: Any) -> str:
         return V.format_date(value) if isinstance(value, str) and value else super().display(value)
 
+    def input_text(self, value: Any) -> str:
+        """As it reads («mars 2027», «3. mars 2027»), which is also a way to type it."""
+        return V.format_date(value) if isinstance(value, str) and value else super().input_text(value)
+
 
 class YearsColumn(ColumnKind):
     name = "år"
