@@ -5,8 +5,8 @@ from __future__ import annotations
 
 ALL_ANSWERED = "Alle spørsmålene er besvart. Velg et steg i lista for å endre et svar, eller /eksporter."
 READ_ONLY = (
-    "Økta er åpnet bare for lesing, så her kan ingenting skrives eller endres. "
-    "Esc går til øktlista, der Enter åpner økta for skriving."
+    "Økta er åpnet bare for lesing, så her kan ingenting skrives eller endres. For å skrive: lukk "
+    "økta i et eventuelt annet vindu, gå til øktlista (Esc) og åpne den med Enter."
 )
 FIRST_QUESTION = "Dette er det første spørsmålet. /neste går videre, F3 viser alle stegene."
 LAST_QUESTION = "Dette er det siste spørsmålet. /tilbake går til forrige, F3 viser alle stegene."

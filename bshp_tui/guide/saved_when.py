@@ -14,13 +14,18 @@ def saved_when(stored: object, today: date | None = None) -> str:
     when = _time(stored)
     if when is None:
         return " ".join(str(stored).split())[:40] or "–"
+    if when.tzinfo is not None:
+        try:
+            when = when.astimezone()  # as this machine's clock reads it (a file from elsewhere, summer time)
+        except (OverflowError, ValueError, OSError):
+            pass  # the first or last day there is: read as written
     today = today or date.today()
     clock = f"kl. {when:%H:%M}"
     if when.date() == today:
         return f"i dag {clock}"
     if when.date() == today - timedelta(days=1):
         return f"i går {clock}"
-    return f"{when:%d.%m.%Y} {clock}"
+    return f"{when.day:02d}.{when.month:02d}.{when.year:04d} {clock}"
 
 
 def _time(stored: object) -> datetime | None:

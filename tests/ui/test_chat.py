@@ -315,5 +315,5 @@ async def test_a_read_only_session_says_how_to_open_it_for_writing(app_factory, 
         await pilot.pause()
         assert screen.query_one(ChatInput).text == "" and screen.session.answers() == {}
         said = feedback(pilot)
-        assert "bare for lesing" in said and "Enter åpner økta for skriving" in said
+        assert "bare for lesing" in said and "åpne den med Enter" in said
         assert "annet sted" not in str(screen.query_one("StatusLine").render())

@@ -133,3 +133,62 @@ async def test_a_plan_made_in_another_terminal_shows_up_by_itself(app_factory, d
         table = start.query_one("DataTable")
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Aukra", "Molde"]
         assert start.selected_id() == "aukra"
+
+
+async def test_the_list_looks_at_the_folder_on_its_own_and_only_lists_again_on_a_change(
+    app_factory, data_dir, monkeypatch
+):
+    from bshp_tui.ui.screens import start as start_module
+
+    intervals = []
+    set_interval = StartScreen.set_interval
+
+    def recorded(self, seconds, callback, *args, **kwargs):
+        intervals.append((seconds, getattr(callback, "__name__", "")))
+        return set_interval(self, seconds, callback, *args, **kwargs)
+
+    monkeypatch.setattr(StartScreen, "set_interval", recorded)
+    SessionStore(data_dir).create("Aukra", "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        assert (start_module.FOLDER_CHECK_SECONDS, "refresh_if_changed") in intervals
+        listed = []
+        monkeypatch.setattr(start, "refresh_list", lambda keep=None: listed.append(keep))
+        start.refresh_if_changed()
+        await pilot.pause()
+        assert listed == []  # nothing changed: the list is left as it is
+
+
+async def test_after_a_delete_the_plan_below_is_highlighted(app_factory, data_dir):
+    store = SessionStore(data_dir)
+    for name in ("Aukra", "Bergen", "Molde"):
+        store.create(name, "2027–2030").close()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        await pilot.press("down", "s")
+        await pilot.pause()
+        await pilot.press("enter")  # «Slett»
+        await pilot.pause()
+        await pilot.pause()
+        assert sorted(store.ids()) == ["aukra", "molde"]
+        assert start.selected_id() == "molde"
+
+
+async def test_an_unreadable_data_folder_gives_a_message_when_a_plan_is_made(app_factory, data_dir):
+    from bshp_tui.ui.dialogs import MessageDialog
+
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    data_dir.write_text("en fil, ikke en mappe")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#kommune").value = "Molde"
+        dialog.query_one("#periode").value = "2027-2030"
+        dialog.query_one("#periode").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog) and app.is_running

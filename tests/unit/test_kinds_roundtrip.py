@@ -128,6 +128,17 @@ def test_date(scripts, value):
     assert round_trip(scripts, "dato", value) == value
 
 
+@SETTINGS
+@given(value=dates)
+def test_a_date_cell_reads_back_from_its_input_text(scripts, value):
+    """A table's date cell as the row dialog and the chat show it («mars 2027») parses back to the
+    stored value (an unchanged chat line keeps its row without parsing, so this is its own test)."""
+    fld = conductor(scripts).field("t.tabell")
+    col = fld.column("frist")
+    kind = K.column_kind(col.kind)
+    assert kind.parse_cell(kind.input_text(value), col, []) == (value, None)
+
+
 cell_text = line_text.filter(lambda t: ";" not in t and "\t" not in t)
 
 

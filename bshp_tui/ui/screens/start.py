@@ -93,6 +93,7 @@ class StartScreen(BshpScreen):
         opens the plan the group was at, not the first in the list."""
         table = self.query_one(DataTable)
         keep = keep or self.selected_id()
+        row = table.cursor_row
         self._listed = self.folder_state()
         table.clear()
         try:
@@ -112,6 +113,8 @@ class StartScreen(BshpScreen):
             table.add_row(*map(Text, cells), key=info.id)
         if keep is not None and any(key.value == keep for key in table.rows):
             table.move_cursor(row=table.get_row_index(keep))
+        elif table.row_count:  # the plan is gone (deleted): the one now in its place
+            table.move_cursor(row=min(row, table.row_count - 1))
         deleted = self.app.store.deleted_ids()
         status = f"{len(infos)} planarbeid i «{self.app.store.data_dir}»."
         if any(not i.ok for i in infos):
@@ -165,7 +168,11 @@ class StartScreen(BshpScreen):
         if not answer:
             return
         name, period = answer
-        twins = same_plan(self.app.store.list(), name, period or None)
+        try:
+            twins = same_plan(self.app.store.list(), name, period or None)
+        except BshpError as exc:  # the data folder cannot be read
+            self.app.push_screen(MessageDialog.quoting("Kunne ikke opprette", str(exc)))
+            return
         if not twins:
             self._make(name, period)
             return
@@ -180,7 +187,7 @@ class StartScreen(BshpScreen):
         self.app.push_screen(
             ConfirmDialog(
                 f"Det finnes allerede et planarbeid for samme kommune og periode: {names}.\n\n"
-                "Vil dere lage et nytt likevel? Velg Avbryt for å åpne det som finnes fra lista.",
+                "Vil dere lage et nytt likevel? Velg Avbryt, så er det som finnes markert i lista, og Enter åpner det.",
                 yes="Lag nytt",
             ),
             answered,
@@ -202,8 +209,8 @@ class StartScreen(BshpScreen):
     def _row_selected(self) -> None:
         self.action_open()
 
-    def action_open(self, read_only: bool = False) -> None:
-        session_id = self.selected_id()
+    def action_open(self, read_only: bool = False, session_id: str | None = None) -> None:
+        session_id = session_id or self.selected_id()
         if session_id is None:
             return
         try:
@@ -211,8 +218,8 @@ class StartScreen(BshpScreen):
         except SessionLockedError as exc:
 
             def answered(read_only_wanted: bool | None) -> None:
-                if read_only_wanted:
-                    self.action_open(read_only=True)
+                if read_only_wanted:  # the plan asked about, whatever the list shows by now
+                    self.action_open(read_only=True, session_id=session_id)
 
             self.app.push_screen(
                 ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?", yes="Bare les", no="Avbryt"), answered

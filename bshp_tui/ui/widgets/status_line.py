@@ -43,7 +43,9 @@ class StatusLine(Static):
 
     def read_only(self) -> None:
         self._show(
-            "Bare lesing: endringer lagres ikke. Esc går til øktlista, der Enter åpner økta for skriving.", "warning"
+            "Bare lesing: endringer lagres ikke. For å skrive: lukk økta i et eventuelt annet vindu, "
+            "gå til øktlista (Esc) og åpne den med Enter.",
+            "warning",
         )
 
     def error(self, text: str) -> None:
