@@ -6,7 +6,7 @@ import os
 import sys
 
 import pytest
-from ui_helpers import SIZE
+from ui_helpers import SIZE, through_new_dialog
 
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.screens.work import WorkScreen
@@ -73,14 +73,6 @@ async def test_a_refused_period_is_quoted_as_typed_in_the_new_dialog(app_factory
 
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("N")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, NewSessionDialog)
-        dialog.query_one("#kommune").value = "Molde"
-        dialog.query_one("#periode").value = "[/x] neste år"
-        dialog.query_one("#periode").focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is dialog
+        dialog = await through_new_dialog(pilot, "Molde", "[/x] neste år")
+        assert isinstance(dialog, NewSessionDialog) and app.screen is dialog
         assert "«[/x] neste år»" in str(dialog.query_one("#feil").render())

@@ -1,6 +1,6 @@
 """The start screen says «trykk N»: its letter keys work with Shift or Caps Lock as well."""
 
-from ui_helpers import SIZE
+from ui_helpers import SIZE, through_new_dialog
 
 from bshp_tui.store.sessions import SessionStore
 from bshp_tui.ui.dialogs import BackupsDialog, ConfirmDialog, NewSessionDialog
@@ -59,14 +59,7 @@ async def test_a_new_plan_is_highlighted_when_the_group_comes_back_from_it(app_f
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         start = app.screen
-        await pilot.press("n")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#kommune").value = "Volda"
-        dialog.query_one("#periode").value = "2027-2030"
-        dialog.query_one("#periode").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await through_new_dialog(pilot, "Volda", "2027-2030")
         assert app.screen.session.id == "volda"
         await pilot.press("escape")
         await pilot.pause()
@@ -80,18 +73,7 @@ async def test_a_second_plan_for_the_same_municipality_and_period_is_asked_about
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         start = app.screen
-
-        async def new(name: str, period: str) -> None:
-            await pilot.press("n")
-            await pilot.pause()
-            dialog = app.screen
-            dialog.query_one("#kommune").value = name
-            dialog.query_one("#periode").value = period
-            dialog.query_one("#periode").focus()
-            await pilot.press("enter")
-            await pilot.pause()
-
-        await new("molde", "2027-2030")
+        await through_new_dialog(pilot, "molde", "2027-2030")
         question = app.screen
         assert isinstance(question, ConfirmDialog)
         assert "«Molde 2027–2030» (molde.json)" in str(question.query_one(".dialog-body").render())
@@ -100,7 +82,7 @@ async def test_a_second_plan_for_the_same_municipality_and_period_is_asked_about
         assert app.screen is start and start.selected_id() == "molde"
         assert sorted(store.ids()) == ["aukra", "molde"]
 
-        await new("Molde", "2027-2030")
+        await through_new_dialog(pilot, "Molde", "2027-2030")
         await pilot.press("enter")  # «Lag nytt» has the focus
         await pilot.pause()
         assert app.screen.session.id == "molde-2"
@@ -108,14 +90,7 @@ async def test_a_second_plan_for_the_same_municipality_and_period_is_asked_about
     store.create("Volda", "2027–2030").close()
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#kommune").value = "Volda"
-        dialog.query_one("#periode").value = "2031-2034"  # another period: no question
-        dialog.query_one("#periode").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await through_new_dialog(pilot, "Volda", "2031-2034")  # another period: no question
         assert app.screen.session.id == "volda-2"
 
 
@@ -183,12 +158,5 @@ async def test_an_unreadable_data_folder_gives_a_message_when_a_plan_is_made(app
     data_dir.write_text("en fil, ikke en mappe")
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#kommune").value = "Molde"
-        dialog.query_one("#periode").value = "2027-2030"
-        dialog.query_one("#periode").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await through_new_dialog(pilot, "Molde", "2027-2030")
         assert isinstance(app.screen, MessageDialog) and app.is_running

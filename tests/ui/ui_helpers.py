@@ -55,6 +55,20 @@ async def new_session(pilot, name="Molde", period="2027-2030") -> WorkScreen:
     return pilot.app.screen
 
 
+async def through_new_dialog(pilot, name: str, period: str):
+    """N on the start screen, the municipality and the period filled in, and Enter in the period
+    field, as the group sends the New dialog. Returns the dialog (open still if it refused)."""
+    await pilot.press("n")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    dialog.query_one("#kommune").value = name
+    dialog.query_one("#periode").value = period
+    dialog.query_one("#periode").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return dialog
+
+
 async def goto(w: WorkScreen, script: str, step: str, item: str | None = None) -> None:
     """Put the guided chat at a step, as a jump from the step list does, and show its question."""
     w.c.jump(script, step, item)
