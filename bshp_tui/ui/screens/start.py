@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from ...disk.durable import file_signature
 from ...errors import BshpError, SessionLockedError
 from ...guide.saved_when import saved_when
 from ...guide.session_start import record_start, same_plan
@@ -66,19 +67,12 @@ class StartScreen(BshpScreen):
         self.set_interval(FOLDER_CHECK_SECONDS, self.refresh_if_changed)
 
     def folder_state(self) -> object:
-        """The session files and when each last changed (cheap: names and file times)."""
+        """The session files and which state of each is written (cheap: names and file times)."""
         try:
             ids = self.app.store.ids()
         except BshpError:
             return None
-        state: list[tuple[str, int | None, int | None]] = []
-        for session_id in ids:
-            try:
-                stat = self.app.store.path_for(session_id).stat()
-                state.append((session_id, stat.st_mtime_ns, stat.st_size))
-            except OSError:
-                state.append((session_id, None, None))
-        return state
+        return [(session_id, file_signature(self.app.store.path_for(session_id))) for session_id in ids]
 
     def refresh_if_changed(self) -> None:
         if self.is_current and self.folder_state() != self._listed:

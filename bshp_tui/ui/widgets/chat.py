@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import ClassVar
 
 from rich.markdown import Heading, Markdown
@@ -13,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Static, TextArea
 
 from ...guide.transcript import Turn
+from ..clock import app_clock
 
 WINDOW = 24  # turns mounted at once (about a dozen questions and answers); earlier ones on request
 
@@ -149,7 +149,7 @@ class ChatInput(TextArea):
         self._choice_sent_at = self._now()
 
     def _now(self) -> float:
-        return (getattr(self.app, "clock", None) or time.monotonic)()
+        return app_clock(self)()
 
     async def _on_key(self, event: events.Key) -> None:
         sent_at, self._choice_sent_at = self._choice_sent_at, None

@@ -17,6 +17,7 @@ from ...errors import BshpError
 from ...guide import workshop as W
 from ...guide.conductor import Conductor
 from ...store.session import Session
+from ..clock import app_clock
 from ..screens.workshop import AgendaScreen, SummaryScreen, WorkshopSetup
 from .feedback_line import Say
 
@@ -58,7 +59,7 @@ class SamlingClock(Widget):
     def now(self) -> float:
         """Wall-clock seconds (injected in tests): the samling's clock is stored and goes on after a
         restart."""
-        return (getattr(self.app, "clock", None) or time.time)()
+        return app_clock(self, time.time)()
 
     def today(self) -> str:
         return date.today().isoformat()

@@ -4,12 +4,12 @@ Ctrl+T starts or stops it, /timer starts it with the minutes typed, /igp runs th
 from __future__ import annotations
 
 import math
-import time
 
 from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from ...guide import facilitation as F
+from ..clock import app_clock
 from .feedback_line import Say
 
 MOST_MINUTES = 24 * 60
@@ -52,7 +52,7 @@ class TimerLine(Static):
         self.set_interval(1.0, self.tick)
 
     def clock(self):
-        return getattr(self.app, "clock", None) or time.monotonic
+        return app_clock(self)
 
     def watch_timer(self) -> None:
         self._last_phase, self._rang = None, False
