@@ -1,16 +1,20 @@
-"""Writer processes for the crash tests, forked from the test process.
+"""Processes forked from the test process: writers for the crash tests, and `bshp` commands run
+side by side for the concurrency tests.
 
 A forked child starts in milliseconds with everything already imported, where a fresh interpreter
 takes a third of a second; so a crash test can kill a hundred real writer processes in seconds.
-The child runs one function with its stdout on a pipe and never returns to the test runner."""
+The child runs one function with its output on a pipe or in a file and never returns to the test
+runner."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import select
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 
 class Writer:
@@ -47,3 +51,41 @@ class Writer:
         rest = self.output.read()
         self.output.close()
         return rest
+
+
+_numbers = itertools.count()
+
+
+class Command:
+    """`bshp ARGS` in a forked child, as the console script runs it (cli.main), with its stdout
+    and stderr in files beside `folder`, and its exit code."""
+
+    def __init__(self, folder: Path, *args: str):
+        from bshp_tui.cli import main
+
+        n = next(_numbers)
+        self.out_path, self.err_path = folder / f"out-{n}", folder / f"err-{n}"
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                for fd, path in ((1, self.out_path), (2, self.err_path)):
+                    os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+                sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+                code = main(list(args))
+            except SystemExit as exit:
+                code = exit.code if isinstance(exit.code, int) else 2
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        self.pid = pid
+
+    def communicate(self) -> tuple[int, str, str]:
+        """Wait for the command: its exit code, stdout and stderr."""
+        _, status = os.waitpid(self.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        return code, self.out_path.read_text(encoding="utf-8"), self.err_path.read_text(encoding="utf-8")
