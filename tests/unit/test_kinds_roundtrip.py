@@ -140,6 +140,13 @@ def test_a_date_cell_reads_back_from_its_input_text(scripts, value):
 
 
 cell_text = line_text.filter(lambda t: ";" not in t and "\t" not in t)
+# The strategies a table row draws from, built once: hypothesis validates a strategy object at
+# its first draw, so one built inside a draw is validated again at every example.
+row_ids = st.lists(ids, min_size=1, max_size=5, unique=True)
+cell_or_empty = st.one_of(st.just(""), cell_text)
+number_or_empty = st.one_of(st.just(""), numbers)
+date_or_empty = st.one_of(st.just(""), dates)
+kinds_of_measure = st.sampled_from(["", "intern", "ekstern"])
 
 
 @st.composite
@@ -149,17 +156,17 @@ def table_answer(draw):
     items = draw(items_strategy(min_size=0, in_table=True))
     names = {i["tekst"].lower() for i in items}
     rows = []
-    for row_id in draw(st.lists(ids, min_size=1, max_size=5, unique=True)):
+    for row_id in draw(row_ids):
         row = {"id": row_id}
         if items and draw(st.booleans()):
             item = draw(st.sampled_from(items))
             row["tiltak"], row["refs"] = item["tekst"], {"tiltak": item["id"]}
         else:
             row["tiltak"] = draw(st.one_of(st.just(""), cell_text.filter(lambda t: t.lower() not in names)))
-        row["ansvar"] = draw(st.one_of(st.just(""), cell_text))
-        row["antall"] = draw(st.one_of(st.just(""), numbers))
-        row["frist"] = draw(st.one_of(st.just(""), dates))
-        row["art"] = draw(st.sampled_from(["", "intern", "ekstern"]))
+        row["ansvar"] = draw(cell_or_empty)
+        row["antall"] = draw(number_or_empty)
+        row["frist"] = draw(date_or_empty)
+        row["art"] = draw(kinds_of_measure)
         if all(row[k] == "" for k in ("tiltak", "ansvar", "antall", "frist", "art")):
             row["ansvar"] = "NAV"
         rows.append(dict(sorted(row.items(), key=lambda kv: kv[0] == "refs")))
@@ -173,13 +180,16 @@ def test_table(scripts, answer):
     assert round_trip(scripts, "tabell", rows, {"t/liste": items}) == rows
 
 
+ratings = st.integers(1, 4)
+orphan_ratings = st.dictionaries(ids, st.fixed_dictionaries({"haster": ratings}), max_size=2)
+
+
 @SETTINGS
 @given(data=st.data())
 def test_rating(scripts, data):
     items = data.draw(items_strategy())
-    rating = st.integers(1, 4)
-    value = {i["id"]: {"haster": data.draw(rating), "nytte": data.draw(rating)} for i in items}
-    orphans = data.draw(st.dictionaries(ids, st.fixed_dictionaries({"haster": rating}), max_size=2))
+    value = {i["id"]: {"haster": data.draw(ratings), "nytte": data.draw(ratings)} for i in items}
+    orphans = data.draw(orphan_ratings)
     value.update({k: v for k, v in orphans.items() if k not in value})  # ratings of deleted items stay
     assert round_trip(scripts, "vurdering", value, {"t/liste": items}) == value
 
@@ -225,18 +235,22 @@ def test_multiple_choice_with_any_option_names(fld, data):
     assert kind.parse(None, None, fld, kind.input_text(None, fld, value).strip()) == value
 
 
+wild_cell = line_text.filter(lambda t: t[0] not in "-*•")
+wild_cell_or_empty = st.one_of(st.just(""), wild_cell)
+few_row_ids = st.lists(ids, min_size=1, max_size=4, unique=True)
+
+
 @st.composite
 def rows_with_separators(draw):
     """Rows whose text cells may hold semicolons and tabs (the row editor allows them), which the
     one-line-per-row input cannot tell from column separators."""
-    wild = line_text.filter(lambda t: t[0] not in "-*•")
     rows = []
-    for row_id in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
+    for row_id in draw(few_row_ids):
         rows.append(
             {
                 "id": row_id,
-                "tiltak": draw(wild),
-                "ansvar": draw(st.one_of(st.just(""), wild)),
+                "tiltak": draw(wild_cell),
+                "ansvar": draw(wild_cell_or_empty),
                 "antall": "",
                 "frist": "",
                 "art": "",
