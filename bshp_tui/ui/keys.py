@@ -73,20 +73,15 @@ class KeysInOrder:
 
     def _round(self, generation: int, count: int, quiet: int = 0) -> None:
         """Queue a marker behind everything each widget has to do; when all markers have run,
-        check whether anything new was queued meanwhile."""
-        targets = self._targets()
-        left = len(targets)
-
-        def marker() -> None:
-            nonlocal left
-            left -= 1
-            if left == 0:
-                self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
-
+        check whether anything new was queued meanwhile. A widget parked with nothing to do would
+        run its marker at once, so only the app and the widgets with work get one (a screen has
+        dozens of widgets, and each round of a key sent every one of them a marker)."""
+        targets = [t for t in self._targets() if t is self or not _parked(t)]
+        markers = _Round(self, generation, count, quiet, len(targets))
         for target in targets:
-            if not target.call_later(marker):
-                left -= 1
-        if left == 0:
+            if not target.call_later(markers.marker):
+                markers.left -= 1
+        if markers.left == 0:
             self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
 
     async def _round_done(self, generation: int, count: int, quiet: int = 0) -> None:
@@ -111,10 +106,43 @@ class KeysInOrder:
             await self._hand_on(self._held.popleft())
 
 
+class _Round:
+    """The markers of one round: when every marked widget has run its marker, the app looks
+    again (`_round_done`)."""
+
+    def __init__(self, app: KeysInOrder, generation: int, count: int, quiet: int, left: int):
+        self.app, self.generation, self.count, self.quiet, self.left = app, generation, count, quiet, left
+
+    def marker(self) -> None:
+        self.left -= 1
+        if self.left == 0:
+            self.app.call_later(self.app._round_done, self.generation, self.count, self.quiet)  # type: ignore[attr-defined]
+
+
+def _queued(pump) -> list:
+    """The messages waiting in a widget's queue (Textual's own queue keeps them in `values`)."""
+    queue = pump._message_queue
+    return list(getattr(queue, "values", None) or getattr(queue, "_queue", None) or ())
+
+
+def _parked(pump) -> bool:
+    """Is the widget waiting for its next message with nothing queued, nothing in hand and
+    nothing to call next? Its loop then sits in the queue's wait, and a marker would run at once.
+    (Anything this cannot tell counts as busy: the widget gets a marker.)"""
+    queue = pump._message_queue
+    waiters = getattr(getattr(queue, "ready_event", None), "_waiters", None)
+    return (
+        bool(waiters)
+        and not _queued(pump)
+        and getattr(pump, "_pending_message", None) is None
+        and not getattr(pump, "_next_callbacks", None)
+    )
+
+
 def _has_work(pump, is_app: bool) -> bool:
     """Anything queued (or taken out to be looked at)? For the app, keys typed meanwhile do not
     count (they wait their turn), but a key bubbling back up from a widget (to run a binding) does."""
-    waiting = list(getattr(pump._message_queue, "_queue", ()))
+    waiting = _queued(pump)
     pending = getattr(pump, "_pending_message", None)
     if pending is not None:
         waiting.append(pending)
