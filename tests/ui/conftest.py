@@ -68,7 +68,8 @@ def _headless_screens_made_not_painted(request, monkeypatch):
     as on a screen; any other widget runs its `render()`. What is skipped is putting the widgets
     together into the screen's cells, and turning a `render()` result (a custom Visual such as
     the step list's lines) into cells. The SVG snapshots, the tests marked `painted` (the walk
-    through every guided session, every slash command, the render-cache leak) and the
+    through every guided session, every slash command in a fully answered session, the
+    render-cache leak) and the
     real-terminal tests in tests/reliability paint every update as the app does for users."""
     if request.node.get_closest_marker("painted") or "snap_compare" in request.fixturenames:
         return
