@@ -69,8 +69,8 @@ def _headless_screens_made_not_painted(request, monkeypatch):
     together into the screen's cells, and turning a `render()` result (a custom Visual such as
     the step list's lines) into cells. The SVG snapshots, the tests marked `painted` (the walk
     through every guided session, every slash command in a fully answered session, the
-    render-cache leak) and the
-    real-terminal tests in tests/reliability paint every update as the app does for users."""
+    render-cache leak) and the real-terminal tests in tests/reliability paint every update as
+    the app does for users."""
     if request.node.get_closest_marker("painted") or "snap_compare" in request.fixturenames:
         return
     from textual._compositor import Compositor
