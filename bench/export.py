@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from walk import walk  # noqa: E402
 
 from bshp_tui.export.document import build_document  # noqa: E402
-from bshp_tui.export.pandoc import pandoc_path  # noqa: E402
+from bshp_tui.export.pandoc import pandoc_command  # noqa: E402
 from bshp_tui.guide.conductor import Conductor  # noqa: E402
 from bshp_tui.scripts.loader import load_folder  # noqa: E402
 from bshp_tui.store.sessions import SessionStore  # noqa: E402
@@ -73,7 +73,7 @@ def main() -> int:
 
         def pandoc(kind: str) -> list[str]:
             return [
-                pandoc_path(),
+                *pandoc_command(),  # the binary as bshp starts it
                 "--sandbox",
                 "-f",
                 "json",

@@ -100,3 +100,18 @@ def test_a_pandoc_slow_to_read_still_gets_its_whole_tree(tmp_path, monkeypatch, 
     convert(document, target, "md")
     assert target.read_text(encoding="utf-8").split() == words
     assert len(started) == 1 and started[0].poll() is not None and not started[0].feeder.is_alive()
+
+
+def test_the_bundled_pandoc_gets_a_small_heap_and_another_pandoc_no_options(tmp_path, monkeypatch):
+    bundled = pandoc.pandoc_path()
+    assert pandoc.pandoc_command() == [bundled, *pandoc.BUNDLED_HEAP]
+    other = tmp_path / "pandoc"
+    other.write_text(
+        f'#!/bin/sh\ncase "$1" in +RTS) echo "RTS options are disabled" >&2; exit 1;; esac\nexec "{bundled}" "$@"\n'
+    )
+    other.chmod(0o755)
+    monkeypatch.setattr(pandoc, "_PANDOC", str(other))  # a pandoc of the system's, which takes no RTS options
+    assert pandoc.pandoc_command() == [str(other)]
+    target = tmp_path / "kort.md"
+    convert(A.document([A.para(A.text("Hei"))], {}), target, "md")
+    assert target.read_text(encoding="utf-8").strip().endswith("Hei")
