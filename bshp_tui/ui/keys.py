@@ -10,6 +10,7 @@ it left behind.
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 
 from textual import events
@@ -85,12 +86,14 @@ class KeysInOrder:
             self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
 
     async def _round_done(self, generation: int, count: int, quiet: int = 0) -> None:
+        # Some steps run as tasks outside any queue (a dialog closing, say): each round gives them
+        # a turn on the event loop (a round that marked only the app would otherwise run on
+        # without one), and a few quiet rounds in a row let them finish.
+        await asyncio.sleep(0)
         if generation != self._generation or not self._settling:
             return
-        busy = any(_has_work(t, t is self) for t in self._targets())
+        busy = any(_has_work(t) if t is self else _busy(t) for t in self._targets())
         quiet = 0 if busy else quiet + 1
-        # Some steps run as tasks outside any queue (a dialog closing, say): a few quiet rounds in
-        # a row give them their turns on the event loop too.
         if quiet < QUIET_ROUNDS and count < MAX_ROUNDS:
             self._round(generation, count + 1, quiet)
             return
@@ -139,13 +142,18 @@ def _parked(pump) -> bool:
     )
 
 
-def _has_work(pump, is_app: bool) -> bool:
-    """Anything queued (or taken out to be looked at)? For the app, keys typed meanwhile do not
-    count (they wait their turn), but a key bubbling back up from a widget (to run a binding) does."""
-    waiting = _queued(pump)
-    pending = getattr(pump, "_pending_message", None)
+def _busy(pump) -> bool:
+    """Has a widget anything to do: a message queued, or one it is still handling (it is not
+    waiting for the next)? A widget being removed counts as done."""
+    return not _parked(pump) and not (getattr(pump, "_closing", False) or getattr(pump, "_closed", False))
+
+
+def _has_work(app) -> bool:
+    """Anything queued for the app (or taken out to be looked at)? Keys typed meanwhile do not
+    count (they wait their turn), but a key bubbling back up from a widget (to run a binding) does.
+    (The app is handling this very round, so it is never parked.)"""
+    waiting = _queued(app)
+    pending = getattr(app, "_pending_message", None)
     if pending is not None:
         waiting.append(pending)
-    if not is_app:
-        return bool(waiting)
     return any(not (isinstance(m, (events.Key, events.Paste)) and not m.is_forwarded) for m in waiting)
