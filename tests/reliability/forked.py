@@ -13,6 +13,8 @@ import os
 import select
 import signal
 import sys
+import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,15 +79,27 @@ class Command:
                 sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
                 code = main(list(args))
             except SystemExit as exit:
-                code = exit.code if isinstance(exit.code, int) else 2
+                code = 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
+            except BaseException:
+                traceback.print_exc()  # as the console script would show it
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
                 os._exit(code)
         self.pid = pid
 
-    def communicate(self) -> tuple[int, str, str]:
-        """Wait for the command: its exit code, stdout and stderr."""
-        _, status = os.waitpid(self.pid, 0)
+    def communicate(self, timeout: float = 120.0) -> tuple[int, str, str]:
+        """Wait for the command: its exit code, stdout and stderr. A command still running after
+        `timeout` seconds (stuck on a lock, say) is killed and fails the test."""
+        end = time.monotonic() + timeout
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > end:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                raise AssertionError(f"bshp did not finish in {timeout:.0f} s: {self.err_path.read_text()!r}")
+            time.sleep(0.005)
         code = os.waitstatus_to_exitcode(status)
         return code, self.out_path.read_text(encoding="utf-8"), self.err_path.read_text(encoding="utf-8")
