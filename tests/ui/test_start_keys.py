@@ -160,3 +160,29 @@ async def test_an_unreadable_data_folder_gives_a_message_when_a_plan_is_made(app
     async with app.run_test(size=SIZE) as pilot:
         await through_new_dialog(pilot, "Molde", "2027-2030")
         assert isinstance(app.screen, MessageDialog) and app.is_running
+
+
+async def test_a_plan_open_in_another_window_is_named_as_the_list_names_it(app_factory, data_dir):
+    """The plan is named by municipality and period (and its file), not only by the file's id, and
+    «Bare les» opens it for reading."""
+    from bshp_tui.guide.session_start import record_start
+    from bshp_tui.ui.screens.work import WorkScreen
+
+    other_window = SessionStore(data_dir)
+    app = app_factory()
+    held = other_window.create("Molde", "2027–2030")
+    try:
+        record_start(app.scripts, held, "2027–2030")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            assert dialog.question.startswith("Planarbeidet «Molde 2027–2030» (molde.json) er allerede åpent")
+            assert dialog.question.endswith("Åpne det bare for lesing?")
+            await pilot.press("enter")  # «Bare les» has the focus
+            await pilot.pause()
+            assert isinstance(app.screen, WorkScreen) and app.screen.session.read_only
+    finally:
+        held.close()

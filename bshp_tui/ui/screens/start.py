@@ -215,9 +215,12 @@ class StartScreen(BshpScreen):
                 if read_only_wanted:  # the plan asked about, whatever the list shows by now
                     self.action_open(read_only=True, session_id=session_id)
 
-            self.app.push_screen(
-                ConfirmDialog(str(exc) + "\n\nÅpne den bare for lesing?", yes="Bare les", no="Avbryt"), answered
+            question = (
+                f"Planarbeidet {self.plan_name(session_id)} er allerede åpent i et annet bshp-vindu "
+                f"({exc.owner}). Lukk det andre vinduet først, eller åpne det bare for lesing nå."
+                "\n\nÅpne det bare for lesing?"
             )
+            self.app.push_screen(ConfirmDialog(question, yes="Bare les", no="Avbryt"), answered)
             return
         except BshpError as exc:
             self.app.push_screen(MessageDialog.quoting("Kan ikke åpne", str(exc)))
