@@ -25,8 +25,10 @@ def tmp_path(request, tmp_path_factory):
     """A test's own folder. Outside tests/reliability it is in memory where the system has a
     memory file system: creating, renaming and removing the many small files of a session then
     waits for no disk (the answer-integrity property test, for one, took more than twice as long
-    on the disk). The reliability tests prove durability on the real disk, in pytest's usual folder."""
-    if "reliability" in request.node.path.parts or not _memory_has_room():
+    on the disk). The reliability tests prove durability on the real disk, in pytest's usual folder,
+    except those marked `in_memory` (they prove something else, like the import fuzz)."""
+    on_disk = "reliability" in request.node.path.parts and not request.node.get_closest_marker("in_memory")
+    if on_disk or not _memory_has_room():
         yield tmp_path_factory.mktemp(re.sub(r"\W", "_", request.node.name)[:30], numbered=True)
         return
     folder = Path(tempfile.mkdtemp(prefix="bshp-test-", dir=MEMORY))

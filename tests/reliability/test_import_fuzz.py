@@ -22,6 +22,8 @@ FULL_EXPORT_EVERY = 10  # every tenth accepted case also runs the whole CLI expo
 SUBPROCESS_CASES = 5
 PARTS = 4  # the cases in four tests, so that they can run side by side
 SCRIPTS = shipped_scripts()
+# Its 520 cases' files are written in memory: like the syncs (below), the disk has no part in what it proves.
+pytestmark = pytest.mark.in_memory
 
 
 @pytest.fixture(autouse=True)
