@@ -78,11 +78,18 @@ class KeysInOrder:
         run its marker at once, so only the app and the widgets with work get one (a screen has
         dozens of widgets, and each round of a key sent every one of them a marker)."""
         targets = [t for t in self._targets() if t is self or not _parked(t)]
-        markers = _Round(self, generation, count, quiet, len(targets))
+        left = len(targets)
+
+        def marker() -> None:
+            nonlocal left
+            left -= 1
+            if left == 0:
+                self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
+
         for target in targets:
-            if not target.call_later(markers.marker):
-                markers.left -= 1
-        if markers.left == 0:
+            if not target.call_later(marker):
+                left -= 1
+        if left == 0:
             self.call_later(self._round_done, generation, count, quiet)  # type: ignore[attr-defined]
 
     async def _round_done(self, generation: int, count: int, quiet: int = 0) -> None:
@@ -107,19 +114,6 @@ class KeysInOrder:
         self._settling = False
         if self._held:
             await self._hand_on(self._held.popleft())
-
-
-class _Round:
-    """The markers of one round: when every marked widget has run its marker, the app looks
-    again (`_round_done`)."""
-
-    def __init__(self, app: KeysInOrder, generation: int, count: int, quiet: int, left: int):
-        self.app, self.generation, self.count, self.quiet, self.left = app, generation, count, quiet, left
-
-    def marker(self) -> None:
-        self.left -= 1
-        if self.left == 0:
-            self.app.call_later(self.app._round_done, self.generation, self.count, self.quiet)  # type: ignore[attr-defined]
 
 
 def _queued(pump) -> list:
