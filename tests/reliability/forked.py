@@ -60,7 +60,7 @@ _numbers = itertools.count()
 
 class Command:
     """`bshp ARGS` in a forked child, as the console script runs it (cli.main), with its stdout
-    and stderr in files beside `folder`, and its exit code."""
+    and stderr in files in `folder`, and its exit code."""
 
     def __init__(self, folder: Path, *args: str):
         from bshp_tui.cli import main
